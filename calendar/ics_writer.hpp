@@ -1,0 +1,25 @@
+#pragma once
+// Writes iCalendar objects (RFC 5545, RFC 7986) for subscription feeds and single-event downloads.
+#include <span>
+#include <string>
+
+#include "calendar/types.hpp"
+
+namespace tp::calendar {
+
+struct feed_info {
+    std::string name;         // NAME and X-WR-CALNAME
+    std::string description;  // DESCRIPTION and X-WR-CALDESC; empty: none
+    std::string url;          // URL of the page the feed belongs to; empty: none
+    std::string base_url;     // e.g. https://treffpunkt.example, used for event URLs
+    bool include_private_join_urls = false;  // only for feeds meant for one registered person
+};
+
+// A whole VCALENDAR with one VTIMEZONE per zone used and one VEVENT per event (drafts are skipped).
+// Deterministic: the same events give the same bytes. Thread-safe.
+[[nodiscard]] std::string write_ics(const feed_info& feed, std::span<const event> events);
+
+// The page URL of an event: base_url + "/events/" + slug.
+[[nodiscard]] std::string event_url(std::string_view base_url, const event& e);
+
+}  // namespace tp::calendar

@@ -1,0 +1,49 @@
+#include "calendar/types.hpp"
+
+#include <array>
+#include <utility>
+
+namespace tp::calendar {
+namespace {
+
+template <class E, std::size_t N>
+std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
+    for (const auto& [v, name] : table)
+        if (v == value) return name;
+    return {};
+}
+
+template <class E, std::size_t N>
+std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view s) {
+    for (const auto& [v, name] : table)
+        if (name == s) return v;
+    return std::nullopt;
+}
+
+constexpr std::array<std::pair<event_kind, std::string_view>, 4> kinds{{
+    {event_kind::barcamp, "barcamp"},
+    {event_kind::exchange_round, "exchange_round"},
+    {event_kind::webinar, "webinar"},
+    {event_kind::meeting, "meeting"},
+}};
+constexpr std::array<std::pair<event_format, std::string_view>, 3> formats{{
+    {event_format::in_person, "in_person"},
+    {event_format::online, "online"},
+    {event_format::hybrid, "hybrid"},
+}};
+constexpr std::array<std::pair<event_status, std::string_view>, 3> statuses{{
+    {event_status::draft, "draft"},
+    {event_status::published, "published"},
+    {event_status::cancelled, "cancelled"},
+}};
+
+}  // namespace
+
+std::string_view to_string(event_kind k) { return name_of(kinds, k); }
+std::string_view to_string(event_format f) { return name_of(formats, f); }
+std::string_view to_string(event_status s) { return name_of(statuses, s); }
+std::optional<event_kind> parse_event_kind(std::string_view s) { return value_of(kinds, s); }
+std::optional<event_format> parse_event_format(std::string_view s) { return value_of(formats, s); }
+std::optional<event_status> parse_event_status(std::string_view s) { return value_of(statuses, s); }
+
+}  // namespace tp::calendar

@@ -1,0 +1,12 @@
+# Package lists shared by run.sh, test.sh and the benchmarks (sourced, not run).
+# shellcheck disable=SC2034
+build_packages=(
+  g++ cmake ninja-build pkg-config
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libhowardhinnant-date-dev tzdata libsqlitecpp-dev libsqlite3-dev
+  libsodium-dev libcurl4-openssl-dev
+)
+test_packages=(
+  catch2 curl python3 python3-icalendar python3-recurring-ical-events
+)
+bench_packages=(nginx-light wrk)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian packages, npm test tools), builds with ASan+UBSan and runs every test via ctest.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/packages.sh
+bash scripts/ensure-packages.sh "${build_packages[@]}" "${test_packages[@]}"
+command -v npm >/dev/null || bash scripts/ensure-packages.sh nodejs npm
+if [[ ! -d tests/conformance/node_modules/ical.js ]]; then
+  (cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error)
+fi
+bash scripts/build.sh build/test Debug -DTREFFPUNKT_SANITIZE=ON
+cd build/test
+ctest --output-on-failure -j "$(nproc)" --timeout 300

@@ -1,0 +1,116 @@
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "calendar/ics_lint.hpp"
+#include "calendar/ics_writer.hpp"
+#include "sample_event.hpp"
+
+using namespace tp::calendar;
+using tp::testing::sample_event;
+
+namespace {
+const feed_info feed{"Treffpunkt: alle Termine", "Alle Veranstaltungen", "https://tp.test/", "https://tp.test", false};
+
+std::string write(const std::vector<event>& events, const feed_info& f = feed) { return write_ics(f, events); }
+
+std::string unfolded(std::string text) {
+    for (std::size_t p; (p = text.find("\r\n ")) != std::string::npos;) text.erase(p, 3);
+    return text;
+}
+}  // namespace
+
+TEST_CASE("a feed has the calendar properties subscribers need") {
+    const auto text = write({sample_event()});
+    CHECK(text.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:", 0) == 0);
+    for (const char* line : {"NAME:Treffpunkt: alle Termine\r\n", "X-WR-CALNAME:Treffpunkt: alle Termine\r\n",
+                             "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n", "X-PUBLISHED-TTL:PT1H\r\n",
+                             "X-WR-TIMEZONE:Europe/Berlin\r\n", "URL;VALUE=URI:https://tp.test/\r\n"}) {
+        CAPTURE(line);
+        CHECK_THAT(text, Catch::Contains(line));
+    }
+    CHECK(text.find("METHOD") == std::string::npos);
+    CHECK(text.size() >= 15);
+    CHECK(text.substr(text.size() - 15) == "END:VCALENDAR\r\n");
+    CHECK(lint_ics(text).empty());
+}
+
+TEST_CASE("a timed event carries TZID times, a VTIMEZONE and deterministic stamps") {
+    const auto text = write({sample_event()});
+    CHECK_THAT(text, Catch::Contains("DTSTART;TZID=Europe/Berlin:20270920T100000\r\n"));
+    CHECK_THAT(text, Catch::Contains("DTEND;TZID=Europe/Berlin:20270920T170000\r\n"));
+    CHECK_THAT(text, Catch::Contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"));
+    CHECK_THAT(text, Catch::Contains("DTSTAMP:20270622T110000Z\r\n"));
+    CHECK_THAT(text, Catch::Contains("UID:mint-barcamp-2027@treffpunkt.test\r\n"));
+    CHECK_THAT(text, Catch::Contains("SEQUENCE:0\r\n"));
+    CHECK_THAT(text, Catch::Contains("LOCATION:Körber-Forum\\, Kehrwieder 12\\, 20457 Hamburg\r\n"));
+    CHECK_THAT(text, Catch::Contains("URL;VALUE=URI:https://tp.test/events/mint-barcamp-2027\r\n"));
+    CHECK_THAT(text, Catch::Contains("CATEGORIES:Barcamp\r\n"));
+    CHECK(write({sample_event()}) == text);
+}
+
+TEST_CASE("all-day events use VALUE=DATE with an exclusive end") {
+    auto e = sample_event();
+    const auto& berlin = *find_zone("Europe/Berlin");
+    e.all_day = true;
+    e.start = start_of_day(parse_local_date("2027-09-20"), berlin);
+    e.end = start_of_day(parse_local_date("2027-09-23"), berlin);  // last day 2027-09-22
+    const auto text = write({e});
+    CHECK_THAT(text, Catch::Contains("DTSTART;VALUE=DATE:20270920\r\n"));
+    CHECK_THAT(text, Catch::Contains("DTEND;VALUE=DATE:20270923\r\n"));
+    CHECK(text.find("BEGIN:VTIMEZONE") == std::string::npos);
+    CHECK(lint_ics(text).empty());
+}
+
+TEST_CASE("one VTIMEZONE per zone used, UTC events in UTC form") {
+    auto lisbon = sample_event("lisbon");
+    lisbon.time_zone = "Europe/Lisbon";
+    auto utc = sample_event("utc");
+    utc.time_zone = "UTC";
+    const auto text = write({sample_event("a"), sample_event("b"), lisbon, utc});
+    CHECK(text.find("TZID:Europe/Berlin\r\n") == text.rfind("TZID:Europe/Berlin\r\n"));
+    CHECK_THAT(text, Catch::Contains("TZID:Europe/Lisbon\r\n"));
+    CHECK_THAT(text, Catch::Contains("DTSTART;TZID=Europe/Lisbon:20270920T090000\r\n"));
+    CHECK_THAT(text, Catch::Contains("DTSTART:20270920T080000Z\r\n"));
+    CHECK(text.find("X-WR-TIMEZONE") == std::string::npos);
+    CHECK(lint_ics(text).empty());
+}
+
+TEST_CASE("cancelled events stay with STATUS:CANCELLED, drafts never appear") {
+    auto cancelled = sample_event("cancelled");
+    cancelled.status = event_status::cancelled;
+    cancelled.sequence = 2;
+    auto draft = sample_event("draft");
+    draft.status = event_status::draft;
+    const auto text = write({cancelled, draft});
+    CHECK_THAT(text, Catch::Contains("STATUS:CANCELLED\r\n"));
+    CHECK_THAT(text, Catch::Contains("SEQUENCE:2\r\n"));
+    CHECK(text.find("draft") == std::string::npos);
+}
+
+TEST_CASE("private join links appear only in feeds for registered people") {
+    auto e = sample_event("online");
+    e.format = event_format::online;
+    e.venue.clear();
+    e.address.clear();
+    e.join_url = "https://meet.example/secret-room";
+    const auto pub = write({e});
+    CHECK(pub.find("secret-room") == std::string::npos);
+    CHECK_THAT(pub, Catch::Contains("LOCATION:Online\r\n"));
+    auto personal = feed;
+    personal.include_private_join_urls = true;
+    const auto mine = unfolded(write({e}, personal));
+    CHECK_THAT(mine, Catch::Contains("CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Online:https://meet.example/secret-room"));
+    CHECK_THAT(mine, Catch::Contains("Online: https://meet.example/secret-room"));
+}
+
+TEST_CASE("text with special characters and long titles is escaped and folded") {
+    auto e = sample_event();
+    e.title = "Ä-Ö-Ü, ß; \\ 🎉 MINT & Mädchen: " + std::string(200, 'x') + " ende";
+    e.description = "Zeile 1\nZeile 2, mit Komma; und Semikolon";
+    const auto text = write({e});
+    CHECK(lint_ics(text).empty());
+    const auto flat = unfolded(text);
+    CHECK_THAT(flat, Catch::Contains("SUMMARY:Ä-Ö-Ü\\, ß\\; \\\\ 🎉 MINT & Mädchen: xxx"));
+    CHECK_THAT(flat, Catch::Contains("DESCRIPTION:Zeile 1\\nZeile 2\\, mit Komma\\; und Semikolon\\n\\nhttps://"));
+}
