@@ -1,0 +1,87 @@
+#include "store/migrations.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <stdexcept>
+#include <string>
+
+namespace tp::store {
+namespace {
+
+// Append only: a released migration never changes, so old databases upgrade the same way everywhere.
+constexpr std::array migrations{
+    R"sql(
+CREATE TABLE networks (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  region TEXT NOT NULL DEFAULT '',
+  website TEXT NOT NULL DEFAULT '',
+  contact_name TEXT NOT NULL DEFAULT '',
+  contact_email TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  slug TEXT NOT NULL UNIQUE,
+  network_id INTEGER NOT NULL REFERENCES networks(id),
+  kind TEXT NOT NULL CHECK (kind IN ('barcamp', 'exchange_round', 'webinar', 'meeting')),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  start_utc INTEGER NOT NULL,
+  end_utc INTEGER NOT NULL,
+  time_zone TEXT NOT NULL,
+  all_day INTEGER NOT NULL DEFAULT 0 CHECK (all_day IN (0, 1)),
+  format TEXT NOT NULL CHECK (format IN ('in_person', 'online', 'hybrid')),
+  venue TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  join_url TEXT,
+  info_url TEXT,
+  capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+  registration_opens INTEGER,
+  registration_closes INTEGER,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'cancelled')),
+  sequence INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  CHECK (end_utc >= start_utc)
+);
+CREATE INDEX events_by_start ON events(start_utc);
+CREATE INDEX events_by_network ON events(network_id, start_utc);
+-- A counter every write moves, so caches in any process can tell that the data changed.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('data_version', 0);
+CREATE TRIGGER networks_ins AFTER INSERT ON networks BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER networks_upd AFTER UPDATE ON networks BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER networks_del AFTER DELETE ON networks BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER events_ins AFTER INSERT ON events BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER events_upd AFTER UPDATE ON events BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER events_del AFTER DELETE ON events BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+)sql",
+};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(migrations.size()); }
+
+int migrate(SQLite::Database& db) {
+    for (;;) {
+        // Read the version inside the write transaction: two processes starting at once apply each step once.
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        const int version = db.execAndGet("PRAGMA user_version").getInt();
+        if (version > latest_schema_version())
+            throw std::runtime_error("the database has schema version " + std::to_string(version) +
+                                     ", newer than this Treffpunkt knows (" +
+                                     std::to_string(latest_schema_version()) + "); use a newer Treffpunkt");
+        if (version == latest_schema_version()) return version;
+        db.exec(migrations[static_cast<std::size_t>(version)]);
+        db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+        tx.commit();
+    }
+}
+
+}  // namespace tp::store

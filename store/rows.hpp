@@ -1,0 +1,19 @@
+#pragma once
+// Mapping between result rows and calendar types; the column lists go with the mappers.
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "calendar/types.hpp"
+
+namespace tp::store {
+
+extern const char* const network_columns;  // for "SELECT <network_columns> FROM networks n"
+extern const char* const event_columns;    // for "SELECT <event_columns> FROM events e JOIN networks n ..."
+
+[[nodiscard]] calendar::network network_from_row(SQLite::Statement& row);
+[[nodiscard]] calendar::event event_from_row(SQLite::Statement& row);
+
+[[nodiscard]] std::int64_t to_db(calendar::sys_seconds t);
+[[nodiscard]] calendar::sys_seconds from_db(std::int64_t seconds);
+
+}  // namespace tp::store

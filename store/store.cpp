@@ -1,0 +1,125 @@
+#include "store/store.hpp"
+
+#include "store/migrations.hpp"
+#include "store/rows.hpp"
+
+namespace tp::store {
+namespace {
+
+// WHERE clause and bindings for a filter; `n` and `e` are the networks and events tables.
+struct where_clause {
+    std::string sql;
+    std::vector<std::string> texts;
+    std::optional<std::int64_t> ending_after;
+};
+
+where_clause where_of(const event_filter& f) {
+    where_clause w{" WHERE 1=1", {}, std::nullopt};
+    if (!f.include_drafts) w.sql += " AND e.status <> 'draft'";
+    if (f.network_slug) {
+        w.sql += " AND n.slug = ?";
+        w.texts.push_back(*f.network_slug);
+    }
+    if (!f.kinds.empty()) {
+        w.sql += " AND e.kind IN (";
+        for (std::size_t i = 0; i < f.kinds.size(); ++i) {
+            w.sql += i == 0 ? "?" : ", ?";
+            w.texts.emplace_back(calendar::to_string(f.kinds[i]));
+        }
+        w.sql += ")";
+    }
+    if (f.ending_after) {
+        w.sql += " AND e.end_utc > ?";
+        w.ending_after = to_db(*f.ending_after);
+    }
+    return w;
+}
+
+void bind(SQLite::Statement& stmt, const where_clause& w) {
+    int index = 1;
+    for (const auto& t : w.texts) stmt.bind(index++, t);
+    if (w.ending_after) stmt.bind(index, *w.ending_after);
+}
+
+calendar::sys_seconds system_now() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+}  // namespace
+
+store::store(const std::string& path, clock_fn clock)
+    : pool_(path), writer_(std::make_unique<connection>(path)), clock_(clock ? std::move(clock) : system_now) {
+    migrate(writer_->db());
+    refresh_data_version();
+}
+
+std::vector<calendar::network> store::networks() {
+    auto c = pool_.acquire();
+    auto& stmt = c->prepare(std::string("SELECT ") + network_columns + " FROM networks n ORDER BY n.name, n.slug");
+    std::vector<calendar::network> out;
+    while (stmt.executeStep()) out.push_back(network_from_row(stmt));
+    return out;
+}
+
+std::optional<calendar::network> store::network_by_slug(const std::string& slug) {
+    auto c = pool_.acquire();
+    auto& stmt = c->prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
+    stmt.bind(1, slug);
+    if (!stmt.executeStep()) return std::nullopt;
+    return network_from_row(stmt);
+}
+
+std::vector<calendar::event> store::events(const event_filter& filter) {
+    const auto w = where_of(filter);
+    auto c = pool_.acquire();
+    auto& stmt = c->prepare(std::string("SELECT ") + event_columns +
+                            " FROM events e JOIN networks n ON n.id = e.network_id" + w.sql +
+                            " ORDER BY e.start_utc, e.slug");
+    bind(stmt, w);
+    std::vector<calendar::event> out;
+    while (stmt.executeStep()) out.push_back(event_from_row(stmt));
+    return out;
+}
+
+std::optional<calendar::event> store::event_by_slug(const std::string& slug) {
+    auto c = pool_.acquire();
+    auto& stmt = c->prepare(std::string("SELECT ") + event_columns +
+                            " FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
+    stmt.bind(1, slug);
+    if (!stmt.executeStep()) return std::nullopt;
+    return event_from_row(stmt);
+}
+
+bool store::empty() {
+    auto c = pool_.acquire();
+    auto& stmt = c->prepare("SELECT NOT EXISTS (SELECT 1 FROM networks) AND NOT EXISTS (SELECT 1 FROM events)");
+    stmt.executeStep();
+    return stmt.getColumn(0).getInt() != 0;
+}
+
+calendar::sys_seconds store::last_change(const event_filter& filter) {
+    auto scope = filter;
+    scope.include_drafts = true;  // an event turned into a draft leaves the feed: that is a change too
+    scope.ending_after.reset();
+    const auto w = where_of(scope);
+    auto c = pool_.acquire();
+    auto& stmt = c->prepare("SELECT MAX((SELECT COALESCE(MAX(e.updated_at), 0) FROM events e JOIN networks n ON "
+                            "n.id = e.network_id" + w.sql + "), (SELECT COALESCE(MAX(updated_at), 0) FROM networks))");
+    bind(stmt, w);
+    stmt.executeStep();
+    return from_db(stmt.getColumn(0).getInt64());
+}
+
+void store::refresh_data_version() {
+    std::lock_guard lock(write_mutex_);
+    auto& stmt = writer_->prepare("SELECT value FROM meta WHERE key = 'data_version'");
+    stmt.executeStep();
+    const auto counter = stmt.getColumn(0).getInt64();
+    stmt.reset();
+    if (counter != db_counter_) {
+        db_counter_ = counter;
+        data_version_.fetch_add(1, std::memory_order_acq_rel);
+    }
+}
+
+}  // namespace tp::store

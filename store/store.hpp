@@ -1,0 +1,67 @@
+#pragma once
+// The only place that knows SQL. Reads take a pooled connection each; writes are serialised through one writer.
+// Throws SQLite::Exception (or std::runtime_error) on real failures; "not found" is std::nullopt. Thread-safe.
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "calendar/types.hpp"
+#include "store/connection.hpp"
+
+namespace tp::store {
+
+using calendar::sys_seconds;
+
+struct event_filter {
+    std::optional<std::string> network_slug{};     // only this network
+    std::vector<calendar::event_kind> kinds{};    // empty: every kind
+    bool include_drafts = false;
+    std::optional<sys_seconds> ending_after{};     // only events that end after this instant
+};
+
+// A problem with one entry of an import; the store is unchanged when this is thrown.
+class import_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class store {
+public:
+    using clock_fn = std::function<sys_seconds()>;
+    // Opens (creating if needed) and migrates the database at `path`.
+    explicit store(const std::string& path, clock_fn clock = {});
+
+    [[nodiscard]] std::vector<calendar::network> networks();
+    [[nodiscard]] std::optional<calendar::network> network_by_slug(const std::string& slug);
+    // Events matching the filter, by start time (then slug).
+    [[nodiscard]] std::vector<calendar::event> events(const event_filter& filter);
+    [[nodiscard]] std::optional<calendar::event> event_by_slug(const std::string& slug);
+    [[nodiscard]] bool empty();
+
+    // The newest change among the networks and events (drafts included) a filter covers: only moves forward.
+    [[nodiscard]] sys_seconds last_change(const event_filter& filter);
+
+    // Inserts or updates networks and events by slug, all in one transaction. An unchanged entry keeps its
+    // timestamps; a changed start, end, zone or status raises the event's SEQUENCE. Throws import_error naming
+    // the entry when one is invalid (e.g. unknown network); nothing is written then.
+    void upsert(std::span<const calendar::network> networks, std::span<const calendar::event> events);
+
+    // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
+    [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }
+    // Reads the database's change counter; call periodically to notice writes by other processes.
+    void refresh_data_version();
+
+private:
+    connection_pool pool_;
+    std::mutex write_mutex_;
+    std::unique_ptr<connection> writer_;
+    clock_fn clock_;
+    std::atomic<std::uint64_t> data_version_{0};
+    std::int64_t db_counter_ = -1;  // guarded by write_mutex_
+};
+
+}  // namespace tp::store

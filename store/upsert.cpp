@@ -1,0 +1,145 @@
+#include <SQLiteCpp/Transaction.h>
+
+#include "store/rows.hpp"
+#include "store/store.hpp"
+
+namespace tp::store {
+namespace {
+
+using calendar::event;
+using calendar::network;
+
+bool same_content(const network& a, const network& b) {
+    return a.name == b.name && a.region == b.region && a.website == b.website && a.contact_name == b.contact_name &&
+           a.contact_email == b.contact_email && a.description == b.description;
+}
+
+// RFC 5546 2.1.4: attendees must hear of changes to time, place or status; those raise SEQUENCE.
+bool significant_change(const event& a, const event& b) {
+    return a.start != b.start || a.end != b.end || a.all_day != b.all_day || a.time_zone != b.time_zone ||
+           a.status != b.status || a.format != b.format || a.venue != b.venue || a.address != b.address;
+}
+
+bool same_content(const event& a, const event& b) {
+    return !significant_change(a, b) && a.network_slug == b.network_slug && a.kind == b.kind && a.title == b.title &&
+           a.description == b.description && a.join_url == b.join_url && a.info_url == b.info_url &&
+           a.capacity == b.capacity && a.registration_opens == b.registration_opens &&
+           a.registration_closes == b.registration_closes;
+}
+
+template <class T>
+void bind_optional(SQLite::Statement& s, int index, const std::optional<T>& v) {
+    if (v) s.bind(index, *v);
+    else s.bind(index);
+}
+
+void bind_optional_time(SQLite::Statement& s, int index, const std::optional<calendar::sys_seconds>& v) {
+    if (v) s.bind(index, to_db(*v));
+    else s.bind(index);
+}
+
+void upsert_network(connection& c, const network& n, calendar::sys_seconds now) {
+    auto& find = c.prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
+    find.bind(1, n.slug);
+    const bool exists = find.executeStep();
+    const auto old = exists ? network_from_row(find) : network{};
+    find.reset();
+    if (exists && same_content(old, n)) return;
+    auto& write = c.prepare(
+        "INSERT INTO networks (slug, name, region, website, contact_name, contact_email, description, created_at, "
+        "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT (slug) DO UPDATE SET name = ?2, "
+        "region = ?3, website = ?4, contact_name = ?5, contact_email = ?6, description = ?7, "
+        "updated_at = MAX(updated_at, ?8)");
+    write.bind(1, n.slug);
+    write.bind(2, n.name);
+    write.bind(3, n.region);
+    write.bind(4, n.website);
+    write.bind(5, n.contact_name);
+    write.bind(6, n.contact_email);
+    write.bind(7, n.description);
+    write.bind(8, to_db(now));
+    write.exec();
+}
+
+std::optional<event> find_event(connection& c, const std::string& slug) {
+    auto& find = c.prepare(std::string("SELECT ") + event_columns +
+                           " FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
+    find.bind(1, slug);
+    std::optional<event> found;
+    if (find.executeStep()) found = event_from_row(find);
+    find.reset();
+    return found;
+}
+
+std::int64_t network_id(connection& c, const event& e) {
+    auto& find = c.prepare("SELECT id FROM networks WHERE slug = ?");
+    find.bind(1, e.network_slug);
+    if (!find.executeStep()) throw import_error("event '" + e.slug + "': unknown network '" + e.network_slug + "'");
+    const auto id = find.getColumn(0).getInt64();
+    find.reset();
+    return id;
+}
+
+void upsert_event(connection& c, const event& e, calendar::sys_seconds now) {
+    const auto old = find_event(c, e.slug);
+    if (old && same_content(*old, e)) return;
+    const int sequence = !old ? 0 : old->sequence + (significant_change(*old, e) ? 1 : 0);
+    auto& write = c.prepare(
+        "INSERT INTO events (uid, slug, network_id, kind, title, description, start_utc, end_utc, time_zone, all_day, "
+        "format, venue, address, join_url, info_url, capacity, registration_opens, registration_closes, status, "
+        "sequence, created_at, updated_at) VALUES (lower(hex(randomblob(16))) || '@treffpunkt', ?1, ?2, ?3, ?4, ?5, "
+        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20) ON CONFLICT (slug) DO UPDATE SET "
+        "network_id = ?2, kind = ?3, title = ?4, description = ?5, start_utc = ?6, end_utc = ?7, time_zone = ?8, "
+        "all_day = ?9, format = ?10, venue = ?11, address = ?12, join_url = ?13, info_url = ?14, capacity = ?15, "
+        "registration_opens = ?16, registration_closes = ?17, status = ?18, sequence = ?19, "
+        "updated_at = MAX(updated_at, ?20)");
+    write.bind(1, e.slug);
+    write.bind(2, network_id(c, e));
+    write.bind(3, std::string(calendar::to_string(e.kind)));
+    write.bind(4, e.title);
+    write.bind(5, e.description);
+    write.bind(6, to_db(e.start));
+    write.bind(7, to_db(e.end));
+    write.bind(8, e.time_zone);
+    write.bind(9, e.all_day ? 1 : 0);
+    write.bind(10, std::string(calendar::to_string(e.format)));
+    write.bind(11, e.venue);
+    write.bind(12, e.address);
+    bind_optional(write, 13, e.join_url);
+    bind_optional(write, 14, e.info_url);
+    bind_optional(write, 15, e.capacity);
+    bind_optional_time(write, 16, e.registration_opens);
+    bind_optional_time(write, 17, e.registration_closes);
+    write.bind(18, std::string(calendar::to_string(e.status)));
+    write.bind(19, sequence);
+    write.bind(20, to_db(now));
+    write.exec();
+}
+
+}  // namespace
+
+void store::upsert(std::span<const network> networks, std::span<const event> events) {
+    {
+        std::lock_guard lock(write_mutex_);
+        const auto now = clock_();
+        SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+        for (const auto& n : networks) {
+            try {
+                upsert_network(*writer_, n, now);
+            } catch (const SQLite::Exception& ex) {
+                throw import_error("network '" + n.slug + "': " + ex.what());
+            }
+        }
+        for (const auto& e : events) {
+            try {
+                upsert_event(*writer_, e, now);
+            } catch (const SQLite::Exception& ex) {
+                throw import_error("event '" + e.slug + "': " + ex.what());
+            }
+        }
+        tx.commit();
+    }
+    refresh_data_version();
+}
+
+}  // namespace tp::store
