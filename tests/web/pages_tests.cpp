@@ -1,0 +1,91 @@
+#include <catch2/catch.hpp>
+
+#include "sample_event.hpp"
+#include "web/pages.hpp"
+
+using namespace tp;
+
+namespace {
+calendar::network hostile_network() {
+    calendar::network n;
+    n.slug = "ist-bochum";
+    n.name = "<script>alert(1)</script> Netzwerk";
+    n.contact_email = "a@b.de";
+    n.website = "https://example.org/?a=1&b=2";
+    return n;
+}
+web::page_context context(web::lang l = web::lang::de, bool in_query = false) {
+    return {l, in_query, "http://127.0.0.1:8080", "/", "", calendar::sys_seconds{}};
+}
+}  // namespace
+
+TEST_CASE("nothing from the database reaches a page unescaped") {
+    auto e = testing::sample_event();
+    e.title = "<img src=x onerror=alert(1)>";
+    e.description = "\"quoted\" & <b>bold</b>\n\nsecond paragraph";
+    e.network_name = hostile_network().name;
+    const std::vector events{e};
+    const std::vector networks{hostile_network()};
+    for (const auto& page : {web::event_page(context(), e, networks[0]).str(),
+                             web::event_list_page(context(), networks, events, {}).str(),
+                             web::network_page(context(), networks[0], events).str()}) {
+        CHECK(page.find("<script>") == std::string::npos);
+        CHECK(page.find("<img") == std::string::npos);
+        CHECK(page.find("<b>bold") == std::string::npos);
+    }
+    const auto event_html = web::event_page(context(), e, networks[0]).str();
+    CHECK_THAT(event_html, Catch::Contains("&lt;img src=x onerror=alert(1)&gt;"));
+    CHECK_THAT(event_html, Catch::Contains("<p>&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;</p><p>second paragraph</p>"));
+}
+
+TEST_CASE("the event page offers the calendar in every form") {
+    const auto e = testing::sample_event();
+    const auto page = web::event_page(context(), e, hostile_network()).str();
+    CHECK_THAT(page, Catch::Contains("<html lang=\"de\">"));
+    CHECK_THAT(page, Catch::Contains("Montag, 20. September 2027, 10:00–17:00 Uhr"));
+    CHECK_THAT(page, Catch::Contains("href=\"/events/mint-barcamp-2027.ics\""));
+    CHECK_THAT(page, Catch::Contains("href=\"webcal://127.0.0.1:8080/events/mint-barcamp-2027.ics\""));
+    CHECK_THAT(page, Catch::Contains("https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=MINT%3ABarcamp"
+                                     "&amp;dates=20270920T080000Z/20270920T150000Z"));
+    CHECK_THAT(page, Catch::Contains("<dt>Plätze</dt><dd>120</dd>"));
+    CHECK_THAT(page, Catch::Contains("<main id=\"main\""));
+    CHECK_THAT(page, Catch::Contains("<nav aria-label=\"Hauptnavigation\">"));
+}
+
+TEST_CASE("cancelled and online events say so; the join link stays private") {
+    auto e = testing::sample_event();
+    e.status = calendar::event_status::cancelled;
+    e.format = calendar::event_format::online;
+    e.join_url = "https://meet.example/secret";
+    const auto page = web::event_page(context(web::lang::en), e, hostile_network()).str();
+    CHECK_THAT(page, Catch::Contains("This event has been cancelled."));
+    CHECK_THAT(page, Catch::Contains("<dt>Where</dt><dd>Online</dd>"));
+    CHECK(page.find("secret") == std::string::npos);
+}
+
+TEST_CASE("a language chosen by query is kept in links") {
+    const auto e = testing::sample_event();
+    const std::vector events{e};
+    const std::vector networks{hostile_network()};
+    web::listing_query filter;
+    filter.network = "ist-bochum";
+    filter.kinds = {calendar::event_kind::barcamp};
+    auto ctx = context(web::lang::en, true);
+    ctx.filter_query = web::encode_filter(filter);
+    const auto page = web::event_list_page(ctx, networks, events, filter).str();
+    CHECK_THAT(page, Catch::Contains("href=\"/events/mint-barcamp-2027?lang=en\""));
+    CHECK_THAT(page, Catch::Contains("href=\"/?network=ist-bochum&amp;kind=barcamp&amp;lang=de\""));
+    CHECK_THAT(page, Catch::Contains("<option value=\"ist-bochum\" selected>"));
+    CHECK_THAT(page, Catch::Contains("value=\"barcamp\" checked"));
+    CHECK_THAT(page, Catch::Contains("webcal://127.0.0.1:8080/calendar.ics?network=ist-bochum&amp;kind=barcamp"));
+    CHECK_THAT(page, Catch::Contains("<h2>September 2027</h2>"));
+}
+
+TEST_CASE("empty lists and errors read as sentences") {
+    const std::vector<calendar::event> none;
+    const std::vector<calendar::network> no_networks;
+    CHECK_THAT(web::event_list_page(context(), no_networks, none, {}).str(),
+               Catch::Contains("Zurzeit sind keine Veranstaltungen geplant."));
+    CHECK_THAT(web::error_page(context(web::lang::en), 404, "").str(), Catch::Contains("Page not found"));
+    CHECK_THAT(web::error_page(context(), 400, "kind: <x>").str(), Catch::Contains("kind: &lt;x&gt;"));
+}

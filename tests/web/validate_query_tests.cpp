@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+
+#include "web/listing_query.hpp"
+#include "web/validate.hpp"
+
+using namespace tp;
+
+TEST_CASE("field rules accept good values and name the problem with bad ones") {
+    const auto [which, value, ok] = GENERATE(table<std::string, std::string, bool>({
+        {"slug", "mint-barcamp-2027", true},
+        {"slug", "", false},
+        {"slug", "Mint", false},
+        {"slug", "-start", false},
+        {"slug", "end-", false},
+        {"slug", "ümlaut", false},
+        {"slug", std::string(81, 'a'), false},
+        {"line", "MINT & Mädchen 🎉", true},
+        {"line", "two\nlines", false},
+        {"line", std::string(201, 'x'), false},
+        {"text", "para 1\n\npara 2\ttab", true},
+        {"text", std::string("nul\0", 4), false},
+        {"text", std::string(20001, 'x'), false},
+        {"email", "anna.mueller@ist-bochum.de", true},
+        {"email", "a@b", false},
+        {"email", "no-at.example.org", false},
+        {"email", "two@@example.org", false},
+        {"email", "spa ce@example.org", false},
+        {"email", "a@example..org", false},
+        {"email", "x@example.org\r\nBcc: victim@example.org", false},
+        {"url", "https://www.mint-regionen.de/", true},
+        {"url", "http://127.0.0.1:8080/x?y=1", true},
+        {"url", "javascript:alert(1)", false},
+        {"url", "ftp://example.org/", false},
+        {"url", "www.example.org", false},
+        {"url", "https://", false},
+    }));
+    CAPTURE(which, value);
+    std::string issue;
+    if (which == "slug") issue = web::check_slug(value);
+    if (which == "line") issue = web::check_line(value);
+    if (which == "text") issue = web::check_text(value);
+    if (which == "email") issue = web::check_email(value);
+    if (which == "url") issue = web::check_web_url(value);
+    CHECK(issue.empty() == ok);
+}
+
+TEST_CASE("listing queries parse network, kinds and language") {
+    const auto parsed = web::parse_listing_query("kind=webinar&network=ist-bochum&kind=barcamp&kind=webinar&lang=en&x=1");
+    REQUIRE(std::holds_alternative<web::listing_query>(parsed));
+    const auto& q = std::get<web::listing_query>(parsed);
+    CHECK(q.network == "ist-bochum");
+    CHECK(q.kinds == std::vector{calendar::event_kind::barcamp, calendar::event_kind::webinar});
+    CHECK(q.language == web::lang::en);
+    CHECK(web::encode_filter(q) == "network=ist-bochum&kind=barcamp&kind=webinar");
+    const auto empty = web::parse_listing_query("network=&kind=");
+    REQUIRE(std::holds_alternative<web::listing_query>(empty));
+    CHECK_FALSE(std::get<web::listing_query>(empty).network);
+}
+
+TEST_CASE("bad query values give a message") {
+    const auto [query, expected] = GENERATE(table<std::string, std::string>({
+        {"kind=party", "kind: 'party' is not one of"},
+        {"kind=Barcamp", "kind: 'Barcamp'"},
+        {"lang=fr", "lang: 'fr'"},
+        {"network=a&network=b", "only once"},
+        {"network=%3Cscript%3E", "is not a network name"},
+        {"network=%ZZ", "malformed"},
+    }));
+    CAPTURE(query);
+    const auto parsed = web::parse_listing_query(query);
+    REQUIRE(std::holds_alternative<std::string>(parsed));
+    CHECK_THAT(std::get<std::string>(parsed), Catch::Contains(expected));
+}

@@ -1,0 +1,37 @@
+#include "web/html.hpp"
+
+namespace tp::web {
+
+html text(std::string_view s) {
+    html out;
+    out.s_.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out.s_ += "&amp;"; break;
+            case '<': out.s_ += "&lt;"; break;
+            case '>': out.s_ += "&gt;"; break;
+            case '"': out.s_ += "&quot;"; break;
+            case '\'': out.s_ += "&#39;"; break;
+            default: out.s_ += c;
+        }
+    }
+    return out;
+}
+
+html raw_html(std::string_view s) {
+    html out;
+    out.s_ = s;
+    return out;
+}
+
+html tag(std::string_view name, std::initializer_list<attribute> attrs, const html& body) {
+    html out = raw_html("<") + raw_html(name);
+    for (const auto& a : attrs) out += raw_html(" ") + raw_html(a.name) + raw_html("=\"") + text(a.value) + raw_html("\"");
+    return out + raw_html(">") + body + raw_html("</") + raw_html(name) + raw_html(">");
+}
+
+html tag(std::string_view name, const html& body) { return tag(name, {}, body); }
+
+html link(std::string_view href, const html& body) { return tag("a", {{"href", href}}, body); }
+
+}  // namespace tp::web

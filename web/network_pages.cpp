@@ -1,0 +1,55 @@
+#include "web/layout.hpp"
+#include "web/pages.hpp"
+
+namespace tp::web {
+namespace {
+
+html contact(const calendar::network& n) {
+    html out = text(n.contact_name);
+    if (!n.contact_email.empty()) {
+        if (!n.contact_name.empty()) out += raw_html("<br>");
+        out += link("mailto:" + n.contact_email, text(n.contact_email));
+    }
+    return out;
+}
+
+}  // namespace
+
+html network_list_page(const page_context& ctx, std::span<const calendar::network> networks) {
+    const auto& s = strings_for(ctx.language);
+    html items;
+    for (const auto& n : networks) {
+        html body = tag("h3", link(href(ctx, "/networks/" + n.slug), text(n.name)));
+        if (!n.region.empty()) body += tag("p", {{"class", "meta"}}, text(n.region));
+        items += tag("li", body);
+    }
+    return layout(ctx, {std::string(s.networks), "", ""},
+                  tag("h1", text(s.networks)) + tag("ul", {{"class", "events"}}, items));
+}
+
+html network_page(const page_context& ctx, const calendar::network& n, std::span<const calendar::event> upcoming) {
+    const auto& s = strings_for(ctx.language);
+    const std::string feed = "/networks/" + n.slug + "/calendar.ics";
+    html facts;
+    if (!n.region.empty()) facts += tag("dt", text(s.region)) + tag("dd", text(n.region));
+    if (!n.website.empty())
+        facts += tag("dt", text(s.website)) + tag("dd", tag("a", {{"href", n.website}, {"rel", "noopener"}}, text(n.website)));
+    if (!n.contact_name.empty() || !n.contact_email.empty())
+        facts += tag("dt", text(s.contact)) + tag("dd", contact(n));
+    html body = tag("h1", text(n.name)) + tag("dl", {{"class", "facts"}}, facts);
+    if (!n.description.empty()) body += tag("p", text(n.description));
+    body += tag("h2", text(s.events_of_network)) + event_items(ctx, upcoming, false);
+    body += subscribe_box(ctx, feed);
+    return layout(ctx, {n.name, feed, n.description.substr(0, 160)}, body);
+}
+
+html error_page(const page_context& ctx, int status, std::string_view message) {
+    const auto& s = strings_for(ctx.language);
+    const std::string title(status == 404 ? s.not_found_title : s.bad_request_title);
+    html body = tag("h1", text(title));
+    body += tag("p", text(status == 404 && message.empty() ? s.not_found_text : message));
+    body += tag("p", link(href(ctx, "/"), text(s.back_home)));
+    return layout(ctx, {title, "", ""}, body);
+}
+
+}  // namespace tp::web

@@ -1,0 +1,26 @@
+#pragma once
+// The public pages. Each returns a whole HTML document; every value from the database is escaped.
+#include <span>
+
+#include "calendar/types.hpp"
+#include "web/html.hpp"
+#include "web/links.hpp"
+#include "web/listing_query.hpp"
+
+namespace tp::web {
+
+// Upcoming events grouped by month, with the filter form and the matching feed to subscribe to.
+[[nodiscard]] html event_list_page(const page_context& ctx, std::span<const calendar::network> networks,
+                                   std::span<const calendar::event> events, const listing_query& filter);
+[[nodiscard]] html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n);
+[[nodiscard]] html network_list_page(const page_context& ctx, std::span<const calendar::network> networks);
+[[nodiscard]] html network_page(const page_context& ctx, const calendar::network& n,
+                                std::span<const calendar::event> upcoming);
+// 404 and 400 pages; `message` is shown as text.
+[[nodiscard]] html error_page(const page_context& ctx, int status, std::string_view message);
+
+// Shared pieces.
+[[nodiscard]] html event_items(const page_context& ctx, std::span<const calendar::event> events, bool group_by_month);
+[[nodiscard]] html subscribe_box(const page_context& ctx, std::string_view feed_path_and_query);
+
+}  // namespace tp::web

@@ -1,0 +1,53 @@
+#include "web/stylesheet.hpp"
+
+namespace tp::web {
+
+std::string_view stylesheet() {
+    return R"css(:root{--ink:#1b1f24;--muted:#4a5562;--accent:#0b5cad;--accent-ink:#fff;--line:#d5dbe1;--bg:#f6f8fa;--warn:#9b1c1c}
+*{box-sizing:border-box}
+html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Ubuntu,sans-serif;line-height:1.5;color:var(--ink);background:#fff}
+body{margin:0}
+.wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
+a{color:var(--accent)}
+a:focus-visible,button:focus-visible,select:focus-visible,input:focus-visible{outline:3px solid #f2b400;outline-offset:2px}
+.skip{position:absolute;left:-999px}
+.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
+header.site{background:var(--accent);color:var(--accent-ink)}
+header.site .wrap{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1rem;padding:.75rem 1rem}
+header.site a{color:var(--accent-ink)}
+.brand{font-weight:700;font-size:1.25rem;text-decoration:none}
+.tagline{opacity:.9}
+header.site nav{margin-left:auto}
+header.site ul{list-style:none;display:flex;gap:1rem;margin:0;padding:0}
+main{padding-top:1rem;padding-bottom:2rem}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+h3{font-size:1.05rem;margin:0}
+.events{list-style:none;margin:0;padding:0}
+.events li{border-bottom:1px solid var(--line);padding:.75rem 0}
+.events p{margin:.15rem 0}
+.meta{color:var(--muted);font-size:.95rem}
+.badge{display:inline-block;font-size:.8rem;font-weight:700;padding:0 .4rem;border-radius:.25rem;border:1px solid var(--line);background:var(--bg)}
+.badge.cancelled,.notice.cancelled{color:var(--warn);border-color:var(--warn)}
+.cancelled-event h3 a{text-decoration:line-through}
+.notice{padding:.75rem 1rem;border:2px solid var(--line);border-radius:.4rem;background:var(--bg)}
+form.filter{background:var(--bg);border:1px solid var(--line);border-radius:.4rem;padding:.75rem 1rem;margin-bottom:1rem}
+form.filter fieldset{border:0;margin:0 0 .5rem;padding:0}
+form.filter legend,form.filter label.title{font-weight:600}
+form.filter .choices{display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+select,button,input{font:inherit}
+select{max-width:100%;padding:.3rem}
+button{background:var(--accent);color:var(--accent-ink);border:0;border-radius:.3rem;padding:.4rem 1rem;cursor:pointer}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;margin:0 0 1rem}
+dl.facts dt{font-weight:600}
+dl.facts dd{margin:0}
+.actions{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
+.actions a{display:inline-block;padding:.4rem .8rem;border:1px solid var(--accent);border-radius:.3rem;text-decoration:none}
+.subscribe code{word-break:break-all;background:var(--bg);padding:.1rem .3rem}
+footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
+@media (max-width:30rem){dl.facts{grid-template-columns:1fr}header.site nav{margin-left:0}}
+@media print{header.site nav,.skip,form.filter,.actions{display:none}header.site{background:none;color:#000}}
+)css";
+}
+
+}  // namespace tp::web
