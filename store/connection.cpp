@@ -11,7 +11,7 @@ connection::connection(const std::string& path)
     db_.exec("PRAGMA foreign_keys=ON");
 }
 
-SQLite::Statement& connection::prepare(const std::string& sql) {
+statement_use connection::prepare(const std::string& sql) {
     auto& slot = statements_[sql];
     if (!slot) {
         slot = std::make_unique<SQLite::Statement>(db_, sql);
@@ -19,7 +19,7 @@ SQLite::Statement& connection::prepare(const std::string& sql) {
         slot->reset();
         slot->clearBindings();
     }
-    return *slot;
+    return statement_use(*slot);
 }
 
 connection_pool::lease::~lease() {

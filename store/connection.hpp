@@ -11,12 +11,32 @@
 
 namespace tp::store {
 
+// A cached statement for one use: reset when it goes out of scope, so no read snapshot stays open (in WAL
+// mode a stepped statement would keep showing the database as it was).
+class statement_use {
+public:
+    explicit statement_use(SQLite::Statement& s) : s_(&s) {}
+    statement_use(const statement_use&) = delete;
+    statement_use& operator=(const statement_use&) = delete;
+    ~statement_use() {
+        try {
+            s_->reset();
+        } catch (const SQLite::Exception&) {  // the step already reported its error
+        }
+    }
+    SQLite::Statement* operator->() { return s_; }
+    SQLite::Statement& operator*() { return *s_; }
+
+private:
+    SQLite::Statement* s_;
+};
+
 class connection {
 public:
     explicit connection(const std::string& path);
     SQLite::Database& db() { return db_; }
-    // The statement for `sql`, prepared once per connection, reset and with bindings cleared.
-    SQLite::Statement& prepare(const std::string& sql);
+    // The statement for `sql`, prepared once per connection, with bindings cleared.
+    [[nodiscard]] statement_use prepare(const std::string& sql);
 
 private:
     SQLite::Database db_;

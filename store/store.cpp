@@ -55,46 +55,46 @@ store::store(const std::string& path, clock_fn clock)
 
 std::vector<calendar::network> store::networks() {
     auto c = pool_.acquire();
-    auto& stmt = c->prepare(std::string("SELECT ") + network_columns + " FROM networks n ORDER BY n.name, n.slug");
+    auto stmt = c->prepare(std::string("SELECT ") + network_columns + " FROM networks n ORDER BY n.name, n.slug");
     std::vector<calendar::network> out;
-    while (stmt.executeStep()) out.push_back(network_from_row(stmt));
+    while (stmt->executeStep()) out.push_back(network_from_row(*stmt));
     return out;
 }
 
 std::optional<calendar::network> store::network_by_slug(const std::string& slug) {
     auto c = pool_.acquire();
-    auto& stmt = c->prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
-    stmt.bind(1, slug);
-    if (!stmt.executeStep()) return std::nullopt;
-    return network_from_row(stmt);
+    auto stmt = c->prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
+    stmt->bind(1, slug);
+    if (!stmt->executeStep()) return std::nullopt;
+    return network_from_row(*stmt);
 }
 
 std::vector<calendar::event> store::events(const event_filter& filter) {
     const auto w = where_of(filter);
     auto c = pool_.acquire();
-    auto& stmt = c->prepare(std::string("SELECT ") + event_columns +
+    auto stmt = c->prepare(std::string("SELECT ") + event_columns +
                             " FROM events e JOIN networks n ON n.id = e.network_id" + w.sql +
                             " ORDER BY e.start_utc, e.slug");
-    bind(stmt, w);
+    bind(*stmt, w);
     std::vector<calendar::event> out;
-    while (stmt.executeStep()) out.push_back(event_from_row(stmt));
+    while (stmt->executeStep()) out.push_back(event_from_row(*stmt));
     return out;
 }
 
 std::optional<calendar::event> store::event_by_slug(const std::string& slug) {
     auto c = pool_.acquire();
-    auto& stmt = c->prepare(std::string("SELECT ") + event_columns +
+    auto stmt = c->prepare(std::string("SELECT ") + event_columns +
                             " FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
-    stmt.bind(1, slug);
-    if (!stmt.executeStep()) return std::nullopt;
-    return event_from_row(stmt);
+    stmt->bind(1, slug);
+    if (!stmt->executeStep()) return std::nullopt;
+    return event_from_row(*stmt);
 }
 
 bool store::empty() {
     auto c = pool_.acquire();
-    auto& stmt = c->prepare("SELECT NOT EXISTS (SELECT 1 FROM networks) AND NOT EXISTS (SELECT 1 FROM events)");
-    stmt.executeStep();
-    return stmt.getColumn(0).getInt() != 0;
+    auto stmt = c->prepare("SELECT NOT EXISTS (SELECT 1 FROM networks) AND NOT EXISTS (SELECT 1 FROM events)");
+    stmt->executeStep();
+    return stmt->getColumn(0).getInt() != 0;
 }
 
 calendar::sys_seconds store::last_change(const event_filter& filter) {
@@ -103,19 +103,18 @@ calendar::sys_seconds store::last_change(const event_filter& filter) {
     scope.ending_after.reset();
     const auto w = where_of(scope);
     auto c = pool_.acquire();
-    auto& stmt = c->prepare("SELECT MAX((SELECT COALESCE(MAX(e.updated_at), 0) FROM events e JOIN networks n ON "
+    auto stmt = c->prepare("SELECT MAX((SELECT COALESCE(MAX(e.updated_at), 0) FROM events e JOIN networks n ON "
                             "n.id = e.network_id" + w.sql + "), (SELECT COALESCE(MAX(updated_at), 0) FROM networks))");
-    bind(stmt, w);
-    stmt.executeStep();
-    return from_db(stmt.getColumn(0).getInt64());
+    bind(*stmt, w);
+    stmt->executeStep();
+    return from_db(stmt->getColumn(0).getInt64());
 }
 
 void store::refresh_data_version() {
     std::lock_guard lock(write_mutex_);
-    auto& stmt = writer_->prepare("SELECT value FROM meta WHERE key = 'data_version'");
-    stmt.executeStep();
-    const auto counter = stmt.getColumn(0).getInt64();
-    stmt.reset();
+    auto stmt = writer_->prepare("SELECT value FROM meta WHERE key = 'data_version'");
+    stmt->executeStep();
+    const auto counter = stmt->getColumn(0).getInt64();
     if (counter != db_counter_) {
         db_counter_ = counter;
         data_version_.fetch_add(1, std::memory_order_acq_rel);

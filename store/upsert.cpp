@@ -39,44 +39,41 @@ void bind_optional_time(SQLite::Statement& s, int index, const std::optional<cal
 }
 
 void upsert_network(connection& c, const network& n, calendar::sys_seconds now) {
-    auto& find = c.prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
-    find.bind(1, n.slug);
-    const bool exists = find.executeStep();
-    const auto old = exists ? network_from_row(find) : network{};
-    find.reset();
+    auto find = c.prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
+    find->bind(1, n.slug);
+    const bool exists = find->executeStep();
+    const auto old = exists ? network_from_row(*find) : network{};
     if (exists && same_content(old, n)) return;
-    auto& write = c.prepare(
+    auto write = c.prepare(
         "INSERT INTO networks (slug, name, region, website, contact_name, contact_email, description, created_at, "
         "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT (slug) DO UPDATE SET name = ?2, "
         "region = ?3, website = ?4, contact_name = ?5, contact_email = ?6, description = ?7, "
         "updated_at = MAX(updated_at, ?8)");
-    write.bind(1, n.slug);
-    write.bind(2, n.name);
-    write.bind(3, n.region);
-    write.bind(4, n.website);
-    write.bind(5, n.contact_name);
-    write.bind(6, n.contact_email);
-    write.bind(7, n.description);
-    write.bind(8, to_db(now));
-    write.exec();
+    write->bind(1, n.slug);
+    write->bind(2, n.name);
+    write->bind(3, n.region);
+    write->bind(4, n.website);
+    write->bind(5, n.contact_name);
+    write->bind(6, n.contact_email);
+    write->bind(7, n.description);
+    write->bind(8, to_db(now));
+    write->exec();
 }
 
 std::optional<event> find_event(connection& c, const std::string& slug) {
-    auto& find = c.prepare(std::string("SELECT ") + event_columns +
+    auto find = c.prepare(std::string("SELECT ") + event_columns +
                            " FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
-    find.bind(1, slug);
+    find->bind(1, slug);
     std::optional<event> found;
-    if (find.executeStep()) found = event_from_row(find);
-    find.reset();
+    if (find->executeStep()) found = event_from_row(*find);
     return found;
 }
 
 std::int64_t network_id(connection& c, const event& e) {
-    auto& find = c.prepare("SELECT id FROM networks WHERE slug = ?");
-    find.bind(1, e.network_slug);
-    if (!find.executeStep()) throw import_error("event '" + e.slug + "': unknown network '" + e.network_slug + "'");
-    const auto id = find.getColumn(0).getInt64();
-    find.reset();
+    auto find = c.prepare("SELECT id FROM networks WHERE slug = ?");
+    find->bind(1, e.network_slug);
+    if (!find->executeStep()) throw import_error("event '" + e.slug + "': unknown network '" + e.network_slug + "'");
+    const auto id = find->getColumn(0).getInt64();
     return id;
 }
 
@@ -84,7 +81,7 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now) {
     const auto old = find_event(c, e.slug);
     if (old && same_content(*old, e)) return;
     const int sequence = !old ? 0 : old->sequence + (significant_change(*old, e) ? 1 : 0);
-    auto& write = c.prepare(
+    auto write = c.prepare(
         "INSERT INTO events (uid, slug, network_id, kind, title, description, start_utc, end_utc, time_zone, all_day, "
         "format, venue, address, join_url, info_url, capacity, registration_opens, registration_closes, status, "
         "sequence, created_at, updated_at) VALUES (lower(hex(randomblob(16))) || '@treffpunkt', ?1, ?2, ?3, ?4, ?5, "
@@ -93,27 +90,27 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now) {
         "all_day = ?9, format = ?10, venue = ?11, address = ?12, join_url = ?13, info_url = ?14, capacity = ?15, "
         "registration_opens = ?16, registration_closes = ?17, status = ?18, sequence = ?19, "
         "updated_at = MAX(updated_at, ?20)");
-    write.bind(1, e.slug);
-    write.bind(2, network_id(c, e));
-    write.bind(3, std::string(calendar::to_string(e.kind)));
-    write.bind(4, e.title);
-    write.bind(5, e.description);
-    write.bind(6, to_db(e.start));
-    write.bind(7, to_db(e.end));
-    write.bind(8, e.time_zone);
-    write.bind(9, e.all_day ? 1 : 0);
-    write.bind(10, std::string(calendar::to_string(e.format)));
-    write.bind(11, e.venue);
-    write.bind(12, e.address);
-    bind_optional(write, 13, e.join_url);
-    bind_optional(write, 14, e.info_url);
-    bind_optional(write, 15, e.capacity);
-    bind_optional_time(write, 16, e.registration_opens);
-    bind_optional_time(write, 17, e.registration_closes);
-    write.bind(18, std::string(calendar::to_string(e.status)));
-    write.bind(19, sequence);
-    write.bind(20, to_db(now));
-    write.exec();
+    write->bind(1, e.slug);
+    write->bind(2, network_id(c, e));
+    write->bind(3, std::string(calendar::to_string(e.kind)));
+    write->bind(4, e.title);
+    write->bind(5, e.description);
+    write->bind(6, to_db(e.start));
+    write->bind(7, to_db(e.end));
+    write->bind(8, e.time_zone);
+    write->bind(9, e.all_day ? 1 : 0);
+    write->bind(10, std::string(calendar::to_string(e.format)));
+    write->bind(11, e.venue);
+    write->bind(12, e.address);
+    bind_optional(*write, 13, e.join_url);
+    bind_optional(*write, 14, e.info_url);
+    bind_optional(*write, 15, e.capacity);
+    bind_optional_time(*write, 16, e.registration_opens);
+    bind_optional_time(*write, 17, e.registration_closes);
+    write->bind(18, std::string(calendar::to_string(e.status)));
+    write->bind(19, sequence);
+    write->bind(20, to_db(now));
+    write->exec();
 }
 
 }  // namespace

@@ -1,23 +1,22 @@
 #include "web/listing_query.hpp"
 
 #include <boost/url/encode.hpp>
-#include <boost/url/parse_query.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
 #include <algorithm>
 
+#include "web/query_string.hpp"
+#include "web/url_text.hpp"
 #include "web/validate.hpp"
 
 namespace tp::web {
 
 std::variant<listing_query, std::string> parse_listing_query(std::string_view encoded) {
     listing_query q;
-    const auto params = boost::urls::parse_query(encoded);
+    const auto params = parse_query_string(encoded);
     if (!params) return std::string("the query string is malformed");
     std::vector<calendar::event_kind> kinds;
-    for (const auto& p : *params) {
-        const std::string key = p.key.decode();
-        const std::string value = p.value.decode();
+    for (const auto& [key, value] : *params) {
         if (key == "network") {
             if (value.empty()) continue;  // "all networks" in the filter form
             if (q.network && *q.network != value) return std::string("give network only once");
@@ -42,7 +41,7 @@ std::string encode_filter(const listing_query& q) {
     std::string out;
     const auto add = [&out](std::string_view key, std::string_view value) {
         if (!out.empty()) out += '&';
-        out.append(key).append("=").append(boost::urls::encode(value, boost::urls::unreserved_chars));
+        out.append(key).append("=").append(boost::urls::encode(url_text(value), boost::urls::unreserved_chars));
     };
     if (q.network) add("network", *q.network);
     for (auto k : q.kinds) add("kind", calendar::to_string(k));

@@ -2,6 +2,8 @@
 
 #include <boost/url/parse.hpp>
 
+#include "web/url_text.hpp"
+
 namespace tp::web {
 namespace {
 
@@ -53,7 +55,7 @@ std::string check_email(std::string_view s) {
 
 std::string check_web_url(std::string_view s) {
     if (s.size() > max_url_length) return too_long(max_url_length);
-    const auto parsed = boost::urls::parse_absolute_uri(s);
+    const auto parsed = boost::urls::parse_absolute_uri(url_text(s));
     if (!parsed) return "is not an absolute URL";
     const auto scheme = parsed->scheme();
     if (scheme != "http" && scheme != "https") return "must start with http:// or https://";

@@ -181,3 +181,19 @@ TEST_CASE("writes by another process are noticed through the data version") {
     server.refresh_data_version();
     CHECK(server.data_version() != before);
 }
+
+TEST_CASE("reads after a write see it, on every pooled connection") {
+    // A statement left stepped would hold its read snapshot open and hide later writes.
+    testing::temp_path db;
+    store::store s(db.str());
+    CHECK(s.empty());
+    CHECK(s.events({}).empty());
+    CHECK_FALSE(s.event_by_slug("e"));
+    const network n = sample_network();
+    const auto e = event_of("e", "ist-bochum", event_kind::barcamp, 0);
+    s.upsert({&n, 1}, {&e, 1});
+    CHECK(s.events({}).size() == 1);
+    CHECK(s.event_by_slug("e"));
+    CHECK(s.last_change({}) > calendar::sys_seconds{});
+    CHECK_FALSE(s.empty());
+}

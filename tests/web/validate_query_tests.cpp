@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "web/listing_query.hpp"
+#include "web/query_string.hpp"
 #include "web/validate.hpp"
 
 using namespace tp;
@@ -70,4 +71,24 @@ TEST_CASE("bad query values give a message") {
     const auto parsed = web::parse_listing_query(query);
     REQUIRE(std::holds_alternative<std::string>(parsed));
     CHECK_THAT(std::get<std::string>(parsed), Catch::Contains(expected));
+}
+
+TEST_CASE("query strings decode like browsers encode forms") {
+    using P = web::query_params;
+    const auto [text, expected] = GENERATE(table<std::string, std::optional<P>>({
+        {"", P{}},
+        {"a=1", P{{"a", "1"}}},
+        {"a=1&b=x+y&c=%C3%A4%2B", P{{"a", "1"}, {"b", "x y"}, {"c", "ä+"}}},
+        {"&&a&b=", P{{"a", ""}, {"b", ""}}},
+        {"k%3D=v%26", P{{"k=", "v&"}}},
+        {"a=%", std::nullopt},
+        {"a=%4", std::nullopt},
+        {"a=%G1", std::nullopt},
+        {"a=%C3", std::nullopt},
+        {"a=%FF", std::nullopt},
+    }));
+    CAPTURE(text);
+    // A copy without a terminating NUL in reach, as requests arrive.
+    const std::vector<char> buffer(text.begin(), text.end());
+    CHECK(web::parse_query_string(std::string_view(buffer.data(), buffer.size())) == expected);
 }

@@ -1,0 +1,146 @@
+#include "server/app.hpp"
+
+#include <boost/url/parse.hpp>
+
+#include <iostream>
+
+#include "web/pages.hpp"
+#include "web/url_text.hpp"
+#include "web/stylesheet.hpp"
+
+namespace tp::server {
+
+namespace {
+
+calendar::sys_seconds system_now() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Which routes exist for these segments, independent of the method (for 405 vs 404).
+bool known_route(const std::vector<std::string>& s) {
+    if (s.empty()) return true;
+    if (s.size() == 1) return s[0] == "networks" || s[0] == "calendar.ics" || s[0] == "healthz" || s[0] == "metrics";
+    if (s.size() == 2) return s[0] == "networks" || s[0] == "events" || (s[0] == "static" && s[1] == "style.css");
+    return s.size() == 3 && s[0] == "networks" && s[2] == "calendar.ics";
+}
+
+void add_page_headers(response& res, web::lang l) {
+    res.set(http::field::content_language, web::code(l));
+    res.set(http::field::vary, "Accept-Language");
+    res.set(http::field::cache_control, "no-cache");
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.set("Content-Security-Policy",
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            "base-uri 'none'");
+}
+
+}  // namespace
+
+app::app(store::store& store, app_config config, clock_fn clock)
+    : store_(store), config_(std::move(config)), clock_(clock ? std::move(clock) : system_now) {}
+
+handled app::handle(const request& req) {
+    parsed p;
+    p.ctx.base_url = config_.base_url;
+    p.ctx.now = clock_();
+    try {
+        const auto target = boost::urls::parse_origin_form(web::url_text(req.target()));
+        if (!target) return bad_request(p, "the request target is malformed");
+        for (const auto& seg : target->segments()) p.segments.push_back(seg);
+        if (!p.segments.empty() && p.segments.back().empty()) p.segments.pop_back();  // "/networks/" = "/networks"
+        p.ctx.path = std::string(target->encoded_path());
+        const auto query = web::parse_listing_query(target->encoded_query());
+        p.ctx.language = web::negotiate(req[http::field::accept_language]);
+        if (const auto* message = std::get_if<std::string>(&query)) return bad_request(p, *message);
+        p.filter = std::get<web::listing_query>(query);
+        if (p.filter.language) {
+            p.ctx.language = *p.filter.language;
+            p.ctx.lang_in_query = true;
+        }
+        p.ctx.filter_query = p.segments.empty() ? web::encode_filter(p.filter) : "";
+        auto result = route(req, p);
+        if (req.method() == http::verb::head) result.res.body() = nullptr;  // Content-Length stays
+        return result;
+    } catch (const std::exception& ex) {
+        std::cerr << "error: " << req.method_string() << " " << req.target() << ": " << ex.what() << std::endl;
+        return {text_response(http::status::internal_server_error, "Internal error; it has been logged."), "error"};
+    }
+}
+
+handled app::route(const request& req, parsed& p) {
+    const auto& s = p.segments;
+    if (!known_route(s)) return not_found(p);
+    if (req.method() != http::verb::get && req.method() != http::verb::head) {
+        auto res = text_response(http::status::method_not_allowed, "Only GET and HEAD are allowed here.");
+        res.set(http::field::allow, "GET, HEAD");
+        return {std::move(res), "method_not_allowed"};
+    }
+    if (s.empty()) return index(p);
+    if (s[0] == "calendar.ics") return feed(req, p, "feed");
+    if (s[0] == "healthz") return {text_response(http::status::ok, "ok"), "healthz"};
+    if (s[0] == "metrics") {
+        auto res = make_response(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
+                                 metrics_.render(cache_.hits(), cache_.misses()));
+        return {std::move(res), "metrics"};
+    }
+    if (s[0] == "static") {
+        auto res = make_response(http::status::ok, "text/css; charset=utf-8", std::string(web::stylesheet()));
+        res.set(http::field::cache_control, "public, max-age=3600");
+        return {std::move(res), "static"};
+    }
+    if (s[0] == "networks" && s.size() == 1) return networks(p);
+    if (s[0] == "networks" && s.size() == 2) return network(p, s[1]);
+    if (s[0] == "networks") return network_feed(req, p, s[1]);
+    if (ends_with(s[1], ".ics")) return event_ics(req, p, s[1].substr(0, s[1].size() - 4));
+    return event(p, s[1]);
+}
+
+handled app::page(const parsed& p, std::string_view route, http::status status, std::string body) {
+    auto res = make_response(status, html_type, std::move(body));
+    add_page_headers(res, p.ctx.language);
+    return {std::move(res), route};
+}
+
+handled app::not_found(const parsed& p) {
+    return page(p, "not_found", http::status::not_found, web::error_page(p.ctx, 404, "").str());
+}
+
+handled app::bad_request(const parsed& p, std::string_view message) {
+    return page(p, "bad_request", http::status::bad_request, web::error_page(p.ctx, 400, message).str());
+}
+
+handled app::index(parsed& p) {
+    if (p.filter.network && !store_.network_by_slug(*p.filter.network))
+        return bad_request(p, "network: there is no network '" + *p.filter.network + "'");
+    const auto nets = store_.networks();
+    const auto events = store_.events({.network_slug = p.filter.network, .kinds = p.filter.kinds,
+                                       .include_drafts = false, .ending_after = p.ctx.now});
+    return page(p, "index", http::status::ok, web::event_list_page(p.ctx, nets, events, p.filter).str());
+}
+
+handled app::networks(parsed& p) {
+    return page(p, "networks", http::status::ok, web::network_list_page(p.ctx, store_.networks()).str());
+}
+
+handled app::network(parsed& p, const std::string& slug) {
+    const auto n = store_.network_by_slug(slug);
+    if (!n) return not_found(p);
+    const auto events = store_.events({.network_slug = slug, .kinds = {}, .include_drafts = false,
+                                       .ending_after = p.ctx.now});
+    return page(p, "network", http::status::ok, web::network_page(p.ctx, *n, events).str());
+}
+
+handled app::event(parsed& p, const std::string& slug) {
+    const auto e = store_.event_by_slug(slug);
+    if (!e || e->status == calendar::event_status::draft) return not_found(p);
+    const auto n = store_.network_by_slug(e->network_slug);
+    if (!n) return not_found(p);
+    return page(p, "event", http::status::ok, web::event_page(p.ctx, *e, *n).str());
+}
+
+}  // namespace tp::server

@@ -1,0 +1,61 @@
+#pragma once
+// The application as a function from request to response: routing, pages, feeds, health and metrics.
+// Tests call handle() without a socket. Thread-safe; never throws (unexpected errors become a 500).
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "server/feed_cache.hpp"
+#include "server/http_types.hpp"
+#include "server/metrics.hpp"
+#include "store/store.hpp"
+#include "web/links.hpp"
+#include "web/listing_query.hpp"
+
+namespace tp::server {
+
+struct app_config {
+    std::string base_url = "http://127.0.0.1:8080";  // no trailing slash
+};
+
+struct handled {
+    response res;
+    std::string_view route;  // a fixed label for metrics
+};
+
+class app {
+public:
+    using clock_fn = std::function<calendar::sys_seconds()>;
+    app(store::store& store, app_config config, clock_fn clock = {});
+
+    [[nodiscard]] handled handle(const request& req);
+    [[nodiscard]] metrics& stats() { return metrics_; }
+
+private:
+    struct parsed {  // the request's path segments, filter and page context
+        std::vector<std::string> segments;
+        web::listing_query filter;
+        web::page_context ctx;
+    };
+    handled route(const request& req, parsed& p);
+    handled index(parsed& p);
+    handled networks(parsed& p);
+    handled network(parsed& p, const std::string& slug);
+    handled event(parsed& p, const std::string& slug);
+    handled feed(const request& req, parsed& p, std::string_view route);
+    handled network_feed(const request& req, parsed& p, const std::string& slug);
+    handled event_ics(const request& req, parsed& p, const std::string& slug);
+    handled not_found(const parsed& p);
+    handled bad_request(const parsed& p, std::string_view message);
+    handled serve_feed(const request& req, std::string_view route, const std::string& key,
+                       const std::function<feed_cache::built()>& build, const std::string& filename);
+    handled page(const parsed& p, std::string_view route, http::status status, std::string body);
+
+    store::store& store_;
+    app_config config_;
+    clock_fn clock_;
+    feed_cache cache_;
+    metrics metrics_;
+};
+
+}  // namespace tp::server

@@ -1,0 +1,157 @@
+#include "server/commands.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "calendar/zoned.hpp"
+#include "server/demo_data.hpp"
+#include "server/http_server.hpp"
+#include "store/migrations.hpp"
+#include "web/import_document.hpp"
+
+namespace tp::server {
+namespace {
+
+namespace asio = boost::asio;
+constexpr std::size_t max_import_bytes = 64 * 1024 * 1024;
+constexpr auto shutdown_grace = std::chrono::seconds{10};
+
+void make_parent_folder(const std::string& db) {
+    const auto parent = std::filesystem::path(db).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+}
+
+void load_demo(store::store& s) {
+    const auto today = calendar::local_day_of(std::chrono::time_point_cast<std::chrono::seconds>(
+                                                  std::chrono::system_clock::now()),
+                                              *calendar::find_zone("Europe/Berlin"));
+    const auto parsed = web::parse_import(demo_document(today));
+    if (!parsed.errors.empty()) throw std::logic_error("demo data is invalid: " + parsed.errors.front());
+    s.upsert(parsed.document.networks, parsed.document.events);
+    std::cerr << "loaded demo data: " << parsed.document.networks.size() << " networks, "
+              << parsed.document.events.size() << " events" << std::endl;
+}
+
+// Every second: notice writes by other processes (treffpunkt import) and flush the access log.
+void schedule_refresh(asio::steady_timer& timer, store::store& s, access_log& log, const http_server& server) {
+    timer.expires_after(std::chrono::seconds{1});
+    timer.async_wait([&timer, &s, &log, &server](boost::system::error_code ec) {
+        if (ec || server.stopping()) return;
+        try {
+            s.refresh_data_version();
+        } catch (const std::exception& ex) {
+            std::cerr << "refresh: " << ex.what() << std::endl;
+        }
+        log.flush();
+        schedule_refresh(timer, s, log, server);
+    });
+}
+
+// Stops the io_context if a graceful shutdown takes longer than the grace period.
+class watchdog {
+public:
+    void arm(asio::io_context& ioc) {
+        thread_ = std::thread([this, &ioc] {
+            std::unique_lock lock(mutex_);
+            if (!cv_.wait_for(lock, shutdown_grace, [this] { return done_; })) ioc.stop();
+        });
+    }
+    ~watchdog() {
+        {
+            std::lock_guard lock(mutex_);
+            done_ = true;
+        }
+        cv_.notify_all();
+        if (thread_.joinable()) thread_.join();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool done_ = false;
+    std::thread thread_;
+};
+
+}  // namespace
+
+int run_serve(const options& o) {
+    make_parent_folder(o.db);
+    store::store s(o.db);
+    if (o.demo && s.empty()) load_demo(s);
+    asio::io_context ioc{static_cast<int>(o.threads)};
+    access_log log(o.access_log);
+    const asio::ip::tcp::endpoint endpoint{asio::ip::make_address(o.listen_host), o.listen_port};
+    auto acceptor = listen_on(ioc, endpoint);
+    const auto port = acceptor.local_endpoint().port();
+    const std::string host = endpoint.address().is_v6() ? "[" + o.listen_host + "]" : o.listen_host;
+    const std::string base = o.base_url.value_or("http://" + host + ":" + std::to_string(port));
+    app application(s, app_config{base});
+    auto server = std::make_unique<http_server>(
+        ioc, std::move(acceptor), application, log,
+        server_limits{.read_timeout = o.read_timeout, .write_timeout = o.write_timeout});
+    server->start();
+
+    watchdog dog;
+    asio::signal_set signals(ioc, SIGINT, SIGTERM);
+    asio::steady_timer refresh(ioc);
+    signals.async_wait([&](boost::system::error_code ec, int) {
+        if (ec) return;
+        std::cerr << "shutting down: finishing requests in flight" << std::endl;
+        server->shutdown();
+        refresh.cancel();
+        dog.arm(ioc);
+    });
+    schedule_refresh(refresh, s, log, *server);
+    std::cerr << "listening on http://" << host << ":" << port << " (base URL " << base << ", database " << o.db
+              << ")" << std::endl;
+
+    std::vector<std::thread> threads;
+    for (unsigned i = 1; i < o.threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
+    ioc.run();
+    for (auto& t : threads) t.join();
+    log.flush();
+    std::cerr << "stopped" << std::endl;
+    return 0;
+}
+
+int run_import(const options& o, std::ostream& out, std::ostream& err) {
+    std::ifstream in(o.import_file, std::ios::binary);
+    if (!in) return err << "import: cannot read " << o.import_file << "\n", 1;
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (text.str().size() > max_import_bytes) return err << "import: the file is larger than 64 MiB\n", 1;
+    const auto parsed = web::parse_import(text.str());
+    if (!parsed.errors.empty()) {
+        err << "import: " << o.import_file << " has " << parsed.errors.size() << " problem(s); nothing was imported:\n";
+        for (const auto& e : parsed.errors) err << "  " << e << "\n";
+        return 1;
+    }
+    try {
+        make_parent_folder(o.db);
+        store::store s(o.db);
+        s.upsert(parsed.document.networks, parsed.document.events);
+    } catch (const store::import_error& ex) {
+        return err << "import: " << ex.what() << "; nothing was imported\n", 1;
+    }
+    out << "imported " << parsed.document.networks.size() << " network(s) and " << parsed.document.events.size()
+        << " event(s) into " << o.db << "\n";
+    return 0;
+}
+
+int run_migrate(const options& o, std::ostream& out) {
+    make_parent_folder(o.db);
+    store::store s(o.db);
+    out << o.db << " is at schema version " << store::latest_schema_version() << "\n";
+    return 0;
+}
+
+}  // namespace tp::server

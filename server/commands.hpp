@@ -1,0 +1,13 @@
+#pragma once
+// The treffpunkt sub-commands; each returns the process exit code.
+#include <iosfwd>
+
+#include "server/config.hpp"
+
+namespace tp::server {
+
+int run_serve(const options& o);
+int run_import(const options& o, std::ostream& out, std::ostream& err);
+int run_migrate(const options& o, std::ostream& out);
+
+}  // namespace tp::server

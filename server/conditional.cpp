@@ -1,0 +1,64 @@
+#include "server/conditional.hpp"
+
+#include <date/date.h>
+#include <sodium.h>
+
+#include <sstream>
+
+namespace tp::server {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::string_view opaque(std::string_view tag) {
+    tag = trim(tag);
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    return tag;
+}
+
+bool etag_listed(std::string_view list, std::string_view etag) {
+    if (trim(list) == "*") return true;
+    while (!list.empty()) {
+        const auto comma = list.find(',');
+        if (opaque(list.substr(0, comma)) == opaque(etag)) return true;
+        if (comma == std::string_view::npos) break;
+        list.remove_prefix(comma + 1);
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string strong_etag(std::string_view body) {
+    unsigned char hash[16];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr, 0);
+    char hex[sizeof hash * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return "\"" + std::string(hex) + "\"";
+}
+
+std::string http_date(sys_seconds t) { return date::format("%a, %d %b %Y %H:%M:%S GMT", t); }
+
+std::optional<sys_seconds> parse_http_date(std::string_view s) {
+    for (const char* fmt : {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %d %H:%M:%S %Y"}) {
+        std::istringstream in{std::string(trim(s))};
+        sys_seconds t;
+        in >> date::parse(fmt, t);
+        if (!in.fail()) return t;
+    }
+    return std::nullopt;
+}
+
+bool not_modified(std::string_view if_none_match, std::string_view if_modified_since, std::string_view etag,
+                  sys_seconds last_modified) {
+    if (!trim(if_none_match).empty()) return etag_listed(if_none_match, etag);
+    if (trim(if_modified_since).empty()) return false;
+    const auto since = parse_http_date(if_modified_since);
+    return since && last_modified <= *since;
+}
+
+}  // namespace tp::server

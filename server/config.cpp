@@ -1,0 +1,133 @@
+#include "server/config.hpp"
+
+#include <charconv>
+#include <cstring>
+#include <map>
+
+#include "web/validate.hpp"
+
+namespace tp::server {
+namespace {
+
+unsigned number(const std::string& flag, const std::string& value, unsigned min, unsigned max) {
+    unsigned n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc{} || end != value.data() + value.size() || n < min || n > max)
+        throw usage_error(flag + ": '" + value + "' is not a number from " + std::to_string(min) + " to " +
+                          std::to_string(max));
+    return n;
+}
+
+void set_listen(options& o, const std::string& value) {
+    const auto colon = value.rfind(':');
+    if (colon == std::string::npos) throw usage_error("--listen: '" + value + "' is not HOST:PORT");
+    std::string host = value.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.empty()) throw usage_error("--listen: '" + value + "' has no host");
+    o.listen_host = host;
+    o.listen_port = static_cast<unsigned short>(number("--listen", value.substr(colon + 1), 0, 65535));
+}
+
+void set_base_url(options& o, std::string value) {
+    if (const auto issue = web::check_web_url(value); !issue.empty())
+        throw usage_error("--base-url: '" + value + "' " + issue);
+    while (!value.empty() && value.back() == '/') value.pop_back();
+    o.base_url = value;
+}
+
+bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "yes" || v == "on"; }
+
+void apply(options& o, const std::string& name, const std::string& value) {
+    if (name == "listen") set_listen(o, value);
+    else if (name == "db") o.db = value;
+    else if (name == "base-url") set_base_url(o, value);
+    else if (name == "threads") o.threads = number("--threads", value, 1, 64);
+    else if (name == "demo") o.demo = truthy(value);
+    else if (name == "access-log") o.access_log = value;
+    else if (name == "read-timeout") o.read_timeout = std::chrono::seconds{number("--read-timeout", value, 1, 3600)};
+    else if (name == "write-timeout") o.write_timeout = std::chrono::seconds{number("--write-timeout", value, 1, 3600)};
+    else throw usage_error("unknown option --" + name);
+}
+
+const std::map<std::string, bool> flags_taking_values{
+    {"listen", true}, {"db", true}, {"base-url", true}, {"threads", true}, {"demo", false},
+    {"access-log", true}, {"read-timeout", true}, {"write-timeout", true}};
+
+std::string env_name(const std::string& flag) {
+    std::string out = "TREFFPUNKT_";
+    for (char c : flag) out += c == '-' ? '_' : static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    return out;
+}
+
+void apply_environment(options& o, char** environment) {
+    for (char** e = environment; e && *e; ++e) {
+        const std::string entry(*e);
+        const auto eq = entry.find('=');
+        for (const auto& [flag, takes_value] : flags_taking_values)
+            if (entry.substr(0, eq) == env_name(flag)) apply(o, flag, entry.substr(eq + 1));
+    }
+}
+
+}  // namespace
+
+options parse_options(const std::vector<std::string>& args, char** environment) {
+    options o;
+    apply_environment(o, environment);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& a = args[i];
+        if (a == "--help" || a == "-h" || a == "help") o.command = "help";
+        else if (a == "--version" || a == "version") o.command = "version";
+        else if (a.rfind("--", 0) == 0) {
+            std::string name = a.substr(2), value;
+            const auto eq = name.find('=');
+            const auto known = flags_taking_values.find(name.substr(0, eq));
+            if (known == flags_taking_values.end()) throw usage_error("unknown option " + a);
+            if (eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            } else if (known->second) {
+                if (i + 1 >= args.size()) throw usage_error(a + " needs a value");
+                value = args[++i];
+            } else {
+                value = "true";
+            }
+            apply(o, name, value);
+        } else if (o.command.empty()) {
+            o.command = a;
+        } else if (o.command == "import" && o.import_file.empty()) {
+            o.import_file = a;
+        } else {
+            throw usage_error("unexpected argument '" + a + "'");
+        }
+    }
+    if (o.command.empty()) o.command = "help";
+    if (o.command != "serve" && o.command != "import" && o.command != "migrate" && o.command != "help" &&
+        o.command != "version")
+        throw usage_error("unknown command '" + o.command + "'");
+    if (o.command == "import" && o.import_file.empty()) throw usage_error("import needs a FILE.json");
+    return o;
+}
+
+std::string usage_text() {
+    return R"(Treffpunkt: events, registrations and calendar feeds for regional STEM networks.
+
+Usage:
+  treffpunkt serve [--listen HOST:PORT] [--db PATH] [--base-url URL] [--threads N] [--demo]
+                   [--access-log -|off|FILE] [--read-timeout S] [--write-timeout S]
+  treffpunkt import FILE.json [--db PATH]
+  treffpunkt migrate [--db PATH]
+  treffpunkt --help | --version
+
+Options (each also as an environment variable, e.g. --base-url as TREFFPUNKT_BASE_URL):
+  --listen HOST:PORT    address to listen on (default 127.0.0.1:8080; port 0 picks a free one)
+  --db PATH             SQLite database file (default data/treffpunkt.db; created and migrated)
+  --base-url URL        public address used in links and feeds (default http://HOST:PORT)
+  --threads N           I/O threads (default 2)
+  --demo                load demo data when the database is empty
+  --access-log WHERE    '-' for standard error (default), 'off', or a file to append to
+  --read-timeout S      seconds a client has for one request and an idle connection lasts (default 30)
+  --write-timeout S     seconds a response may take to send (default 30)
+)";
+}
+
+}  // namespace tp::server

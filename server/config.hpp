@@ -1,0 +1,34 @@
+#pragma once
+// Command line and environment: every flag --x-y also reads TREFFPUNKT_X_Y; flags win over the environment.
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tp::server {
+
+class usage_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct options {
+    std::string command;  // serve, import, migrate, help, version
+    std::string listen_host = "127.0.0.1";
+    unsigned short listen_port = 8080;
+    std::string db = "data/treffpunkt.db";
+    std::optional<std::string> base_url;  // default: http://<listen host>:<bound port>
+    unsigned threads = 2;
+    bool demo = false;
+    std::string access_log = "-";
+    std::chrono::seconds read_timeout{30};
+    std::chrono::seconds write_timeout{30};
+    std::string import_file;
+};
+
+// Throws usage_error with a sentence naming the flag and the problem.
+[[nodiscard]] options parse_options(const std::vector<std::string>& args, char** environment);
+[[nodiscard]] std::string usage_text();
+
+}  // namespace tp::server

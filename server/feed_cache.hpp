@@ -1,0 +1,44 @@
+#pragma once
+// Built feeds by key (path and canonical query), each tagged with the store's data version it was built from.
+// A lookup with a newer version misses, so a feed is never served stale after a write. Thread-safe.
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+namespace tp::server {
+
+struct cached_feed {
+    std::uint64_t version = 0;
+    std::shared_ptr<const std::string> body;
+    std::string etag;
+    std::chrono::sys_seconds last_modified{};
+};
+
+class feed_cache {
+public:
+    explicit feed_cache(std::size_t max_entries = 1024) : max_entries_(max_entries) {}
+
+    struct built {
+        std::shared_ptr<const std::string> body;
+        std::chrono::sys_seconds last_modified{};
+    };
+    // The entry for key at `version`, building it with `build` on a miss. Last-Modified never moves back for a
+    // key, and moves forward whenever the body changes.
+    [[nodiscard]] std::shared_ptr<const cached_feed> get(const std::string& key, std::uint64_t version,
+                                                         const std::function<built()>& build);
+
+    [[nodiscard]] std::uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
+    [[nodiscard]] std::uint64_t misses() const { return misses_.load(std::memory_order_relaxed); }
+
+private:
+    std::size_t max_entries_;
+    std::shared_mutex mutex_;
+    std::unordered_map<std::string, std::shared_ptr<const cached_feed>> entries_;
+    std::atomic<std::uint64_t> hits_{0}, misses_{0};
+};
+
+}  // namespace tp::server

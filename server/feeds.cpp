@@ -1,0 +1,86 @@
+// Feed routes: whole-site, per-network and single-event iCalendar, cached by the store's data version.
+#include "calendar/ics_writer.hpp"
+#include "server/app.hpp"
+#include "server/conditional.hpp"
+
+namespace tp::server {
+namespace {
+
+std::string kinds_suffix(const web::listing_query& f, web::lang l) {
+    std::string out;
+    for (auto k : f.kinds) out += (out.empty() ? " – " : ", ") + std::string(web::kind_name_plural(k, l));
+    return out;
+}
+
+std::string cache_key(std::string_view path, const web::listing_query& f, web::lang l) {
+    return std::string(path) + "?" + web::encode_filter(f) + "&lang=" + std::string(web::code(l));
+}
+
+std::shared_ptr<const std::string> write_feed(const calendar::feed_info& info,
+                                              const std::vector<calendar::event>& events) {
+    return std::make_shared<const std::string>(calendar::write_ics(info, events));
+}
+
+}  // namespace
+
+handled app::serve_feed(const request& req, std::string_view route, const std::string& key,
+                        const std::function<feed_cache::built()>& build, const std::string& filename) {
+    const auto entry = cache_.get(key, store_.data_version(), build);
+    const bool current = not_modified(req[http::field::if_none_match], req[http::field::if_modified_since],
+                                      entry->etag, entry->last_modified);
+    response res = current ? response{http::status::not_modified, 11}
+                           : make_response(http::status::ok, calendar_type, entry->body);
+    res.set(http::field::etag, entry->etag);
+    res.set(http::field::last_modified, http_date(entry->last_modified));
+    res.set(http::field::cache_control, "no-cache");
+    res.set(http::field::access_control_allow_origin, "*");
+    if (!filename.empty()) res.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
+    return {std::move(res), route};
+}
+
+handled app::feed(const request& req, parsed& p, std::string_view route) {
+    if (p.filter.network) return network_feed(req, p, *p.filter.network);
+    const auto l = p.ctx.language;
+    const auto build = [&]() -> feed_cache::built {
+        const store::event_filter f{.network_slug = std::nullopt, .kinds = p.filter.kinds};
+        const calendar::feed_info info{
+            std::string(l == web::lang::en ? "Treffpunkt – all events" : "Treffpunkt – alle Veranstaltungen") +
+                kinds_suffix(p.filter, l),
+            std::string(web::strings_for(l).tagline), config_.base_url + "/", config_.base_url, false};
+        return {write_feed(info, store_.events(f)), store_.last_change(f)};
+    };
+    return serve_feed(req, route, cache_key("/calendar.ics", p.filter, l), build, "");
+}
+
+handled app::network_feed(const request& req, parsed& p, const std::string& slug) {
+    const auto n = store_.network_by_slug(slug);
+    if (!n) {
+        if (p.segments.size() == 3) return not_found(p);
+        return bad_request(p, "network: there is no network '" + slug + "'");
+    }
+    auto filter = p.filter;
+    filter.network = slug;
+    const auto l = p.ctx.language;
+    const auto build = [&]() -> feed_cache::built {
+        const store::event_filter f{.network_slug = slug, .kinds = filter.kinds};
+        const calendar::feed_info info{n->name + kinds_suffix(filter, l), n->description,
+                                       config_.base_url + "/networks/" + slug, config_.base_url, false};
+        return {write_feed(info, store_.events(f)), store_.last_change(f)};
+    };
+    return serve_feed(req, "network_feed", cache_key("/networks/calendar.ics", filter, l), build, "");
+}
+
+handled app::event_ics(const request& req, parsed& p, const std::string& slug) {
+    const auto e = store_.event_by_slug(slug);
+    if (!e || e->status == calendar::event_status::draft) return not_found(p);
+    const auto build = [&]() -> feed_cache::built {
+        const auto current = store_.event_by_slug(slug);  // as of this build, not of the check above
+        std::vector<calendar::event> events;
+        if (current && current->status != calendar::event_status::draft) events.push_back(*current);
+        const calendar::feed_info info{e->title, "", calendar::event_url(config_.base_url, *e), config_.base_url, false};
+        return {write_feed(info, events), current ? current->updated_at : e->updated_at};
+    };
+    return serve_feed(req, "event_ics", "/events/" + slug + ".ics", build, slug + ".ics");
+}
+
+}  // namespace tp::server

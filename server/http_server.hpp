@@ -1,0 +1,63 @@
+#pragma once
+// The HTTP/1.1 server: an acceptor plus one session per connection, each on its own strand.
+// Limits: header and body size, read and write timeouts. shutdown() stops accepting, closes idle connections,
+// lets requests in flight finish (with Connection: close) and then lets io_context::run() return.
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include "server/access_log.hpp"
+#include "server/app.hpp"
+
+namespace tp::server {
+
+struct server_limits {
+    std::uint32_t header_limit = 8 * 1024;
+    std::uint64_t body_limit = 64 * 1024;
+    std::chrono::milliseconds read_timeout{30'000};   // a whole request, and an idle keep-alive connection
+    std::chrono::milliseconds write_timeout{30'000};  // a whole response
+};
+
+class session;
+
+// A listening socket on `endpoint` (port 0: the OS picks one), on its own strand. Throws on failure.
+[[nodiscard]] boost::asio::ip::tcp::acceptor listen_on(boost::asio::io_context& ioc,
+                                                       const boost::asio::ip::tcp::endpoint& endpoint);
+
+class http_server {
+public:
+    http_server(boost::asio::io_context& ioc, boost::asio::ip::tcp::acceptor&& acceptor, app& application,
+                access_log& log, server_limits limits = {});
+    ~http_server();
+
+    [[nodiscard]] unsigned short port() const { return port_; }
+    void start();
+    void shutdown();  // thread-safe, idempotent
+
+    // For sessions.
+    [[nodiscard]] app& application() { return app_; }
+    [[nodiscard]] access_log& log() { return log_; }
+    [[nodiscard]] const server_limits& limits() const { return limits_; }
+    [[nodiscard]] bool stopping() const { return stopping_.load(std::memory_order_acquire); }
+    void forget(const session* s);
+
+private:
+    void do_accept();
+
+    boost::asio::io_context& ioc_;
+    boost::asio::ip::tcp::acceptor acceptor_;
+    app& app_;
+    access_log& log_;
+    server_limits limits_;
+    unsigned short port_ = 0;
+    std::atomic<bool> stopping_{false};
+    std::mutex sessions_mutex_;
+    std::unordered_map<const session*, std::weak_ptr<session>> sessions_;
+};
+
+}  // namespace tp::server

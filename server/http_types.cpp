@@ -1,0 +1,21 @@
+#include "server/http_types.hpp"
+
+namespace tp::server {
+
+response make_response(http::status status, std::string content_type, std::shared_ptr<const std::string> body) {
+    response res{status, 11};
+    res.set(http::field::content_type, content_type);
+    res.body() = std::move(body);
+    res.content_length(shared_body::size(res.body()));
+    return res;
+}
+
+response make_response(http::status status, std::string content_type, std::string body) {
+    return make_response(status, std::move(content_type), std::make_shared<const std::string>(std::move(body)));
+}
+
+response text_response(http::status status, std::string body) {
+    return make_response(status, "text/plain; charset=utf-8", std::move(body) + "\n");
+}
+
+}  // namespace tp::server

@@ -1,0 +1,25 @@
+#pragma once
+// Requests and responses as handlers see them: Beast messages, testable without a socket.
+#include <boost/beast/http.hpp>
+
+#include <string>
+
+#include "server/shared_body.hpp"
+
+namespace tp::server {
+
+namespace http = boost::beast::http;
+using request = http::request<http::string_body>;
+using response = http::response<shared_body>;
+
+// A response with a body and content type; Content-Length is set.
+[[nodiscard]] response make_response(http::status status, std::string content_type,
+                                     std::shared_ptr<const std::string> body);
+[[nodiscard]] response make_response(http::status status, std::string content_type, std::string body);
+// A JSON error {"error": message} for API-style routes and plain text ones.
+[[nodiscard]] response text_response(http::status status, std::string body);
+
+inline constexpr const char* html_type = "text/html; charset=utf-8";
+inline constexpr const char* calendar_type = "text/calendar; charset=utf-8";
+
+}  // namespace tp::server

@@ -1,0 +1,29 @@
+#include <sodium.h>
+
+#include <iostream>
+
+#include "server/commands.hpp"
+
+extern char** environ;
+
+int main(int argc, char** argv) {
+    using namespace tp::server;
+    if (sodium_init() < 0) {
+        std::cerr << "treffpunkt: libsodium could not start\n";
+        return 1;
+    }
+    try {
+        const options o = parse_options({argv + 1, argv + argc}, environ);
+        if (o.command == "help") return std::cout << usage_text(), 0;
+        if (o.command == "version") return std::cout << "treffpunkt 0.1.0\n", 0;
+        if (o.command == "import") return run_import(o, std::cout, std::cerr);
+        if (o.command == "migrate") return run_migrate(o, std::cout);
+        return run_serve(o);
+    } catch (const usage_error& ex) {
+        std::cerr << "treffpunkt: " << ex.what() << "\n(see treffpunkt --help)\n";
+        return 2;
+    } catch (const std::exception& ex) {
+        std::cerr << "treffpunkt: " << ex.what() << "\n";
+        return 1;
+    }
+}

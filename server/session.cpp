@@ -1,0 +1,102 @@
+#include "server/session.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+
+namespace tp::server {
+
+namespace beast = boost::beast;
+namespace asio = boost::asio;
+
+session::session(asio::ip::tcp::socket&& socket, http_server& server) : stream_(std::move(socket)), server_(server) {
+    boost::system::error_code ec;
+    const auto remote = stream_.socket().remote_endpoint(ec);
+    client_ = ec ? "-" : remote.address().to_string();
+    server_.application().stats().connection_opened();
+}
+
+session::~session() {
+    server_.application().stats().connection_closed();
+    server_.forget(this);
+}
+
+void session::run() {
+    asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&session::do_read, shared_from_this()));
+}
+
+void session::stop() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+        const bool mid_request = self->parser_ && self->parser_->got_some();
+        if (!self->busy_ && !mid_request) self->stream_.cancel();  // on_read then closes
+    });
+}
+
+void session::do_read() {
+    if (server_.stopping()) return do_close();
+    parser_.emplace();
+    parser_->header_limit(server_.limits().header_limit);
+    parser_->body_limit(server_.limits().body_limit);
+    stream_.expires_after(server_.limits().read_timeout);
+    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&session::on_read, shared_from_this()));
+}
+
+void session::on_read(beast::error_code ec, std::size_t) {
+    started_ = std::chrono::steady_clock::now();
+    if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted) return do_close();
+    if (ec == http::error::header_limit)
+        return answer_error(http::status::request_header_fields_too_large, "Request header fields too large.");
+    if (ec == http::error::body_limit) return answer_error(http::status::payload_too_large, "Request body too large.");
+    if (ec == beast::error::timeout) {
+        if (parser_->got_some()) return answer_error(http::status::request_timeout, "The request took too long.");
+        return do_close();
+    }
+    if (ec && &ec.category() == &http::make_error_code(http::error::bad_method).category())
+        return answer_error(http::status::bad_request, "Malformed request: " + ec.message());
+    if (ec) return do_close();
+
+    busy_ = true;
+    const auto& req = parser_->get();
+    method_ = std::string(req.method_string());
+    target_ = std::string(req.target());
+    auto [res, route] = server_.application().handle(req);
+    res.version(req.version());
+    res.keep_alive(req.keep_alive() && !server_.stopping());
+    do_write(std::move(res), route);
+}
+
+void session::answer_error(http::status status, std::string message) {
+    busy_ = true;
+    method_ = parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "-";
+    target_ = parser_ && parser_->is_header_done() ? std::string(parser_->get().target()) : "-";
+    auto res = text_response(status, std::move(message));
+    res.keep_alive(false);
+    do_write(std::move(res), "rejected");
+}
+
+void session::do_write(response res, std::string_view route) {
+    pending_ = std::make_shared<response>(std::move(res));
+    stream_.expires_after(server_.limits().write_timeout);
+    const bool keep_alive = pending_->keep_alive();
+    http::async_write(stream_, *pending_,
+                      [self = shared_from_this(), keep_alive, route](beast::error_code ec, std::size_t bytes) {
+                          const auto status = self->pending_->result_int();
+                          const auto elapsed = std::chrono::steady_clock::now() - self->started_;
+                          self->server_.application().stats().record(route, status, elapsed);
+                          self->server_.log().write(self->client_, self->method_, self->target_, status, bytes, elapsed);
+                          self->on_write(keep_alive, ec, bytes);
+                      });
+}
+
+void session::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
+    busy_ = false;
+    pending_.reset();
+    if (ec || !keep_alive) return do_close();
+    do_read();
+}
+
+void session::do_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+}
+
+}  // namespace tp::server
