@@ -47,8 +47,12 @@ void session::on_read(beast::error_code ec, std::size_t) {
         return answer_error(http::status::request_header_fields_too_large, "Request header fields too large.");
     if (ec == http::error::body_limit) return answer_error(http::status::payload_too_large, "Request body too large.");
     if (ec == beast::error::timeout) {
-        if (parser_->got_some()) return answer_error(http::status::request_timeout, "The request took too long.");
-        return do_close();
+        // tcp_stream has closed the socket: no 408 can be sent, but it is logged and counted as one (as nginx does).
+        if (parser_->got_some()) {
+            server_.application().stats().record("rejected", 408, std::chrono::nanoseconds{0});
+            server_.log().write(client_, "-", "-", 408, 0, std::chrono::nanoseconds{0});
+        }
+        return;
     }
     if (ec && &ec.category() == &http::make_error_code(http::error::bad_method).category())
         return answer_error(http::status::bad_request, "Malformed request: " + ec.message());
@@ -75,16 +79,14 @@ void session::answer_error(http::status status, std::string message) {
 
 void session::do_write(response res, std::string_view route) {
     pending_ = std::make_shared<response>(std::move(res));
+    // Counted when the response is ready, so a client that reads it sees it in /metrics at once.
+    const auto elapsed = std::chrono::steady_clock::now() - started_;
+    const auto status = pending_->result_int();
+    server_.application().stats().record(route, status, elapsed);
+    server_.log().write(client_, method_, target_, status, shared_body::size(pending_->body()), elapsed);
     stream_.expires_after(server_.limits().write_timeout);
-    const bool keep_alive = pending_->keep_alive();
     http::async_write(stream_, *pending_,
-                      [self = shared_from_this(), keep_alive, route](beast::error_code ec, std::size_t bytes) {
-                          const auto status = self->pending_->result_int();
-                          const auto elapsed = std::chrono::steady_clock::now() - self->started_;
-                          self->server_.application().stats().record(route, status, elapsed);
-                          self->server_.log().write(self->client_, self->method_, self->target_, status, bytes, elapsed);
-                          self->on_write(keep_alive, ec, bytes);
-                      });
+                      beast::bind_front_handler(&session::on_write, shared_from_this(), pending_->keep_alive()));
 }
 
 void session::on_write(bool keep_alive, beast::error_code ec, std::size_t) {

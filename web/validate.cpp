@@ -11,6 +11,13 @@ bool is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
 
 std::string too_long(std::size_t max) { return "is longer than " + std::to_string(max) + " characters"; }
 
+// Code points, not bytes: "ä" is one character to the person typing it.
+std::size_t characters(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+
 }  // namespace
 
 std::string check_slug(std::string_view s) {
@@ -23,14 +30,14 @@ std::string check_slug(std::string_view s) {
 }
 
 std::string check_line(std::string_view s, std::size_t max) {
-    if (s.size() > max) return too_long(max);
+    if (characters(s) > max) return too_long(max);
     for (char c : s)
         if (is_control(static_cast<unsigned char>(c))) return "must be one line without control characters";
     return {};
 }
 
 std::string check_text(std::string_view s, std::size_t max) {
-    if (s.size() > max) return too_long(max);
+    if (characters(s) > max) return too_long(max);
     for (char c : s)
         if (is_control(static_cast<unsigned char>(c)) && c != '\n' && c != '\r' && c != '\t')
             return "contains control characters";
