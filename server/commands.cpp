@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "calendar/ics_lint.hpp"
 #include "calendar/zoned.hpp"
 #include "server/demo_data.hpp"
 #include "server/http_server.hpp"
@@ -152,6 +153,25 @@ int run_migrate(const options& o, std::ostream& out) {
     store::store s(o.db);
     out << o.db << " is at schema version " << store::latest_schema_version() << "\n";
     return 0;
+}
+
+int run_lint(const options& o, std::ostream& out) {
+    int problems = 0;
+    for (const auto& file : o.lint_files) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            out << file << ": cannot read\n";
+            ++problems;
+            continue;
+        }
+        std::ostringstream text;
+        text << in.rdbuf();
+        for (const auto& p : calendar::lint_ics(text.str())) {
+            out << file << ": " << p << "\n";
+            ++problems;
+        }
+    }
+    return problems == 0 ? 0 : 1;
 }
 
 }  // namespace tp::server

@@ -96,15 +96,18 @@ options parse_options(const std::vector<std::string>& args, char** environment) 
             o.command = a;
         } else if (o.command == "import" && o.import_file.empty()) {
             o.import_file = a;
+        } else if (o.command == "lint") {
+            o.lint_files.push_back(a);
         } else {
             throw usage_error("unexpected argument '" + a + "'");
         }
     }
     if (o.command.empty()) o.command = "help";
-    if (o.command != "serve" && o.command != "import" && o.command != "migrate" && o.command != "help" &&
-        o.command != "version")
+    if (o.command != "serve" && o.command != "import" && o.command != "migrate" && o.command != "lint" &&
+        o.command != "help" && o.command != "version")
         throw usage_error("unknown command '" + o.command + "'");
     if (o.command == "import" && o.import_file.empty()) throw usage_error("import needs a FILE.json");
+    if (o.command == "lint" && o.lint_files.empty()) throw usage_error("lint needs at least one FILE.ics");
     return o;
 }
 
@@ -116,6 +119,7 @@ Usage:
                    [--access-log -|off|FILE] [--read-timeout S] [--write-timeout S]
   treffpunkt import FILE.json [--db PATH]
   treffpunkt migrate [--db PATH]
+  treffpunkt lint FILE.ics...   check iCalendar files against the rules common parsers let pass
   treffpunkt --help | --version
 
 Options (each also as an environment variable, e.g. --base-url as TREFFPUNKT_BASE_URL):

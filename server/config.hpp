@@ -14,7 +14,7 @@ public:
 };
 
 struct options {
-    std::string command;  // serve, import, migrate, help, version
+    std::string command;  // serve, import, migrate, lint, help, version
     std::string listen_host = "127.0.0.1";
     unsigned short listen_port = 8080;
     std::string db = "data/treffpunkt.db";
@@ -25,6 +25,7 @@ struct options {
     std::chrono::seconds read_timeout{30};
     std::chrono::seconds write_timeout{30};
     std::string import_file;
+    std::vector<std::string> lint_files;
 };
 
 // Throws usage_error with a sentence naming the flag and the problem.

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
         if (o.command == "version") return std::cout << "treffpunkt 0.1.0\n", 0;
         if (o.command == "import") return run_import(o, std::cout, std::cerr);
         if (o.command == "migrate") return run_migrate(o, std::cout);
+        if (o.command == "lint") return run_lint(o, std::cout);
         return run_serve(o);
     } catch (const usage_error& ex) {
         std::cerr << "treffpunkt: " << ex.what() << "\n(see treffpunkt --help)\n";

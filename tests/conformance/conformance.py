@@ -1,0 +1,167 @@
+#!/usr/bin/python3
+"""Our feeds, read by independent parsers, must show exactly the imported events.
+
+For every feed URL: python3-icalendar (Debian) and ical.js (Thunderbird's parser, via node) must find each
+event's summary, start and end instant as computed here from the fixture with Python's zoneinfo. Instants are
+checked twice: through the TZID name (pytz) and through the VTIMEZONE we generated (icalendar's to_tz(), and
+ical.js, which uses only our VTIMEZONE). UIDs must be stable across feeds; text must round-trip; our lint must
+pass; drafts and private join links must not appear.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+from treffpunkt_process import TreffpunktServer  # noqa: E402
+
+UTC = timezone.utc
+FEEDS = [
+    ("/calendar.ics", None, None),
+    ("/calendar.ics?kind=webinar&kind=barcamp", None, {"webinar", "barcamp"}),
+    ("/networks/ist-bochum/calendar.ics", "ist-bochum", None),
+    ("/networks/mint-thueringen/calendar.ics?kind=meeting", "mint-thueringen", {"meeting"}),
+]
+
+
+def expected_events(fixture):
+    out = {}
+    for e in fixture["events"]:
+        if e.get("status", "published") == "draft":
+            continue
+        if e.get("all_day"):
+            start = date.fromisoformat(e["start"])
+            end = date.fromisoformat(e["end"]) + timedelta(days=1)
+        else:
+            zone = ZoneInfo(e["time_zone"])
+            start = datetime.fromisoformat(e["start"]).replace(tzinfo=zone).astimezone(UTC)
+            end = datetime.fromisoformat(e["end"]).replace(tzinfo=zone).astimezone(UTC)
+        out[e["slug"]] = {"summary": e["title"], "description": e.get("description", ""), "start": start,
+                          "end": end, "all_day": bool(e.get("all_day")), "network": e["network"],
+                          "kind": e["kind"], "cancelled": e.get("status") == "cancelled",
+                          "zone": e["time_zone"]}
+    return out
+
+
+def selected(expected, network, kinds):
+    return {slug: e for slug, e in expected.items()
+            if (network is None or e["network"] == network) and (kinds is None or e["kind"] in kinds)}
+
+
+class Checker:
+    def __init__(self):
+        self.failures, self.uids = [], {}
+
+    def fail(self, where, what):
+        self.failures.append(f"{where}: {what}")
+
+    def instant(self, value):
+        return value if isinstance(value, date) and not isinstance(value, datetime) else value.astimezone(UTC)
+
+    def check_python(self, where, text, expected):
+        cal = icalendar.Calendar.from_ical(text)
+        for component in cal.walk():
+            for error in getattr(component, "errors", []):
+                self.fail(where, f"python icalendar: {component.name}: {error}")
+        zones = {str(tz["TZID"]): tz.to_tz() for tz in cal.walk("VTIMEZONE")}
+        seen = set()
+        for ev in cal.walk("VEVENT"):
+            slug = str(ev["URL"]).rsplit("/", 1)[-1]
+            seen.add(slug)
+            exp = expected.get(slug)
+            if exp is None:
+                self.fail(where, f"unexpected event {slug}")
+                continue
+            self.check_event(f"{where} {slug}", ev, exp, zones)
+        for slug in set(expected) - seen:
+            self.fail(where, f"missing event {slug}")
+
+    def check_event(self, where, ev, exp, zones):
+        uid = str(ev["UID"])
+        if self.uids.setdefault(exp["summary"], uid) != uid:
+            self.fail(where, "UID differs between feeds")
+        if str(ev["SUMMARY"]) != exp["summary"]:
+            self.fail(where, f"summary {str(ev['SUMMARY'])!r} != {exp['summary']!r}")
+        if not str(ev["DESCRIPTION"]).startswith(exp["description"]):
+            self.fail(where, f"description does not round-trip: {str(ev['DESCRIPTION'])!r}")
+        if (str(ev["STATUS"]) == "CANCELLED") != exp["cancelled"]:
+            self.fail(where, f"status {ev['STATUS']}")
+        for name, key in (("DTSTART", "start"), ("DTEND", "end")):
+            prop = ev[name]
+            got = self.instant(ev.decoded(name))
+            if got != exp[key]:
+                self.fail(where, f"{name} is {got}, expected {exp[key]}")
+            tzid = prop.params.get("TZID")
+            if tzid:
+                local = prop.dt.replace(tzinfo=None)
+                via_vtimezone = zones[tzid].localize(local).astimezone(UTC)
+                if via_vtimezone != exp[key]:
+                    self.fail(where, f"{name} through our VTIMEZONE is {via_vtimezone}, expected {exp[key]}")
+            elif not exp["all_day"] and prop.dt.tzinfo is None:
+                self.fail(where, f"{name} is floating")
+
+    def check_icaljs(self, where, path, expected, node_script):
+        as_json = {slug: {"summary": e["summary"], "all_day": e["all_day"],
+                          "start": e["start"].isoformat() if e["all_day"] else
+                          e["start"].strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                          "end": e["end"].isoformat() if e["all_day"] else e["end"].strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+                   for slug, e in expected.items()}
+        exp_path = path + ".expected.json"
+        with open(exp_path, "w", encoding="utf-8") as f:
+            json.dump(as_json, f)
+        r = subprocess.run(["node", node_script, path, exp_path], capture_output=True, text=True, timeout=60)
+        if r.returncode != 0:
+            self.fail(where, "ical.js: " + (r.stdout + r.stderr).strip())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--treffpunkt", required=True)
+    ap.add_argument("--fixture", required=True)
+    args = ap.parse_args()
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(args.fixture, encoding="utf-8") as f:
+        expected = expected_events(json.load(f))
+    check = Checker()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "t.db")
+        subprocess.run([args.treffpunkt, "import", args.fixture, "--db", db], check=True, capture_output=True)
+        with TreffpunktServer(args.treffpunkt, db) as server:
+            feeds = FEEDS + [(f"/events/{slug}.ics", slug, None) for slug in expected]
+            for path, scope, kinds in feeds:
+                status, headers, body = server.get(path)
+                if status != 200:
+                    check.fail(path, f"status {status}")
+                    continue
+                if path.startswith("/events/"):
+                    exp = {scope: expected[scope]}
+                else:
+                    exp = selected(expected, scope, kinds)
+                text = body.decode("utf-8")
+                for secret in ("private-room", "festival-secret", "Entwurf"):
+                    if secret in text:
+                        check.fail(path, f"public feed contains {secret!r}")
+                file = os.path.join(tmp, f"feed{len(os.listdir(tmp))}.ics")
+                with open(file, "wb") as f:
+                    f.write(body)
+                lint = subprocess.run([args.treffpunkt, "lint", file], capture_output=True, text=True)
+                if lint.returncode != 0:
+                    check.fail(path, "lint: " + lint.stdout)
+                check.check_python(path, body, exp)
+                check.check_icaljs(path, file, exp, os.path.join(here, "check_icaljs.mjs"))
+            print(f"checked {len(feeds)} feeds with python3-icalendar {icalendar.__version__} and ical.js")
+    for failure in check.failures:
+        print("FAIL", failure)
+    passed = len(check.failures) == 0
+    print(f"conformance: {1 if passed else 0} passed, {0 if passed else 1} failed")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+#!/usr/bin/python3
+"""Every public page is well-formed HTML5 (html5lib's strict parser: any parse error fails) and has the
+accessibility basics: a language, one h1, landmarks, a skip link, labels for every form control, link texts,
+no inline script or style attribute (our Content-Security-Policy forbids them)."""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import html5lib
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+from treffpunkt_process import TreffpunktServer  # noqa: E402
+
+BINARY = os.environ["TREFFPUNKT"]
+FIXTURE = os.path.join(os.path.dirname(__file__), "..", "fixtures", "conformance.json")
+NS = "{http://www.w3.org/1999/xhtml}"
+PAGES = ["/", "/?lang=en", "/?network=ist-bochum&kind=barcamp", "/networks", "/networks/ist-bochum",
+         "/networks/mint-thueringen?lang=en", "/events/mint-barcamp-2027", "/events/webinar-mint-maedchen?lang=en",
+         "/events/tag-der-offenen-labore", "/events/abgesagtes-treffen", "/events/transatlantic-exchange",
+         "/events/sehr-langer-titel", "/no-such-page", "/?kind=party"]
+
+
+def text_of(element):
+    return "".join(element.itertext()).strip()
+
+
+class PagesTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        db = os.path.join(cls.tmp.name, "p.db")
+        subprocess.run([BINARY, "import", FIXTURE, "--db", db], check=True, capture_output=True)
+        cls.server = TreffpunktServer(BINARY, db).__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.__exit__(None, None, None)
+        cls.tmp.cleanup()
+
+    def check_page(self, path):
+        status, headers, body = self.server.get(path)
+        self.assertIn(status, (200, 400, 404))
+        self.assertEqual(headers["Content-Type"], "text/html; charset=utf-8")
+        self.assertTrue(body.startswith(b"<!DOCTYPE html>"))
+        parser = html5lib.HTMLParser(strict=True)
+        doc = parser.parse(body)  # raises on the first parse error
+        self.assertEqual(doc.get("lang"), headers["Content-Language"])
+        self.assertEqual(len(doc.findall(f".//{NS}h1")), 1, "exactly one h1")
+        for landmark in ("header", "nav", "main", "footer"):
+            self.assertIsNotNone(doc.find(f".//{NS}{landmark}"), landmark)
+        self.assertEqual(doc.find(f".//{NS}main").get("id"), "main")
+        self.assertIsNotNone(doc.find(f".//{NS}a[@href='#main']"), "skip link")
+        self.assertIsNotNone(doc.find(f".//{NS}meta[@name='viewport']"))
+        labels = {label.get("for") for label in doc.iter(f"{NS}label")}
+        for control in list(doc.iter(f"{NS}input")) + list(doc.iter(f"{NS}select")):
+            if control.get("type") not in ("hidden", "submit"):
+                self.assertIn(control.get("id"), labels, f"label for {control.get('name')}")
+        for a in doc.iter(f"{NS}a"):
+            self.assertTrue(text_of(a), f"link {a.get('href')} has no text")
+        self.assertIsNone(doc.find(f".//{NS}script"))
+        for element in doc.iter():
+            self.assertIsNone(element.get("style"), "inline style")
+            self.assertFalse(any(k.startswith("on") for k in element.keys()), "inline event handler")
+
+    def test_every_page(self):
+        for path in PAGES:
+            with self.subTest(path=path):
+                self.check_page(path)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
