@@ -47,8 +47,11 @@ private:
     handled event_ics(const request& req, parsed& p, const std::string& slug);
     handled not_found(const parsed& p);
     handled bad_request(const parsed& p, std::string_view message);
-    handled serve_feed(const request& req, std::string_view route, const std::string& key,
-                       const std::function<feed_cache::built()>& build, const std::string& filename);
+    template <class Build>
+    handled serve_feed(const request& req, std::string_view route, const std::string& key, Build&& build,
+                       std::string_view filename);
+    handled feed_response(const request& req, std::string_view route, const cached_feed& entry,
+                          std::string_view filename);
     handled page(const parsed& p, std::string_view route, http::status status, std::string body);
 
     store::store& store_;

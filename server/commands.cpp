@@ -60,10 +60,10 @@ void schedule_refresh(asio::steady_timer& timer, store::store& s, access_log& lo
 // Stops the io_context if a graceful shutdown takes longer than the grace period.
 class watchdog {
 public:
-    void arm(asio::io_context& ioc) {
-        thread_ = std::thread([this, &ioc] {
+    void arm(io_pool& pool) {
+        thread_ = std::thread([this, &pool] {
             std::unique_lock lock(mutex_);
-            if (!cv_.wait_for(lock, shutdown_grace, [this] { return done_; })) ioc.stop();
+            if (!cv_.wait_for(lock, shutdown_grace, [this] { return done_; })) pool.stop();
         });
     }
     ~watchdog() {
@@ -88,37 +88,34 @@ int run_serve(const options& o) {
     make_parent_folder(o.db);
     store::store s(o.db);
     if (o.demo && s.empty()) load_demo(s);
-    asio::io_context ioc{static_cast<int>(o.threads)};
+    io_pool pool(o.threads);
     access_log log(o.access_log);
     const asio::ip::tcp::endpoint endpoint{asio::ip::make_address(o.listen_host), o.listen_port};
-    auto acceptor = listen_on(ioc, endpoint);
+    auto acceptor = listen_on(pool.first(), endpoint);
     const auto port = acceptor.local_endpoint().port();
     const std::string host = endpoint.address().is_v6() ? "[" + o.listen_host + "]" : o.listen_host;
     const std::string base = o.base_url.value_or("http://" + host + ":" + std::to_string(port));
     app application(s, app_config{base});
     auto server = std::make_unique<http_server>(
-        ioc, std::move(acceptor), application, log,
+        pool, std::move(acceptor), application, log,
         server_limits{.read_timeout = o.read_timeout, .write_timeout = o.write_timeout});
     server->start();
 
     watchdog dog;
-    asio::signal_set signals(ioc, SIGINT, SIGTERM);
-    asio::steady_timer refresh(ioc);
+    asio::signal_set signals(pool.first(), SIGINT, SIGTERM);
+    asio::steady_timer refresh(pool.first());
     signals.async_wait([&](boost::system::error_code ec, int) {
         if (ec) return;
         std::cerr << "shutting down: finishing requests in flight" << std::endl;
         server->shutdown();
         refresh.cancel();
-        dog.arm(ioc);
+        dog.arm(pool);
     });
     schedule_refresh(refresh, s, log, *server);
     std::cerr << "listening on http://" << host << ":" << port << " (base URL " << base << ", database " << o.db
               << ")" << std::endl;
 
-    std::vector<std::thread> threads;
-    for (unsigned i = 1; i < o.threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
-    ioc.run();
-    for (auto& t : threads) t.join();
+    pool.run();
     log.flush();
     std::cerr << "stopped" << std::endl;
     return 0;

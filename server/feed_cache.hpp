@@ -3,7 +3,6 @@
 // A lookup with a newer version misses, so a feed is never served stale after a write. Thread-safe.
 #include <atomic>
 #include <chrono>
-#include <functional>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -16,6 +15,7 @@ struct cached_feed {
     std::shared_ptr<const std::string> body;
     std::string etag;
     std::chrono::sys_seconds last_modified{};
+    std::string last_modified_text;  // as an HTTP-date, formatted once
 };
 
 class feed_cache {
@@ -26,15 +26,27 @@ public:
         std::shared_ptr<const std::string> body;
         std::chrono::sys_seconds last_modified{};
     };
-    // The entry for key at `version`, building it with `build` on a miss. Last-Modified never moves back for a
-    // key, and moves forward whenever the body changes.
-    [[nodiscard]] std::shared_ptr<const cached_feed> get(const std::string& key, std::uint64_t version,
-                                                         const std::function<built()>& build);
+    // The entry for key at `version`, building it with `build` (a callable returning `built`) on a miss.
+    // Last-Modified never moves back for a key, and moves forward whenever the body changes.
+    template <class Build>
+    [[nodiscard]] std::shared_ptr<const cached_feed> get(const std::string& key, std::uint64_t version, Build&& build) {
+        auto previous = find(key);
+        if (previous && previous->version == version) {
+            hits_.fetch_add(1, std::memory_order_relaxed);
+            return previous;
+        }
+        misses_.fetch_add(1, std::memory_order_relaxed);
+        return store(key, version, build(), std::move(previous));
+    }
 
     [[nodiscard]] std::uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
     [[nodiscard]] std::uint64_t misses() const { return misses_.load(std::memory_order_relaxed); }
 
 private:
+    std::shared_ptr<const cached_feed> find(const std::string& key);
+    std::shared_ptr<const cached_feed> store(const std::string& key, std::uint64_t version, built fresh,
+                                             std::shared_ptr<const cached_feed> previous);
+
     std::size_t max_entries_;
     std::shared_mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<const cached_feed>> entries_;

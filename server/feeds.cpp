@@ -23,18 +23,25 @@ std::shared_ptr<const std::string> write_feed(const calendar::feed_info& info,
 
 }  // namespace
 
-handled app::serve_feed(const request& req, std::string_view route, const std::string& key,
-                        const std::function<feed_cache::built()>& build, const std::string& filename) {
-    const auto entry = cache_.get(key, store_.data_version(), build);
+template <class Build>
+handled app::serve_feed(const request& req, std::string_view route, const std::string& key, Build&& build,
+                        std::string_view filename) {
+    const auto entry = cache_.get(key, store_.data_version(), std::forward<Build>(build));
+    return feed_response(req, route, *entry, filename);
+}
+
+handled app::feed_response(const request& req, std::string_view route, const cached_feed& entry,
+                           std::string_view filename) {
     const bool current = not_modified(req[http::field::if_none_match], req[http::field::if_modified_since],
-                                      entry->etag, entry->last_modified);
+                                      entry.etag, entry.last_modified);
     response res = current ? response{http::status::not_modified, 11}
-                           : make_response(http::status::ok, calendar_type, entry->body);
-    res.set(http::field::etag, entry->etag);
-    res.set(http::field::last_modified, http_date(entry->last_modified));
+                           : make_response(http::status::ok, calendar_type, entry.body);
+    res.set(http::field::etag, entry.etag);
+    res.set(http::field::last_modified, entry.last_modified_text);
     res.set(http::field::cache_control, "no-cache");
     res.set(http::field::access_control_allow_origin, "*");
-    if (!filename.empty()) res.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
+    if (!filename.empty())
+        res.set(http::field::content_disposition, "attachment; filename=\"" + std::string(filename) + "\"");
     return {std::move(res), route};
 }
 

@@ -1,7 +1,6 @@
 #include "server/http_server.hpp"
 
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 
 #include <iostream>
 
@@ -13,7 +12,7 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 
 tcp::acceptor listen_on(asio::io_context& ioc, const tcp::endpoint& endpoint) {
-    tcp::acceptor acceptor(asio::make_strand(ioc));
+    tcp::acceptor acceptor(ioc);
     acceptor.open(endpoint.protocol());
     acceptor.set_option(asio::socket_base::reuse_address(true));
     acceptor.bind(endpoint);
@@ -21,9 +20,9 @@ tcp::acceptor listen_on(asio::io_context& ioc, const tcp::endpoint& endpoint) {
     return acceptor;
 }
 
-http_server::http_server(asio::io_context& ioc, tcp::acceptor&& acceptor, app& application, access_log& log,
+http_server::http_server(io_pool& pool, tcp::acceptor&& acceptor, app& application, access_log& log,
                          server_limits limits)
-    : ioc_(ioc), acceptor_(std::move(acceptor)), app_(application), log_(log), limits_(limits),
+    : pool_(pool), acceptor_(std::move(acceptor)), app_(application), log_(log), limits_(limits),
       port_(acceptor_.local_endpoint().port()) {}
 
 http_server::~http_server() = default;
@@ -33,7 +32,7 @@ void http_server::start() {
 }
 
 void http_server::do_accept() {
-    acceptor_.async_accept(asio::make_strand(ioc_), [this](boost::system::error_code ec, tcp::socket socket) {
+    acceptor_.async_accept(pool_.next(), [this](boost::system::error_code ec, connection_socket socket) {
         if (stopping()) return;  // the socket closes as it goes out of scope
         if (ec) {
             std::cerr << "accept: " << ec.message() << std::endl;
@@ -63,6 +62,7 @@ void http_server::shutdown() {
             if (auto s = weak.lock()) live.push_back(std::move(s));
     }
     for (auto& s : live) s->stop();
+    pool_.release();
 }
 
 void http_server::forget(const session* s) {

@@ -1,5 +1,5 @@
 #pragma once
-// The HTTP/1.1 server: an acceptor plus one session per connection, each on its own strand.
+// The HTTP/1.1 server: an acceptor plus one session per connection, each on one io_context of the pool.
 // Limits: header and body size, read and write timeouts. shutdown() stops accepting, closes idle connections,
 // lets requests in flight finish (with Connection: close) and then lets io_context::run() return.
 #include <boost/asio/io_context.hpp>
@@ -13,6 +13,7 @@
 
 #include "server/access_log.hpp"
 #include "server/app.hpp"
+#include "server/io_pool.hpp"
 
 namespace tp::server {
 
@@ -25,14 +26,15 @@ struct server_limits {
 
 class session;
 
-// A listening socket on `endpoint` (port 0: the OS picks one), on its own strand. Throws on failure.
+// A listening socket on `endpoint` (port 0: the OS picks one). Throws on failure.
 [[nodiscard]] boost::asio::ip::tcp::acceptor listen_on(boost::asio::io_context& ioc,
                                                        const boost::asio::ip::tcp::endpoint& endpoint);
 
 class http_server {
 public:
-    http_server(boost::asio::io_context& ioc, boost::asio::ip::tcp::acceptor&& acceptor, app& application,
-                access_log& log, server_limits limits = {});
+    // The acceptor must belong to pool.first(). shutdown() also releases the pool.
+    http_server(io_pool& pool, boost::asio::ip::tcp::acceptor&& acceptor, app& application, access_log& log,
+                server_limits limits = {});
     ~http_server();
 
     [[nodiscard]] unsigned short port() const { return port_; }
@@ -49,7 +51,7 @@ public:
 private:
     void do_accept();
 
-    boost::asio::io_context& ioc_;
+    io_pool& pool_;
     boost::asio::ip::tcp::acceptor acceptor_;
     app& app_;
     access_log& log_;

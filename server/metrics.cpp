@@ -4,24 +4,44 @@
 
 namespace tp::server {
 
+namespace {
+
+std::size_t route_index(std::string_view route) {
+    for (std::size_t i = 0; i < metrics::routes.size(); ++i)
+        if (metrics::routes[i] == route) return i;
+    return metrics::routes.size() - 1;  // "other"
+}
+
+std::size_t status_index(unsigned status) {
+    for (std::size_t i = 0; i < metrics::statuses.size(); ++i)
+        if (metrics::statuses[i] == status) return i;
+    return metrics::statuses.size();
+}
+
+}  // namespace
+
 void metrics::record(std::string_view route, unsigned status, std::chrono::nanoseconds latency) {
     const double seconds = std::chrono::duration<double>(latency).count();
     std::size_t bucket = 0;
     while (bucket < buckets.size() && seconds > buckets[bucket]) ++bucket;
     latency_counts_[bucket].fetch_add(1, std::memory_order_relaxed);
     latency_sum_ns_.fetch_add(static_cast<std::uint64_t>(latency.count()), std::memory_order_relaxed);
-    std::lock_guard lock(mutex_);
-    ++requests_[{std::string(route), status}];
+    const auto r = route_index(route);
+    const auto st = status_index(status);
+    requests_[r][st].fetch_add(1, std::memory_order_relaxed);
 }
 
 std::string metrics::render(std::uint64_t feed_hits, std::uint64_t feed_misses) const {
     std::string out = "# HELP treffpunkt_http_requests_total HTTP requests by route and status.\n"
                       "# TYPE treffpunkt_http_requests_total counter\n";
-    {
-        std::lock_guard lock(mutex_);
-        for (const auto& [key, count] : requests_)
-            out += "treffpunkt_http_requests_total{route=\"" + key.first + "\",status=\"" +
-                   std::to_string(key.second) + "\"} " + std::to_string(count) + "\n";
+    for (std::size_t r = 0; r < routes.size(); ++r) {
+        for (std::size_t st = 0; st <= statuses.size(); ++st) {
+            const auto count = requests_[r][st].load(std::memory_order_relaxed);
+            if (count == 0) continue;
+            const auto code = st < statuses.size() ? std::to_string(statuses[st]) : std::string("other");
+            out += "treffpunkt_http_requests_total{route=\"" + std::string(routes[r]) + "\",status=\"" + code +
+                   "\"} " + std::to_string(count) + "\n";
+        }
     }
     out += "# HELP treffpunkt_http_request_duration_seconds Time from a parsed request to its response.\n"
            "# TYPE treffpunkt_http_request_duration_seconds histogram\n";

@@ -3,8 +3,6 @@
 #include <array>
 #include <atomic>
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -12,6 +10,13 @@ namespace tp::server {
 
 class metrics {
 public:
+    // The route labels handlers use; anything else is counted as "other".
+    static constexpr std::array<std::string_view, 16> routes{
+        "index", "networks", "network", "event", "feed", "network_feed", "event_ics", "static", "healthz",
+        "metrics", "not_found", "bad_request", "method_not_allowed", "rejected", "error", "other"};
+    static constexpr std::array<unsigned, 12> statuses{200, 304, 400, 404, 405, 408, 413, 422, 429, 431, 500, 503};
+
+    // Lock-free: a few relaxed atomic adds.
     void record(std::string_view route, unsigned status, std::chrono::nanoseconds latency);
     void connection_opened() { open_connections_.fetch_add(1, std::memory_order_relaxed); }
     void connection_closed() { open_connections_.fetch_sub(1, std::memory_order_relaxed); }
@@ -23,8 +28,8 @@ public:
                                                     0.01,   0.025,   0.05,   0.1,   0.5,    1.0};
 
 private:
-    mutable std::mutex mutex_;
-    std::map<std::pair<std::string, unsigned>, std::uint64_t> requests_;
+    // [route][status]; the last status column counts every status not listed (label "other").
+    std::array<std::array<std::atomic<std::uint64_t>, statuses.size() + 1>, routes.size()> requests_{};
     std::array<std::atomic<std::uint64_t>, buckets.size() + 1> latency_counts_{};
     std::atomic<std::uint64_t> latency_sum_ns_{0};
     std::atomic<std::int64_t> open_connections_{0};

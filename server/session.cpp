@@ -8,7 +8,7 @@ namespace tp::server {
 namespace beast = boost::beast;
 namespace asio = boost::asio;
 
-session::session(asio::ip::tcp::socket&& socket, http_server& server) : stream_(std::move(socket)), server_(server) {
+session::session(connection_socket&& socket, http_server& server) : stream_(std::move(socket)), server_(server) {
     boost::system::error_code ec;
     const auto remote = stream_.socket().remote_endpoint(ec);
     client_ = ec ? "-" : remote.address().to_string();
@@ -60,8 +60,8 @@ void session::on_read(beast::error_code ec, std::size_t) {
 
     busy_ = true;
     const auto& req = parser_->get();
-    method_ = std::string(req.method_string());
-    target_ = std::string(req.target());
+    method_ = req.method_string();
+    target_ = req.target();
     auto [res, route] = server_.application().handle(req);
     res.version(req.version());
     res.keep_alive(req.keep_alive() && !server_.stopping());
@@ -70,8 +70,9 @@ void session::on_read(beast::error_code ec, std::size_t) {
 
 void session::answer_error(http::status status, std::string message) {
     busy_ = true;
-    method_ = parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "-";
-    target_ = parser_ && parser_->is_header_done() ? std::string(parser_->get().target()) : "-";
+    const bool has_header = parser_ && parser_->is_header_done();
+    method_ = has_header ? std::string_view(parser_->get().method_string()) : std::string_view("-");
+    target_ = has_header ? std::string_view(parser_->get().target()) : std::string_view("-");
     auto res = text_response(status, std::move(message));
     res.keep_alive(false);
     do_write(std::move(res), "rejected");

@@ -1,11 +1,8 @@
 #pragma once
 // The real server on 127.0.0.1 with an OS-chosen port, its own temporary database and I/O threads.
 // Stops (gracefully) when the object goes.
-#include <boost/asio/io_context.hpp>
-
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "server/http_server.hpp"
 #include "temp_path.hpp"
@@ -30,12 +27,13 @@ class test_server {
 public:
     explicit test_server(server::server_limits limits = {}, unsigned threads = 2)
         : store_(db_.str()),
-          acceptor_(server::listen_on(ioc_, {boost::asio::ip::make_address("127.0.0.1"), 0})),
+          pool_(threads),
+          acceptor_(server::listen_on(pool_.first(), {boost::asio::ip::make_address("127.0.0.1"), 0})),
           port_(acceptor_.local_endpoint().port()),
           app_(store_, {"http://127.0.0.1:" + std::to_string(port_)}, [this] { return now; }),
-          server_(ioc_, std::move(acceptor_), app_, log_, limits) {
+          server_(pool_, std::move(acceptor_), app_, log_, limits) {
         server_.start();
-        for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { ioc_.run(); });
+        pool_.start();
     }
     test_server(const test_server&) = delete;
     test_server& operator=(const test_server&) = delete;
@@ -44,8 +42,7 @@ public:
     // Graceful shutdown; returns once every I/O thread has returned from run().
     void stop() {
         server_.shutdown();
-        for (auto& t : threads_)
-            if (t.joinable()) t.join();
+        pool_.join();
     }
 
     [[nodiscard]] unsigned short port() const { return port_; }
@@ -59,13 +56,12 @@ public:
 private:
     temp_path db_;
     store::store store_;
-    boost::asio::io_context ioc_;
+    server::io_pool pool_;
     boost::asio::ip::tcp::acceptor acceptor_;
     unsigned short port_;
     server::access_log log_{"off"};
     server::app app_;
     server::http_server server_;
-    std::vector<std::thread> threads_;
 };
 
 }  // namespace tp::testing

@@ -1,8 +1,8 @@
 """The real treffpunkt binary as a child process on 127.0.0.1 with an OS-chosen port, for tests in Python."""
-import os
-import select
+import queue
 import signal
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -12,11 +12,15 @@ class TreffpunktServer:
     def __init__(self, binary, db, *extra):
         self.binary, self.db, self.extra = binary, db, list(extra)
         self.proc, self.port, self.stderr_lines = None, None, []
+        self.lines = queue.Queue()
 
     def __enter__(self):
         self.proc = subprocess.Popen(
             [self.binary, "serve", "--listen", "127.0.0.1:0", "--db", self.db, "--access-log", "off", *self.extra],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        # A thread reads standard error: select() on the pipe would miss lines already in Python's buffer.
+        self.reader = threading.Thread(target=self.pump, daemon=True)
+        self.reader.start()
         deadline = time.monotonic() + 30
         while self.port is None:
             line = self.read_stderr_line(deadline)
@@ -24,12 +28,17 @@ class TreffpunktServer:
                 self.port = int(line.split(":")[2].split()[0])
         return self
 
+    def pump(self):
+        for line in self.proc.stderr:
+            self.lines.put(line)
+        self.lines.put(None)
+
     def read_stderr_line(self, deadline):
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not select.select([self.proc.stderr], [], [], remaining)[0]:
-            raise TimeoutError("treffpunkt said nothing in time: " + "".join(self.stderr_lines))
-        line = self.proc.stderr.readline()
-        if not line:
+        try:
+            line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise TimeoutError("treffpunkt said nothing in time: " + "".join(self.stderr_lines)) from None
+        if line is None:
             raise RuntimeError("treffpunkt exited early: " + "".join(self.stderr_lines))
         self.stderr_lines.append(line)
         return line
@@ -51,7 +60,11 @@ class TreffpunktServer:
         """SIGTERM; returns the exit code, or raises if the server does not stop in time."""
         self.proc.send_signal(signal.SIGTERM)
         code = self.proc.wait(timeout=timeout)
-        self.stderr_lines.extend(self.proc.stderr.readlines())
+        self.reader.join(timeout=5)
+        while not self.lines.empty():
+            line = self.lines.get()
+            if line is not None:
+                self.stderr_lines.append(line)
         return code
 
     def __exit__(self, *exc):
@@ -59,4 +72,5 @@ class TreffpunktServer:
             self.proc.kill()
             self.proc.wait()
         if self.proc:
+            self.reader.join(timeout=5)
             self.proc.stderr.close()
