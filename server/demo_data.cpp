@@ -13,8 +13,22 @@ std::string at(date::local_days d, int hour, int minute = 0) {
     return calendar::format_iso_local(date::local_seconds{d} + std::chrono::hours{hour} + std::chrono::minutes{minute});
 }
 
-// The first `wd` on or after d.
-date::local_days next(date::local_days d, date::weekday wd) { return d + (wd - date::weekday{d}); }
+bool in_christmas_holidays(date::local_days d) {
+    const date::year_month_day ymd{d};
+    return (ymd.month() == date::December && ymd.day() >= date::day{20}) ||
+           (ymd.month() == date::January && ymd.day() <= date::day{6});
+}
+
+// The first `wd` on or after d; if that falls into the Christmas holidays (20 December - 6 January), the first
+// `wd` after them.
+date::local_days next(date::local_days d, date::weekday wd) {
+    auto day = d + (wd - date::weekday{d});
+    if (!in_christmas_holidays(day)) return day;
+    const date::year_month_day ymd{day};
+    const auto year = ymd.month() == date::December ? ymd.year() + date::years{1} : ymd.year();
+    const date::local_days after{year / date::January / 7};
+    return after + (wd - date::weekday{after});
+}
 
 json::object network(const char* slug, const char* name, const char* region, const char* website,
                      const char* contact, const char* email, const char* description) {
