@@ -92,3 +92,18 @@ TEST_CASE("shutdown closes idle connections and lets run() return") {
     CHECK(idle.closed_by_server(2000));
     CHECK_THROWS(testing::http_connection(s.port()));  // no longer accepting
 }
+
+TEST_CASE("shutdown finishes a request in flight, then closes") {
+    testing::fixture_server s;
+    testing::http_connection busy(s.port());
+    busy.send_raw("GET /calendar.ics HTTP/1.1\r\nHost: a\r\n");  // half a request
+    std::this_thread::sleep_for(100ms);
+    auto stopped = std::async(std::launch::async, [&s] { s.stop(); });
+    CHECK(stopped.wait_for(300ms) == std::future_status::timeout);  // waits for the request
+    busy.send_raw("\r\n");
+    const auto res = busy.read_response();
+    CHECK(res.result() == http::status::ok);
+    CHECK(res[http::field::connection] == "close");
+    CHECK(res.body().find("END:VCALENDAR") != std::string::npos);
+    CHECK(stopped.wait_for(5s) == std::future_status::ready);
+}
