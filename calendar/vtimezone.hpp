@@ -1,5 +1,5 @@
 #pragma once
-// VTIMEZONE components (RFC 5545 3.6.5) derived from the tz database, never hard-coded.
+// VTIMEZONE components (RFC 5545 3.6.5) derived at run time from the tz database the OS ships.
 #include <date/tz.h>
 
 #include <string>

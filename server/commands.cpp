@@ -96,10 +96,9 @@ int run_serve(const options& o) {
     const std::string host = endpoint.address().is_v6() ? "[" + o.listen_host + "]" : o.listen_host;
     const std::string base = o.base_url.value_or("http://" + host + ":" + std::to_string(port));
     app application(s, app_config{base});
-    auto server = std::make_unique<http_server>(
-        pool, std::move(acceptor), application, log,
-        server_limits{.read_timeout = o.read_timeout, .write_timeout = o.write_timeout});
-    server->start();
+    http_server server(pool, std::move(acceptor), application, log,
+                       server_limits{.read_timeout = o.read_timeout, .write_timeout = o.write_timeout});
+    server.start();
 
     watchdog dog;
     asio::signal_set signals(pool.first(), SIGINT, SIGTERM);
@@ -107,11 +106,11 @@ int run_serve(const options& o) {
     signals.async_wait([&](boost::system::error_code ec, int) {
         if (ec) return;
         std::cerr << "shutting down: finishing requests in flight" << std::endl;
-        server->shutdown();
+        server.shutdown();
         refresh.cancel();
         dog.arm(pool);
     });
-    schedule_refresh(refresh, s, log, *server);
+    schedule_refresh(refresh, s, log, server);
     std::cerr << "listening on http://" << host << ":" << port << " (base URL " << base << ", database " << o.db
               << ")" << std::endl;
 
