@@ -64,6 +64,10 @@ struct event {
     int sequence = 0;
     sys_seconds created_at{};
     sys_seconds updated_at{};
+    // Set for an occurrence of a series: the series it belongs to and its original wall-time start.
+    std::optional<std::string> series_slug;
+    std::optional<std::string> series_title;
+    std::optional<std::chrono::seconds> original_start_local;  // local_seconds since the epoch
 };
 
 }  // namespace tp::calendar

@@ -62,13 +62,70 @@ CREATE TRIGGER events_ins AFTER INSERT ON events BEGIN UPDATE meta SET value = v
 CREATE TRIGGER events_upd AFTER UPDATE ON events BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 CREATE TRIGGER events_del AFTER DELETE ON events BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 )sql",
+    R"sql(
+CREATE TABLE series (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  slug TEXT NOT NULL UNIQUE,
+  network_id INTEGER NOT NULL REFERENCES networks(id),
+  kind TEXT NOT NULL CHECK (kind IN ('barcamp', 'exchange_round', 'webinar', 'meeting')),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  rrule TEXT NOT NULL,
+  first_start_local INTEGER NOT NULL,
+  duration_seconds INTEGER NOT NULL CHECK (duration_seconds > 0),
+  time_zone TEXT NOT NULL,
+  format TEXT NOT NULL CHECK (format IN ('in_person', 'online', 'hybrid')),
+  venue TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  join_url TEXT,
+  info_url TEXT,
+  capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+  status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'cancelled')),
+  sequence INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE series_exdates (
+  series_id INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+  original_start_local INTEGER NOT NULL,
+  PRIMARY KEY (series_id, original_start_local)
+) WITHOUT ROWID;
+CREATE TABLE series_overrides (
+  series_id INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+  original_start_local INTEGER NOT NULL,
+  start_utc INTEGER,
+  end_utc INTEGER,
+  title TEXT,
+  description TEXT,
+  venue TEXT,
+  address TEXT,
+  status TEXT CHECK (status IS NULL OR status IN ('draft', 'published', 'cancelled')),
+  sequence INTEGER NOT NULL DEFAULT 0,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (series_id, original_start_local)
+) WITHOUT ROWID;
+-- Occurrences are events rows known by their series and original wall-time start.
+ALTER TABLE events ADD COLUMN series_id INTEGER REFERENCES series(id);
+ALTER TABLE events ADD COLUMN original_start_local INTEGER;
+CREATE UNIQUE INDEX events_by_occurrence ON events(series_id, original_start_local) WHERE series_id IS NOT NULL;
+CREATE TRIGGER series_ins AFTER INSERT ON series BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER series_upd AFTER UPDATE ON series BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER series_del AFTER DELETE ON series BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER exdates_ins AFTER INSERT ON series_exdates BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER exdates_del AFTER DELETE ON series_exdates BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER overrides_ins AFTER INSERT ON series_overrides BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER overrides_upd AFTER UPDATE ON series_overrides BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER overrides_del AFTER DELETE ON series_overrides BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+)sql",
 };
 
 }  // namespace
 
 int latest_schema_version() { return static_cast<int>(migrations.size()); }
 
-int migrate(SQLite::Database& db) {
+int migrate(SQLite::Database& db, int target) {
+    if (target < 0 || target > latest_schema_version()) target = latest_schema_version();
     for (;;) {
         // Read the version inside the write transaction: two processes starting at once apply each step once.
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -77,7 +134,7 @@ int migrate(SQLite::Database& db) {
             throw std::runtime_error("the database has schema version " + std::to_string(version) +
                                      ", newer than this Treffpunkt knows (" +
                                      std::to_string(latest_schema_version()) + "); use a newer Treffpunkt");
-        if (version == latest_schema_version()) return version;
+        if (version >= target) return version;
         db.exec(migrations[static_cast<std::size_t>(version)]);
         db.exec("PRAGMA user_version = " + std::to_string(version + 1));
         tx.commit();

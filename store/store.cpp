@@ -1,7 +1,10 @@
 #include "store/store.hpp"
 
+#include <SQLiteCpp/Transaction.h>
+
 #include "store/migrations.hpp"
 #include "store/rows.hpp"
+#include "store/writes.hpp"
 
 namespace tp::store {
 namespace {
@@ -13,22 +16,25 @@ struct where_clause {
     std::optional<std::int64_t> ending_after;
 };
 
-where_clause where_of(const event_filter& f) {
+// For events (alias e) or series (alias s); both are joined with their network n.
+where_clause where_of(const event_filter& f, char table = 'e') {
+    const std::string t(1, table);
     where_clause w{" WHERE 1=1", {}, std::nullopt};
-    if (!f.include_drafts) w.sql += " AND e.status <> 'draft'";
+    if (!f.include_drafts) w.sql += " AND " + t + ".status <> 'draft'";
+    if (!f.include_occurrences && table == 'e') w.sql += " AND e.series_id IS NULL";
     if (f.network_slug) {
         w.sql += " AND n.slug = ?";
         w.texts.push_back(*f.network_slug);
     }
     if (!f.kinds.empty()) {
-        w.sql += " AND e.kind IN (";
+        w.sql += " AND " + t + ".kind IN (";
         for (std::size_t i = 0; i < f.kinds.size(); ++i) {
             w.sql += i == 0 ? "?" : ", ?";
             w.texts.emplace_back(calendar::to_string(f.kinds[i]));
         }
         w.sql += ")";
     }
-    if (f.ending_after) {
+    if (f.ending_after && table == 'e') {
         w.sql += " AND e.end_utc > ?";
         w.ending_after = to_db(*f.ending_after);
     }
@@ -72,8 +78,7 @@ std::optional<calendar::network> store::network_by_slug(const std::string& slug)
 std::vector<calendar::event> store::events(const event_filter& filter) {
     const auto w = where_of(filter);
     auto c = pool_.acquire();
-    auto stmt = c->prepare(std::string("SELECT ") + event_columns +
-                            " FROM events e JOIN networks n ON n.id = e.network_id" + w.sql +
+    auto stmt = c->prepare(std::string("SELECT ") + event_columns + event_from + w.sql +
                             " ORDER BY e.start_utc, e.slug");
     bind(*stmt, w);
     std::vector<calendar::event> out;
@@ -83,8 +88,7 @@ std::vector<calendar::event> store::events(const event_filter& filter) {
 
 std::optional<calendar::event> store::event_by_slug(const std::string& slug) {
     auto c = pool_.acquire();
-    auto stmt = c->prepare(std::string("SELECT ") + event_columns +
-                            " FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
+    auto stmt = c->prepare(std::string("SELECT ") + event_columns + event_from + " WHERE e.slug = ?");
     stmt->bind(1, slug);
     if (!stmt->executeStep()) return std::nullopt;
     return event_from_row(*stmt);
@@ -103,11 +107,51 @@ calendar::sys_seconds store::last_change(const event_filter& filter) {
     scope.ending_after.reset();
     const auto w = where_of(scope);
     auto c = pool_.acquire();
-    auto stmt = c->prepare("SELECT MAX((SELECT COALESCE(MAX(e.updated_at), 0) FROM events e JOIN networks n ON "
-                            "n.id = e.network_id" + w.sql + "), (SELECT COALESCE(MAX(updated_at), 0) FROM networks))");
+    const auto series_where = where_of(scope, 's').sql;  // its placeholders follow the events' ones
+    auto stmt = c->prepare("SELECT MAX((SELECT COALESCE(MAX(e.updated_at), 0)" + std::string(event_from) + w.sql +
+                           "), (SELECT COALESCE(MAX(s.updated_at), 0) FROM series s JOIN networks n ON "
+                           "n.id = s.network_id" + series_where + "), (SELECT COALESCE(MAX(updated_at), 0) FROM networks))");
     bind(*stmt, w);
+    int index = static_cast<int>(w.texts.size()) + 1;
+    for (const auto& t : w.texts) stmt->bind(index++, t);
     stmt->executeStep();
     return from_db(stmt->getColumn(0).getInt64());
+}
+
+std::vector<calendar::series> store::series_list(const event_filter& filter) {
+    const auto w = where_of(filter, 's');
+    auto c = pool_.acquire();
+    std::vector<calendar::series> out;
+    {
+        auto stmt = c->prepare(std::string("SELECT ") + series_columns +
+                               " FROM series s JOIN networks n ON n.id = s.network_id" + w.sql + " ORDER BY s.slug");
+        bind(*stmt, w);
+        while (stmt->executeStep()) out.push_back(series_from_row(*stmt));
+    }
+    for (auto& one : out) load_series_details(*c, one);
+    return out;
+}
+
+std::optional<calendar::series> store::series_by_slug(const std::string& slug) {
+    auto c = pool_.acquire();
+    return find_series(*c, slug);
+}
+
+void store::extend_series() {
+    {
+        std::lock_guard lock(write_mutex_);
+        const auto now = clock_();
+        SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+        std::vector<std::string> slugs;
+        {
+            auto all = writer_->prepare("SELECT slug FROM series");
+            while (all->executeStep()) slugs.push_back(all->getColumn(0).getString());
+        }
+        for (const auto& slug : slugs)
+            if (const auto s = find_series(*writer_, slug)) materialize_series(*writer_, *s, now, now + materialization_horizon);
+        tx.commit();
+    }
+    refresh_data_version();
 }
 
 void store::refresh_data_version() {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/series.hpp"
 #include "calendar/types.hpp"
 #include "store/connection.hpp"
 
@@ -21,7 +22,11 @@ struct event_filter {
     std::vector<calendar::event_kind> kinds{};    // empty: every kind
     bool include_drafts = false;
     std::optional<sys_seconds> ending_after{};     // only events that end after this instant
+    bool include_occurrences = true;               // occurrences of series (feeds write series as such)
 };
+
+// How far ahead occurrences of series exist as events (each with its own page and, later, registrations).
+inline constexpr auto materialization_horizon = std::chrono::days{548};  // 18 months
 
 // A problem with one entry of an import; the store is unchanged when this is thrown.
 class import_error : public std::runtime_error {
@@ -48,7 +53,14 @@ public:
     // Inserts or updates networks and events by slug, all in one transaction. An unchanged entry keeps its
     // timestamps; a changed start, end, zone or status raises the event's SEQUENCE. Throws import_error naming
     // the entry when one is invalid (e.g. unknown network); nothing is written then.
-    void upsert(std::span<const calendar::network> networks, std::span<const calendar::event> events);
+    void upsert(std::span<const calendar::network> networks, std::span<const calendar::event> events,
+                std::span<const calendar::series> series = {});
+
+    // Series with their skipped dates and overrides; the filter's network, kinds and drafts apply.
+    [[nodiscard]] std::vector<calendar::series> series_list(const event_filter& filter);
+    [[nodiscard]] std::optional<calendar::series> series_by_slug(const std::string& slug);
+    // Makes every series' occurrences exist up to now + materialization_horizon; run periodically.
+    void extend_series();
 
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }

@@ -2,6 +2,7 @@
 
 #include "store/rows.hpp"
 #include "store/store.hpp"
+#include "store/writes.hpp"
 
 namespace tp::store {
 namespace {
@@ -62,36 +63,39 @@ void upsert_network(connection& c, const network& n, calendar::sys_seconds now) 
 
 std::optional<event> find_event(connection& c, const std::string& slug) {
     auto find = c.prepare(std::string("SELECT ") + event_columns +
-                           " FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
+                           event_from + " WHERE e.slug = ?");
     find->bind(1, slug);
     std::optional<event> found;
     if (find->executeStep()) found = event_from_row(*find);
     return found;
 }
 
-std::int64_t network_id(connection& c, const event& e) {
+}  // namespace
+
+std::int64_t network_id(connection& c, const std::string& network_slug, const std::string& what) {
     auto find = c.prepare("SELECT id FROM networks WHERE slug = ?");
-    find->bind(1, e.network_slug);
-    if (!find->executeStep()) throw import_error("event '" + e.slug + "': unknown network '" + e.network_slug + "'");
-    const auto id = find->getColumn(0).getInt64();
-    return id;
+    find->bind(1, network_slug);
+    if (!find->executeStep()) throw import_error(what + ": unknown network '" + network_slug + "'");
+    return find->getColumn(0).getInt64();
 }
 
-void upsert_event(connection& c, const event& e, calendar::sys_seconds now) {
+void upsert_event(connection& c, const event& e, calendar::sys_seconds now, const occurrence_link* link) {
     const auto old = find_event(c, e.slug);
-    if (old && same_content(*old, e)) return;
-    const int sequence = !old ? 0 : old->sequence + (significant_change(*old, e) ? 1 : 0);
+    if (old && same_content(*old, e) && (!link || old->sequence == e.sequence)) return;
+    // Occurrences carry the SEQUENCE their series and override give them.
+    const int sequence = link ? e.sequence : !old ? 0 : old->sequence + (significant_change(*old, e) ? 1 : 0);
     auto write = c.prepare(
         "INSERT INTO events (uid, slug, network_id, kind, title, description, start_utc, end_utc, time_zone, all_day, "
         "format, venue, address, join_url, info_url, capacity, registration_opens, registration_closes, status, "
-        "sequence, created_at, updated_at) VALUES (lower(hex(randomblob(16))) || '@treffpunkt', ?1, ?2, ?3, ?4, ?5, "
-        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20) ON CONFLICT (slug) DO UPDATE SET "
+        "sequence, created_at, updated_at, series_id, original_start_local) VALUES "
+        "(COALESCE(?21, lower(hex(randomblob(16))) || '@treffpunkt'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+        "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?22, ?23) ON CONFLICT (slug) DO UPDATE SET "
         "network_id = ?2, kind = ?3, title = ?4, description = ?5, start_utc = ?6, end_utc = ?7, time_zone = ?8, "
         "all_day = ?9, format = ?10, venue = ?11, address = ?12, join_url = ?13, info_url = ?14, capacity = ?15, "
         "registration_opens = ?16, registration_closes = ?17, status = ?18, sequence = ?19, "
-        "updated_at = MAX(updated_at, ?20)");
+        "updated_at = MAX(updated_at, ?20), series_id = ?22, original_start_local = ?23");
     write->bind(1, e.slug);
-    write->bind(2, network_id(c, e));
+    write->bind(2, network_id(c, e.network_slug, "event '" + e.slug + "'"));
     write->bind(3, std::string(calendar::to_string(e.kind)));
     write->bind(4, e.title);
     write->bind(5, e.description);
@@ -110,12 +114,21 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now) {
     write->bind(18, std::string(calendar::to_string(e.status)));
     write->bind(19, sequence);
     write->bind(20, to_db(now));
+    if (link) write->bind(21, e.uid);  // occurrences derive theirs from the series; other events get a random one
+    else write->bind(21);
+    if (link) {
+        write->bind(22, link->series_id);
+        write->bind(23, link->original_start_local);
+    } else {
+        write->bind(22);
+        write->bind(23);
+    }
     write->exec();
 }
 
-}  // namespace
 
-void store::upsert(std::span<const network> networks, std::span<const event> events) {
+void store::upsert(std::span<const network> networks, std::span<const event> events,
+                   std::span<const calendar::series> series) {
     {
         std::lock_guard lock(write_mutex_);
         const auto now = clock_();
@@ -129,9 +142,16 @@ void store::upsert(std::span<const network> networks, std::span<const event> eve
         }
         for (const auto& e : events) {
             try {
-                upsert_event(*writer_, e, now);
+                upsert_event(*writer_, e, now, nullptr);
             } catch (const SQLite::Exception& ex) {
                 throw import_error("event '" + e.slug + "': " + ex.what());
+            }
+        }
+        for (const auto& one : series) {
+            try {
+                upsert_series(*writer_, one, now);
+            } catch (const SQLite::Exception& ex) {
+                throw import_error("series '" + one.slug + "': " + ex.what());
             }
         }
         tx.commit();

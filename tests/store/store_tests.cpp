@@ -197,3 +197,24 @@ TEST_CASE("reads after a write see it, on every pooled connection") {
     CHECK(s.last_change({}) > calendar::sys_seconds{});
     CHECK_FALSE(s.empty());
 }
+
+TEST_CASE("a database written by the first version upgrades without loss") {
+    testing::temp_path db;
+    {
+        SQLite::Database raw(db.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        REQUIRE(store::migrate(raw, 1) == 1);
+        raw.exec("INSERT INTO networks (slug, name, created_at, updated_at) VALUES ('old-net', 'Old', 1, 2)");
+        raw.exec("INSERT INTO events (uid, slug, network_id, kind, title, start_utc, end_utc, time_zone, format, "
+                 "status, created_at, updated_at) VALUES ('u1@old', 'old-event', 1, 'webinar', 'Old webinar', "
+                 "1800000000, 1800003600, 'Europe/Berlin', 'online', 'published', 1, 2)");
+    }
+    store::store upgraded(db.str());
+    const auto e = upgraded.event_by_slug("old-event");
+    REQUIRE(e);
+    CHECK(e->uid == "u1@old");
+    CHECK(e->title == "Old webinar");
+    CHECK_FALSE(e->series_slug);
+    CHECK(upgraded.events({}).size() == 1);
+    SQLite::Database raw(db.str());
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == store::latest_schema_version());
+}

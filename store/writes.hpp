@@ -1,0 +1,31 @@
+#pragma once
+// Write steps shared by the store's upsert files; each runs inside the caller's transaction on the writer.
+#include <cstdint>
+#include <string>
+
+#include "calendar/series.hpp"
+#include "store/connection.hpp"
+
+namespace tp::store {
+
+// The series link of an occurrence row: written with it, part of its identity.
+struct occurrence_link {
+    std::int64_t series_id;
+    std::int64_t original_start_local;  // local_seconds since the epoch
+};
+
+// Inserts or updates an event by slug; unchanged content writes nothing. `link` is set for occurrences.
+void upsert_event(connection& c, const calendar::event& e, calendar::sys_seconds now, const occurrence_link* link);
+// The id of a network; throws import_error naming `what` when there is none.
+[[nodiscard]] std::int64_t network_id(connection& c, const std::string& network_slug, const std::string& what);
+// Inserts or updates a series with its skipped dates and overrides, then materialises its occurrences up to
+// now + materialization_horizon.
+void upsert_series(connection& c, const calendar::series& s, calendar::sys_seconds now);
+// Creates, updates or removes the occurrence rows of one series up to `horizon`.
+void materialize_series(connection& c, const calendar::series& s, calendar::sys_seconds now,
+                        calendar::sys_seconds horizon);
+// A series with its skipped dates and overrides, or nullopt.
+[[nodiscard]] std::optional<calendar::series> find_series(connection& c, const std::string& slug);
+void load_series_details(connection& c, calendar::series& s);
+
+}  // namespace tp::store
