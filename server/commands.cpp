@@ -37,9 +37,10 @@ void load_demo(store::store& s) {
                                               *calendar::find_zone("Europe/Berlin"));
     const auto parsed = web::parse_import(demo_document(today));
     if (!parsed.errors.empty()) throw std::logic_error("demo data is invalid: " + parsed.errors.front());
-    s.upsert(parsed.document.networks, parsed.document.events);
+    s.upsert(parsed.document.networks, parsed.document.events, parsed.document.series);
     std::cerr << "loaded demo data: " << parsed.document.networks.size() << " networks, "
-              << parsed.document.events.size() << " events" << std::endl;
+              << parsed.document.events.size() << " events, " << parsed.document.series.size() << " series"
+              << std::endl;
 }
 
 // Every second: notice writes by other processes (treffpunkt import) and flush the access log.
@@ -135,12 +136,12 @@ int run_import(const options& o, std::ostream& out, std::ostream& err) {
     try {
         make_parent_folder(o.db);
         store::store s(o.db);
-        s.upsert(parsed.document.networks, parsed.document.events);
+        s.upsert(parsed.document.networks, parsed.document.events, parsed.document.series);
     } catch (const store::import_error& ex) {
         return err << "import: " << ex.what() << "; nothing was imported\n", 1;
     }
-    out << "imported " << parsed.document.networks.size() << " network(s) and " << parsed.document.events.size()
-        << " event(s) into " << o.db << "\n";
+    out << "imported " << parsed.document.networks.size() << " network(s), " << parsed.document.events.size()
+        << " event(s) and " << parsed.document.series.size() << " series into " << o.db << "\n";
     return 0;
 }
 

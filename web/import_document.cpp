@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "calendar/rrule_expand.hpp"
 #include "calendar/zoned.hpp"
 #include "web/validate.hpp"
 
@@ -77,6 +78,14 @@ public:
         return static_cast<int>(*n);
     }
 
+    // A list field (e.g. exdates); nullptr when absent or null, after noting a problem if it is not a list.
+    const json::array* list(std::string_view key) {
+        const auto* v = value(key);
+        if (!v || v->is_null()) return nullptr;
+        if (!v->is_array()) return problem(key, "must be a list"), nullptr;
+        return &v->get_array();
+    }
+
     void finish() {
         for (const auto& kv : obj_)
             if (!known_.count(std::string(kv.key()))) problem(kv.key(), "is not a known field");
@@ -101,7 +110,7 @@ std::string where_of(std::string_view list, std::size_t i, const json::object& o
     return where;
 }
 
-network read_network(entry_reader& r) {
+network read_network(entry_reader& r, const std::string&, std::vector<std::string>&) {
     network n;
     n.slug = r.text("slug", true);
     if (auto issue = check_slug(n.slug); !n.slug.empty() && !issue.empty()) r.problem("slug", issue);
@@ -157,7 +166,7 @@ void read_times(entry_reader& r, event& e, const date::time_zone* zone) {
     e.end = *end;
 }
 
-event read_event(entry_reader& r) {
+event read_event(entry_reader& r, const std::string&, std::vector<std::string>&) {
     event e;
     e.slug = r.text("slug", true);
     if (auto issue = check_slug(e.slug); !e.slug.empty() && !issue.empty()) r.problem("slug", issue);
@@ -188,6 +197,151 @@ event read_event(entry_reader& r) {
     return e;
 }
 
+// Whether `t` is an occurrence of the rule that starts at `first`.
+bool is_occurrence(const calendar::rrule& rule, date::local_seconds first, const date::time_zone& zone,
+                   date::local_seconds t) {
+    const auto at = calendar::recurrence_instant(t, zone);
+    const auto found = calendar::expand(rule, first, zone, at, at + std::chrono::seconds{1}, 1);
+    return !found.empty() && found.front().local == t;
+}
+
+struct series_context {
+    calendar::rrule rule;
+    const date::time_zone* zone;
+    date::local_seconds first;
+};
+
+std::optional<date::local_seconds> read_occurrence_time(entry_reader& r, std::string_view key, const std::string& text,
+                                                        const series_context& ctx) {
+    try {
+        const auto t = calendar::parse_local_date_time(text);
+        if (!is_occurrence(ctx.rule, ctx.first, *ctx.zone, t)) {
+            r.problem(key, text + " is not a date of the series");
+            return std::nullopt;
+        }
+        return t;
+    } catch (const calendar::invalid_time& ex) {
+        r.problem(key, ex.what());
+    }
+    return std::nullopt;
+}
+
+void read_exdates(entry_reader& r, calendar::series& s, const series_context& ctx) {
+    const auto* list = r.list("exdates");
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string key = "exdates[" + std::to_string(i) + "]";
+        if (!(*list)[i].is_string()) {
+            r.problem(key, "must be a local date and time");
+            continue;
+        }
+        if (const auto t = read_occurrence_time(r, key, std::string((*list)[i].get_string()), ctx)) s.exdates.push_back(*t);
+    }
+    std::sort(s.exdates.begin(), s.exdates.end());
+}
+
+calendar::series_override read_override(entry_reader& r, const calendar::series& s, const series_context& ctx) {
+    calendar::series_override o;
+    const auto original = r.text("original_start", true);
+    if (!original.empty())
+        if (const auto t = read_occurrence_time(r, "original_start", original, ctx)) o.original_start = *t;
+    o.start = read_time(r, "start", ctx.zone, false);
+    o.end = read_time(r, "end", ctx.zone, false);
+    if (o.start && !o.end) o.end = *o.start + s.duration;
+    if (o.end && !o.start) r.problem("end", "needs a start");
+    if (o.start && o.end && *o.end <= *o.start) r.problem("end", "must be after start");
+    for (auto [key, field] : {std::pair{"title", &o.title}, {"venue", &o.venue}, {"address", &o.address}}) {
+        auto v = r.text(key, false);
+        if (!v.empty()) *field = v;
+    }
+    if (auto d = r.text("description", false, true); !d.empty()) o.description = d;
+    if (auto st = r.text("status", false); !st.empty()) {
+        o.status = calendar::parse_event_status(st);
+        if (!o.status) r.problem("status", "'" + st + "' is not one of draft, published, cancelled");
+    }
+    r.finish();
+    return o;
+}
+
+void read_overrides(entry_reader& r, calendar::series& s, const series_context& ctx, const std::string& where,
+                    std::vector<std::string>& errors) {
+    const auto* list = r.list("overrides");
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto here = where + ": overrides[" + std::to_string(i) + "]";
+        if (!(*list)[i].is_object()) {
+            errors.push_back(here + ": must be an object");
+            continue;
+        }
+        entry_reader nested((*list)[i].get_object(), here, errors);
+        auto o = read_override(nested, s, ctx);
+        const bool repeated = std::any_of(s.overrides.begin(), s.overrides.end(),
+                                          [&](auto& x) { return x.original_start == o.original_start; });
+        if (repeated) errors.push_back(here + ": original_start: appears more than once");
+        else s.overrides.push_back(std::move(o));
+    }
+    std::sort(s.overrides.begin(), s.overrides.end(),
+              [](auto& a, auto& b) { return a.original_start < b.original_start; });
+}
+
+// The rule, checked against the series' start; nullopt after noting a problem.
+std::optional<calendar::rrule> read_rule(entry_reader& r, date::local_seconds first) {
+    const auto text = r.text("rrule", true);
+    if (text.empty()) return std::nullopt;
+    try {
+        auto rule = calendar::parse_rrule(text);
+        if (std::holds_alternative<date::local_days>(rule.until)) {
+            r.problem("rrule", "UNTIL must be a UTC time (YYYYMMDDTHHMMSSZ) for a series with times");
+            return std::nullopt;
+        }
+        if (!calendar::starts_on_rule(rule, first)) {
+            r.problem("start", calendar::format_iso_local(first) + " is not a date of the rule " + text);
+            return std::nullopt;
+        }
+        return rule;
+    } catch (const calendar::invalid_rrule& ex) {
+        r.problem("rrule", ex.what());
+    }
+    return std::nullopt;
+}
+
+calendar::series read_series(entry_reader& r, const std::string& where, std::vector<std::string>& errors) {
+    calendar::series s;
+    s.slug = r.text("slug", true);
+    if (auto issue = check_slug(s.slug); !s.slug.empty() && !issue.empty()) r.problem("slug", issue);
+    s.network_slug = r.text("network", true);
+    s.kind = r.choice<calendar::event_kind>("kind", calendar::parse_event_kind, std::nullopt,
+                                            "barcamp, exchange_round, webinar, meeting");
+    s.title = r.text("title", true);
+    s.description = r.text("description", false, true);
+    s.time_zone = r.text("time_zone", true);
+    const auto* zone = calendar::find_zone(s.time_zone);
+    if (!s.time_zone.empty() && !zone) r.problem("time_zone", "'" + s.time_zone + "' is not an IANA time zone");
+    const auto start = read_time(r, "start", zone, true), end = read_time(r, "end", zone, true);
+    if (start && end && *end <= *start) r.problem("end", "must be after start");
+    s.format = r.choice<calendar::event_format>("format", calendar::parse_event_format, calendar::event_format::in_person,
+                                                "in_person, online, hybrid");
+    s.venue = r.text("venue", false);
+    s.address = r.text("address", false);
+    s.join_url = r.optional_url("join_url");
+    s.info_url = r.optional_url("info_url");
+    s.capacity = r.optional_count("capacity", max_capacity);
+    s.status = r.choice<calendar::event_status>("status", calendar::parse_event_status,
+                                                calendar::event_status::published, "draft, published, cancelled");
+    if (start && end && zone) {
+        s.first_start = calendar::to_local(*start, *zone);
+        s.duration = *end - *start;
+        if (const auto rule = read_rule(r, s.first_start)) {
+            s.rule = calendar::to_string(*rule);
+            const series_context ctx{*rule, zone, s.first_start};
+            read_exdates(r, s, ctx);
+            read_overrides(r, s, ctx, where, errors);
+        }
+    }
+    r.finish();
+    return s;
+}
+
 template <class T, class Read>
 void read_list(const json::object& root, std::string_view key, std::vector<T>& out, std::vector<std::string>& errors,
                Read read) {
@@ -204,7 +358,7 @@ void read_list(const json::object& root, std::string_view key, std::vector<T>& o
         }
         const auto where = where_of(key, i, list[i].get_object());
         entry_reader reader(list[i].get_object(), where, errors);
-        auto item = read(reader);
+        auto item = read(reader, where, errors);
         if (!item.slug.empty() && !slugs.insert(item.slug).second)
             errors.push_back(where + ": slug: appears more than once");
         out.push_back(std::move(item));
@@ -221,10 +375,11 @@ import_result parse_import(std::string_view json_text) {
     if (!root.is_object()) return result.errors.push_back("the document must be a JSON object"), result;
     const auto& obj = root.get_object();
     for (const auto& kv : obj)
-        if (kv.key() != "networks" && kv.key() != "events")
-            result.errors.push_back(std::string(kv.key()) + ": is not a known section (networks, events)");
+        if (kv.key() != "networks" && kv.key() != "events" && kv.key() != "series")
+            result.errors.push_back(std::string(kv.key()) + ": is not a known section (networks, events, series)");
     read_list(obj, "networks", result.document.networks, result.errors, read_network);
     read_list(obj, "events", result.document.events, result.errors, read_event);
+    read_list(obj, "series", result.document.series, result.errors, read_series);
     return result;
 }
 

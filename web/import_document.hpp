@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "calendar/series.hpp"
 #include "calendar/types.hpp"
 
 namespace tp::web {
@@ -11,6 +12,7 @@ namespace tp::web {
 struct import_document {
     std::vector<calendar::network> networks;
     std::vector<calendar::event> events;
+    std::vector<calendar::series> series;
 };
 
 // Every problem found, each naming its entry, e.g. "events[2] (mint-barcamp): start: 2027-03-28T02:30 does not

@@ -20,7 +20,7 @@ inline std::string read_file(const std::string& path) {
 inline void import_into(store::store& s, const std::string& json) {
     const auto parsed = web::parse_import(json);
     if (!parsed.errors.empty()) throw std::runtime_error("fixture: " + parsed.errors.front());
-    s.upsert(parsed.document.networks, parsed.document.events);
+    s.upsert(parsed.document.networks, parsed.document.events, parsed.document.series);
 }
 
 class test_server {
