@@ -4,6 +4,7 @@
 #include <map>
 
 #include "calendar/ics_text.hpp"
+#include "calendar/rrule_expand.hpp"
 #include "calendar/vtimezone.hpp"
 #include "calendar/zoned.hpp"
 
@@ -38,12 +39,14 @@ void append_time(std::string& out, std::string_view name, const event& e, sys_se
     }
 }
 
-std::string location_of(const event& e) {
-    std::string where = e.venue;
-    if (!e.address.empty()) where += (where.empty() ? "" : ", ") + e.address;
-    if (e.format == event_format::online) return where.empty() ? "Online" : where;
+std::string place(event_format format, const std::string& venue, const std::string& address) {
+    std::string where = venue;
+    if (!address.empty()) where += (where.empty() ? "" : ", ") + address;
+    if (format == event_format::online) return where.empty() ? "Online" : where;
     return where;
 }
+
+std::string location_of(const event& e) { return place(e.format, e.venue, e.address); }
 
 std::string description_of(const event& e, const feed_info& feed) {
     std::string text = e.description;
@@ -77,6 +80,82 @@ void append_event(std::string& out, const event& e, const feed_info& feed) {
     append_line(out, "END", "VEVENT");
 }
 
+// A series' wall time in the form of its DTSTART: TZID and local time, or UTC for UTC series.
+void append_series_time(std::string& out, std::string_view name, const series& s, date::local_seconds local) {
+    if (is_utc(s.time_zone)) return append_line(out, name, format_utc(sys_seconds{local.time_since_epoch()}));
+    append_line(out, std::string(name) + ";TZID=" + param_value(s.time_zone), format_local(local));
+}
+
+void append_series_instant(std::string& out, std::string_view name, const series& s, sys_seconds t) {
+    append_series_time(out, name, s, find_zone(s.time_zone)->to_local(t));
+}
+
+void append_exdates(std::string& out, const series& s) {
+    if (s.exdates.empty()) return;
+    std::string values;
+    for (const auto t : s.exdates)
+        values += (values.empty() ? "" : ",") +
+                  (is_utc(s.time_zone) ? format_utc(sys_seconds{t.time_since_epoch()}) : format_local(t));
+    append_line(out, is_utc(s.time_zone) ? "EXDATE" : "EXDATE;TZID=" + param_value(s.time_zone), values);
+}
+
+void append_text_fields(std::string& out, const series& s, const std::string& title, const std::string& description,
+                        const std::string& where, const std::string& url, const feed_info& feed) {
+    std::string text = description;
+    if (feed.include_private_join_urls && s.join_url) text += (text.empty() ? "" : "\n\n") + ("Online: " + *s.join_url);
+    text += (text.empty() ? "" : "\n\n") + url;
+    append_line(out, "SUMMARY", escape_text(title));
+    append_line(out, "DESCRIPTION", escape_text(text));
+    if (!where.empty()) append_line(out, "LOCATION", escape_text(where));
+    append_line(out, "URL;VALUE=URI", url);
+    append_line(out, "CATEGORIES", escape_text(category_of(s.kind)));
+    if (feed.include_private_join_urls && s.join_url)
+        append_line(out, "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=" + param_value("Online"), *s.join_url);
+}
+
+void append_status(std::string& out, event_status status) {
+    const bool cancelled = status == event_status::cancelled;
+    append_line(out, "STATUS", cancelled ? "CANCELLED" : "CONFIRMED");
+    append_line(out, "TRANSP", cancelled ? "TRANSPARENT" : "OPAQUE");
+    append_line(out, "CLASS", "PUBLIC");
+}
+
+// One changed occurrence: same UID, RECURRENCE-ID at the original wall time, its own SEQUENCE (RFC 5545 3.8.4.4).
+void append_override(std::string& out, const series& s, const series_override& o, const feed_info& feed) {
+    const auto original = recurrence_instant(o.original_start, *find_zone(s.time_zone));
+    const auto start = o.start.value_or(original);
+    append_line(out, "BEGIN", "VEVENT");
+    append_line(out, "UID", escape_text(s.uid));
+    append_line(out, "DTSTAMP", format_utc(std::max(s.updated_at, o.updated_at)));
+    append_line(out, "SEQUENCE", std::to_string(o.sequence));
+    append_series_time(out, "RECURRENCE-ID", s, o.original_start);
+    append_series_instant(out, "DTSTART", s, start);
+    append_series_instant(out, "DTEND", s, o.end.value_or(start + s.duration));
+    append_text_fields(out, s, o.title.value_or(s.title), o.description.value_or(s.description),
+                       place(s.format, o.venue.value_or(s.venue), o.address.value_or(s.address)),
+                       feed.base_url + "/events/" + occurrence_slug(s, o.original_start), feed);
+    append_status(out, o.status.value_or(s.status));
+    append_line(out, "END", "VEVENT");
+}
+
+void append_series(std::string& out, const series& s, const feed_info& feed) {
+    append_line(out, "BEGIN", "VEVENT");
+    append_line(out, "UID", escape_text(s.uid));
+    append_line(out, "DTSTAMP", format_utc(s.updated_at));
+    append_line(out, "CREATED", format_utc(s.created_at));
+    append_line(out, "LAST-MODIFIED", format_utc(s.updated_at));
+    append_line(out, "SEQUENCE", std::to_string(s.sequence));
+    append_series_time(out, "DTSTART", s, s.first_start);
+    append_series_instant(out, "DTEND", s, recurrence_instant(s.first_start, *find_zone(s.time_zone)) + s.duration);
+    append_line(out, "RRULE", s.rule);
+    append_exdates(out, s);
+    append_text_fields(out, s, s.title, s.description, place(s.format, s.venue, s.address),
+                       series_url(feed.base_url, s), feed);
+    append_status(out, s.status);
+    append_line(out, "END", "VEVENT");
+    for (const auto& o : s.overrides) append_override(out, s, o, feed);
+}
+
 void append_header(std::string& out, const feed_info& feed, std::string_view hint_zone) {
     append_line(out, "BEGIN", "VCALENDAR");
     append_line(out, "VERSION", "2.0");
@@ -99,33 +178,53 @@ struct zone_span {
     sys_seconds to = sys_seconds::min();
 };
 
-// The zones the events need a VTIMEZONE for, with the instants each must cover; sorted by name.
-std::map<std::string, zone_span> zones_used(std::span<const event> events) {
+// The zones the events and series need a VTIMEZONE for, with the instants each must cover; sorted by name.
+// A series' VTIMEZONE covers two years from its start; its rules for the years after stay in force (open-ended).
+std::map<std::string, zone_span> zones_used(std::span<const event> events, std::span<const series> all_series) {
     std::map<std::string, zone_span> zones;
-    for (const auto& e : events) {
-        if (e.status == event_status::draft || e.all_day || is_utc(e.time_zone)) continue;
-        auto& span = zones[e.time_zone];
-        span.from = std::min(span.from, e.start);
-        span.to = std::max(span.to, e.end);
+    const auto cover = [&zones](const std::string& zone, sys_seconds from, sys_seconds to) {
+        if (is_utc(zone) || !find_zone(zone)) return;
+        auto& span = zones[zone];
+        span.from = std::min(span.from, from);
+        span.to = std::max(span.to, to);
+    };
+    for (const auto& e : events)
+        if (e.status != event_status::draft && !e.all_day) cover(e.time_zone, e.start, e.end);
+    for (const auto& s : all_series) {
+        if (s.status == event_status::draft || !find_zone(s.time_zone)) continue;
+        const auto first = recurrence_instant(s.first_start, *find_zone(s.time_zone));
+        cover(s.time_zone, first, first + std::chrono::days{730});
+        for (const auto& o : s.overrides)
+            if (o.start && o.end) cover(s.time_zone, *o.start, *o.end);
     }
     return zones;
 }
 
 }  // namespace
 
+std::string series_url(std::string_view base_url, const series& s) {
+    return std::string(base_url) + "/series/" + s.slug;
+}
+
+std::string occurrence_slug(const series& s, date::local_seconds original_start) {
+    return s.slug + "-" + format_iso_date(date::floor<date::days>(original_start));
+}
+
 std::string event_url(std::string_view base_url, const event& e) {
     return std::string(base_url) + "/events/" + e.slug;
 }
 
-std::string write_ics(const feed_info& feed, std::span<const event> events) {
+std::string write_ics(const feed_info& feed, std::span<const event> events, std::span<const series> all_series) {
     std::string out;
-    out.reserve(1024 + events.size() * 900);
-    const auto zones = zones_used(events);
+    out.reserve(1024 + events.size() * 900 + all_series.size() * 1500);
+    const auto zones = zones_used(events, all_series);
     append_header(out, feed, zones.size() == 1 ? zones.begin()->first : std::string{});
     for (const auto& [name, span] : zones)
         if (const auto* zone = find_zone(name)) append_vtimezone(out, *zone, span.from, span.to);
     for (const auto& e : events)
         if (e.status != event_status::draft) append_event(out, e, feed);
+    for (const auto& s : all_series)
+        if (s.status != event_status::draft && find_zone(s.time_zone)) append_series(out, s, feed);
     append_line(out, "END", "VCALENDAR");
     return out;
 }

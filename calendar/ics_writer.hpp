@@ -3,6 +3,7 @@
 #include <span>
 #include <string>
 
+#include "calendar/series.hpp"
 #include "calendar/types.hpp"
 
 namespace tp::calendar {
@@ -15,11 +16,16 @@ struct feed_info {
     bool include_private_join_urls = false;  // only for feeds meant for one registered person
 };
 
-// A whole VCALENDAR with one VTIMEZONE per zone used and one VEVENT per event (drafts are skipped).
-// Deterministic: the same events give the same bytes. Thread-safe.
-[[nodiscard]] std::string write_ics(const feed_info& feed, std::span<const event> events);
+// A whole VCALENDAR with one VTIMEZONE per zone used and one VEVENT per event (drafts are skipped). A series is
+// a master VEVENT with RRULE and EXDATE plus a VEVENT with RECURRENCE-ID for each changed occurrence.
+// Deterministic: the same data gives the same bytes. Thread-safe.
+[[nodiscard]] std::string write_ics(const feed_info& feed, std::span<const event> events,
+                                    std::span<const series> series = {});
 
 // The page URL of an event: base_url + "/events/" + slug.
 [[nodiscard]] std::string event_url(std::string_view base_url, const event& e);
+// The page of a series and of one of its occurrences (by original wall-time start).
+[[nodiscard]] std::string series_url(std::string_view base_url, const series& s);
+[[nodiscard]] std::string occurrence_slug(const series& s, date::local_seconds original_start);
 
 }  // namespace tp::calendar

@@ -24,7 +24,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 bool known_route(const std::vector<std::string>& s) {
     if (s.empty()) return true;
     if (s.size() == 1) return s[0] == "networks" || s[0] == "calendar.ics" || s[0] == "healthz" || s[0] == "metrics";
-    if (s.size() == 2) return s[0] == "networks" || s[0] == "events" || (s[0] == "static" && s[1] == "style.css");
+    if (s.size() == 2)
+        return s[0] == "networks" || s[0] == "events" || s[0] == "series" || (s[0] == "static" && s[1] == "style.css");
     return s.size() == 3 && s[0] == "networks" && s[2] == "calendar.ics";
 }
 
@@ -96,8 +97,10 @@ handled app::route(const request& req, parsed& p) {
     if (s[0] == "networks" && s.size() == 1) return networks(p);
     if (s[0] == "networks" && s.size() == 2) return network(p, s[1]);
     if (s[0] == "networks") return network_feed(req, p, s[1]);
-    if (ends_with(s[1], ".ics")) return event_ics(req, p, s[1].substr(0, s[1].size() - 4));
-    return event(p, s[1]);
+    const bool ics = ends_with(s[1], ".ics");
+    const auto slug = ics ? s[1].substr(0, s[1].size() - 4) : s[1];
+    if (s[0] == "series") return ics ? series_ics(req, p, slug) : series(p, slug);
+    return ics ? event_ics(req, p, slug) : event(p, slug);
 }
 
 handled app::page(const parsed& p, std::string_view route, http::status status, std::string body) {
@@ -121,6 +124,17 @@ handled app::index(parsed& p) {
     const auto events = store_.events({.network_slug = p.filter.network, .kinds = p.filter.kinds,
                                        .include_drafts = false, .ending_after = p.ctx.now});
     return page(p, "index", http::status::ok, web::event_list_page(p.ctx, nets, events, p.filter).str());
+}
+
+handled app::series(parsed& p, const std::string& slug) {
+    const auto found = store_.series_by_slug(slug);
+    if (!found || found->status == calendar::event_status::draft) return not_found(p);
+    const auto n = store_.network_by_slug(found->network_slug);
+    if (!n) return not_found(p);
+    const auto upcoming = store_.events({.network_slug = std::nullopt, .kinds = {}, .include_drafts = false,
+                                         .ending_after = p.ctx.now, .include_occurrences = true,
+                                         .series_slug = slug});
+    return page(p, "series", http::status::ok, web::series_page(p.ctx, *found, *n, upcoming).str());
 }
 
 handled app::networks(parsed& p) {

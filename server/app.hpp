@@ -45,6 +45,8 @@ private:
     handled feed(const request& req, parsed& p, std::string_view route);
     handled network_feed(const request& req, parsed& p, const std::string& slug);
     handled event_ics(const request& req, parsed& p, const std::string& slug);
+    handled series(parsed& p, const std::string& slug);
+    handled series_ics(const request& req, parsed& p, const std::string& slug);
     handled not_found(const parsed& p);
     handled bad_request(const parsed& p, std::string_view message);
     template <class Build>

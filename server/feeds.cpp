@@ -17,8 +17,9 @@ std::string cache_key(std::string_view path, const web::listing_query& f, web::l
 }
 
 std::shared_ptr<const std::string> write_feed(const calendar::feed_info& info,
-                                              const std::vector<calendar::event>& events) {
-    return std::make_shared<const std::string>(calendar::write_ics(info, events));
+                                              const std::vector<calendar::event>& events,
+                                              const std::vector<calendar::series>& series = {}) {
+    return std::make_shared<const std::string>(calendar::write_ics(info, events, series));
 }
 
 }  // namespace
@@ -49,12 +50,13 @@ handled app::feed(const request& req, parsed& p, std::string_view route) {
     if (p.filter.network) return network_feed(req, p, *p.filter.network);
     const auto l = p.ctx.language;
     const auto build = [&]() -> feed_cache::built {
-        const store::event_filter f{.network_slug = std::nullopt, .kinds = p.filter.kinds};
+        const store::event_filter f{.network_slug = std::nullopt, .kinds = p.filter.kinds,
+                                    .include_occurrences = false};
         const calendar::feed_info info{
             std::string(l == web::lang::en ? "Treffpunkt – all events" : "Treffpunkt – alle Veranstaltungen") +
                 kinds_suffix(p.filter, l),
             std::string(web::strings_for(l).tagline), config_.base_url + "/", config_.base_url, false};
-        return {write_feed(info, store_.events(f)), store_.last_change(f)};
+        return {write_feed(info, store_.events(f), store_.series_list(f)), store_.last_change(f)};
     };
     return serve_feed(req, route, cache_key("/calendar.ics", p.filter, l), build, "");
 }
@@ -69,10 +71,10 @@ handled app::network_feed(const request& req, parsed& p, const std::string& slug
     filter.network = slug;
     const auto l = p.ctx.language;
     const auto build = [&]() -> feed_cache::built {
-        const store::event_filter f{.network_slug = slug, .kinds = filter.kinds};
+        const store::event_filter f{.network_slug = slug, .kinds = filter.kinds, .include_occurrences = false};
         const calendar::feed_info info{n->name + kinds_suffix(filter, l), n->description,
                                        config_.base_url + "/networks/" + slug, config_.base_url, false};
-        return {write_feed(info, store_.events(f)), store_.last_change(f)};
+        return {write_feed(info, store_.events(f), store_.series_list(f)), store_.last_change(f)};
     };
     return serve_feed(req, "network_feed", cache_key("/networks/calendar.ics", filter, l), build, "");
 }
@@ -88,6 +90,20 @@ handled app::event_ics(const request& req, parsed& p, const std::string& slug) {
         return {write_feed(info, events), current ? current->updated_at : e->updated_at};
     };
     return serve_feed(req, "event_ics", "/events/" + slug + ".ics", build, slug + ".ics");
+}
+
+handled app::series_ics(const request& req, parsed& p, const std::string& slug) {
+    const auto found = store_.series_by_slug(slug);
+    if (!found || found->status == calendar::event_status::draft) return not_found(p);
+    const auto build = [&]() -> feed_cache::built {
+        std::vector<calendar::series> one;
+        if (auto current = store_.series_by_slug(slug)) one.push_back(std::move(*current));
+        const calendar::feed_info info{found->title, found->description, calendar::series_url(config_.base_url, *found),
+                                       config_.base_url, false};
+        const auto changed = one.empty() ? found->updated_at : one.front().updated_at;
+        return {write_feed(info, {}, one), changed};
+    };
+    return serve_feed(req, "series_ics", "/series/" + slug + ".ics", build, slug + ".ics");
 }
 
 }  // namespace tp::server

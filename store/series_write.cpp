@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "calendar/ics_writer.hpp"
 #include "calendar/rrule_expand.hpp"
 #include "calendar/zoned.hpp"
 #include "store/rows.hpp"
@@ -124,7 +125,7 @@ void write_overrides(connection& c, std::int64_t id, const series& s, const std:
 calendar::event occurrence_event(const series& s, const calendar::occurrence& o, const series_override* change) {
     calendar::event e;
     e.uid = calendar::format_local(o.local) + "-" + s.uid;
-    e.slug = s.slug + "-" + calendar::format_iso_date(date::floor<date::days>(o.local));
+    e.slug = calendar::occurrence_slug(s, o.local);
     e.network_slug = s.network_slug;
     e.kind = s.kind;
     e.title = change && change->title ? *change->title : s.title;

@@ -26,6 +26,10 @@ where_clause where_of(const event_filter& f, char table = 'e') {
         w.sql += " AND n.slug = ?";
         w.texts.push_back(*f.network_slug);
     }
+    if (f.series_slug) {  // events only: s is their series
+        w.sql += " AND s.slug = ?";
+        w.texts.push_back(*f.series_slug);
+    }
     if (!f.kinds.empty()) {
         w.sql += " AND " + t + ".kind IN (";
         for (std::size_t i = 0; i < f.kinds.size(); ++i) {
@@ -105,6 +109,7 @@ calendar::sys_seconds store::last_change(const event_filter& filter) {
     auto scope = filter;
     scope.include_drafts = true;  // an event turned into a draft leaves the feed: that is a change too
     scope.ending_after.reset();
+    scope.series_slug.reset();
     const auto w = where_of(scope);
     auto c = pool_.acquire();
     const auto series_where = where_of(scope, 's').sql;  // its placeholders follow the events' ones

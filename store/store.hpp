@@ -23,6 +23,7 @@ struct event_filter {
     bool include_drafts = false;
     std::optional<sys_seconds> ending_after{};     // only events that end after this instant
     bool include_occurrences = true;               // occurrences of series (feeds write series as such)
+    std::optional<std::string> series_slug{};      // only the occurrences of this series
 };
 
 // How far ahead occurrences of series exist as events (each with its own page and, later, registrations).

@@ -81,6 +81,8 @@ html event_page(const page_context& ctx, const calendar::event& e, const calenda
     html facts = fact(s.when, text(format_when(e, ctx.language))) + fact(s.where, place(ctx, e)) +
                  fact(s.format, text(format_name(e.format, ctx.language))) +
                  fact(s.organised_by, link(href(ctx, "/networks/" + n.slug), text(n.name)));
+    if (e.series_slug)
+        facts += fact(s.part_of_series, link(href(ctx, "/series/" + *e.series_slug), text(e.series_title.value_or(""))));
     body += tag("dl", {{"class", "facts"}}, facts + registration_facts(ctx, e));
     body += paragraphs(e.description);
     if (e.info_url) body += tag("p", tag("a", {{"href", *e.info_url}, {"rel", "noopener"}}, text(s.more_information)));

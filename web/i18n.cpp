@@ -53,6 +53,11 @@ const strings german{
     .footer_text = "Treffpunkt – Veranstaltungen der MINT-Regionen",
     .past_event = "Diese Veranstaltung hat bereits stattgefunden.",
     .organised_by = "Veranstaltet von",
+    .series = "Reihe",
+    .schedule = "Rhythmus",
+    .upcoming_dates = "Nächste Termine",
+    .no_upcoming_dates = "Zurzeit sind keine weiteren Termine geplant.",
+    .part_of_series = "Teil der Reihe",
 };
 
 const strings english{
@@ -102,6 +107,11 @@ const strings english{
     .footer_text = "Treffpunkt – events of the STEM regions",
     .past_event = "This event has already taken place.",
     .organised_by = "Organised by",
+    .series = "Series",
+    .schedule = "Schedule",
+    .upcoming_dates = "Upcoming dates",
+    .no_upcoming_dates = "No further dates are planned at the moment.",
+    .part_of_series = "Part of the series",
 };
 
 std::string lower(std::string_view s) {

@@ -2,6 +2,7 @@
 // The public pages. Each returns a whole HTML document; every value from the database is escaped.
 #include <span>
 
+#include "calendar/series.hpp"
 #include "calendar/types.hpp"
 #include "web/html.hpp"
 #include "web/links.hpp"
@@ -16,6 +17,9 @@ namespace tp::web {
 [[nodiscard]] html network_list_page(const page_context& ctx, std::span<const calendar::network> networks);
 [[nodiscard]] html network_page(const page_context& ctx, const calendar::network& n,
                                 std::span<const calendar::event> upcoming);
+// A series: its rule in words, place, organiser, description, upcoming occurrences and its feed.
+[[nodiscard]] html series_page(const page_context& ctx, const calendar::series& s, const calendar::network& n,
+                               std::span<const calendar::event> upcoming);
 // 404 and 400 pages; `message` is shown as text.
 [[nodiscard]] html error_page(const page_context& ctx, int status, std::string_view message);
 

@@ -14,6 +14,12 @@ const feed_info feed{"Treffpunkt: alle Termine", "Alle Veranstaltungen", "https:
 
 std::string write(const std::vector<event>& events, const feed_info& f = feed) { return write_ics(f, events); }
 
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+    return n;
+}
+
 std::string unfolded(std::string text) {
     for (std::size_t p; (p = text.find("\r\n ")) != std::string::npos;) text.erase(p, 3);
     return text;
@@ -113,4 +119,57 @@ TEST_CASE("text with special characters and long titles is escaped and folded") 
     const auto flat = unfolded(text);
     CHECK_THAT(flat, Catch::Contains("SUMMARY:Ä-Ö-Ü\\, ß\\; \\\\ 🎉 MINT & Mädchen: xxx"));
     CHECK_THAT(flat, Catch::Contains("DESCRIPTION:Zeile 1\\nZeile 2\\, mit Komma\\; und Semikolon\\n\\nhttps://"));
+}
+
+namespace {
+series sample_series() {
+    series s;
+    s.uid = "alumni@treffpunkt.test";
+    s.slug = "alumni-austauschrunde";
+    s.title = "Alumni-Austauschrunde";
+    s.rule = "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU";
+    s.first_start = parse_local_date_time("2027-01-26T17:00");
+    s.duration = std::chrono::minutes{90};
+    s.join_url = "https://meet.example/alumni-secret";
+    s.exdates = {parse_local_date_time("2027-07-27T17:00")};
+    series_override moved;
+    moved.original_start = parse_local_date_time("2027-05-25T17:00");
+    moved.start = resolve_local(parse_local_date_time("2027-05-27T17:00"), *find_zone("Europe/Berlin"));
+    moved.end = *moved.start + std::chrono::minutes{90};
+    moved.sequence = 1;
+    series_override cancelled;
+    cancelled.original_start = parse_local_date_time("2027-09-28T17:00");
+    cancelled.status = event_status::cancelled;
+    cancelled.sequence = 1;
+    s.overrides = {moved, cancelled};
+    s.created_at = s.updated_at = sys_seconds{std::chrono::seconds{1'790'000'000}};
+    return s;
+}
+}  // namespace
+
+TEST_CASE("a series is a master with RRULE and EXDATE plus RECURRENCE-ID overrides") {
+    const std::vector<series> all{sample_series()};
+    const auto text = write_ics(feed, {}, all);
+    CHECK(lint_ics(text).empty());
+    CHECK_THAT(text, Catch::Contains("DTSTART;TZID=Europe/Berlin:20270126T170000\r\n"
+                                     "DTEND;TZID=Europe/Berlin:20270126T183000\r\n"
+                                     "RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU\r\n"
+                                     "EXDATE;TZID=Europe/Berlin:20270727T170000\r\n"));
+    CHECK_THAT(text, Catch::Contains("SEQUENCE:1\r\nRECURRENCE-ID;TZID=Europe/Berlin:20270525T170000\r\n"
+                                     "DTSTART;TZID=Europe/Berlin:20270527T170000\r\n"));
+    CHECK_THAT(text, Catch::Contains("RECURRENCE-ID;TZID=Europe/Berlin:20270928T170000\r\n"
+                                     "DTSTART;TZID=Europe/Berlin:20270928T170000\r\n"));
+    CHECK_THAT(text, Catch::Contains("URL;VALUE=URI:https://tp.test/series/alumni-austauschrunde\r\n"));
+    CHECK_THAT(text, Catch::Contains("URL;VALUE=URI:https://tp.test/events/alumni-austauschrunde-2027-05-25\r\n"));
+    CHECK(count_of(text, "UID:alumni@treffpunkt.test\r\n") == 3);
+    CHECK(count_of(text, "STATUS:CANCELLED") == 1);
+    CHECK(count_of(text, "BEGIN:VTIMEZONE") == 1);
+    CHECK(text.find("alumni-secret") == std::string::npos);
+}
+
+TEST_CASE("draft series stay out of feeds") {
+    auto s = sample_series();
+    s.status = event_status::draft;
+    const std::vector<series> all{s};
+    CHECK(write_ics(feed, {}, all).find("VEVENT") == std::string::npos);
 }

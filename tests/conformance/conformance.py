@@ -10,6 +10,7 @@ pass; drafts and private join links must not appear.
 import argparse
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import icalendar
+import recurring_ical_events
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
 from treffpunkt_process import TreffpunktServer  # noqa: E402
@@ -72,6 +74,8 @@ class Checker:
         zones = {str(tz["TZID"]): tz.to_tz() for tz in cal.walk("VTIMEZONE")}
         seen = set()
         for ev in cal.walk("VEVENT"):
+            if "RRULE" in ev or "RECURRENCE-ID" in ev:
+                continue  # series: check_series
             slug = str(ev["URL"]).rsplit("/", 1)[-1]
             seen.add(slug)
             exp = expected.get(slug)
@@ -106,6 +110,42 @@ class Checker:
             elif not exp["all_day"] and prop.dt.tzinfo is None:
                 self.fail(where, f"{name} is floating")
 
+    def check_series(self, where, text, db, slugs, node_script):
+        """Both parsers expand the feed's series exactly into the occurrences the server materialised."""
+        if not slugs:
+            return
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
+            rows = c.execute(
+                "SELECT s.uid, e.start_utc, e.end_utc, e.title, e.status FROM events e JOIN series s "
+                f"ON s.id = e.series_id WHERE s.slug IN ({','.join('?' * len(slugs))}) ORDER BY e.start_utc",
+                list(slugs)).fetchall()
+        iso = lambda t: datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        expected = [{"uid": u, "start": iso(a), "end": iso(b), "summary": t,
+                     "status": "CANCELLED" if st == "cancelled" else "CONFIRMED"} for u, a, b, t, st in rows]
+        start = datetime.fromtimestamp(rows[0][1], UTC)
+        end = datetime.fromtimestamp(max(r[1] for r in rows) + 1, UTC)
+        cal = icalendar.Calendar.from_ical(text)
+        uids = {e["uid"] for e in expected}
+        got = []
+        for ev in recurring_ical_events.of(cal).between(start, end):
+            if str(ev["UID"]) not in uids:
+                continue
+            s = ev.decoded("DTSTART").astimezone(UTC)
+            if start <= s < end:
+                got.append({"uid": str(ev["UID"]), "start": s.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                            "end": ev.decoded("DTEND").astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                            "summary": str(ev["SUMMARY"]), "status": str(ev.get("STATUS", "CONFIRMED"))})
+        got.sort(key=lambda e: e["start"])
+        if got != expected:
+            self.fail(where, f"recurring-ical-events expands the series to {len(got)} occurrences, the server "
+                             f"has {len(expected)}; first difference: "
+                             f"{next(((a, b) for a, b in zip(got, expected) if a != b), None)}")
+        js = subprocess.run(["node", node_script, start.isoformat(), end.isoformat()], input=text.decode(),
+                            capture_output=True, text=True, timeout=60)
+        theirs = json.loads(js.stdout) if js.returncode == 0 else js.stderr
+        if theirs != expected:
+            self.fail(where, f"ical.js expands the series differently: {str(theirs)[:400]}")
+
     def check_icaljs(self, where, path, expected, node_script):
         as_json = {slug: {"summary": e["summary"], "all_day": e["all_day"],
                           "start": e["start"].isoformat() if e["all_day"] else
@@ -127,24 +167,31 @@ def main():
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     with open(args.fixture, encoding="utf-8") as f:
-        expected = expected_events(json.load(f))
+        fixture = json.load(f)
+    expected = expected_events(fixture)
+    series_of = {s["slug"]: s for s in fixture.get("series", [])}
     check = Checker()
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "t.db")
         subprocess.run([args.treffpunkt, "import", args.fixture, "--db", db], check=True, capture_output=True)
         with TreffpunktServer(args.treffpunkt, db) as server:
-            feeds = FEEDS + [(f"/events/{slug}.ics", slug, None) for slug in expected]
+            feeds = (FEEDS + [(f"/events/{slug}.ics", slug, None) for slug in expected] +
+                     [(f"/series/{slug}.ics", slug, None) for slug in series_of])
             for path, scope, kinds in feeds:
                 status, headers, body = server.get(path)
                 if status != 200:
                     check.fail(path, f"status {status}")
                     continue
                 if path.startswith("/events/"):
-                    exp = {scope: expected[scope]}
+                    exp, in_series = {scope: expected[scope]}, []
+                elif path.startswith("/series/"):
+                    exp, in_series = {}, [scope]
                 else:
                     exp = selected(expected, scope, kinds)
+                    in_series = [slug for slug, s in series_of.items()
+                                 if (scope is None or s["network"] == scope) and (kinds is None or s["kind"] in kinds)]
                 text = body.decode("utf-8")
-                for secret in ("private-room", "festival-secret", "Entwurf"):
+                for secret in ("private-room", "festival-secret", "alumni-private", "Entwurf"):
                     if secret in text:
                         check.fail(path, f"public feed contains {secret!r}")
                 file = os.path.join(tmp, f"feed{len(os.listdir(tmp))}.ics")
@@ -155,6 +202,7 @@ def main():
                     check.fail(path, "lint: " + lint.stdout)
                 check.check_python(path, body, exp)
                 check.check_icaljs(path, file, exp, os.path.join(here, "check_icaljs.mjs"))
+                check.check_series(path, body, db, in_series, os.path.join(here, "expand_series.mjs"))
             print(f"checked {len(feeds)} feeds with python3-icalendar {icalendar.__version__} and ical.js")
     for failure in check.failures:
         print("FAIL", failure)

@@ -33,24 +33,29 @@ TEST_CASE("every feed is lint-clean, keeps drafts and private join links out") {
                                "/networks/ist-bochum/calendar.ics", "/networks/mint-thueringen/calendar.ics",
                                "/calendar.ics?network=mint-thueringen&kind=meeting",
                                "/events/mint-barcamp-2027.ics", "/events/webinar-mint-maedchen.ics",
-                               "/events/tag-der-offenen-labore.ics", "/events/abgesagtes-treffen.ics"}) {
+                               "/events/tag-der-offenen-labore.ics", "/events/abgesagtes-treffen.ics",
+                               "/series/alumni-austauschrunde.ics", "/events/alumni-austauschrunde-2027-03-30.ics"}) {
         CAPTURE(target);
         const auto res = get(s.port(), target);
         require_valid_feed(res);
         CHECK(res.body().find("Entwurf") == std::string::npos);
         CHECK(res.body().find("private-room") == std::string::npos);
         CHECK(res.body().find("festival-secret") == std::string::npos);
+        CHECK(res.body().find("alumni-private") == std::string::npos);
         CHECK(res.body().find("METHOD") == std::string::npos);
     }
 }
 
 TEST_CASE("feeds hold exactly the events their filter names") {
     testing::fixture_server s;
-    CHECK(count(get(s.port(), "/calendar.ics").body(), "BEGIN:VEVENT") == 10);
-    CHECK(count(get(s.port(), "/networks/ist-bochum/calendar.ics").body(), "BEGIN:VEVENT") == 5);
+    // 10 single events; 3 series masters with 2 overrides; occurrences are not repeated as events.
+    CHECK(count(get(s.port(), "/calendar.ics").body(), "BEGIN:VEVENT") == 15);
+    const auto series_url = "URL;VALUE=URI:http://127.0.0.1:" + std::to_string(s.port()) + "/series/";
+    CHECK(count(get(s.port(), "/calendar.ics").body(), series_url) == 3);  // one master per series
+    CHECK(count(get(s.port(), "/networks/ist-bochum/calendar.ics").body(), "BEGIN:VEVENT") == 6);
     const auto webinars = get(s.port(), "/calendar.ics?kind=webinar").body();
-    CHECK(count(webinars, "BEGIN:VEVENT") == 2);
-    CHECK(count(webinars, "CATEGORIES:Webinar") == 2);
+    CHECK(count(webinars, "BEGIN:VEVENT") == 3);
+    CHECK(count(webinars, "CATEGORIES:Webinar") == 3);
     CHECK(count(get(s.port(), "/calendar.ics?network=mint-thueringen&kind=meeting").body(), "BEGIN:VEVENT") == 3);
     const auto one = get(s.port(), "/events/abgesagtes-treffen.ics");
     CHECK(count(one.body(), "BEGIN:VEVENT") == 1);
@@ -69,6 +74,7 @@ TEST_CASE("bad feed queries and unknown feeds are answered clearly") {
     CHECK(get(s.port(), "/networks/nowhere/calendar.ics").result() == http::status::not_found);
     CHECK(get(s.port(), "/events/entwurf-geheim.ics").result() == http::status::not_found);
     CHECK(get(s.port(), "/events/nothing.ics").result() == http::status::not_found);
+    CHECK(get(s.port(), "/series/nothing.ics").result() == http::status::not_found);
 }
 
 TEST_CASE("revalidation answers 304 by ETag and by date") {

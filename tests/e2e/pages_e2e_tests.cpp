@@ -81,3 +81,21 @@ TEST_CASE("event, network and error pages") {
     CHECK(css[http::field::content_type] == "text/css; charset=utf-8");
     CHECK(css.body().size() > 500);
 }
+
+TEST_CASE("series pages describe the rule and list upcoming dates; occurrences link back") {
+    testing::fixture_server s;
+    const auto series = get(s.port(), "/series/alumni-austauschrunde");
+    REQUIRE(series.result() == http::status::ok);
+    CHECK_THAT(series.body(), Catch::Contains("alle 2 Monate am letzten Dienstag, 17:00–18:30 Uhr"));
+    CHECK_THAT(series.body(), Catch::Contains("Alumni-Austauschrunde (verschoben)"));
+    CHECK_THAT(series.body(), Catch::Contains("Donnerstag, 27. Mai 2027, 17:00–18:30 Uhr"));
+    CHECK(series.body().find("27. Juli 2027") == std::string::npos);  // skipped
+    CHECK_THAT(series.body(), Catch::Contains("/series/alumni-austauschrunde.ics"));
+    CHECK_THAT(get(s.port(), "/series/alumni-austauschrunde?lang=en").body(),
+               Catch::Contains("every 2 months on the last Tuesday, 17:00–18:30"));
+    const auto occurrence = get(s.port(), "/events/alumni-austauschrunde-2027-03-30");
+    REQUIRE(occurrence.result() == http::status::ok);
+    CHECK_THAT(occurrence.body(), Catch::Contains("<dt>Teil der Reihe</dt><dd><a href=\"/series/alumni-austauschrunde\">"));
+    CHECK_THAT(get(s.port(), "/").body(), Catch::Contains("/events/alumni-austauschrunde-2027-03-30"));
+    CHECK(get(s.port(), "/series/nothing").result() == http::status::not_found);
+}

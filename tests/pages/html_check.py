@@ -19,7 +19,8 @@ NS = "{http://www.w3.org/1999/xhtml}"
 PAGES = ["/", "/?lang=en", "/?network=ist-bochum&kind=barcamp", "/networks", "/networks/ist-bochum",
          "/networks/mint-thueringen?lang=en", "/events/mint-barcamp-2027", "/events/webinar-mint-maedchen?lang=en",
          "/events/tag-der-offenen-labore", "/events/abgesagtes-treffen", "/events/transatlantic-exchange",
-         "/events/sehr-langer-titel", "/no-such-page", "/?kind=party"]
+         "/events/sehr-langer-titel", "/no-such-page", "/?kind=party", "/series/alumni-austauschrunde",
+         "/series/new-york-tuesdays?lang=en", "/events/alumni-austauschrunde-2027-05-25"]
 
 
 def text_of(element):
