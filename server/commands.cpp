@@ -43,18 +43,21 @@ void load_demo(store::store& s) {
               << std::endl;
 }
 
-// Every second: notice writes by other processes (treffpunkt import) and flush the access log.
-void schedule_refresh(asio::steady_timer& timer, store::store& s, access_log& log, const http_server& server) {
+// Every second: notice writes by other processes (treffpunkt import) and flush the access log. Every hour:
+// extend series occurrences to the horizon (18 months ahead), so they never run out.
+void schedule_refresh(asio::steady_timer& timer, store::store& s, access_log& log, const http_server& server,
+                      unsigned tick = 0) {
     timer.expires_after(std::chrono::seconds{1});
-    timer.async_wait([&timer, &s, &log, &server](boost::system::error_code ec) {
+    timer.async_wait([&timer, &s, &log, &server, tick](boost::system::error_code ec) {
         if (ec || server.stopping()) return;
         try {
+            if (tick % 3600 == 0) s.extend_series();
             s.refresh_data_version();
         } catch (const std::exception& ex) {
             std::cerr << "refresh: " << ex.what() << std::endl;
         }
         log.flush();
-        schedule_refresh(timer, s, log, server);
+        schedule_refresh(timer, s, log, server, tick + 1);
     });
 }
 

@@ -86,7 +86,6 @@ json::array events(date::local_days today) {
     const auto barcamp_day = next(local_days{barcamp_year / September / 14}, Saturday);
     const auto dialog_day = next(today + days{45}, Thursday);
     const auto webinar = [&](int weeks) { return next(today + days{7 * weeks}, Wednesday); };
-    const auto exchange_day = next(today + days{18}, Tuesday);
     json::array out{
         event({"mint-barcamp", "mint-regionen", "barcamp", "MINT:Barcamp",
                "Das Barcamp der MINT-Regionen: Sessions werden am Tag selbst vorgeschlagen.\n\nFür Koordinatorinnen, "
@@ -107,10 +106,6 @@ json::array events(date::local_days today) {
         event({"webinar-newsletter-gestalten", "mint-regionen", "webinar", "Webinar: Newsletter gestalten",
                "Newsletter, die gelesen werden: Aufbau, Sprache, Technik.", "online", "", "", std::nullopt},
               at(webinar(5), 16), at(webinar(5), 17), today),
-        event({"alumni-austauschrunde", "mint-regionen", "exchange_round", "Alumni-Austauschrunde",
-               "Ehemalige und aktive Koordinatorinnen und Koordinatoren tauschen sich aus; online.", "online", "", "",
-               30},
-              at(exchange_day, 17), at(exchange_day, 18, 30), today),
         event({"zdi-lehrkraeftetag-bochum", "ist-bochum", "meeting", "zdi-Lehrkräftetag Bochum",
                "Fortbildung und Vernetzung für Lehrkräfte: Labore, Workshops, Kooperationen.", "hybrid",
                "Ruhr-Universität Bochum", "Universitätsstraße 150, 44801 Bochum", 80},
@@ -120,7 +115,8 @@ json::array events(date::local_days today) {
                "45886 Gelsenkirchen", 25},
               at(next(today + days{12}, Thursday), 18), at(next(today + days{12}, Thursday), 20), today),
     };
-    out[7].as_object()["status"] = "cancelled";
+    for (auto& e : out)
+        if (e.as_object()["slug"] == "mint-stammtisch-gelsenkirchen") e.as_object()["status"] = "cancelled";
     const auto open_day = next(today + days{25}, Friday);
     json::object labs{{"slug", "tag-der-offenen-labore"}, {"network", "mint-thueringen"}, {"kind", "meeting"},
                       {"title", "Tage der offenen Labore Thüringen"},
@@ -133,10 +129,39 @@ json::array events(date::local_days today) {
     return out;
 }
 
+// The last Tuesday of the month that `d` lies in.
+date::local_days last_tuesday(date::local_days d) {
+    const date::year_month_day ymd{d};
+    return date::local_days{ymd.year() / ymd.month() / date::Tuesday[date::last]};
+}
+
+// The alumni exchange round: every second month on the last Tuesday, 17:00-18:30, online; it began two months
+// ago, skips its fourth date and moves its third by two days.
+json::array series(date::local_days today) {
+    using namespace date;
+    const date::year_month_day now{today};
+    const auto first = last_tuesday(local_days{(now.year() / now.month() - months{2}) / 1});
+    const auto third = last_tuesday(local_days{(now.year() / now.month() + months{2}) / 1});
+    const auto fourth = last_tuesday(local_days{(now.year() / now.month() + months{4}) / 1});
+    json::object alumni{
+        {"slug", "alumni-austauschrunde"}, {"network", "mint-regionen"}, {"kind", "exchange_round"},
+        {"title", "Alumni-Austauschrunde"},
+        {"description", "Ehemalige und aktive Koordinatorinnen und Koordinatoren tauschen sich aus: alle zwei "
+                        "Monate am letzten Dienstag, online."},
+        {"rrule", "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU"}, {"start", at(first, 17)}, {"end", at(first, 18, 30)},
+        {"time_zone", "Europe/Berlin"}, {"format", "online"}, {"join_url", "https://meet.example.org/alumni"},
+        {"capacity", 30}, {"exdates", json::array{at(fourth, 17)}},
+        {"overrides", json::array{json::object{{"original_start", at(third, 17)}, {"start", at(third + days{2}, 17)},
+                                               {"end", at(third + days{2}, 18, 30)},
+                                               {"title", "Alumni-Austauschrunde (verschoben auf Donnerstag)"}}}}};
+    return {alumni};
+}
+
 }  // namespace
 
 std::string demo_document(date::local_days today) {
-    return json::serialize(json::object{{"networks", networks()}, {"events", events(today)}});
+    return json::serialize(
+        json::object{{"networks", networks()}, {"events", events(today)}, {"series", series(today)}});
 }
 
 }  // namespace tp::server

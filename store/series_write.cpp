@@ -1,4 +1,6 @@
 // Series upserts and the materialisation of their occurrences as event rows.
+#include <SQLiteCpp/Transaction.h>
+
 #include <algorithm>
 #include <map>
 
@@ -224,6 +226,29 @@ void materialize_series(connection& c, const series& s, calendar::sys_seconds no
         drop->bind(2, v);
         drop->exec();
     }
+}
+
+void store::split_series(const std::string& slug, date::local_seconds from, const calendar::series& next) {
+    {
+        std::lock_guard lock(write_mutex_);
+        const auto now = clock_();
+        SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+        auto old = find_series(*writer_, slug);
+        if (!old) throw import_error("series '" + slug + "' does not exist");
+        if (next.first_start < from) throw import_error("series '" + next.slug + "' starts before the split");
+        const auto* zone = calendar::find_zone(old->time_zone);
+        if (!zone) throw import_error("series '" + slug + "': unknown time zone");
+        auto rule = calendar::parse_rrule(old->rule);
+        rule.count.reset();  // the earlier occurrences stay exactly as they were; UNTIL now ends the series
+        rule.until = calendar::recurrence_instant(from, *zone) - std::chrono::seconds{1};
+        old->rule = calendar::to_string(rule);
+        std::erase_if(old->exdates, [from](auto t) { return t >= from; });
+        std::erase_if(old->overrides, [from](const auto& o) { return o.original_start >= from; });
+        upsert_series(*writer_, *old, now);
+        upsert_series(*writer_, next, now);
+        tx.commit();
+    }
+    refresh_data_version();
 }
 
 }  // namespace tp::store

@@ -62,6 +62,10 @@ public:
     [[nodiscard]] std::optional<calendar::series> series_by_slug(const std::string& slug);
     // Makes every series' occurrences exist up to now + materialization_horizon; run periodically.
     void extend_series();
+    // Changes a series from `from` (a wall time in its zone) on: the series `slug` ends just before `from` (UNTIL),
+    // keeping its earlier occurrences, skipped dates and overrides untouched; `next` (its own slug) takes over.
+    // One transaction; throws import_error for an unknown series or when `next` starts before `from`.
+    void split_series(const std::string& slug, date::local_seconds from, const calendar::series& next);
 
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }

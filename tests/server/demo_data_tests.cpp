@@ -14,7 +14,10 @@ TEST_CASE("demo data is valid on every day of a year, upcoming, and avoids the C
         const auto parsed = web::parse_import(server::demo_document(today));
         REQUIRE(parsed.errors.empty());
         CHECK(parsed.document.networks.size() == 4);
-        CHECK(parsed.document.events.size() == 9);
+        CHECK(parsed.document.events.size() == 8);
+        REQUIRE(parsed.document.series.size() == 1);
+        CHECK(parsed.document.series[0].exdates.size() == 1);
+        CHECK(parsed.document.series[0].overrides.size() == 1);
         const auto& berlin = *calendar::find_zone("Europe/Berlin");
         for (const auto& e : parsed.document.events) {
             const date::year_month_day day{calendar::local_day_of(e.start, berlin)};

@@ -166,3 +166,42 @@ TEST_CASE("a series of an unknown network rolls back the whole import") {
     CHECK_THROWS_WITH(s.upsert({&n, 1}, {}, {&series, 1}), Catch::Contains("series 'alumni-austauschrunde': unknown network"));
     CHECK(s.empty());
 }
+
+TEST_CASE("changing a series from a date on splits it and leaves the past untouched") {
+    testing::temp_path db;
+    fake_clock clock;
+    store::store s(db.str(), clock.fn());
+    auto series = exchange_round();
+    series.overrides = {moved()};
+    const auto n = net();
+    s.upsert({&n, 1}, {}, {&series, 1});
+    const auto march_before = s.event_by_slug("alumni-austauschrunde-2027-03-30").value();
+
+    // From September on the round meets on the first Thursday, 18:00, in person.
+    auto next = exchange_round();
+    next.slug = "alumni-austauschrunde-ab-september";
+    next.rule = "FREQ=MONTHLY;INTERVAL=2;BYDAY=1TH";
+    next.first_start = calendar::parse_local_date_time("2027-09-02T18:00");
+    next.format = calendar::event_format::in_person;
+    next.venue = "Erfurt";
+    next.overrides.clear();
+    clock.now += std::chrono::hours{1};
+    s.split_series("alumni-austauschrunde", calendar::parse_local_date_time("2027-09-01T00:00"), next);
+
+    const auto old = s.series_by_slug("alumni-austauschrunde").value();
+    CHECK(old.rule == "FREQ=MONTHLY;INTERVAL=2;UNTIL=20270831T215959Z;BYDAY=-1TU");
+    CHECK(old.sequence == 1);
+    REQUIRE(old.overrides.size() == 1);  // May's move was before the split
+    const auto march_after = s.event_by_slug("alumni-austauschrunde-2027-03-30").value();
+    CHECK(march_after.id == march_before.id);
+    CHECK(march_after.start == march_before.start);
+    CHECK(s.event_by_slug("alumni-austauschrunde-2027-05-25")->start == berlin("2027-05-27T17:00"));
+    CHECK_FALSE(s.event_by_slug("alumni-austauschrunde-2027-09-28"));  // the old rule's later dates are gone
+    const auto september = s.event_by_slug("alumni-austauschrunde-ab-september-2027-09-02").value();
+    CHECK(september.venue == "Erfurt");
+    CHECK(september.start == berlin("2027-09-02T18:00"));
+    CHECK(s.series_by_slug(next.slug)->uid != old.uid);
+
+    CHECK_THROWS_WITH(s.split_series("nowhere", calendar::parse_local_date_time("2027-09-01T00:00"), next),
+                      Catch::Contains("does not exist"));
+}
