@@ -2,14 +2,15 @@
 # Benchmark (not a test): a cached /calendar.ics with ~500 events from Treffpunkt (one I/O thread) against
 # nginx (one worker, sendfile, access log off) serving the identical bytes as a static file; then the 304 path.
 # Same wrk settings for both (keep-alive). Prints requests/s of each and the ratio (ours / nginx).
-# Environment: EVENTS (500), DURATION (10s), CONNECTIONS (32).
+# Environment: EVENTS (500), SERIES (0; e.g. 200 series with a skipped and a moved date), DURATION (10s),
+# CONNECTIONS (32).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/packages.sh
 bash scripts/ensure-packages.sh "${build_packages[@]}" "${bench_packages[@]}" python3
 bash scripts/build.sh build/release RelWithDebInfo -DTREFFPUNKT_TESTS=OFF >/dev/null
 
-events=${EVENTS:-500} duration=${DURATION:-10s} connections=${CONNECTIONS:-32}
+events=${EVENTS:-500} series=${SERIES:-0} duration=${DURATION:-10s} connections=${CONNECTIONS:-32}
 work=$(mktemp -d)
 chmod 755 "$work"
 pids=()
@@ -18,7 +19,7 @@ trap cleanup EXIT
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-/usr/bin/python3 bench/make_events.py "$events" > "$work/events.json"
+/usr/bin/python3 bench/make_events.py "$events" "$series" > "$work/events.json"
 build/release/server/treffpunkt import "$work/events.json" --db "$work/bench.db" >/dev/null
 build/release/server/treffpunkt serve --listen 127.0.0.1:0 --db "$work/bench.db" --threads 1 --access-log off \
   2> "$work/treffpunkt.log" &
@@ -71,7 +72,7 @@ nginx_200=$(rate "http://127.0.0.1:$nginx_port/calendar.ics")
 ours_304=$(rate "http://127.0.0.1:$ours/calendar.ics" "If-None-Match: $(etag_of "http://127.0.0.1:$ours/calendar.ics")")
 nginx_304=$(rate "http://127.0.0.1:$nginx_port/calendar.ics" "If-None-Match: $(etag_of "http://127.0.0.1:$nginx_port/calendar.ics")")
 
-echo "feed: $events events, $bytes bytes; wrk -t1 -c$connections -d$duration; treffpunkt --threads 1; nginx 1 worker"
+echo "feed: $events events, $series series, $bytes bytes; wrk -t1 -c$connections -d$duration; treffpunkt --threads 1; nginx 1 worker"
 printf '%-22s %14s %14s %8s\n' "path" "treffpunkt r/s" "nginx r/s" "ratio"
 printf '%-22s %14s %14s %8s\n' "GET /calendar.ics 200" "$ours_200" "$nginx_200" "$(ratio "$ours_200" "$nginx_200")"
 printf '%-22s %14s %14s %8s\n' "GET /calendar.ics 304" "$ours_304" "$nginx_304" "$(ratio "$ours_304" "$nginx_304")"
