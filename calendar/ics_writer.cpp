@@ -48,35 +48,58 @@ std::string place(event_format format, const std::string& venue, const std::stri
 
 std::string location_of(const event& e) { return place(e.format, e.venue, e.address); }
 
-std::string description_of(const event& e, const feed_info& feed) {
-    std::string text = e.description;
-    const auto add = [&text](const std::string& line) { text += (text.empty() ? "" : "\n\n") + line; };
-    if (feed.include_private_join_urls && e.join_url) add("Online: " + *e.join_url);
-    if (e.info_url) add(*e.info_url);
-    add(event_url(feed.base_url, e));
-    return text;
+// What a VEVENT shows, whichever of an event, a series or an override it comes from.
+struct shown {
+    const std::string& title;
+    const std::string& description;
+    std::string where;
+    std::string url;  // its page
+    event_kind kind;
+    const std::optional<std::string>& join_url;
+    const std::optional<std::string>& info_url;
+};
+
+void append_stamps(std::string& out, const std::string& uid, std::optional<sys_seconds> created, sys_seconds updated,
+                   int sequence) {
+    append_line(out, "UID", escape_text(uid));
+    append_line(out, "DTSTAMP", format_utc(updated));
+    if (created) append_line(out, "CREATED", format_utc(*created));
+    append_line(out, "LAST-MODIFIED", format_utc(updated));
+    append_line(out, "SEQUENCE", std::to_string(sequence));
 }
 
-void append_event(std::string& out, const event& e, const feed_info& feed) {
-    const bool cancelled = e.status == event_status::cancelled;
-    append_line(out, "BEGIN", "VEVENT");
-    append_line(out, "UID", escape_text(e.uid));
-    append_line(out, "DTSTAMP", format_utc(e.updated_at));
-    append_line(out, "CREATED", format_utc(e.created_at));
-    append_line(out, "LAST-MODIFIED", format_utc(e.updated_at));
-    append_line(out, "SEQUENCE", std::to_string(e.sequence));
-    append_time(out, "DTSTART", e, e.start);
-    append_time(out, "DTEND", e, e.end);
-    append_line(out, "SUMMARY", escape_text(e.title));
-    append_line(out, "DESCRIPTION", escape_text(description_of(e, feed)));
-    if (const auto where = location_of(e); !where.empty()) append_line(out, "LOCATION", escape_text(where));
-    append_line(out, "URL;VALUE=URI", event_url(feed.base_url, e));
-    append_line(out, "CATEGORIES", escape_text(category_of(e.kind)));
-    if (feed.include_private_join_urls && e.join_url)
-        append_line(out, "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=" + param_value("Online"), *e.join_url);
+// SUMMARY, DESCRIPTION (with the join link for registered people, more information and the page), LOCATION, URL,
+// CATEGORIES and CONFERENCE: most clients ignore CONFERENCE, so the join link goes into the text too.
+void append_shown(std::string& out, const shown& item, const feed_info& feed) {
+    const bool private_link = feed.include_private_join_urls && item.join_url;
+    std::string text = item.description;
+    const auto add = [&text](const std::string& line) { text += (text.empty() ? "" : "\n\n") + line; };
+    if (private_link) add("Online: " + *item.join_url);
+    if (item.info_url) add(*item.info_url);
+    add(item.url);
+    append_line(out, "SUMMARY", escape_text(item.title));
+    append_line(out, "DESCRIPTION", escape_text(text));
+    if (!item.where.empty()) append_line(out, "LOCATION", escape_text(item.where));
+    append_line(out, "URL;VALUE=URI", item.url);
+    append_line(out, "CATEGORIES", escape_text(category_of(item.kind)));
+    if (private_link) append_line(out, "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=" + param_value("Online"), *item.join_url);
+}
+
+void append_status(std::string& out, event_status status) {
+    const bool cancelled = status == event_status::cancelled;
     append_line(out, "STATUS", cancelled ? "CANCELLED" : "CONFIRMED");
     append_line(out, "TRANSP", cancelled ? "TRANSPARENT" : "OPAQUE");
     append_line(out, "CLASS", "PUBLIC");
+}
+
+void append_event(std::string& out, const event& e, const feed_info& feed) {
+    append_line(out, "BEGIN", "VEVENT");
+    append_stamps(out, e.uid, e.created_at, e.updated_at, e.sequence);
+    append_time(out, "DTSTART", e, e.start);
+    append_time(out, "DTEND", e, e.end);
+    append_shown(out, {e.title, e.description, location_of(e), event_url(feed.base_url, e), e.kind, e.join_url, e.info_url},
+                 feed);
+    append_status(out, e.status);
     append_line(out, "END", "VEVENT");
 }
 
@@ -99,58 +122,34 @@ void append_exdates(std::string& out, const series& s) {
     append_line(out, is_utc(s.time_zone) ? "EXDATE" : "EXDATE;TZID=" + param_value(s.time_zone), values);
 }
 
-void append_text_fields(std::string& out, const series& s, const std::string& title, const std::string& description,
-                        const std::string& where, const std::string& url, const feed_info& feed) {
-    std::string text = description;
-    if (feed.include_private_join_urls && s.join_url) text += (text.empty() ? "" : "\n\n") + ("Online: " + *s.join_url);
-    text += (text.empty() ? "" : "\n\n") + url;
-    append_line(out, "SUMMARY", escape_text(title));
-    append_line(out, "DESCRIPTION", escape_text(text));
-    if (!where.empty()) append_line(out, "LOCATION", escape_text(where));
-    append_line(out, "URL;VALUE=URI", url);
-    append_line(out, "CATEGORIES", escape_text(category_of(s.kind)));
-    if (feed.include_private_join_urls && s.join_url)
-        append_line(out, "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=" + param_value("Online"), *s.join_url);
-}
-
-void append_status(std::string& out, event_status status) {
-    const bool cancelled = status == event_status::cancelled;
-    append_line(out, "STATUS", cancelled ? "CANCELLED" : "CONFIRMED");
-    append_line(out, "TRANSP", cancelled ? "TRANSPARENT" : "OPAQUE");
-    append_line(out, "CLASS", "PUBLIC");
-}
-
 // One changed occurrence: same UID, RECURRENCE-ID at the original wall time, its own SEQUENCE (RFC 5545 3.8.4.4).
 void append_override(std::string& out, const series& s, const series_override& o, const feed_info& feed) {
     const auto original = recurrence_instant(o.original_start, *find_zone(s.time_zone));
     const auto start = o.start.value_or(original);
     append_line(out, "BEGIN", "VEVENT");
-    append_line(out, "UID", escape_text(s.uid));
-    append_line(out, "DTSTAMP", format_utc(std::max(s.updated_at, o.updated_at)));
-    append_line(out, "SEQUENCE", std::to_string(o.sequence));
+    append_stamps(out, s.uid, std::nullopt, std::max(s.updated_at, o.updated_at), o.sequence);
     append_series_time(out, "RECURRENCE-ID", s, o.original_start);
     append_series_instant(out, "DTSTART", s, start);
     append_series_instant(out, "DTEND", s, o.end.value_or(start + s.duration));
-    append_text_fields(out, s, o.title.value_or(s.title), o.description.value_or(s.description),
-                       place(s.format, o.venue.value_or(s.venue), o.address.value_or(s.address)),
-                       feed.base_url + "/events/" + occurrence_slug(s, o.original_start), feed);
+    append_shown(out,
+                 {o.title ? *o.title : s.title, o.description ? *o.description : s.description,
+                  place(s.format, o.venue.value_or(s.venue), o.address.value_or(s.address)),
+                  feed.base_url + "/events/" + occurrence_slug(s, o.original_start), s.kind, s.join_url, s.info_url},
+                 feed);
     append_status(out, o.status.value_or(s.status));
     append_line(out, "END", "VEVENT");
 }
 
 void append_series(std::string& out, const series& s, const feed_info& feed) {
     append_line(out, "BEGIN", "VEVENT");
-    append_line(out, "UID", escape_text(s.uid));
-    append_line(out, "DTSTAMP", format_utc(s.updated_at));
-    append_line(out, "CREATED", format_utc(s.created_at));
-    append_line(out, "LAST-MODIFIED", format_utc(s.updated_at));
-    append_line(out, "SEQUENCE", std::to_string(s.sequence));
+    append_stamps(out, s.uid, s.created_at, s.updated_at, s.sequence);
     append_series_time(out, "DTSTART", s, s.first_start);
     append_series_instant(out, "DTEND", s, recurrence_instant(s.first_start, *find_zone(s.time_zone)) + s.duration);
     append_line(out, "RRULE", s.rule);
     append_exdates(out, s);
-    append_text_fields(out, s, s.title, s.description, place(s.format, s.venue, s.address),
-                       series_url(feed.base_url, s), feed);
+    append_shown(out, {s.title, s.description, place(s.format, s.venue, s.address), series_url(feed.base_url, s),
+                       s.kind, s.join_url, s.info_url},
+                 feed);
     append_status(out, s.status);
     append_line(out, "END", "VEVENT");
     for (const auto& o : s.overrides) append_override(out, s, o, feed);
