@@ -118,6 +118,53 @@ CREATE TRIGGER overrides_ins AFTER INSERT ON series_overrides BEGIN UPDATE meta 
 CREATE TRIGGER overrides_upd AFTER UPDATE ON series_overrides BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 CREATE TRIGGER overrides_del AFTER DELETE ON series_overrides BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 )sql",
+    R"sql(
+CREATE TABLE registrations (
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  token TEXT NOT NULL UNIQUE,
+  email TEXT NOT NULL,
+  email_key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  organisation TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT 'de',
+  status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'waitlisted', 'cancelled', 'expired', 'rejected')),
+  -- Arrival on the waiting list; positions are counted from it, so they have no gaps.
+  waitlisted_at INTEGER,
+  expires_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (event_id, email_key)
+);
+CREATE INDEX registrations_by_event_status ON registrations(event_id, status);
+CREATE TABLE registration_transitions (
+  registration_id INTEGER NOT NULL REFERENCES registrations(id),
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX transitions_by_registration ON registration_transitions(registration_id);
+CREATE TABLE idempotency_keys (
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  key TEXT NOT NULL,
+  registration_id INTEGER NOT NULL REFERENCES registrations(id),
+  repeated INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (event_id, key)
+) WITHOUT ROWID;
+-- Messages to send, written in the same transaction as the change that causes them (the email issue sends them).
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  registration_id INTEGER REFERENCES registrations(id),
+  recipient TEXT NOT NULL,
+  language TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  due_at INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed'))
+);
+CREATE INDEX outbox_due ON outbox(status, due_at);
+)sql",
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/registration.hpp"
 #include "calendar/series.hpp"
 #include "calendar/types.hpp"
 #include "store/connection.hpp"
@@ -33,6 +34,37 @@ inline constexpr auto materialization_horizon = std::chrono::days{548};  // 18 m
 class import_error : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+};
+
+struct registration_request {
+    std::string name;
+    std::string email;
+    std::string organisation;
+    std::string language = "de";
+    std::optional<std::string> idempotency_key;  // the same key for the same event returns the first answer
+};
+
+enum class registration_outcome { created, repeated, unknown_event, window_closed };
+
+struct registration_result {
+    registration_outcome outcome = registration_outcome::unknown_event;
+    std::optional<calendar::registration> registration;  // created or repeated
+    calendar::registration_window window = calendar::registration_window::open;
+};
+
+// A registration asked to do what its state does not allow (e.g. confirm a cancelled one).
+class registration_conflict : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct outbox_message {
+    std::int64_t id = 0;
+    std::string kind;  // confirm_request, waitlisted, confirmed, promoted, cancelled, resend
+    std::optional<std::int64_t> registration_id;
+    std::string recipient;
+    std::string language;
+    sys_seconds created_at{};
 };
 
 class store {
@@ -66,6 +98,21 @@ public:
     // keeping its earlier occurrences, skipped dates and overrides untouched; `next` (its own slug) takes over.
     // One transaction; throws import_error for an unknown series or when `next` starts before `from`.
     void split_series(const std::string& slug, date::local_seconds from, const calendar::series& next);
+
+    // Registers a person in one write transaction: the capacity check happens inside it, so no seat is given
+    // twice. The same email (case-insensitive) for the same event makes no second row: outcome `repeated`, and
+    // the link is queued to be sent again. Every transition and its message are written with it.
+    [[nodiscard]] registration_result register_person(const std::string& event_slug, const registration_request& r,
+                                                      std::chrono::seconds hold = calendar::default_hold);
+    [[nodiscard]] std::optional<calendar::registration> registration_by_token(const std::string& token);
+    // The double opt-in: pending -> confirmed. An expired hold confirms only if a seat is still free.
+    // nullopt for an unknown token; registration_conflict when the state does not allow it.
+    std::optional<calendar::registration> confirm_registration(const std::string& token);
+    // Frees the seat at once and promotes the first person waiting.
+    std::optional<calendar::registration> cancel_registration(const std::string& token);
+    // Expires pending registrations whose hold has passed and gives their seats to the waiting list.
+    void expire_pending(std::chrono::seconds hold = calendar::default_hold);
+    [[nodiscard]] std::vector<outbox_message> outbox();
 
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }

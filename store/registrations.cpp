@@ -1,0 +1,326 @@
+// Registrations: capacity, waiting list, double opt-in, cancellation; each change with its transition row and
+// its outbox message, in one write transaction.
+#include <SQLiteCpp/Transaction.h>
+#include <sodium.h>
+
+#include "store/rows.hpp"
+#include "store/store.hpp"
+
+namespace tp::store {
+namespace {
+
+using calendar::registration;
+using calendar::registration_status;
+
+std::string new_token() {
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    char hex[sizeof bytes * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+    return hex;
+}
+
+std::string email_key(std::string email) {
+    for (auto& c : email)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return email;
+}
+
+const char* const registration_columns =
+    "r.id, r.token, e.slug, r.name, r.email, r.organisation, r.language, r.status, r.expires_at, r.created_at, "
+    "r.updated_at, CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM registrations w WHERE "
+    "w.event_id = r.event_id AND w.status = 'waitlisted' AND (w.waitlisted_at < r.waitlisted_at OR "
+    "(w.waitlisted_at = r.waitlisted_at AND w.id <= r.id))) END "
+    "FROM registrations r JOIN events e ON e.id = r.event_id";
+
+registration registration_from_row(SQLite::Statement& row) {
+    registration r;
+    r.id = row.getColumn(0).getInt64();
+    r.token = row.getColumn(1).getString();
+    r.event_slug = row.getColumn(2).getString();
+    r.name = row.getColumn(3).getString();
+    r.email = row.getColumn(4).getString();
+    r.organisation = row.getColumn(5).getString();
+    r.language = row.getColumn(6).getString();
+    r.status = calendar::parse_registration_status(row.getColumn(7).getString()).value_or(registration_status::rejected);
+    if (!row.getColumn(8).isNull()) r.expires_at = from_db(row.getColumn(8).getInt64());
+    r.created_at = from_db(row.getColumn(9).getInt64());
+    r.updated_at = from_db(row.getColumn(10).getInt64());
+    if (!row.getColumn(11).isNull()) r.position = row.getColumn(11).getInt();
+    return r;
+}
+
+std::optional<registration> find_registration(connection& c, const std::string& where, const auto&... values) {
+    auto stmt = c.prepare(std::string("SELECT ") + registration_columns + " WHERE " + where);
+    int index = 1;
+    (stmt->bind(index++, values), ...);
+    if (!stmt->executeStep()) return std::nullopt;
+    return registration_from_row(*stmt);
+}
+
+void queue(connection& c, const std::string& kind, const registration& r, calendar::sys_seconds now) {
+    auto add = c.prepare("INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?)");
+    add->bind(1, kind);
+    add->bind(2, r.id);
+    add->bind(3, r.email);
+    add->bind(4, r.language);
+    add->bind(5, to_db(now));
+    add->bind(6, to_db(now));
+    add->exec();
+}
+
+// Moves a registration to `to`, writing its transition; `expires` is set for pending, cleared otherwise.
+void move(connection& c, const registration& r, registration_status to, calendar::sys_seconds now,
+          std::optional<calendar::sys_seconds> expires = std::nullopt) {
+    if (!calendar::allowed_transition(r.status, to))
+        throw registration_conflict("a " + std::string(calendar::to_string(r.status)) + " registration cannot become " +
+                                    std::string(calendar::to_string(to)));
+    auto update = c.prepare("UPDATE registrations SET status = ?, expires_at = ?, updated_at = ?, "
+                            "waitlisted_at = CASE WHEN ? = 'waitlisted' THEN ? ELSE waitlisted_at END WHERE id = ?");
+    update->bind(1, std::string(calendar::to_string(to)));
+    if (expires) update->bind(2, to_db(*expires)); else update->bind(2);
+    update->bind(3, to_db(now));
+    update->bind(4, std::string(calendar::to_string(to)));
+    update->bind(5, to_db(now));
+    update->bind(6, r.id);
+    update->exec();
+    auto log = c.prepare("INSERT INTO registration_transitions (registration_id, from_status, to_status, at) "
+                         "VALUES (?, ?, ?, ?)");
+    log->bind(1, r.id);
+    log->bind(2, std::string(calendar::to_string(r.status)));
+    log->bind(3, std::string(calendar::to_string(to)));
+    log->bind(4, to_db(now));
+    log->exec();
+}
+
+struct seat_state {
+    calendar::held_seats held;
+    int waiting = 0;
+};
+
+seat_state seats_of(connection& c, std::int64_t event_id, calendar::sys_seconds now) {
+    auto count = c.prepare(
+        "SELECT COALESCE(SUM(status = 'confirmed'), 0), COALESCE(SUM(status = 'pending' AND expires_at > ?), 0), "
+        "COALESCE(SUM(status = 'waitlisted'), 0) FROM registrations WHERE event_id = ?");
+    count->bind(1, to_db(now));
+    count->bind(2, event_id);
+    count->executeStep();
+    return {{count->getColumn(0).getInt(), count->getColumn(1).getInt()}, count->getColumn(2).getInt()};
+}
+
+// Gives free seats to the waiting list in arrival order; each promoted person is told.
+void promote(connection& c, std::int64_t event_id, std::optional<int> capacity, calendar::sys_seconds now,
+             std::chrono::seconds hold) {
+    while (calendar::seat_free(capacity, seats_of(c, event_id, now).held)) {
+        const auto first = find_registration(c, "r.event_id = ? AND r.status = 'waitlisted' ORDER BY r.waitlisted_at, "
+                                                "r.id LIMIT 1", event_id);
+        if (!first) return;
+        move(c, *first, registration_status::pending, now, now + hold);
+        queue(c, "promoted", *first, now);
+    }
+}
+
+struct event_row {
+    std::int64_t id;
+    calendar::event event;
+};
+
+std::optional<event_row> event_for_update(connection& c, const std::string& slug) {
+    auto find = c.prepare(std::string("SELECT ") + event_columns + event_from + " WHERE e.slug = ?");
+    find->bind(1, slug);
+    if (!find->executeStep()) return std::nullopt;
+    auto e = event_from_row(*find);
+    return event_row{e.id, std::move(e)};
+}
+
+std::optional<event_row> event_of_registration(connection& c, const registration& r) {
+    return event_for_update(c, r.event_slug);
+}
+
+}  // namespace
+
+namespace {
+
+std::optional<registration_result> remembered(connection& c, std::int64_t event_id, const std::string& key) {
+    auto find = c.prepare("SELECT registration_id, repeated FROM idempotency_keys WHERE event_id = ? AND key = ?");
+    find->bind(1, event_id);
+    find->bind(2, key);
+    if (!find->executeStep()) return std::nullopt;
+    const auto id = find->getColumn(0).getInt64();
+    const bool repeated = find->getColumn(1).getInt() != 0;
+    return registration_result{repeated ? registration_outcome::repeated : registration_outcome::created,
+                               find_registration(c, "r.id = ?", id), calendar::registration_window::open};
+}
+
+void remember(connection& c, std::int64_t event_id, const std::string& key, const registration_result& result,
+              calendar::sys_seconds now) {
+    auto add = c.prepare("INSERT INTO idempotency_keys (event_id, key, registration_id, repeated, created_at) "
+                         "VALUES (?, ?, ?, ?, ?)");
+    add->bind(1, event_id);
+    add->bind(2, key);
+    add->bind(3, result.registration->id);
+    add->bind(4, result.outcome == registration_outcome::repeated ? 1 : 0);
+    add->bind(5, to_db(now));
+    add->exec();
+}
+
+registration insert_registration(connection& c, std::int64_t event_id, const registration_request& req,
+                                 registration_status status, calendar::sys_seconds now, std::chrono::seconds hold) {
+    auto add = c.prepare(
+        "INSERT INTO registrations (event_id, token, email, email_key, name, organisation, language, status, "
+        "waitlisted_at, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const bool waiting = status == registration_status::waitlisted;
+    add->bind(1, event_id);
+    add->bind(2, new_token());
+    add->bind(3, req.email);
+    add->bind(4, email_key(req.email));
+    add->bind(5, req.name);
+    add->bind(6, req.organisation);
+    add->bind(7, req.language);
+    add->bind(8, std::string(calendar::to_string(status)));
+    if (waiting) add->bind(9, to_db(now)); else add->bind(9);
+    if (waiting) add->bind(10); else add->bind(10, to_db(now + hold));
+    add->bind(11, to_db(now));
+    add->bind(12, to_db(now));
+    add->exec();
+    const auto id = c.db().getLastInsertRowid();
+    auto log = c.prepare("INSERT INTO registration_transitions (registration_id, from_status, to_status, at) "
+                         "VALUES (?, NULL, ?, ?)");
+    log->bind(1, id);
+    log->bind(2, std::string(calendar::to_string(status)));
+    log->bind(3, to_db(now));
+    log->exec();
+    return find_registration(c, "r.id = ?", id).value();
+}
+
+// A person who cancelled or expired registers again: the same row, with what they typed now.
+registration reactivate(connection& c, const registration& old, const registration_request& req,
+                        registration_status status, calendar::sys_seconds now, std::chrono::seconds hold) {
+    auto update = c.prepare("UPDATE registrations SET email = ?, name = ?, organisation = ?, language = ? WHERE id = ?");
+    update->bind(1, req.email);
+    update->bind(2, req.name);
+    update->bind(3, req.organisation);
+    update->bind(4, req.language);
+    update->bind(5, old.id);
+    update->exec();
+    const bool waiting = status == registration_status::waitlisted;
+    move(c, old, status, now, waiting ? std::nullopt : std::optional{now + hold});
+    return find_registration(c, "r.id = ?", old.id).value();
+}
+
+}  // namespace
+
+registration_result store::register_person(const std::string& event_slug, const registration_request& req,
+                                           std::chrono::seconds hold) {
+    std::lock_guard lock(write_mutex_);
+    const auto now = clock_();
+    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto& c = *writer_;
+    const auto ev = event_for_update(c, event_slug);
+    if (!ev) return {};
+    if (req.idempotency_key)
+        if (auto earlier = remembered(c, ev->id, *req.idempotency_key)) return *earlier;
+    registration_result result;
+    result.window = calendar::registration_window_of(ev->event, now);
+    if (result.window != calendar::registration_window::open) {
+        result.outcome = registration_outcome::window_closed;
+        return result;
+    }
+    const auto existing = find_registration(c, "r.event_id = ? AND r.email_key = ?", ev->id, email_key(req.email));
+    if (existing && calendar::is_active(existing->status)) {
+        queue(c, "resend", *existing, now);
+        result.outcome = registration_outcome::repeated;
+        result.registration = existing;
+    } else {
+        const auto seats = seats_of(c, ev->id, now);
+        const auto status = calendar::admit(ev->event.capacity, seats.held, seats.waiting);
+        result.registration = existing ? reactivate(c, *existing, req, status, now, hold)
+                                       : insert_registration(c, ev->id, req, status, now, hold);
+        queue(c, status == registration_status::pending ? "confirm_request" : "waitlisted", *result.registration, now);
+        result.outcome = registration_outcome::created;
+    }
+    if (req.idempotency_key) remember(c, ev->id, *req.idempotency_key, result, now);
+    tx.commit();
+    return result;
+}
+
+std::optional<registration> store::registration_by_token(const std::string& token) {
+    auto c = pool_.acquire();
+    return find_registration(*c, "r.token = ?", token);
+}
+
+std::optional<registration> store::confirm_registration(const std::string& token) {
+    std::lock_guard lock(write_mutex_);
+    const auto now = clock_();
+    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto& c = *writer_;
+    auto r = find_registration(c, "r.token = ?", token);
+    if (!r || r->status == registration_status::confirmed) return r;
+    if (r->status != registration_status::pending)
+        throw registration_conflict("a " + std::string(calendar::to_string(r->status)) + " registration cannot be confirmed");
+    const auto ev = event_of_registration(c, *r);
+    const bool hold_passed = r->expires_at && *r->expires_at <= now;
+    const auto seats = seats_of(c, ev->id, now);  // an expired hold no longer counts
+    if (hold_passed && (seats.waiting > 0 || !calendar::seat_free(ev->event.capacity, seats.held))) {
+        move(c, *r, registration_status::expired, now);
+        promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
+    } else {
+        move(c, *r, registration_status::confirmed, now);
+        queue(c, "confirmed", *r, now);
+    }
+    tx.commit();
+    return find_registration(c, "r.token = ?", token);
+}
+
+std::optional<registration> store::cancel_registration(const std::string& token) {
+    std::lock_guard lock(write_mutex_);
+    const auto now = clock_();
+    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto& c = *writer_;
+    auto r = find_registration(c, "r.token = ?", token);
+    if (!r || r->status == registration_status::cancelled) return r;
+    move(c, *r, registration_status::cancelled, now);
+    queue(c, "cancelled", *r, now);
+    const auto ev = event_of_registration(c, *r);
+    promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
+    tx.commit();
+    return find_registration(c, "r.token = ?", token);
+}
+
+void store::expire_pending(std::chrono::seconds hold) {
+    std::lock_guard lock(write_mutex_);
+    const auto now = clock_();
+    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto& c = *writer_;
+    std::vector<registration> due;
+    {
+        auto find = c.prepare(std::string("SELECT ") + registration_columns +
+                              " WHERE r.status = 'pending' AND r.expires_at <= ? ORDER BY r.id");
+        find->bind(1, to_db(now));
+        while (find->executeStep()) due.push_back(registration_from_row(*find));
+    }
+    for (const auto& r : due) move(c, r, registration_status::expired, now);
+    for (const auto& r : due)
+        if (const auto ev = event_of_registration(c, r)) promote(c, ev->id, ev->event.capacity, now, hold);
+    tx.commit();
+}
+
+std::vector<outbox_message> store::outbox() {
+    auto c = pool_.acquire();
+    auto all = c->prepare("SELECT id, kind, registration_id, recipient, language, created_at FROM outbox ORDER BY id");
+    std::vector<outbox_message> out;
+    while (all->executeStep()) {
+        outbox_message m;
+        m.id = all->getColumn(0).getInt64();
+        m.kind = all->getColumn(1).getString();
+        if (!all->getColumn(2).isNull()) m.registration_id = all->getColumn(2).getInt64();
+        m.recipient = all->getColumn(3).getString();
+        m.language = all->getColumn(4).getString();
+        m.created_at = from_db(all->getColumn(5).getInt64());
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+}  // namespace tp::store

@@ -1,0 +1,119 @@
+#include <catch2/catch.hpp>
+
+#include "calendar/zoned.hpp"
+#include "sample_event.hpp"
+#include "store/store.hpp"
+#include "temp_path.hpp"
+
+using namespace tp;
+using rs = calendar::registration_status;
+
+namespace {
+
+struct setup {
+    testing::temp_path db;
+    calendar::sys_seconds now;
+    store::store s;
+    explicit setup(std::optional<int> capacity)
+        : now(testing::sample_event().start - std::chrono::hours{24 * 30}), s(db.str(), [this] { return now; }) {
+        calendar::network n;
+        n.slug = "ist-bochum";
+        n.name = "zdi-Netzwerk IST.Bochum.NRW";
+        auto e = testing::sample_event();
+        e.capacity = capacity;
+        e.registration_opens = e.start - std::chrono::hours{24 * 60};
+        e.registration_closes = e.start - std::chrono::hours{24};
+        s.upsert({&n, 1}, {&e, 1});
+    }
+    store::registration_result add(const std::string& who, std::optional<std::string> key = std::nullopt) {
+        return s.register_person("mint-barcamp-2027", {who, who + "@example.org", "", "de", std::move(key)});
+    }
+};
+
+std::vector<std::string> kinds(store::store& s) {
+    std::vector<std::string> out;
+    for (const auto& m : s.outbox()) out.push_back(m.kind);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("seats go in arrival order, then the waiting list, with gap-free positions") {
+    setup t(2);
+    const auto a = t.add("a"), b = t.add("b"), c = t.add("c"), d = t.add("d");
+    CHECK(a.registration->status == rs::pending);
+    CHECK(b.registration->status == rs::pending);
+    CHECK(c.registration->status == rs::waitlisted);
+    CHECK(c.registration->position == 1);
+    CHECK(d.registration->position == 2);
+    CHECK_FALSE(a.registration->position);
+    CHECK(a.registration->token.size() == 32);
+    CHECK(a.registration->token != b.registration->token);
+    CHECK(kinds(t.s) == std::vector<std::string>{"confirm_request", "confirm_request", "waitlisted", "waitlisted"});
+}
+
+TEST_CASE("no capacity means no waiting list") {
+    setup t(std::nullopt);
+    for (int i = 0; i < 5; ++i) CHECK(t.add("p" + std::to_string(i)).registration->status == rs::pending);
+}
+
+TEST_CASE("the same email twice makes no second row and resends the link") {
+    setup t(10);
+    const auto first = t.add("anna");
+    const auto again = t.s.register_person("mint-barcamp-2027", {"Anna", "ANNA@Example.org", "", "de", std::nullopt});
+    CHECK(again.outcome == store::registration_outcome::repeated);
+    CHECK(again.registration->id == first.registration->id);
+    CHECK(kinds(t.s) == std::vector<std::string>{"confirm_request", "resend"});
+}
+
+TEST_CASE("an idempotency key returns the first answer") {
+    setup t(1);
+    const auto first = t.add("a", "key-1");
+    const auto retry = t.add("a", "key-1");
+    CHECK(retry.outcome == store::registration_outcome::created);
+    CHECK(retry.registration->id == first.registration->id);
+    CHECK(t.s.outbox().size() == 1);
+}
+
+TEST_CASE("double opt-in confirms; cancelling frees the seat for the first person waiting") {
+    setup t(1);
+    const auto a = t.add("a"), b = t.add("b"), c = t.add("c");
+    CHECK(t.s.confirm_registration(a.registration->token)->status == rs::confirmed);
+    CHECK(t.s.confirm_registration(a.registration->token)->status == rs::confirmed);  // a second click is fine
+    CHECK_THROWS_AS(t.s.confirm_registration(b.registration->token), store::registration_conflict);
+    CHECK(t.s.cancel_registration(a.registration->token)->status == rs::cancelled);
+    CHECK(t.s.registration_by_token(b.registration->token)->status == rs::pending);  // promoted
+    CHECK(t.s.registration_by_token(c.registration->token)->position == 1);         // moved up
+    CHECK(kinds(t.s).back() == "promoted");
+    CHECK_FALSE(t.s.confirm_registration("no-such-token"));
+}
+
+TEST_CASE("an unconfirmed hold expires and the seat goes to the waiting list") {
+    setup t(1);
+    const auto a = t.add("a"), b = t.add("b");
+    t.now += calendar::default_hold + std::chrono::seconds{1};
+    t.s.expire_pending();
+    CHECK(t.s.registration_by_token(a.registration->token)->status == rs::expired);
+    CHECK(t.s.registration_by_token(b.registration->token)->status == rs::pending);
+    CHECK_THROWS_AS(t.s.confirm_registration(a.registration->token), store::registration_conflict);
+    // Expired people may register again; they queue behind those already waiting.
+    CHECK(t.add("a").registration->status == rs::waitlisted);
+}
+
+TEST_CASE("a late confirmation still gets a seat while one is free") {
+    setup t(2);
+    const auto a = t.add("a");
+    t.now += calendar::default_hold + std::chrono::seconds{1};
+    CHECK(t.s.confirm_registration(a.registration->token)->status == rs::confirmed);
+}
+
+TEST_CASE("registration outside its window is refused and writes nothing") {
+    setup t(10);
+    t.now -= std::chrono::hours{24 * 60};
+    const auto early = t.add("a");
+    CHECK(early.outcome == store::registration_outcome::window_closed);
+    CHECK(early.window == calendar::registration_window::not_yet_open);
+    CHECK(t.s.register_person("nothing", {"a", "a@example.org", "", "de", std::nullopt}).outcome ==
+          store::registration_outcome::unknown_event);
+    CHECK(t.s.outbox().empty());
+}
