@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "server/conditional.hpp"
 #include "web/pages.hpp"
 #include "web/url_text.hpp"
 #include "web/stylesheet.hpp"
@@ -75,6 +76,7 @@ handled app::handle(const request& req) {
 
 handled app::route(const request& req, parsed& p) {
     const auto& s = p.segments;
+    if (!s.empty() && s[0] == "api") return api(req, p);
     if (!known_route(s)) return not_found(p);
     if (req.method() != http::verb::get && req.method() != http::verb::head) {
         auto res = text_response(http::status::method_not_allowed, "Only GET and HEAD are allowed here.");

@@ -1,6 +1,8 @@
 #pragma once
 // The application as a function from request to response: routing, pages, feeds, health and metrics.
 // Tests call handle() without a socket. Thread-safe; never throws (unexpected errors become a 500).
+#include <boost/json/object.hpp>
+
 #include <functional>
 #include <string>
 #include <string_view>
@@ -46,6 +48,11 @@ private:
     handled network_feed(const request& req, parsed& p, const std::string& slug);
     handled event_ics(const request& req, parsed& p, const std::string& slug);
     handled series(parsed& p, const std::string& slug);
+    handled api(const request& req, parsed& p);
+    handled api_register(const request& req, parsed& p, const std::string& slug);
+    handled api_registration(const std::string& token);
+    handled api_change(const std::string& token, bool confirm);
+    [[nodiscard]] boost::json::object registration_json(const calendar::registration& r) const;
     handled series_ics(const request& req, parsed& p, const std::string& slug);
     handled not_found(const parsed& p);
     handled bad_request(const parsed& p, std::string_view message);

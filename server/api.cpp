@@ -1,0 +1,126 @@
+// The JSON API for registrations: POST /api/v1/events/{slug}/registrations, GET /api/v1/registrations/{token},
+// POST /api/v1/registrations/{token}/confirm and /cancel.
+#include <boost/json.hpp>
+#include <date/date.h>
+
+#include "server/app.hpp"
+#include "web/registration_input.hpp"
+
+namespace tp::server {
+namespace {
+
+namespace json = boost::json;
+using calendar::registration_window;
+
+handled json_response(http::status status, const json::value& body, std::string_view route) {
+    auto res = make_response(status, "application/json; charset=utf-8", json::serialize(body) + "\n");
+    res.set(http::field::cache_control, "no-store");
+    return {std::move(res), route};
+}
+
+handled json_error(http::status status, std::string message, std::string_view route) {
+    return json_response(status, json::object{{"error", std::move(message)}}, route);
+}
+
+std::string window_message(registration_window w) {
+    switch (w) {
+        case registration_window::not_yet_open: return "registration is not open yet";
+        case registration_window::closed: return "registration has closed";
+        case registration_window::event_cancelled: return "the event has been cancelled";
+        case registration_window::event_past: return "the event has already begun";
+        case registration_window::not_published: return "the event is not published";
+        case registration_window::open: break;
+    }
+    return "registration is open";
+}
+
+json::value position_of(const calendar::registration& r) {
+    return r.position ? json::value(*r.position) : json::value(nullptr);
+}
+
+bool is_json(std::string_view content_type) {
+    return content_type.substr(0, content_type.find(';')) == "application/json";
+}
+
+}  // namespace
+
+json::object app::registration_json(const calendar::registration& r) const {
+    return {{"status", calendar::to_string(r.status)}, {"position", position_of(r)},
+            {"manage_url", config_.base_url + "/r/" + r.token}, {"event", r.event_slug}};
+}
+
+handled app::api(const request& req, parsed& p) {
+    const auto& s = p.segments;  // "api", "v1", ...
+    const bool post = req.method() == http::verb::post;
+    const auto wrong_method = [](const char* allow) {
+        auto res = text_response(http::status::method_not_allowed, std::string("Use ") + allow + " here.");
+        res.set(http::field::allow, allow);
+        return handled{std::move(res), "method_not_allowed"};
+    };
+    if (s.size() == 5 && s[1] == "v1" && s[2] == "events" && s[4] == "registrations")
+        return post ? api_register(req, p, s[3]) : wrong_method("POST");
+    if (s.size() == 4 && s[1] == "v1" && s[2] == "registrations")
+        return req.method() == http::verb::get || req.method() == http::verb::head ? api_registration(s[3])
+                                                                                     : wrong_method("GET, HEAD");
+    if (s.size() == 5 && s[1] == "v1" && s[2] == "registrations" && (s[4] == "confirm" || s[4] == "cancel"))
+        return post ? api_change(s[3], s[4] == "confirm") : wrong_method("POST");
+    return json_error(http::status::not_found, "there is no such API route", "not_found");
+}
+
+handled app::api_register(const request& req, parsed& p, const std::string& slug) {
+    if (!is_json(req[http::field::content_type]))
+        return json_error(http::status::unsupported_media_type, "send the registration as application/json",
+                          "api_register");
+    const auto input = web::parse_registration_json(req.body());
+    if (const auto* errors = std::get_if<web::field_errors>(&input)) {
+        json::object fields;
+        for (const auto& [k, v] : *errors) fields[k] = v;
+        return json_response(http::status::unprocessable_entity,
+                             json::object{{"error", "some fields need attention"}, {"fields", fields}}, "api_register");
+    }
+    const auto& in = std::get<web::registration_input>(input);
+    std::optional<std::string> key;
+    if (const auto k = req["Idempotency-Key"]; !k.empty()) key = std::string(k.substr(0, 200));
+    const auto result = store_.register_person(slug, {in.name, in.email, in.organisation,
+                                                      std::string(web::code(p.ctx.language)), key});
+    switch (result.outcome) {
+        case store::registration_outcome::unknown_event:
+            return json_error(http::status::not_found, "there is no event '" + slug + "'", "api_register");
+        case store::registration_outcome::window_closed: {
+            const auto status = result.window == registration_window::not_published ? http::status::not_found
+                                                                                     : http::status::conflict;
+            return json_error(status, window_message(result.window), "api_register");
+        }
+        case store::registration_outcome::repeated:
+            // Whoever knows an address learns nothing about that person: the link goes to the address only.
+            return json_response(http::status::ok,
+                                 json::object{{"status", "already_registered"}, {"position", nullptr},
+                                              {"manage_url", nullptr}, {"event", slug},
+                                              {"message", "this address is registered already; we sent its link again"}},
+                                 "api_register");
+        case store::registration_outcome::created: break;
+    }
+    return json_response(http::status::created, registration_json(*result.registration), "api_register");
+}
+
+handled app::api_registration(const std::string& token) {
+    const auto r = store_.registration_by_token(token);
+    if (!r) return json_error(http::status::not_found, "there is no registration with this link", "api_registration");
+    auto body = registration_json(*r);
+    body["name"] = r->name;
+    if (r->expires_at && r->status == calendar::registration_status::pending)
+        body["confirm_before"] = date::format("%FT%TZ", *r->expires_at);
+    return json_response(http::status::ok, body, "api_registration");
+}
+
+handled app::api_change(const std::string& token, bool confirm) {
+    try {
+        const auto r = confirm ? store_.confirm_registration(token) : store_.cancel_registration(token);
+        if (!r) return json_error(http::status::not_found, "there is no registration with this link", "api_registration");
+        return json_response(http::status::ok, registration_json(*r), "api_registration");
+    } catch (const store::registration_conflict& ex) {
+        return json_error(http::status::conflict, ex.what(), "api_registration");
+    }
+}
+
+}  // namespace tp::server
