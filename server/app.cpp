@@ -44,9 +44,20 @@ void add_page_headers(response& res, web::lang l) {
 }  // namespace
 
 app::app(store::store& store, app_config config, clock_fn clock)
-    : store_(store), config_(std::move(config)), clock_(clock ? std::move(clock) : system_now) {}
+    : store_(store),
+      config_(std::move(config)),
+      clock_(clock ? std::move(clock) : system_now),
+      limiter_(config_.rate_limit_per_minute) {}
 
-handled app::handle(const request& req) {
+handled app::handle(const request& req, std::string_view client) {
+    if (req.method() == http::verb::post)
+        if (const auto wait = limiter_.retry_after(client); wait > 0) {
+            auto res = text_response(http::status::too_many_requests,
+                                     "Too many requests from this address; please try again in " +
+                                         std::to_string(wait) + " seconds.");
+            res.set(http::field::retry_after, std::to_string(wait));
+            return {std::move(res), "rejected"};
+        }
     parsed p;
     p.ctx.base_url = config_.base_url;
     p.ctx.now = clock_();

@@ -10,6 +10,7 @@
 #include "server/feed_cache.hpp"
 #include "server/http_types.hpp"
 #include "server/metrics.hpp"
+#include "server/rate_limiter.hpp"
 #include "store/store.hpp"
 #include "web/links.hpp"
 #include "web/listing_query.hpp"
@@ -18,6 +19,7 @@ namespace tp::server {
 
 struct app_config {
     std::string base_url = "http://127.0.0.1:8080";  // no trailing slash
+    unsigned rate_limit_per_minute = 30;             // POSTs per client address; 0: no limit (load tests)
 };
 
 struct handled {
@@ -30,7 +32,8 @@ public:
     using clock_fn = std::function<calendar::sys_seconds()>;
     app(store::store& store, app_config config, clock_fn clock = {});
 
-    [[nodiscard]] handled handle(const request& req);
+    // `client` is the peer's address, for the per-address POST limit.
+    [[nodiscard]] handled handle(const request& req, std::string_view client = "-");
     [[nodiscard]] metrics& stats() { return metrics_; }
 
 private:
@@ -68,6 +71,7 @@ private:
     clock_fn clock_;
     feed_cache cache_;
     metrics metrics_;
+    rate_limiter limiter_;
 };
 
 }  // namespace tp::server

@@ -43,8 +43,9 @@ void load_demo(store::store& s) {
               << std::endl;
 }
 
-// Every second: notice writes by other processes (treffpunkt import) and flush the access log. Every hour:
-// extend series occurrences to the horizon (18 months ahead), so they never run out.
+// Every second: notice writes by other processes (treffpunkt import) and flush the access log. Every minute:
+// expire unconfirmed holds (their seats go to the waiting list). Every hour: extend series occurrences to the
+// horizon (18 months ahead), so they never run out.
 void schedule_refresh(asio::steady_timer& timer, store::store& s, access_log& log, const http_server& server,
                       unsigned tick = 0) {
     timer.expires_after(std::chrono::seconds{1});
@@ -52,6 +53,7 @@ void schedule_refresh(asio::steady_timer& timer, store::store& s, access_log& lo
         if (ec || server.stopping()) return;
         try {
             if (tick % 3600 == 0) s.extend_series();
+            if (tick % 60 == 0) s.expire_pending();
             s.refresh_data_version();
         } catch (const std::exception& ex) {
             std::cerr << "refresh: " << ex.what() << std::endl;
@@ -99,7 +101,7 @@ int run_serve(const options& o) {
     const auto port = acceptor.local_endpoint().port();
     const std::string host = endpoint.address().is_v6() ? "[" + o.listen_host + "]" : o.listen_host;
     const std::string base = o.base_url.value_or("http://" + host + ":" + std::to_string(port));
-    app application(s, app_config{base});
+    app application(s, app_config{base, o.rate_limit});
     http_server server(pool, std::move(acceptor), application, log,
                        server_limits{.read_timeout = o.read_timeout, .write_timeout = o.write_timeout});
     server.start();

@@ -46,12 +46,13 @@ void apply(options& o, const std::string& name, const std::string& value) {
     else if (name == "access-log") o.access_log = value;
     else if (name == "read-timeout") o.read_timeout = std::chrono::seconds{number("--read-timeout", value, 1, 3600)};
     else if (name == "write-timeout") o.write_timeout = std::chrono::seconds{number("--write-timeout", value, 1, 3600)};
+    else if (name == "rate-limit") o.rate_limit = number("--rate-limit", value, 0, 1000000);
     else throw usage_error("unknown option --" + name);
 }
 
 const std::map<std::string, bool> flags_taking_values{
     {"listen", true}, {"db", true}, {"base-url", true}, {"threads", true}, {"demo", false},
-    {"access-log", true}, {"read-timeout", true}, {"write-timeout", true}};
+    {"access-log", true}, {"read-timeout", true}, {"write-timeout", true}, {"rate-limit", true}};
 
 std::string env_name(const std::string& flag) {
     std::string out = "TREFFPUNKT_";
@@ -116,7 +117,7 @@ std::string usage_text() {
 
 Usage:
   treffpunkt serve [--listen HOST:PORT] [--db PATH] [--base-url URL] [--threads N] [--demo]
-                   [--access-log -|off|FILE] [--read-timeout S] [--write-timeout S]
+                   [--access-log -|off|FILE] [--read-timeout S] [--write-timeout S] [--rate-limit N]
   treffpunkt import FILE.json [--db PATH]
   treffpunkt migrate [--db PATH]
   treffpunkt lint FILE.ics...   check iCalendar files against the rules common parsers let pass
@@ -131,6 +132,7 @@ Options (each also as an environment variable, e.g. --base-url as TREFFPUNKT_BAS
   --access-log WHERE    '-' for standard error (default), 'off', or a file to append to
   --read-timeout S      seconds a client has for one request and an idle connection lasts (default 30)
   --write-timeout S     seconds a response may take to send (default 30)
+  --rate-limit N        POSTs (registrations) per minute per client address (default 30; 0 turns it off)
 )";
 }
 

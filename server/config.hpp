@@ -24,6 +24,7 @@ struct options {
     std::string access_log = "-";
     std::chrono::seconds read_timeout{30};
     std::chrono::seconds write_timeout{30};
+    unsigned rate_limit = 30;  // POSTs per minute per client address; 0: off
     std::string import_file;
     std::vector<std::string> lint_files;
 };

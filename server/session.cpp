@@ -62,7 +62,7 @@ void session::on_read(beast::error_code ec, std::size_t) {
     const auto& req = parser_->get();
     method_ = req.method_string();
     target_ = req.target();
-    auto [res, route] = server_.application().handle(req);
+    auto [res, route] = server_.application().handle(req, client_);
     res.version(req.version());
     res.keep_alive(req.keep_alive() && !server_.stopping());
     do_write(std::move(res), route);

@@ -159,3 +159,18 @@ TEST_CASE("1,000 parallel registrations for 120 seats: exactly 120 seats, 880 wa
     int expected = 1;
     for (int p : positions) CHECK(p == expected++);  // no gaps, no repeats
 }
+
+TEST_CASE("POSTs beyond the per-address limit get 429 with Retry-After; reads are not limited") {
+    testing::fixture_server s({}, 3);
+    add_open_event(s, "offenes-treffen", 10);
+    testing::http_connection c(s.port());
+    for (int i = 0; i < 3; ++i)
+        CHECK(call(c, http::verb::post, "/api/v1/events/offenes-treffen/registrations", person("p" + std::to_string(i)))
+                  .status == http::status::created);
+    const auto limited = c.request(http::verb::post, "/api/v1/events/offenes-treffen/registrations",
+                                   {{"Content-Type", "application/json"}}, person("p3"));
+    CHECK(limited.result() == http::status::too_many_requests);
+    CHECK(std::stoi(std::string(limited[http::field::retry_after])) >= 1);
+    CHECK(c.request(http::verb::get, "/calendar.ics").result() == http::status::ok);
+    CHECK(s.db().outbox().size() == 3);
+}

@@ -11,7 +11,8 @@ inline const std::string& conformance_json() {
 }
 
 struct fixture_server : test_server {
-    explicit fixture_server(server::server_limits limits = {}) : test_server(limits) {
+    explicit fixture_server(server::server_limits limits = {}, unsigned rate_limit = 0)
+        : test_server(limits, 2, rate_limit) {
         import_into(db(), conformance_json());
     }
 };

@@ -25,12 +25,13 @@ inline void import_into(store::store& s, const std::string& json) {
 
 class test_server {
 public:
-    explicit test_server(server::server_limits limits = {}, unsigned threads = 2)
+    // The POST limit is off unless asked for: tests send many requests from one address.
+    explicit test_server(server::server_limits limits = {}, unsigned threads = 2, unsigned rate_limit = 0)
         : store_(db_.str()),
           pool_(threads),
           acceptor_(server::listen_on(pool_.first(), {boost::asio::ip::make_address("127.0.0.1"), 0})),
           port_(acceptor_.local_endpoint().port()),
-          app_(store_, {"http://127.0.0.1:" + std::to_string(port_)}, [this] { return now; }),
+          app_(store_, {"http://127.0.0.1:" + std::to_string(port_), rate_limit}, [this] { return now; }),
           server_(pool_, std::move(acceptor_), app_, log_, limits) {
         server_.start();
         pool_.start();
