@@ -21,6 +21,13 @@ bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// The registration form, the privacy notice and the pages behind a registration's link, which take POSTs.
+bool is_form_route(const std::vector<std::string>& s) {
+    if (s.size() == 3 && s[0] == "events" && s[2] == "register") return true;
+    if (s.size() == 1 && s[0] == "datenschutz") return true;
+    return !s.empty() && s[0] == "r" && (s.size() == 2 || (s.size() == 3 && (s[2] == "confirm" || s[2] == "cancel")));
+}
+
 // Which routes exist for these segments, independent of the method (for 405 vs 404).
 bool known_route(const std::vector<std::string>& s) {
     if (s.empty()) return true;
@@ -88,6 +95,7 @@ handled app::handle(const request& req, std::string_view client) {
 handled app::route(const request& req, parsed& p) {
     const auto& s = p.segments;
     if (!s.empty() && s[0] == "api") return api(req, p);
+    if (is_form_route(s)) return forms(req, p);
     if (!known_route(s)) return not_found(p);
     if (req.method() != http::verb::get && req.method() != http::verb::head) {
         auto res = text_response(http::status::method_not_allowed, "Only GET and HEAD are allowed here.");
@@ -113,7 +121,7 @@ handled app::route(const request& req, parsed& p) {
     const bool ics = ends_with(s[1], ".ics");
     const auto slug = ics ? s[1].substr(0, s[1].size() - 4) : s[1];
     if (s[0] == "series") return ics ? series_ics(req, p, slug) : series(p, slug);
-    return ics ? event_ics(req, p, slug) : event(p, slug);
+    return ics ? event_ics(req, p, slug) : event(req, p, slug);
 }
 
 handled app::page(const parsed& p, std::string_view route, http::status status, std::string body) {
@@ -162,12 +170,10 @@ handled app::network(parsed& p, const std::string& slug) {
     return page(p, "network", http::status::ok, web::network_page(p.ctx, *n, events).str());
 }
 
-handled app::event(parsed& p, const std::string& slug) {
+handled app::event(const request& req, parsed& p, const std::string& slug) {
     const auto e = store_.event_by_slug(slug);
     if (!e || e->status == calendar::event_status::draft) return not_found(p);
-    const auto n = store_.network_by_slug(e->network_slug);
-    if (!n) return not_found(p);
-    return page(p, "event", http::status::ok, web::event_page(p.ctx, *e, *n).str());
+    return event_with_form(req, p, *e, {}, http::status::ok);
 }
 
 }  // namespace tp::server

@@ -14,6 +14,7 @@
 #include "store/store.hpp"
 #include "web/links.hpp"
 #include "web/listing_query.hpp"
+#include "web/registration_form.hpp"
 
 namespace tp::server {
 
@@ -46,11 +47,17 @@ private:
     handled index(parsed& p);
     handled networks(parsed& p);
     handled network(parsed& p, const std::string& slug);
-    handled event(parsed& p, const std::string& slug);
+    handled event(const request& req, parsed& p, const std::string& slug);
     handled feed(const request& req, parsed& p, std::string_view route);
     handled network_feed(const request& req, parsed& p, const std::string& slug);
     handled event_ics(const request& req, parsed& p, const std::string& slug);
     handled series(parsed& p, const std::string& slug);
+    handled forms(const request& req, parsed& p);
+    handled register_form(const request& req, parsed& p, const std::string& slug);
+    handled manage(const request& req, parsed& p, const std::string& token, std::string_view step);
+    handled event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,
+                            http::status status);
+    [[nodiscard]] std::string csrf_for(const request& req, bool& fresh) const;
     handled api(const request& req, parsed& p);
     handled api_register(const request& req, parsed& p, const std::string& slug);
     handled api_registration(const std::string& token);

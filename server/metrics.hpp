@@ -11,12 +11,12 @@ namespace tp::server {
 class metrics {
 public:
     // The route labels handlers use; anything else is counted as "other".
-    static constexpr std::array<std::string_view, 20> routes{
+    static constexpr std::array<std::string_view, 22> routes{
         "index", "networks", "network", "event", "series", "feed", "network_feed", "event_ics", "series_ics",
-        "api_register", "api_registration", "static", "healthz", "metrics", "not_found", "bad_request",
-        "method_not_allowed", "rejected", "error", "other"};
-    static constexpr std::array<unsigned, 15> statuses{200, 201, 304, 400, 404, 405, 408, 409, 413, 415, 422, 429,
-                                                       431, 500, 503};
+        "api_register", "api_registration", "manage", "privacy", "static", "healthz", "metrics", "not_found",
+        "bad_request", "method_not_allowed", "rejected", "error", "other"};
+    static constexpr std::array<unsigned, 17> statuses{200, 201, 303, 304, 400, 403, 404, 405, 408, 409, 413, 415,
+                                                       422, 429, 431, 500, 503};
 
     // Lock-free: a few relaxed atomic adds.
     void record(std::string_view route, unsigned status, std::chrono::nanoseconds latency);

@@ -306,6 +306,12 @@ void store::expire_pending(std::chrono::seconds hold) {
     tx.commit();
 }
 
+store::seat_summary store::seats_of_event(std::int64_t event_id) {
+    auto c = pool_.acquire();
+    const auto seats = seats_of(*c, event_id, clock_());
+    return {seats.held, seats.waiting};
+}
+
 std::vector<outbox_message> store::outbox() {
     auto c = pool_.acquire();
     auto all = c->prepare("SELECT id, kind, registration_id, recipient, language, created_at FROM outbox ORDER BY id");

@@ -113,6 +113,12 @@ public:
     // Expires pending registrations whose hold has passed and gives their seats to the waiting list.
     void expire_pending(std::chrono::seconds hold = calendar::default_hold);
     [[nodiscard]] std::vector<outbox_message> outbox();
+    // Seats held now (confirmed, unexpired pending) and people waiting, for an event's page.
+    struct seat_summary {
+        calendar::held_seats held;
+        int waiting = 0;
+    };
+    [[nodiscard]] seat_summary seats_of_event(std::int64_t event_id);
 
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }

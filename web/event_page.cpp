@@ -70,7 +70,7 @@ html calendar_actions(const page_context& ctx, const calendar::event& e) {
 
 }  // namespace
 
-html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n) {
+html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n, const html& registration) {
     const auto& s = strings_for(ctx.language);
     html body = tag("p", {{"class", "meta"}}, tag("span", {{"class", "badge"}}, text(kind_name(e.kind, ctx.language))));
     body += tag("h1", text(e.title));
@@ -85,6 +85,7 @@ html event_page(const page_context& ctx, const calendar::event& e, const calenda
         facts += fact(s.part_of_series, link(href(ctx, "/series/" + *e.series_slug), text(e.series_title.value_or(""))));
     body += tag("dl", {{"class", "facts"}}, facts + registration_facts(ctx, e));
     body += paragraphs(e.description);
+    body += registration;
     if (e.info_url) body += tag("p", tag("a", {{"href", *e.info_url}, {"rel", "noopener"}}, text(s.more_information)));
     body += calendar_actions(ctx, e);
     return layout(ctx, {e.title, "/events/" + e.slug + ".ics", e.description.substr(0, 160)}, body);

@@ -13,7 +13,9 @@ namespace tp::web {
 // Upcoming events grouped by month, with the filter form and the matching feed to subscribe to.
 [[nodiscard]] html event_list_page(const page_context& ctx, std::span<const calendar::network> networks,
                                    std::span<const calendar::event> events, const listing_query& filter);
-[[nodiscard]] html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n);
+// `registration` is the registration section (web/registration_form.hpp) or empty.
+[[nodiscard]] html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n,
+                              const html& registration = {});
 [[nodiscard]] html network_list_page(const page_context& ctx, std::span<const calendar::network> networks);
 [[nodiscard]] html network_page(const page_context& ctx, const calendar::network& n,
                                 std::span<const calendar::event> upcoming);

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "web/query_string.hpp"
 #include "web/validate.hpp"
 
 namespace tp::web {
@@ -11,23 +12,55 @@ namespace json = boost::json;
 
 constexpr std::size_t max_name = 200;
 
-std::string text_field(const json::object& o, std::string_view key, bool required, std::size_t max,
-                       field_errors& errors) {
-    const auto* v = o.if_contains(key);
-    if (!v || v->is_null() || (v->is_string() && v->get_string().empty())) {
-        if (required) errors[std::string(key)] = "is required";
-        return {};
-    }
-    if (!v->is_string()) return errors[std::string(key)] = "must be text", std::string{};
-    std::string s(v->get_string());
-    // Leading and trailing spaces are a typing accident, not part of a name or an address.
+void trim(std::string& s) {
     while (!s.empty() && s.back() == ' ') s.pop_back();
     while (!s.empty() && s.front() == ' ') s.erase(0, 1);
-    if (const auto issue = check_line(s, max); !issue.empty()) errors[std::string(key)] = issue;
-    return s;
+}
+
+std::optional<field_problem> line_problem(const std::string& s, std::size_t max, bool required) {
+    if (s.empty()) return required ? std::optional{field_problem::required} : std::nullopt;
+    const auto issue = check_line(s, max);
+    if (issue.empty()) return std::nullopt;
+    return issue.find("longer") != std::string::npos ? field_problem::too_long : field_problem::control_characters;
+}
+
+// A JSON string field; a wrong type is noted and reads as empty.
+std::string json_text(const json::object& o, std::string_view key, std::map<std::string, field_problem>& problems) {
+    const auto* v = o.if_contains(key);
+    if (!v || v->is_null()) return {};
+    if (!v->is_string()) return problems[std::string(key)] = field_problem::not_text, std::string{};
+    return std::string(v->get_string());
 }
 
 }  // namespace
+
+std::string describe(field_problem p, lang l) {
+    const bool de = l == lang::de;
+    switch (p) {
+        case field_problem::required: return de ? "Bitte ausfüllen." : "is required";
+        case field_problem::not_text: return de ? "Bitte Text eingeben." : "must be text";
+        case field_problem::too_long: return de ? "Das ist zu lang (höchstens 200 Zeichen)." : "is too long (at most 200 characters)";
+        case field_problem::control_characters:
+            return de ? "Bitte nur eine Zeile ohne Steuerzeichen." : "must be one line without control characters";
+        case field_problem::invalid_email: return de ? "Das ist keine gültige E-Mail-Adresse." : "is not an email address";
+        case field_problem::consent_missing: break;
+    }
+    return de ? "Ohne Ihr Einverständnis können wir Sie nicht anmelden."
+              : "must be true: registering needs consent to the privacy notice";
+}
+
+std::map<std::string, field_problem> check_registration(registration_input& in, bool consent) {
+    std::map<std::string, field_problem> problems;
+    trim(in.name);
+    trim(in.email);
+    trim(in.organisation);
+    if (const auto p = line_problem(in.name, max_name, true)) problems["name"] = *p;
+    if (const auto p = line_problem(in.email, max_email_length, true)) problems["email"] = *p;
+    else if (!check_email(in.email).empty()) problems["email"] = field_problem::invalid_email;
+    if (const auto p = line_problem(in.organisation, max_name, false)) problems["organisation"] = *p;
+    if (!consent) problems["consent"] = field_problem::consent_missing;
+    return problems;
+}
 
 std::variant<registration_input, field_errors> parse_registration_json(std::string_view body) {
     boost::system::error_code ec;
@@ -35,16 +68,14 @@ std::variant<registration_input, field_errors> parse_registration_json(std::stri
     if (ec) return field_errors{{"body", "is not valid JSON: " + ec.message()}};
     if (!root.is_object()) return field_errors{{"body", "must be a JSON object"}};
     const auto& o = root.as_object();
-    field_errors errors;
-    registration_input in;
-    in.name = text_field(o, "name", true, max_name, errors);
-    in.email = text_field(o, "email", true, max_email_length, errors);
-    if (!in.email.empty() && !errors.count("email"))
-        if (const auto issue = check_email(in.email); !issue.empty()) errors["email"] = issue;
-    in.organisation = text_field(o, "organisation", false, max_name, errors);
+    std::map<std::string, field_problem> problems;
+    registration_input in{json_text(o, "name", problems), json_text(o, "email", problems),
+                          json_text(o, "organisation", problems)};
     const auto* consent = o.if_contains("consent");
-    if (!consent || !consent->is_bool() || !consent->get_bool())
-        errors["consent"] = "must be true: registering needs consent to the privacy notice";
+    const bool agreed = consent && consent->is_bool() && consent->get_bool();
+    for (auto& [field, p] : check_registration(in, agreed)) problems.try_emplace(field, p);
+    field_errors errors;
+    for (const auto& [field, p] : problems) errors[field] = describe(p, lang::en);
     if (const auto* answers = o.if_contains("answers"); answers && !answers->is_object() && !answers->is_null())
         errors["answers"] = "must be an object of question keys and answers";
     for (const auto& kv : o)
@@ -53,6 +84,21 @@ std::variant<registration_input, field_errors> parse_registration_json(std::stri
             errors[std::string(kv.key())] = "is not a known field";
     if (!errors.empty()) return errors;
     return in;
+}
+
+form_submission read_registration_form(std::string_view body) {
+    form_submission f;
+    const auto params = parse_query_string(body);
+    if (!params) return f;
+    for (const auto& [key, value] : *params) {
+        if (key == "name") f.values.name = value;
+        else if (key == "email") f.values.email = value;
+        else if (key == "organisation") f.values.organisation = value;
+        else if (key == "consent") f.consent = value == "yes";
+        else if (key == "csrf") f.csrf = value;
+        else if (key == "website") f.honeypot_filled = !value.empty();
+    }
+    return f;
 }
 
 }  // namespace tp::web

@@ -44,6 +44,14 @@ dl.facts dd{margin:0}
 .actions{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 .actions a{display:inline-block;padding:.4rem .8rem;border:1px solid var(--accent);border-radius:.3rem;text-decoration:none}
 .subscribe code{word-break:break-all;background:var(--bg);padding:.1rem .3rem}
+.register form{display:grid;gap:.75rem;max-width:32rem}
+.field label{display:block;font-weight:600}
+.field input[type=text],.field input[type=email]{width:100%;padding:.5rem;border:1px solid var(--muted);border-radius:.3rem}
+.field.check label{display:inline;font-weight:400}
+.field.invalid input{border:2px solid var(--warn)}
+.error{color:var(--warn);margin:.2rem 0 0;font-weight:600}
+.notice.error{border-color:var(--warn)}
+.hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}header.site nav{margin-left:0}}
 @media print{header.site nav,.skip,form.filter,.actions{display:none}header.site{background:none;color:#000}}

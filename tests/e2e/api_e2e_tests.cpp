@@ -6,26 +6,14 @@
 #include <set>
 #include <thread>
 
-#include "e2e/fixture_server.hpp"
-#include "sample_event.hpp"
+#include "e2e/open_event.hpp"
 
 using namespace tp;
 namespace http = testing::http;
 namespace json = boost::json;
+using testing::add_open_event;
 
 namespace {
-
-// An event of the fixture's network whose registration is open now (the store uses the real clock).
-void add_open_event(testing::fixture_server& s, const std::string& slug, std::optional<int> capacity) {
-    auto e = testing::sample_event(slug);
-    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    e.start = now + std::chrono::hours{24 * 30};
-    e.end = e.start + std::chrono::hours{7};
-    e.registration_opens = now - std::chrono::hours{24};
-    e.registration_closes = e.start - std::chrono::hours{24};
-    e.capacity = capacity;
-    s.db().upsert({}, {&e, 1});
-}
 
 std::string person(const std::string& who) {
     return R"({"name": ")" + who + R"(", "email": ")" + who + R"(@example.org", "consent": true})";

@@ -1,0 +1,139 @@
+#include <catch2/catch.hpp>
+
+#include <boost/json.hpp>
+
+#include "e2e/open_event.hpp"
+#include "web/links.hpp"
+
+using namespace tp;
+namespace http = testing::http;
+using testing::add_open_event;
+
+namespace {
+
+// A visitor with a cookie jar of one cookie: the CSRF token the event page hands out.
+struct visitor {
+    testing::http_connection c;
+    std::string csrf;
+    explicit visitor(unsigned short port) : c(port) {}
+
+    testing::client_response open(const std::string& target) {
+        auto res = c.request(http::verb::get, target, cookie());
+        const std::string set(res[http::field::set_cookie]);
+        if (set.rfind("tp_csrf=", 0) == 0) csrf = set.substr(8, 32);
+        return res;
+    }
+    testing::client_response post(const std::string& target, const std::string& form) {
+        auto headers = cookie();
+        headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+        return c.request(http::verb::post, target, headers, form);
+    }
+    testing::header_list cookie() const {
+        return csrf.empty() ? testing::header_list{} : testing::header_list{{"Cookie", "tp_csrf=" + csrf}};
+    }
+};
+
+std::string form(const std::string& name, const std::string& email, const std::string& csrf, bool consent = true,
+                 const std::string& extra = "") {
+    return "name=" + web::percent_encode(name) + "&email=" + web::percent_encode(email) + "&organisation=" +
+           (consent ? "&consent=yes" : "") + "&csrf=" + csrf + extra;
+}
+
+std::string api_token(unsigned short port, const std::string& slug, const std::string& who) {
+    testing::http_connection c(port);
+    const auto res = c.request(http::verb::post, "/api/v1/events/" + slug + "/registrations",
+                               {{"Content-Type", "application/json"}},
+                               R"({"name": ")" + who + R"(", "email": ")" + who + R"(@example.org", "consent": true})");
+    const auto url = std::string(boost::json::parse(res.body()).at("manage_url").as_string());
+    return url.substr(url.rfind('/') + 1);
+}
+
+}  // namespace
+
+TEST_CASE("the event page offers the form with a CSRF cookie; a valid form lands on 'check your inbox'") {
+    testing::fixture_server s;
+    add_open_event(s, "offenes-treffen", 2);
+    visitor v(s.port());
+    const auto page = v.open("/events/offenes-treffen");
+    REQUIRE(v.csrf.size() == 32);
+    CHECK_THAT(std::string(page[http::field::set_cookie]), Catch::Contains("HttpOnly; SameSite=Lax"));
+    CHECK_THAT(page.body(), Catch::Contains("action=\"/events/offenes-treffen/register\""));
+    CHECK_THAT(page.body(), Catch::Contains("name=\"csrf\" value=\"" + v.csrf + "\""));
+    CHECK_THAT(page.body(), Catch::Contains("Freie Plätze: 2"));
+    const auto done = v.post("/events/offenes-treffen/register", form("Anna Müller", "anna@example.org", v.csrf));
+    CHECK(done.result() == http::status::ok);
+    CHECK_THAT(done.body(), Catch::Contains("Bitte bestätigen Sie Ihre Anmeldung"));
+    REQUIRE(s.db().outbox().size() == 1);
+    CHECK(s.db().outbox()[0].recipient == "anna@example.org");
+    CHECK_THAT(v.open("/events/offenes-treffen").body(), Catch::Contains("Freie Plätze: 1"));
+    const auto again = v.post("/events/offenes-treffen/register", form("Anna", "ANNA@example.org", v.csrf));
+    CHECK_THAT(again.body(), Catch::Contains("Diese Adresse ist bereits angemeldet"));
+}
+
+TEST_CASE("errors come back next to their fields with the input kept and escaped") {
+    testing::fixture_server s;
+    add_open_event(s, "offenes-treffen", 2);
+    visitor v(s.port());
+    v.open("/events/offenes-treffen");
+    const auto res = v.post("/events/offenes-treffen/register", form("<b>Anna</b>", "anna-at-example.org", v.csrf, false));
+    CHECK(res.result() == http::status::unprocessable_entity);
+    CHECK_THAT(res.body(), Catch::Contains("Bitte prüfen Sie die markierten Angaben."));
+    CHECK_THAT(res.body(), Catch::Contains("value=\"&lt;b&gt;Anna&lt;/b&gt;\""));
+    CHECK_THAT(res.body(), Catch::Contains("value=\"anna-at-example.org\" aria-invalid=\"true\" aria-describedby=\"f-email-error\""));
+    CHECK_THAT(res.body(), Catch::Contains("<p class=\"error\" id=\"f-email-error\">Das ist keine gültige E-Mail-Adresse.</p>"));
+    CHECK_THAT(res.body(), Catch::Contains("id=\"f-consent-error\""));
+    CHECK(res.body().find("<b>Anna") == std::string::npos);
+    CHECK(s.db().outbox().empty());
+    const auto en = v.post("/events/offenes-treffen/register?lang=en", form("", "a@b.de", v.csrf));
+    CHECK_THAT(en.body(), Catch::Contains("<p class=\"error\" id=\"f-name-error\">is required</p>"));
+}
+
+TEST_CASE("a form without its CSRF token or with the honeypot filled registers nobody") {
+    testing::fixture_server s;
+    add_open_event(s, "offenes-treffen", 2);
+    visitor stranger(s.port());  // never saw the page: no cookie
+    const auto forged = stranger.post("/events/offenes-treffen/register", form("Eve", "eve@example.org", "0123456789abcdef0123456789abcdef"));
+    CHECK(forged.result() == http::status::forbidden);
+    CHECK_THAT(forged.body(), Catch::Contains("Das Formular war zu alt"));
+    CHECK_THAT(forged.body(), Catch::Contains("value=\"eve@example.org\""));  // input kept
+    visitor robot(s.port());
+    robot.open("/events/offenes-treffen");
+    const auto trapped = robot.post("/events/offenes-treffen/register",
+                                    form("Bot", "bot@example.org", robot.csrf, true, "&website=http%3A%2F%2Fspam"));
+    CHECK(trapped.result() == http::status::ok);
+    CHECK(s.db().outbox().empty());
+}
+
+TEST_CASE("the link pages confirm and cancel only by POST, with a confirmation step") {
+    testing::fixture_server s;
+    add_open_event(s, "offenes-treffen", 1);
+    const auto first = api_token(s.port(), "offenes-treffen", "first");
+    const auto second = api_token(s.port(), "offenes-treffen", "second");  // waits
+    visitor v(s.port());
+    CHECK_THAT(v.open("/r/" + first).body(), Catch::Contains("Noch nicht bestätigt"));
+    const auto step = v.open("/r/" + first + "/confirm");  // GET: a page with a button, no change
+    CHECK_THAT(step.body(), Catch::Contains("<form method=\"post\" action=\"/r/" + first + "/confirm\">"));
+    CHECK(s.db().registration_by_token(first)->status == calendar::registration_status::pending);
+    const auto done = v.post("/r/" + first + "/confirm", "csrf=" + v.csrf);
+    CHECK(done.result() == http::status::see_other);
+    CHECK(done[http::field::location] == "/r/" + first);
+    CHECK_THAT(v.open("/r/" + first).body(), Catch::Contains("Bestätigt. Wir freuen uns auf Sie!"));
+    CHECK_THAT(v.open("/r/" + second).body(), Catch::Contains("<dt>Platz auf der Warteliste</dt><dd>1</dd>"));
+    CHECK(v.post("/r/" + first + "/cancel", "csrf=wrong").result() == http::status::bad_request);
+    CHECK(v.post("/r/" + first + "/cancel", "csrf=" + v.csrf).result() == http::status::see_other);
+    CHECK_THAT(v.open("/r/" + first).body(), Catch::Contains("Abgemeldet."));
+    CHECK(s.db().registration_by_token(second)->status == calendar::registration_status::pending);  // moved up
+    CHECK(v.open("/r/0000").result() == http::status::not_found);
+    CHECK(v.open("/datenschutz").result() == http::status::ok);
+}
+
+TEST_CASE("a full event offers the waiting list; a closed one says why") {
+    testing::fixture_server s;
+    add_open_event(s, "voll", 0);
+    visitor v(s.port());
+    CHECK_THAT(v.open("/events/voll").body(), Catch::Contains("Sie können sich auf die Warteliste setzen lassen"));
+    const auto res = v.post("/events/voll/register", form("Wera", "wera@example.org", v.csrf));
+    CHECK_THAT(res.body(), Catch::Contains("Sie stehen auf der Warteliste"));
+    CHECK_THAT(v.open("/events/mint-barcamp-2027").body(), Catch::Contains("Die Anmeldung beginnt am Dienstag, 1. Juni 2027"));
+    CHECK_THAT(v.open("/events/abgesagtes-treffen").body(), Catch::Contains("eine Anmeldung ist nicht möglich"));
+}

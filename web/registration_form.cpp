@@ -1,0 +1,82 @@
+#include "web/registration_form.hpp"
+
+#include "web/dates.hpp"
+#include "web/layout.hpp"
+#include "web/registration_strings.hpp"
+
+namespace tp::web {
+namespace {
+
+const std::string* error_of(const form_state& f, const std::string& field) {
+    const auto it = f.errors.find(field);
+    return it == f.errors.end() ? nullptr : &it->second;
+}
+
+// A labelled text input with its error, if any, next to it (aria-describedby).
+html text_field(const form_state& f, const std::string& name, std::string_view label, const std::string& value,
+                std::string_view type, std::string_view autocomplete, bool required) {
+    const std::string id = "f-" + name;
+    const auto* error = error_of(f, name);
+    html input = raw_html("<input id=\"") + text(id) + raw_html("\" name=\"") + text(name) + raw_html("\" type=\"") +
+                 text(type) + raw_html("\" autocomplete=\"") + text(autocomplete) + raw_html("\" maxlength=\"254\"") +
+                 raw_html(required ? " required" : "") + raw_html(" value=\"") + text(value) + raw_html("\"");
+    if (error) input += raw_html(" aria-invalid=\"true\" aria-describedby=\"") + text(id + "-error") + raw_html("\"");
+    input += raw_html(">");
+    html body = tag("label", {{"for", id}}, text(label)) + input;
+    if (error) body += tag("p", {{"class", "error"}, {"id", id + "-error"}}, text(*error));
+    return tag("div", {{"class", error ? "field invalid" : "field"}}, body);
+}
+
+html consent_field(const page_context& ctx, const form_state& f) {
+    const auto& s = registration_strings_for(ctx.language);
+    const auto* error = error_of(f, "consent");
+    html box = raw_html("<input id=\"f-consent\" name=\"consent\" type=\"checkbox\" value=\"yes\" required") +
+               raw_html(f.consent ? " checked" : "") +
+               raw_html(error ? " aria-invalid=\"true\" aria-describedby=\"f-consent-error\">" : ">");
+    html label = tag("label", {{"for", "f-consent"}},
+                     text(s.consent_before) + link(href(ctx, "/datenschutz"), text(s.consent_link)) + text(s.consent_after));
+    html body = box + raw_html(" ") + label;
+    if (error) body += tag("p", {{"class", "error"}, {"id", "f-consent-error"}}, text(*error));
+    return tag("div", {{"class", error ? "field check invalid" : "field check"}}, body);
+}
+
+html closed_reason(const page_context& ctx, const calendar::event& e, calendar::registration_window w) {
+    const auto& s = registration_strings_for(ctx.language);
+    switch (w) {
+        case calendar::registration_window::not_yet_open:
+            return text(std::string(s.not_yet_open) + " " +
+                        format_instant(e.registration_opens.value_or(e.start), e.time_zone, ctx.language) + ".");
+        case calendar::registration_window::closed: return text(s.closed);
+        case calendar::registration_window::event_cancelled: return text(s.cancelled);
+        default: return text(s.past);
+    }
+}
+
+}  // namespace
+
+html registration_section(const page_context& ctx, const calendar::event& e, calendar::registration_window window,
+                          const seat_info& seats, const form_state& f) {
+    const auto& s = registration_strings_for(ctx.language);
+    html body = tag("h2", {{"id", "register"}}, text(s.heading));
+    if (window != calendar::registration_window::open)
+        return tag("section", {{"aria-labelledby", "register"}}, body + tag("p", {{"class", "notice"}}, closed_reason(ctx, e, window)));
+    if (seats.waitlist) body += tag("p", {{"class", "notice"}}, text(s.full_waitlist));
+    else if (seats.left) body += tag("p", text(std::string(s.seats_left) + ": " + std::to_string(*seats.left)));
+    if (!f.errors.empty())
+        body += tag("p", {{"class", "notice error"}, {"role", "alert"}},
+                    text(f.errors.count("csrf") ? s.csrf_error : s.field_error_intro));
+    html fields = raw_html("<input type=\"hidden\" name=\"csrf\" value=\"") + text(f.csrf) + raw_html("\">");
+    fields += text_field(f, "name", s.name, f.values.name, "text", "name", true);
+    fields += text_field(f, "email", s.email, f.values.email, "email", "email", true);
+    fields += text_field(f, "organisation", std::string(s.organisation) + " " + std::string(s.optional),
+                         f.values.organisation, "text", "organization", false);
+    fields += consent_field(ctx, f);
+    fields += tag("div", {{"class", "hp"}, {"aria-hidden", "true"}},
+                  tag("label", {{"for", "f-website"}}, text(s.honeypot_label)) +
+                      raw_html("<input id=\"f-website\" name=\"website\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\">"));
+    fields += tag("button", {{"type", "submit"}}, text(s.submit));
+    body += tag("form", {{"method", "post"}, {"action", href(ctx, "/events/" + e.slug + "/register")}}, fields);
+    return tag("section", {{"aria-labelledby", "register"}, {"class", "register"}}, body);
+}
+
+}  // namespace tp::web

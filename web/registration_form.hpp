@@ -1,0 +1,39 @@
+#pragma once
+// The registration form on event pages and the pages a registrant sees: check your inbox, manage, confirm,
+// cancel, privacy notice. No JavaScript; errors stand next to their fields and the input is kept.
+#include <optional>
+#include <string>
+
+#include "calendar/registration.hpp"
+#include "web/html.hpp"
+#include "web/links.hpp"
+#include "web/registration_input.hpp"
+
+namespace tp::web {
+
+struct form_state {
+    registration_input values;  // what was typed, shown again
+    bool consent = false;
+    field_errors errors;        // field -> problem; "csrf" for a stale form
+    std::string csrf;           // the token for the hidden field
+};
+
+struct seat_info {
+    std::optional<int> left;  // nullopt: no capacity
+    bool waitlist = false;    // new registrations go to the waiting list
+};
+
+// The "Anmeldung" section: the form while registration is open, otherwise why not.
+[[nodiscard]] html registration_section(const page_context& ctx, const calendar::event& e,
+                                        calendar::registration_window window, const seat_info& seats,
+                                        const form_state& form);
+
+enum class registration_reply { pending, waitlisted, repeated };
+[[nodiscard]] html check_inbox_page(const page_context& ctx, const calendar::event& e, registration_reply reply);
+[[nodiscard]] html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e);
+// A page with one button that POSTs: confirm or cancel. GET never changes anything (mail scanners follow links).
+[[nodiscard]] html confirm_step_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
+                                     const std::string& csrf, bool cancel);
+[[nodiscard]] html privacy_page(const page_context& ctx);
+
+}  // namespace tp::web

@@ -1,0 +1,80 @@
+#include "calendar/ics_writer.hpp"
+#include "web/dates.hpp"
+#include "web/layout.hpp"
+#include "web/registration_form.hpp"
+#include "web/registration_strings.hpp"
+
+namespace tp::web {
+namespace {
+
+std::string_view status_text(calendar::registration_status st, const registration_strings& s) {
+    using rs = calendar::registration_status;
+    switch (st) {
+        case rs::pending: return s.status_pending;
+        case rs::confirmed: return s.status_confirmed;
+        case rs::waitlisted: return s.status_waitlisted;
+        case rs::cancelled: return s.status_cancelled;
+        case rs::expired: return s.status_expired;
+        case rs::rejected: break;
+    }
+    return s.status_rejected;
+}
+
+html event_line(const page_context& ctx, const calendar::event& e) {
+    return tag("p", link(href(ctx, "/events/" + e.slug), text(e.title)) + raw_html("<br>") +
+                        text(format_when(e, ctx.language)));
+}
+
+}  // namespace
+
+html check_inbox_page(const page_context& ctx, const calendar::event& e, registration_reply reply) {
+    const auto& s = registration_strings_for(ctx.language);
+    const auto title = reply == registration_reply::pending      ? s.inbox_title
+                       : reply == registration_reply::waitlisted ? s.waitlist_title
+                                                                  : s.repeated_title;
+    const auto text_ = reply == registration_reply::pending      ? s.inbox_text
+                       : reply == registration_reply::waitlisted ? s.waitlist_text
+                                                                  : s.repeated_text;
+    html body = tag("h1", text(title)) + tag("p", {{"role", "status"}}, text(text_)) + event_line(ctx, e);
+    return layout(ctx, {std::string(title), "", ""}, body);
+}
+
+html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e) {
+    const auto& s = registration_strings_for(ctx.language);
+    html facts = tag("dt", text(strings_for(ctx.language).events)) + tag("dd", event_line(ctx, e)) +
+                 tag("dt", text(s.name)) + tag("dd", text(r.name)) +
+                 tag("dt", text("Status")) + tag("dd", text(status_text(r.status, s)));
+    if (r.position) facts += tag("dt", text(s.position)) + tag("dd", text(std::to_string(*r.position)));
+    html body = tag("h1", text(s.manage_title)) + tag("dl", {{"class", "facts"}}, facts);
+    html actions;
+    if (r.status == calendar::registration_status::pending)
+        actions += tag("li", link(href(ctx, "/r/" + r.token + "/confirm"), text(s.confirm_button)));
+    if (r.status == calendar::registration_status::confirmed) {
+        const std::string ics = "/events/" + e.slug + ".ics";
+        actions += tag("li", tag("a", {{"href", ics}, {"download", e.slug + ".ics"}},
+                                 text(strings_for(ctx.language).download_ics)));
+    }
+    if (calendar::is_active(r.status))
+        actions += tag("li", link(href(ctx, "/r/" + r.token + "/cancel"), text(s.cancel_link)));
+    if (!actions.str().empty()) body += tag("ul", {{"class", "actions"}}, actions);
+    return layout(ctx, {std::string(s.manage_title), "", ""}, body);
+}
+
+html confirm_step_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
+                       const std::string& csrf, bool cancel) {
+    const auto& s = registration_strings_for(ctx.language);
+    const auto title = cancel ? s.cancel_title : s.confirm_title;
+    html form = raw_html("<input type=\"hidden\" name=\"csrf\" value=\"") + text(csrf) + raw_html("\">") +
+                tag("button", {{"type", "submit"}}, text(cancel ? s.cancel_button : s.confirm_button));
+    html body = tag("h1", text(title)) + event_line(ctx, e) + tag("p", text(cancel ? s.cancel_text : s.confirm_text)) +
+                tag("form", {{"method", "post"}, {"action", href(ctx, "/r/" + r.token + (cancel ? "/cancel" : "/confirm"))}},
+                    form);
+    return layout(ctx, {std::string(title), "", ""}, body);
+}
+
+html privacy_page(const page_context& ctx) {
+    const auto& s = registration_strings_for(ctx.language);
+    return layout(ctx, {std::string(s.privacy_title), "", ""}, tag("h1", text(s.privacy_title)) + tag("p", text(s.privacy_text)));
+}
+
+}  // namespace tp::web

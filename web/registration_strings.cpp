@@ -1,0 +1,113 @@
+#include "web/registration_strings.hpp"
+
+namespace tp::web {
+namespace {
+
+const registration_strings german{
+    .heading = "Anmeldung",
+    .name = "Name",
+    .email = "E-Mail-Adresse",
+    .organisation = "Organisation",
+    .optional = "(freiwillig)",
+    .consent_before = "Ich habe die ",
+    .consent_link = "Datenschutzhinweise",
+    .consent_after = " gelesen und bin einverstanden, dass meine Angaben für diese Veranstaltung gespeichert werden.",
+    .submit = "Anmelden",
+    .seats_left = "Freie Plätze",
+    .full_waitlist = "Alle Plätze sind vergeben. Sie können sich auf die Warteliste setzen lassen; wird ein Platz "
+                     "frei, rücken Sie automatisch nach.",
+    .not_yet_open = "Die Anmeldung beginnt am",
+    .closed = "Die Anmeldung ist geschlossen.",
+    .cancelled = "Die Veranstaltung wurde abgesagt; eine Anmeldung ist nicht möglich.",
+    .past = "Die Veranstaltung hat bereits begonnen.",
+    .field_error_intro = "Bitte prüfen Sie die markierten Angaben.",
+    .csrf_error = "Das Formular war zu alt. Bitte senden Sie es noch einmal ab.",
+    .inbox_title = "Bitte bestätigen Sie Ihre Anmeldung",
+    .inbox_text = "Wir haben Ihnen eine E-Mail geschickt. Öffnen Sie den Link darin, um Ihre Anmeldung zu bestätigen; "
+                  "bis dahin halten wir Ihren Platz 48 Stunden frei.",
+    .waitlist_title = "Sie stehen auf der Warteliste",
+    .waitlist_text = "Alle Plätze sind vergeben. Wird ein Platz frei, rücken Sie automatisch nach und bekommen eine "
+                     "E-Mail. Ihren Platz auf der Warteliste sehen Sie über den Link in unserer E-Mail.",
+    .repeated_title = "Diese Adresse ist bereits angemeldet",
+    .repeated_text = "Wir haben den Link zu dieser Anmeldung noch einmal an die Adresse geschickt.",
+    .manage_title = "Ihre Anmeldung",
+    .status_pending = "Noch nicht bestätigt: Bitte öffnen Sie den Bestätigungslink.",
+    .status_confirmed = "Bestätigt. Wir freuen uns auf Sie!",
+    .status_waitlisted = "Auf der Warteliste.",
+    .status_cancelled = "Abgemeldet.",
+    .status_expired = "Verfallen: Die Anmeldung wurde nicht rechtzeitig bestätigt.",
+    .status_rejected = "Abgelehnt.",
+    .position = "Platz auf der Warteliste",
+    .confirm_title = "Anmeldung bestätigen",
+    .confirm_text = "Bitte bestätigen Sie Ihre Anmeldung mit einem Klick.",
+    .confirm_button = "Anmeldung bestätigen",
+    .cancel_title = "Abmelden",
+    .cancel_text = "Möchten Sie sich wirklich abmelden? Ihr Platz geht an die nächste Person auf der Warteliste.",
+    .cancel_button = "Ja, abmelden",
+    .cancel_link = "Abmelden",
+    .cancelled_title = "Sie sind abgemeldet",
+    .cancelled_text = "Ihre Anmeldung ist storniert. Schade, dass Sie nicht dabei sein können.",
+    .unknown_link = "Dieser Link ist ungültig oder abgelaufen.",
+    .privacy_title = "Datenschutzhinweise",
+    .privacy_text = "Wir speichern Name, E-Mail-Adresse und Organisation nur, um diese Veranstaltung durchzuführen, "
+                    "und schicken Ihnen dazu E-Mails. Sie können sich jederzeit über den Link in unseren E-Mails "
+                    "abmelden.",
+    .honeypot_label = "Bitte leer lassen",
+};
+
+const registration_strings english{
+    .heading = "Registration",
+    .name = "Name",
+    .email = "Email address",
+    .organisation = "Organisation",
+    .optional = "(optional)",
+    .consent_before = "I have read the ",
+    .consent_link = "privacy notice",
+    .consent_after = " and agree that my details are stored for this event.",
+    .submit = "Register",
+    .seats_left = "Seats left",
+    .full_waitlist = "All seats are taken. You can join the waiting list; when a seat frees up, you move up by "
+                     "yourself.",
+    .not_yet_open = "Registration opens on",
+    .closed = "Registration has closed.",
+    .cancelled = "The event has been cancelled; registration is not possible.",
+    .past = "The event has already begun.",
+    .field_error_intro = "Please check the marked fields.",
+    .csrf_error = "The form was too old. Please send it again.",
+    .inbox_title = "Please confirm your registration",
+    .inbox_text = "We have sent you an email. Open the link in it to confirm your registration; we hold your seat "
+                  "for 48 hours until then.",
+    .waitlist_title = "You are on the waiting list",
+    .waitlist_text = "All seats are taken. When a seat frees up, you move up by yourself and get an email. The link "
+                     "in our email shows your place on the waiting list.",
+    .repeated_title = "This address is registered already",
+    .repeated_text = "We have sent the link to this registration to the address again.",
+    .manage_title = "Your registration",
+    .status_pending = "Not confirmed yet: please open the confirmation link.",
+    .status_confirmed = "Confirmed. We look forward to seeing you!",
+    .status_waitlisted = "On the waiting list.",
+    .status_cancelled = "Cancelled.",
+    .status_expired = "Expired: the registration was not confirmed in time.",
+    .status_rejected = "Rejected.",
+    .position = "Place on the waiting list",
+    .confirm_title = "Confirm your registration",
+    .confirm_text = "Please confirm your registration with one click.",
+    .confirm_button = "Confirm registration",
+    .cancel_title = "Cancel",
+    .cancel_text = "Do you really want to cancel? Your seat goes to the next person on the waiting list.",
+    .cancel_button = "Yes, cancel",
+    .cancel_link = "Cancel registration",
+    .cancelled_title = "You have cancelled",
+    .cancelled_text = "Your registration is cancelled. A pity you cannot make it.",
+    .unknown_link = "This link is not valid or has expired.",
+    .privacy_title = "Privacy notice",
+    .privacy_text = "We store name, email address and organisation only to run this event, and send you emails "
+                    "about it. You can cancel at any time through the link in our emails.",
+    .honeypot_label = "Leave this empty",
+};
+
+}  // namespace
+
+const registration_strings& registration_strings_for(lang l) { return l == lang::en ? english : german; }
+
+}  // namespace tp::web
