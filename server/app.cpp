@@ -25,7 +25,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 bool is_form_route(const std::vector<std::string>& s) {
     if (s.size() == 3 && s[0] == "events" && s[2] == "register") return true;
     if (s.size() == 1 && s[0] == "datenschutz") return true;
-    return !s.empty() && s[0] == "r" && (s.size() == 2 || (s.size() == 3 && (s[2] == "confirm" || s[2] == "cancel")));
+    return !s.empty() && s[0] == "r" &&
+           (s.size() == 2 || (s.size() == 3 && (s[2] == "confirm" || s[2] == "cancel" || s[2] == "feed")));
 }
 
 // Which routes exist for these segments, independent of the method (for 405 vs 404).
@@ -33,7 +34,8 @@ bool known_route(const std::vector<std::string>& s) {
     if (s.empty()) return true;
     if (s.size() == 1) return s[0] == "networks" || s[0] == "calendar.ics" || s[0] == "healthz" || s[0] == "metrics";
     if (s.size() == 2)
-        return s[0] == "networks" || s[0] == "events" || s[0] == "series" || (s[0] == "static" && s[1] == "style.css");
+        return s[0] == "networks" || s[0] == "events" || s[0] == "series" || s[0] == "feeds" ||
+               (s[0] == "static" && s[1] == "style.css");
     return s.size() == 3 && s[0] == "networks" && s[2] == "calendar.ics";
 }
 
@@ -121,6 +123,7 @@ handled app::route(const request& req, parsed& p) {
     const bool ics = ends_with(s[1], ".ics");
     const auto slug = ics ? s[1].substr(0, s[1].size() - 4) : s[1];
     if (s[0] == "series") return ics ? series_ics(req, p, slug) : series(p, slug);
+    if (s[0] == "feeds") return ics ? personal_feed(req, p, slug) : not_found(p);
     return ics ? event_ics(req, p, slug) : event(req, p, slug);
 }
 

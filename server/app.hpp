@@ -64,6 +64,7 @@ private:
     handled api_change(const std::string& token, bool confirm);
     [[nodiscard]] boost::json::object registration_json(const calendar::registration& r) const;
     handled series_ics(const request& req, parsed& p, const std::string& slug);
+    handled personal_feed(const request& req, parsed& p, const std::string& token);
     handled not_found(const parsed& p);
     handled bad_request(const parsed& p, std::string_view message);
     template <class Build>

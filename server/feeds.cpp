@@ -106,4 +106,21 @@ handled app::series_ics(const request& req, parsed& p, const std::string& slug) 
     return serve_feed(req, "series_ics", "/series/" + slug + ".ics", build, slug + ".ics");
 }
 
+// A person's own feed, with private join links: built on every request (registrations do not move the data
+// version the shared cache is keyed by), private to caches, and still answered with 304 when unchanged.
+handled app::personal_feed(const request& req, parsed& p, const std::string& token) {
+    const auto feed = store_.personal_feed_events(token);
+    if (!feed) return not_found(p);
+    const calendar::feed_info info{p.ctx.language == web::lang::en ? "Treffpunkt – my events" : "Treffpunkt – meine Termine",
+                                   "", config_.base_url + "/", config_.base_url, true};
+    cached_feed entry;
+    entry.body = write_feed(info, feed->events);
+    entry.etag = strong_etag(*entry.body);
+    entry.last_modified = feed->changed;
+    entry.last_modified_text = http_date(entry.last_modified);
+    auto result = feed_response(req, "personal_feed", entry, "");
+    result.res.set(http::field::cache_control, "private, no-cache");
+    return result;
+}
+
 }  // namespace tp::server

@@ -80,7 +80,16 @@ handled app::manage(const request& req, parsed& p, const std::string& token, std
                     web::error_page(p.ctx, 404, web::registration_strings_for(p.ctx.language).unknown_link).str());
     }
     const bool post = req.method() == http::verb::post;
-    if (step.empty()) return page(p, "manage", http::status::ok, web::manage_page(p.ctx, *r, *e).str());
+    if (step.empty()) {
+        bool fresh = false;
+        const auto csrf = csrf_for(req, fresh);
+        const bool confirmed = r->status == calendar::registration_status::confirmed;
+        const auto feed = confirmed ? "/feeds/" + store_.personal_feed_token(*r) + ".ics" : std::string{};
+        auto result = page(p, "manage", http::status::ok, web::manage_page(p.ctx, *r, *e, feed, csrf).str());
+        if (fresh) set_csrf_cookie(result.res, csrf, https(config_.base_url));
+        return result;
+    }
+    if (step == "feed" && !post) return see_other(web::href(p.ctx, "/r/" + token), "manage");
     if (!post) {
         bool fresh = false;
         const auto csrf = csrf_for(req, fresh);
@@ -92,7 +101,8 @@ handled app::manage(const request& req, parsed& p, const std::string& token, std
     const auto submitted = web::read_registration_form(req.body());
     if (!csrf_matches(req, submitted.csrf)) return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
     try {
-        (void)(step == "cancel" ? store_.cancel_registration(token) : store_.confirm_registration(token));
+        if (step == "feed") (void)store_.reset_personal_feed(*r);
+        else (void)(step == "cancel" ? store_.cancel_registration(token) : store_.confirm_registration(token));
     } catch (const store::registration_conflict&) {
         // The manage page says what state the registration is in.
     }

@@ -11,8 +11,9 @@ namespace tp::server {
 class metrics {
 public:
     // The route labels handlers use; anything else is counted as "other".
-    static constexpr std::array<std::string_view, 22> routes{
+    static constexpr std::array<std::string_view, 23> routes{
         "index", "networks", "network", "event", "series", "feed", "network_feed", "event_ics", "series_ics",
+        "personal_feed",
         "api_register", "api_registration", "manage", "privacy", "static", "healthz", "metrics", "not_found",
         "bad_request", "method_not_allowed", "rejected", "error", "other"};
     static constexpr std::array<unsigned, 17> statuses{200, 201, 303, 304, 400, 403, 404, 405, 408, 409, 413, 415,

@@ -165,6 +165,15 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox(status, due_at);
 )sql",
+    R"sql(
+-- One secret feed per person (by email): every event they hold a confirmed seat for.
+CREATE TABLE personal_feeds (
+  email_key TEXT PRIMARY KEY,
+  token TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX registrations_by_email ON registrations(email_key, status);
+)sql",
 };
 
 }  // namespace

@@ -120,6 +120,18 @@ public:
     };
     [[nodiscard]] seat_summary seats_of_event(std::int64_t event_id);
 
+    // The personal feed of the person behind a registration (by email), created on first use.
+    [[nodiscard]] std::string personal_feed_token(const calendar::registration& r);
+    // A new token for that person's feed; the old address stops working.
+    std::string reset_personal_feed(const calendar::registration& r);
+    // The events of a personal feed (those its person holds a confirmed seat for) and when it last changed (an
+    // event, one of the person's registrations, or the token). nullopt for an unknown token.
+    struct personal_feed {
+        std::vector<calendar::event> events;
+        sys_seconds changed{};
+    };
+    [[nodiscard]] std::optional<personal_feed> personal_feed_events(const std::string& token);
+
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }
     // Reads the database's change counter; call periodically to notice writes by other processes.

@@ -124,6 +124,9 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now, cons
         write->bind(23);
     }
     write->exec();
+    // More seats (or no limit any more): the waiting list moves up at once.
+    const bool more_seats = old && old->capacity && (!e.capacity || *e.capacity > *old->capacity);
+    if (more_seats) promote_waiting(c, old->id, e.capacity, now);
 }
 
 

@@ -24,6 +24,9 @@ void upsert_series(connection& c, const calendar::series& s, calendar::sys_secon
 // Creates, updates or removes the occurrence rows of one series up to `horizon`.
 void materialize_series(connection& c, const calendar::series& s, calendar::sys_seconds now,
                         calendar::sys_seconds horizon);
+// Gives free seats of an event to its waiting list in arrival order, each promotion with its message.
+void promote_waiting(connection& c, std::int64_t event_id, std::optional<int> capacity, calendar::sys_seconds now);
+
 // A series with its skipped dates and overrides, or nullopt.
 [[nodiscard]] std::optional<calendar::series> find_series(connection& c, const std::string& slug);
 void load_series_details(connection& c, calendar::series& s);

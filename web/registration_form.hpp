@@ -30,7 +30,9 @@ struct seat_info {
 
 enum class registration_reply { pending, waitlisted, repeated };
 [[nodiscard]] html check_inbox_page(const page_context& ctx, const calendar::event& e, registration_reply reply);
-[[nodiscard]] html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e);
+// `personal_feed` is the path of the person's feed (shown once confirmed); `csrf` signs its reset form.
+[[nodiscard]] html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
+                               const std::string& personal_feed = {}, const std::string& csrf = {});
 // A page with one button that POSTs: confirm or cancel. GET never changes anything (mail scanners follow links).
 [[nodiscard]] html confirm_step_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
                                      const std::string& csrf, bool cancel);

@@ -39,7 +39,21 @@ html check_inbox_page(const page_context& ctx, const calendar::event& e, registr
     return layout(ctx, {std::string(title), "", ""}, body);
 }
 
-html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e) {
+html personal_feed_section(const page_context& ctx, const calendar::registration& r, const std::string& feed,
+                           const std::string& csrf) {
+    const auto& s = registration_strings_for(ctx.language);
+    html body = tag("h2", {{"id", "personal-feed"}}, text(s.personal_feed_title)) + tag("p", text(s.personal_feed_text));
+    body += tag("ul", {{"class", "actions"}},
+                tag("li", link(webcal_url(ctx.base_url, feed), text(strings_for(ctx.language).subscribe_webcal))));
+    body += tag("p", tag("code", text(ctx.base_url + feed)));
+    body += tag("form", {{"method", "post"}, {"action", href(ctx, "/r/" + r.token + "/feed")}},
+                raw_html("<input type=\"hidden\" name=\"csrf\" value=\"") + text(csrf) + raw_html("\">") +
+                    tag("button", {{"type", "submit"}}, text(s.personal_feed_reset)));
+    return tag("section", {{"aria-labelledby", "personal-feed"}}, body);
+}
+
+html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
+                 const std::string& personal_feed, const std::string& csrf) {
     const auto& s = registration_strings_for(ctx.language);
     html facts = tag("dt", text(strings_for(ctx.language).events)) + tag("dd", event_line(ctx, e)) +
                  tag("dt", text(s.name)) + tag("dd", text(r.name)) +
@@ -57,6 +71,7 @@ html manage_page(const page_context& ctx, const calendar::registration& r, const
     if (calendar::is_active(r.status))
         actions += tag("li", link(href(ctx, "/r/" + r.token + "/cancel"), text(s.cancel_link)));
     if (!actions.str().empty()) body += tag("ul", {{"class", "actions"}}, actions);
+    if (!personal_feed.empty()) body += personal_feed_section(ctx, r, personal_feed, csrf);
     return layout(ctx, {std::string(s.manage_title), "", ""}, body);
 }
 

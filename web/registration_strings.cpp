@@ -53,6 +53,10 @@ const registration_strings german{
                     "und schicken Ihnen dazu E-Mails. Sie können sich jederzeit über den Link in unseren E-Mails "
                     "abmelden.",
     .honeypot_label = "Bitte leer lassen",
+    .personal_feed_title = "Ihr persönlicher Kalender",
+    .personal_feed_text = "Alle Veranstaltungen, für die Sie bestätigt angemeldet sind, mit den Zugangslinks der "
+                          "Online-Termine. Geben Sie diese Adresse nicht weiter.",
+    .personal_feed_reset = "Neue Adresse erzeugen (die alte wird ungültig)",
 };
 
 const registration_strings english{
@@ -104,6 +108,10 @@ const registration_strings english{
     .privacy_text = "We store name, email address and organisation only to run this event, and send you emails "
                     "about it. You can cancel at any time through the link in our emails.",
     .honeypot_label = "Leave this empty",
+    .personal_feed_title = "Your personal calendar",
+    .personal_feed_text = "Every event you hold a confirmed seat for, with the join links of online events. Do not "
+                          "share this address.",
+    .personal_feed_reset = "Make a new address (the old one stops working)",
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 using namespace tp;
 namespace http = testing::http;
 using testing::add_open_event;
+using testing::get;
 
 namespace {
 
@@ -136,4 +137,34 @@ TEST_CASE("a full event offers the waiting list; a closed one says why") {
     CHECK_THAT(res.body(), Catch::Contains("Sie stehen auf der Warteliste"));
     CHECK_THAT(v.open("/events/mint-barcamp-2027").body(), Catch::Contains("Die Anmeldung beginnt am Dienstag, 1. Juni 2027"));
     CHECK_THAT(v.open("/events/abgesagtes-treffen").body(), Catch::Contains("eine Anmeldung ist nicht möglich"));
+}
+
+TEST_CASE("a confirmed person gets a personal feed with private join links; it can be reset") {
+    testing::fixture_server s;
+    add_open_event(s, "online-treffen", 10);
+    auto e = s.db().event_by_slug("online-treffen").value();
+    e.format = calendar::event_format::online;
+    e.join_url = "https://meet.example/only-for-you";
+    s.db().upsert({}, {&e, 1});
+    const auto token = api_token(s.port(), "online-treffen", "frieda");
+    visitor v(s.port());
+    CHECK(v.open("/r/" + token).body().find("/feeds/") == std::string::npos);  // not before confirming
+    REQUIRE(s.db().confirm_registration(token));
+    const auto manage = v.open("/r/" + token).body();
+    const auto at = manage.find("/feeds/");
+    REQUIRE(at != std::string::npos);
+    const auto feed = manage.substr(at, 7 + 32 + 4);
+    const auto ics = v.open(feed);
+    CHECK(ics.result() == http::status::ok);
+    CHECK(ics[http::field::cache_control] == "private, no-cache");
+    CHECK_THAT(ics.body(), Catch::Contains("only-for-you"));
+    CHECK_THAT(ics.body(), Catch::Contains("CONFERENCE;VALUE=URI;FEATURE=VIDEO"));
+    CHECK(v.c.request(http::verb::get, feed, {{"If-None-Match", std::string(ics[http::field::etag])}}).result() ==
+          http::status::not_modified);
+    CHECK(get(s.port(), "/events/online-treffen.ics").body().find("only-for-you") == std::string::npos);
+    REQUIRE(v.post("/r/" + token + "/feed", "csrf=" + v.csrf).result() == http::status::see_other);
+    CHECK(v.open(feed).result() == http::status::not_found);  // the old address stops working
+    REQUIRE(s.db().cancel_registration(token));
+    const auto after = v.open("/r/" + token).body();
+    CHECK(after.find("/feeds/") == std::string::npos);
 }

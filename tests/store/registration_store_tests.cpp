@@ -117,3 +117,18 @@ TEST_CASE("registration outside its window is refused and writes nothing") {
           store::registration_outcome::unknown_event);
     CHECK(t.s.outbox().empty());
 }
+
+TEST_CASE("raising the capacity moves the waiting list up at once") {
+    setup t(1);
+    t.add("a");
+    const auto b = t.add("b"), c = t.add("c");
+    auto e = t.s.event_by_slug("mint-barcamp-2027").value();
+    e.capacity = 2;
+    t.s.upsert({}, {&e, 1});
+    CHECK(t.s.registration_by_token(b.registration->token)->status == rs::pending);
+    CHECK(t.s.registration_by_token(c.registration->token)->position == 1);
+    e.capacity = std::nullopt;  // no limit at all
+    t.s.upsert({}, {&e, 1});
+    CHECK(t.s.registration_by_token(c.registration->token)->status == rs::pending);
+    CHECK(kinds(t.s).back() == "promoted");
+}
