@@ -5,9 +5,10 @@ cd "$(dirname "$0")"
 source scripts/packages.sh
 bash scripts/ensure-packages.sh "${build_packages[@]}" "${test_packages[@]}"
 command -v npm >/dev/null || bash scripts/ensure-packages.sh nodejs npm
-if [[ ! -d tests/conformance/node_modules/ical.js ]]; then
-  (cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error)
-fi
+for dir in tests/conformance tests/browser; do  # npm test tools, pinned by their package-lock.json
+  [[ -d "$dir/node_modules" && "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]] ||
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+done
 bash scripts/build.sh build/test Debug -DTREFFPUNKT_SANITIZE=ON
 cd build/test
 ctest --output-on-failure -j "$(nproc)" --timeout 300
