@@ -49,6 +49,7 @@ struct registration {
     registration_status status = registration_status::pending;
     std::optional<int> position;  // on the waiting list, from 1
     std::optional<sys_seconds> expires_at;  // pending: when the held seat is freed
+    answers answers_given;
     sys_seconds created_at{};
     sys_seconds updated_at{};
 };

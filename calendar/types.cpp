@@ -37,7 +37,17 @@ constexpr std::array<std::pair<event_status, std::string_view>, 3> statuses{{
     {event_status::cancelled, "cancelled"},
 }};
 
+constexpr std::array<std::pair<question_type, std::string_view>, 4> question_types{{
+    {question_type::text, "text"},
+    {question_type::single_choice, "single_choice"},
+    {question_type::multiple_choice, "multiple_choice"},
+    {question_type::checkbox, "checkbox"},
+}};
+
 }  // namespace
+
+std::string_view to_string(question_type t) { return name_of(question_types, t); }
+std::optional<question_type> parse_question_type(std::string_view s) { return value_of(question_types, s); }
 
 std::string_view to_string(event_kind k) { return name_of(kinds, k); }
 std::string_view to_string(event_format f) { return name_of(formats, f); }

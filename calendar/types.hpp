@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tp::calendar {
 
@@ -24,6 +25,24 @@ enum class event_status { draft, published, cancelled };
 
 inline constexpr event_kind all_event_kinds[] = {event_kind::barcamp, event_kind::exchange_round,
                                                  event_kind::webinar, event_kind::meeting};
+
+// A question an event asks on its registration form.
+enum class question_type { text, single_choice, multiple_choice, checkbox };
+[[nodiscard]] std::string_view to_string(question_type t);
+[[nodiscard]] std::optional<question_type> parse_question_type(std::string_view s);
+
+struct question {
+    std::string key;    // a-z, 0-9 and '-': the answer's name in forms, the API and exports
+    std::string label;  // what the form shows
+    question_type type = question_type::text;
+    std::vector<std::string> options;  // for single_choice and multiple_choice
+    bool required = false;
+    friend bool operator==(const question&, const question&) = default;
+};
+
+// Answers by question key: text and single choice have one value, multiple choice any number, a ticked checkbox
+// "yes".
+using answers = std::vector<std::pair<std::string, std::vector<std::string>>>;
 
 struct network {
     std::int64_t id = 0;
@@ -68,6 +87,7 @@ struct event {
     std::optional<std::string> series_slug;
     std::optional<std::string> series_title;
     std::optional<std::chrono::seconds> original_start_local;  // local_seconds since the epoch
+    std::vector<question> questions;  // asked on the registration form
 };
 
 }  // namespace tp::calendar

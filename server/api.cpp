@@ -72,17 +72,22 @@ handled app::api_register(const request& req, parsed& p, const std::string& slug
         return json_error(http::status::unsupported_media_type, "send the registration as application/json",
                           "api_register");
     const auto input = web::parse_registration_json(req.body());
-    if (const auto* errors = std::get_if<web::field_errors>(&input)) {
-        json::object fields;
+    const auto event = store_.event_by_slug(slug);
+    const auto given = web::answers_of_json(req.body());
+    const auto answers = web::check_answers(event ? event->questions : std::vector<calendar::question>{}, given.answers);
+    json::object fields;
+    if (const auto* errors = std::get_if<web::field_errors>(&input))
         for (const auto& [k, v] : *errors) fields[k] = v;
+    for (const auto& [key, problem] : answers.problems) fields["answers." + key] = web::describe(problem, web::lang::en);
+    for (const auto& key : given.malformed) fields["answers." + key] = "must be text, a list of texts, or true/false";
+    if (!fields.empty())
         return json_response(http::status::unprocessable_entity,
                              json::object{{"error", "some fields need attention"}, {"fields", fields}}, "api_register");
-    }
     const auto& in = std::get<web::registration_input>(input);
     std::optional<std::string> key;
     if (const auto k = req["Idempotency-Key"]; !k.empty()) key = std::string(k.substr(0, 200));
     const auto result = store_.register_person(slug, {in.name, in.email, in.organisation,
-                                                      std::string(web::code(p.ctx.language)), key});
+                                                      std::string(web::code(p.ctx.language)), key, answers.answers});
     switch (result.outcome) {
         case store::registration_outcome::unknown_event:
             return json_error(http::status::not_found, "there is no event '" + slug + "'", "api_register");

@@ -49,7 +49,7 @@ handled app::register_form(const request& req, parsed& p, const std::string& slu
     const auto e = store_.event_by_slug(slug);
     if (!e || e->status == calendar::event_status::draft) return not_found(p);
     auto submitted = web::read_registration_form(req.body());
-    web::form_state form{submitted.values, submitted.consent, {}, {}};
+    web::form_state form{submitted.values, submitted.consent, submitted.answers, {}, {}};
     if (!csrf_matches(req, submitted.csrf)) {
         form.errors["csrf"] = "";
         return event_with_form(req, p, *e, form, http::status::forbidden);
@@ -59,9 +59,12 @@ handled app::register_form(const request& req, parsed& p, const std::string& slu
                     web::check_inbox_page(p.ctx, *e, web::registration_reply::pending).str());
     for (const auto& [field, problem] : web::check_registration(form.values, form.consent))
         form.errors[field] = web::describe(problem, p.ctx.language);
+    const auto answers = web::check_answers(e->questions, submitted.answers);
+    for (const auto& [key, problem] : answers.problems) form.errors["q." + key] = web::describe(problem, p.ctx.language);
     if (!form.errors.empty()) return event_with_form(req, p, *e, form, http::status::unprocessable_entity);
     const auto result = store_.register_person(slug, {form.values.name, form.values.email, form.values.organisation,
-                                                      std::string(web::code(p.ctx.language)), std::nullopt});
+                                                      std::string(web::code(p.ctx.language)), std::nullopt,
+                                                      answers.answers});
     if (result.outcome == store::registration_outcome::window_closed)
         return event_with_form(req, p, *e, form, http::status::conflict);
     if (result.outcome == store::registration_outcome::unknown_event) return not_found(p);

@@ -174,6 +174,11 @@ CREATE TABLE personal_feeds (
 ) WITHOUT ROWID;
 CREATE INDEX registrations_by_email ON registrations(email_key, status);
 )sql",
+    R"sql(
+-- Per-event questions on the registration form (JSON list) and each registration's answers (JSON object).
+ALTER TABLE events ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE registrations ADD COLUMN answers TEXT NOT NULL DEFAULT '{}';
+)sql",
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sodium.h>
 
+#include "store/json_columns.hpp"
 #include "store/rows.hpp"
 #include "store/store.hpp"
 #include "store/writes.hpp"
@@ -31,7 +32,7 @@ const char* const registration_columns =
     "r.id, r.token, e.slug, r.name, r.email, r.organisation, r.language, r.status, r.expires_at, r.created_at, "
     "r.updated_at, CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM registrations w WHERE "
     "w.event_id = r.event_id AND w.status = 'waitlisted' AND (w.waitlisted_at < r.waitlisted_at OR "
-    "(w.waitlisted_at = r.waitlisted_at AND w.id <= r.id))) END "
+    "(w.waitlisted_at = r.waitlisted_at AND w.id <= r.id))) END, r.answers "
     "FROM registrations r JOIN events e ON e.id = r.event_id";
 
 registration registration_from_row(SQLite::Statement& row) {
@@ -48,6 +49,7 @@ registration registration_from_row(SQLite::Statement& row) {
     r.created_at = from_db(row.getColumn(9).getInt64());
     r.updated_at = from_db(row.getColumn(10).getInt64());
     if (!row.getColumn(11).isNull()) r.position = row.getColumn(11).getInt();
+    r.answers_given = answers_from_json(row.getColumn(12).getString());
     return r;
 }
 
@@ -170,7 +172,7 @@ registration insert_registration(connection& c, std::int64_t event_id, const reg
                                  registration_status status, calendar::sys_seconds now, std::chrono::seconds hold) {
     auto add = c.prepare(
         "INSERT INTO registrations (event_id, token, email, email_key, name, organisation, language, status, "
-        "waitlisted_at, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "waitlisted_at, expires_at, created_at, updated_at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const bool waiting = status == registration_status::waitlisted;
     add->bind(1, event_id);
     add->bind(2, new_token());
@@ -184,6 +186,7 @@ registration insert_registration(connection& c, std::int64_t event_id, const reg
     if (waiting) add->bind(10); else add->bind(10, to_db(now + hold));
     add->bind(11, to_db(now));
     add->bind(12, to_db(now));
+    add->bind(13, answers_to_json(req.answers));
     add->exec();
     const auto id = c.db().getLastInsertRowid();
     auto log = c.prepare("INSERT INTO registration_transitions (registration_id, from_status, to_status, at) "
@@ -198,12 +201,14 @@ registration insert_registration(connection& c, std::int64_t event_id, const reg
 // A person who cancelled or expired registers again: the same row, with what they typed now.
 registration reactivate(connection& c, const registration& old, const registration_request& req,
                         registration_status status, calendar::sys_seconds now, std::chrono::seconds hold) {
-    auto update = c.prepare("UPDATE registrations SET email = ?, name = ?, organisation = ?, language = ? WHERE id = ?");
+    auto update = c.prepare(
+        "UPDATE registrations SET email = ?, name = ?, organisation = ?, language = ?, answers = ? WHERE id = ?");
     update->bind(1, req.email);
     update->bind(2, req.name);
     update->bind(3, req.organisation);
     update->bind(4, req.language);
-    update->bind(5, old.id);
+    update->bind(5, answers_to_json(req.answers));
+    update->bind(6, old.id);
     update->exec();
     const bool waiting = status == registration_status::waitlisted;
     move(c, old, status, now, waiting ? std::nullopt : std::optional{now + hold});

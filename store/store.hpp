@@ -42,6 +42,7 @@ struct registration_request {
     std::string organisation;
     std::string language = "de";
     std::optional<std::string> idempotency_key;  // the same key for the same event returns the first answer
+    calendar::answers answers{};                 // to the event's questions, already checked
 };
 
 enum class registration_outcome { created, repeated, unknown_event, window_closed };

@@ -166,7 +166,50 @@ void read_times(entry_reader& r, event& e, const date::time_zone* zone) {
     e.end = *end;
 }
 
-event read_event(entry_reader& r, const std::string&, std::vector<std::string>&) {
+calendar::question read_question(entry_reader& r) {
+    calendar::question q;
+    q.key = r.text("key", true);
+    if (auto issue = check_slug(q.key); !q.key.empty() && !issue.empty()) r.problem("key", issue);
+    q.label = r.text("label", true);
+    q.type = r.choice<calendar::question_type>("type", calendar::parse_question_type, std::nullopt,
+                                               "text, single_choice, multiple_choice, checkbox");
+    q.required = r.boolean("required");
+    if (const auto* options = r.list("options")) {
+        for (const auto& o : *options) {
+            if (!o.is_string() || o.get_string().empty() || !check_line(o.get_string()).empty()) {
+                r.problem("options", "must be a list of one-line texts");
+                break;
+            }
+            if (std::find(q.options.begin(), q.options.end(), std::string(o.get_string())) != q.options.end())
+                r.problem("options", "'" + std::string(o.get_string()) + "' appears more than once");
+            q.options.emplace_back(o.get_string());
+        }
+    }
+    const bool choice = q.type == calendar::question_type::single_choice || q.type == calendar::question_type::multiple_choice;
+    if (choice && q.options.size() < 2) r.problem("options", "a choice needs at least two options");
+    if (!choice && !q.options.empty()) r.problem("options", "only single_choice and multiple_choice have options");
+    r.finish();
+    return q;
+}
+
+void read_questions(entry_reader& r, event& e, const std::string& where, std::vector<std::string>& errors) {
+    const auto* list = r.list("questions");
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto here = where + ": questions[" + std::to_string(i) + "]";
+        if (!(*list)[i].is_object()) {
+            errors.push_back(here + ": must be an object");
+            continue;
+        }
+        entry_reader nested((*list)[i].get_object(), here, errors);
+        auto q = read_question(nested);
+        const bool repeated = std::any_of(e.questions.begin(), e.questions.end(), [&](auto& x) { return x.key == q.key; });
+        if (repeated) errors.push_back(here + ": key: '" + q.key + "' appears more than once");
+        else e.questions.push_back(std::move(q));
+    }
+}
+
+event read_event(entry_reader& r, const std::string& where, std::vector<std::string>& errors) {
     event e;
     e.slug = r.text("slug", true);
     if (auto issue = check_slug(e.slug); !e.slug.empty() && !issue.empty()) r.problem("slug", issue);
@@ -193,6 +236,7 @@ event read_event(entry_reader& r, const std::string&, std::vector<std::string>&)
         r.problem("registration_closes", "must be after registration_opens");
     e.status = r.choice<calendar::event_status>("status", calendar::parse_event_status,
                                                 calendar::event_status::published, "draft, published, cancelled");
+    read_questions(r, e, where, errors);
     r.finish();
     return e;
 }

@@ -1,5 +1,7 @@
 #include "web/registration_form.hpp"
 
+#include <algorithm>
+
 #include "web/dates.hpp"
 #include "web/layout.hpp"
 #include "web/registration_strings.hpp"
@@ -15,7 +17,8 @@ const std::string* error_of(const form_state& f, const std::string& field) {
 // A labelled text input with its error, if any, next to it (aria-describedby).
 html text_field(const form_state& f, const std::string& name, std::string_view label, const std::string& value,
                 std::string_view type, std::string_view autocomplete, bool required) {
-    const std::string id = "f-" + name;
+    std::string id = "f-" + name;
+    std::replace(id.begin(), id.end(), '.', '-');
     const auto* error = error_of(f, name);
     html input = raw_html("<input id=\"") + text(id) + raw_html("\" name=\"") + text(name) + raw_html("\" type=\"") +
                  text(type) + raw_html("\" autocomplete=\"") + text(autocomplete) + raw_html("\" maxlength=\"254\"") +
@@ -37,6 +40,54 @@ html consent_field(const page_context& ctx, const form_state& f) {
                      text(s.consent_before) + link(href(ctx, "/datenschutz"), text(s.consent_link)) + text(s.consent_after));
     html body = box + raw_html(" ") + label;
     if (error) body += tag("p", {{"class", "error"}, {"id", "f-consent-error"}}, text(*error));
+    return tag("div", {{"class", error ? "field check invalid" : "field check"}}, body);
+}
+
+const std::vector<std::string>& answered(const form_state& f, const std::string& key) {
+    static const std::vector<std::string> none;
+    for (const auto& [k, values] : f.answers)
+        if (k == key) return values;
+    return none;
+}
+
+bool chosen(const std::vector<std::string>& values, const std::string& option) {
+    return std::find(values.begin(), values.end(), option) != values.end();
+}
+
+std::string question_label(const page_context& ctx, const calendar::question& q) {
+    return q.required ? q.label : q.label + " " + std::string(registration_strings_for(ctx.language).optional);
+}
+
+// One input per option (radio or checkbox) in a fieldset whose legend is the question.
+html choice_fieldset(const page_context& ctx, const form_state& f, const calendar::question& q, const std::string* error) {
+    const bool single = q.type == calendar::question_type::single_choice;
+    const auto& values = answered(f, q.key);
+    const std::string id = "f-q-" + q.key;
+    html options;
+    for (std::size_t i = 0; i < q.options.size(); ++i) {
+        const std::string option_id = id + "-" + std::to_string(i);
+        options += tag("div", raw_html("<input type=\"") + raw_html(single ? "radio" : "checkbox") + raw_html("\" id=\"") +
+                                  text(option_id) + raw_html("\" name=\"q.") + text(q.key) + raw_html("\" value=\"") +
+                                  text(q.options[i]) + raw_html(chosen(values, q.options[i]) ? "\" checked> " : "\"> ") +
+                                  tag("label", {{"for", option_id}}, text(q.options[i])));
+    }
+    html body = tag("legend", text(question_label(ctx, q))) + options;
+    if (error) body += tag("p", {{"class", "error"}, {"id", id + "-error"}}, text(*error));
+    return tag("fieldset", {{"class", error ? "field choice invalid" : "field choice"}}, body);
+}
+
+html question_field(const page_context& ctx, const form_state& f, const calendar::question& q) {
+    const auto* error = error_of(f, "q." + q.key);
+    const auto& values = answered(f, q.key);
+    if (q.type == calendar::question_type::text)
+        return text_field(f, "q." + q.key, question_label(ctx, q), values.empty() ? "" : values[0], "text", "off",
+                          q.required);
+    if (q.type != calendar::question_type::checkbox) return choice_fieldset(ctx, f, q, error);
+    const std::string id = "f-q-" + q.key;
+    html body = raw_html("<input id=\"") + text(id) + raw_html("\" name=\"q.") + text(q.key) +
+                raw_html("\" type=\"checkbox\" value=\"yes\"") + raw_html(chosen(values, "yes") ? " checked>" : ">") +
+                raw_html(" ") + tag("label", {{"for", id}}, text(question_label(ctx, q)));
+    if (error) body += tag("p", {{"class", "error"}, {"id", id + "-error"}}, text(*error));
     return tag("div", {{"class", error ? "field check invalid" : "field check"}}, body);
 }
 
@@ -70,6 +121,7 @@ html registration_section(const page_context& ctx, const calendar::event& e, cal
     fields += text_field(f, "email", s.email, f.values.email, "email", "email", true);
     fields += text_field(f, "organisation", std::string(s.organisation) + " " + std::string(s.optional),
                          f.values.organisation, "text", "organization", false);
+    for (const auto& q : e.questions) fields += question_field(ctx, f, q);
     fields += consent_field(ctx, f);
     fields += tag("div", {{"class", "hp"}, {"aria-hidden", "true"}},
                   tag("label", {{"for", "f-website"}}, text(s.honeypot_label)) +

@@ -14,6 +14,7 @@ namespace tp::web {
 struct form_state {
     registration_input values;  // what was typed, shown again
     bool consent = false;
+    calendar::answers answers;  // to the event's questions, shown again
     field_errors errors;        // field -> problem; "csrf" for a stale form
     std::string csrf;           // the token for the hidden field
 };

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "web/query_string.hpp"
 #include "web/validate.hpp"
 
@@ -32,7 +34,73 @@ std::string json_text(const json::object& o, std::string_view key, std::map<std:
     return std::string(v->get_string());
 }
 
+void add_answer(calendar::answers& answers, const std::string& key, std::string value) {
+    for (auto& [k, values] : answers)
+        if (k == key) return values.push_back(std::move(value));
+    answers.emplace_back(key, std::vector<std::string>{std::move(value)});
+}
+
+const std::vector<std::string>* given(const calendar::answers& submitted, const std::string& key) {
+    for (const auto& [k, values] : submitted)
+        if (k == key) return &values;
+    return nullptr;
+}
+
+std::optional<field_problem> answer_problem(const calendar::question& q, const std::vector<std::string>& values) {
+    using calendar::question_type;
+    if (values.empty()) return q.required ? std::optional{field_problem::required} : std::nullopt;
+    if (q.type == question_type::text) {
+        if (values.size() != 1) return field_problem::not_text;
+        const auto issue = check_text(values[0], 1000);
+        if (!issue.empty()) return issue.find("longer") != std::string::npos ? field_problem::too_long
+                                                                             : field_problem::control_characters;
+        return std::nullopt;
+    }
+    if (q.type == question_type::checkbox) return values.size() == 1 && values[0] == "yes" ? std::nullopt
+                                                                                         : std::optional{field_problem::invalid_choice};
+    if (q.type == question_type::single_choice && values.size() != 1) return field_problem::invalid_choice;
+    for (const auto& v : values)
+        if (std::find(q.options.begin(), q.options.end(), v) == q.options.end()) return field_problem::invalid_choice;
+    return std::nullopt;
+}
+
 }  // namespace
+
+answer_check check_answers(const std::vector<calendar::question>& questions, const calendar::answers& submitted) {
+    answer_check out;
+    for (const auto& q : questions) {
+        static const std::vector<std::string> none;
+        const auto* values = given(submitted, q.key);
+        if (const auto p = answer_problem(q, values ? *values : none)) out.problems[q.key] = *p;
+        else if (values && !values->empty()) out.answers.emplace_back(q.key, *values);
+    }
+    return out;
+}
+
+json_answers answers_of_json(std::string_view body) {
+    json_answers out;
+    boost::system::error_code ec;
+    const auto root = json::parse(body, ec);
+    if (ec || !root.is_object()) return out;
+    const auto* answers = root.as_object().if_contains("answers");
+    if (!answers || !answers->is_object()) return out;
+    for (const auto& kv : answers->get_object()) {
+        const std::string key(kv.key());
+        const auto& v = kv.value();
+        std::vector<std::string> values;
+        bool malformed = !(v.is_string() || v.is_bool() || v.is_null() || v.is_array());
+        if (v.is_string() && !v.get_string().empty()) values.emplace_back(v.get_string());
+        if (v.is_bool() && v.get_bool()) values.emplace_back("yes");
+        if (v.is_array())
+            for (const auto& item : v.get_array()) {
+                if (item.is_string()) values.emplace_back(item.get_string());
+                else malformed = true;
+            }
+        if (malformed) out.malformed.push_back(key);
+        else out.answers.emplace_back(key, std::move(values));
+    }
+    return out;
+}
 
 std::string describe(field_problem p, lang l) {
     const bool de = l == lang::de;
@@ -43,6 +111,8 @@ std::string describe(field_problem p, lang l) {
         case field_problem::control_characters:
             return de ? "Bitte nur eine Zeile ohne Steuerzeichen." : "must be one line without control characters";
         case field_problem::invalid_email: return de ? "Das ist keine gültige E-Mail-Adresse." : "is not an email address";
+        case field_problem::invalid_choice:
+            return de ? "Bitte wählen Sie eine der angebotenen Möglichkeiten." : "is not one of the offered choices";
         case field_problem::consent_missing: break;
     }
     return de ? "Ohne Ihr Einverständnis können wir Sie nicht anmelden."
@@ -97,6 +167,7 @@ form_submission read_registration_form(std::string_view body) {
         else if (key == "consent") f.consent = value == "yes";
         else if (key == "csrf") f.csrf = value;
         else if (key == "website") f.honeypot_filled = !value.empty();
+        else if (key.rfind("q.", 0) == 0 && !value.empty()) add_answer(f.answers, key.substr(2), value);
     }
     return f;
 }

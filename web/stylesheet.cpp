@@ -51,6 +51,8 @@ dl.facts dd{margin:0}
 .field.invalid input{border:2px solid var(--warn)}
 .error{color:var(--warn);margin:.2rem 0 0;font-weight:600}
 .notice.error{border-color:var(--warn)}
+.field.choice{border:0;padding:0;margin:0}
+.field.choice legend{font-weight:600;padding:0}
 .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}header.site nav{margin-left:0}}

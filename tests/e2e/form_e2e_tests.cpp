@@ -168,3 +168,38 @@ TEST_CASE("a confirmed person gets a personal feed with private join links; it c
     const auto after = v.open("/r/" + token).body();
     CHECK(after.find("/feeds/") == std::string::npos);
 }
+
+TEST_CASE("custom questions are asked, checked and stored, in the form and the API") {
+    testing::fixture_server s;
+    add_open_event(s, "mit-fragen", 10);
+    auto e = s.db().event_by_slug("mit-fragen").value();
+    e.questions = {{"essen", "Essen", calendar::question_type::single_choice, {"vegetarisch", "vegan"}, true},
+                   {"workshops", "Workshops", calendar::question_type::multiple_choice, {"Robotik", "Chemie"}, false},
+                   {"foto", "Fotos erlaubt", calendar::question_type::checkbox, {}, false}};
+    s.db().upsert({}, {&e, 1});
+    visitor v(s.port());
+    const auto page = v.open("/events/mit-fragen").body();
+    CHECK_THAT(page, Catch::Contains("<legend>Essen</legend>"));
+    CHECK_THAT(page, Catch::Contains("name=\"q.essen\" value=\"vegan\""));
+    CHECK_THAT(page, Catch::Contains("<legend>Workshops (freiwillig)</legend>"));
+    const auto missing = v.post("/events/mit-fragen/register", form("Ida", "ida@example.org", v.csrf, true, "&q.workshops=Chemie"));
+    CHECK(missing.result() == http::status::unprocessable_entity);
+    CHECK_THAT(missing.body(), Catch::Contains("id=\"f-q-essen-error\">Bitte ausfüllen.</p>"));
+    CHECK_THAT(missing.body(), Catch::Contains("value=\"Chemie\" checked"));  // kept
+    const auto done = v.post("/events/mit-fragen/register",
+                             form("Ida", "ida@example.org", v.csrf, true, "&q.essen=vegan&q.workshops=Robotik&q.workshops=Chemie&q.foto=yes"));
+    CHECK(done.result() == http::status::ok);
+    testing::http_connection c(s.port());
+    const auto bad = c.request(http::verb::post, "/api/v1/events/mit-fragen/registrations", {{"Content-Type", "application/json"}},
+                               R"({"name": "Jo", "email": "jo@example.org", "consent": true, "answers": {"essen": "Fisch"}})");
+    CHECK(bad.result() == http::status::unprocessable_entity);
+    CHECK_THAT(bad.body(), Catch::Contains("\"answers.essen\":\"is not one of the offered choices\""));
+    const auto token = [&] {
+        const auto res = c.request(http::verb::post, "/api/v1/events/mit-fragen/registrations", {{"Content-Type", "application/json"}},
+                                   R"({"name": "Jo", "email": "jo@example.org", "consent": true, "answers": {"essen": "vegetarisch", "foto": true}})");
+        const auto url = std::string(boost::json::parse(res.body()).at("manage_url").as_string());
+        return url.substr(url.rfind('/') + 1);
+    }();
+    CHECK(s.db().registration_by_token(token)->answers_given ==
+          calendar::answers{{"essen", {"vegetarisch"}}, {"foto", {"yes"}}});
+}
