@@ -221,12 +221,11 @@ void promote_waiting(connection& c, std::int64_t event_id, std::optional<int> ca
     promote(c, event_id, capacity, now, calendar::default_hold);
 }
 
-registration_result store::register_person(const std::string& event_slug, const registration_request& req,
-                                           std::chrono::seconds hold) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto& c = *writer_;
+namespace {
+
+// One registration, inside a transaction the caller holds (a group-commit batch).
+registration_result register_in(connection& c, const std::string& event_slug, const registration_request& req,
+                                 calendar::sys_seconds now, std::chrono::seconds hold) {
     const auto ev = event_for_update(c, event_slug);
     if (!ev) return {};
     if (req.idempotency_key)
@@ -251,7 +250,15 @@ registration_result store::register_person(const std::string& event_slug, const 
         result.outcome = registration_outcome::created;
     }
     if (req.idempotency_key) remember(c, ev->id, *req.idempotency_key, result, now);
-    tx.commit();
+    return result;
+}
+
+}  // namespace
+
+registration_result store::register_person(const std::string& event_slug, const registration_request& req,
+                                           std::chrono::seconds hold) {
+    registration_result result;
+    registrations_->run([&](connection& c) { result = register_in(c, event_slug, req, clock_(), hold); });
     return result;
 }
 

@@ -61,6 +61,7 @@ store::store(const std::string& path, clock_fn clock)
     : pool_(path), writer_(std::make_unique<connection>(path)), clock_(clock ? std::move(clock) : system_now) {
     migrate(writer_->db());
     refresh_data_version();
+    registrations_ = std::make_unique<group_commit>(*writer_, write_mutex_);
 }
 
 std::vector<calendar::network> store::networks() {

@@ -13,6 +13,7 @@
 #include "calendar/series.hpp"
 #include "calendar/types.hpp"
 #include "store/connection.hpp"
+#include "store/group_commit.hpp"
 
 namespace tp::store {
 
@@ -142,6 +143,7 @@ private:
     connection_pool pool_;
     std::mutex write_mutex_;
     std::unique_ptr<connection> writer_;
+    std::unique_ptr<group_commit> registrations_;  // batches registrations into shared commits
     clock_fn clock_;
     std::atomic<std::uint64_t> data_version_{0};
     std::int64_t db_counter_ = -1;  // guarded by write_mutex_
