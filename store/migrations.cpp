@@ -179,6 +179,10 @@ CREATE INDEX registrations_by_email ON registrations(email_key, status);
 ALTER TABLE events ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE registrations ADD COLUMN answers TEXT NOT NULL DEFAULT '{}';
 )sql",
+    R"sql(
+-- Waiting-list positions are counted in arrival order; this index answers that count from the index alone.
+CREATE INDEX registrations_waiting ON registrations(event_id, status, waitlisted_at, id);
+)sql",
 };
 
 }  // namespace

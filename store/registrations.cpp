@@ -102,12 +102,15 @@ struct seat_state {
     int waiting = 0;
 };
 
+// Held seats are at most the capacity, so counting them by status stays cheap however long the waiting list is;
+// of the waiting list only "anyone?" matters (waiting is 0 or 1).
 seat_state seats_of(connection& c, std::int64_t event_id, calendar::sys_seconds now) {
     auto count = c.prepare(
-        "SELECT COALESCE(SUM(status = 'confirmed'), 0), COALESCE(SUM(status = 'pending' AND expires_at > ?), 0), "
-        "COALESCE(SUM(status = 'waitlisted'), 0) FROM registrations WHERE event_id = ?");
-    count->bind(1, to_db(now));
-    count->bind(2, event_id);
+        "SELECT (SELECT COUNT(*) FROM registrations WHERE event_id = ?1 AND status = 'confirmed'), "
+        "(SELECT COUNT(*) FROM registrations WHERE event_id = ?1 AND status = 'pending' AND expires_at > ?2), "
+        "EXISTS (SELECT 1 FROM registrations WHERE event_id = ?1 AND status = 'waitlisted')");
+    count->bind(1, event_id);
+    count->bind(2, to_db(now));
     count->executeStep();
     return {{count->getColumn(0).getInt(), count->getColumn(1).getInt()}, count->getColumn(2).getInt()};
 }

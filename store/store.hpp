@@ -115,7 +115,7 @@ public:
     // Expires pending registrations whose hold has passed and gives their seats to the waiting list.
     void expire_pending(std::chrono::seconds hold = calendar::default_hold);
     [[nodiscard]] std::vector<outbox_message> outbox();
-    // Seats held now (confirmed, unexpired pending) and people waiting, for an event's page.
+    // Seats held now (confirmed, unexpired pending) and whether anyone waits (0 or 1), for an event's page.
     struct seat_summary {
         calendar::held_seats held;
         int waiting = 0;
