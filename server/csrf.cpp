@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include "store/tokens.hpp"
+
 namespace tp::server {
 
 std::string csrf_token_of(const request& req) {
@@ -20,13 +22,7 @@ std::string csrf_token_of(const request& req) {
     return {};
 }
 
-std::string new_csrf_token() {
-    unsigned char bytes[16];
-    randombytes_buf(bytes, sizeof bytes);
-    char hex[sizeof bytes * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-    return hex;
-}
+std::string new_csrf_token() { return store::random_token(); }
 
 bool csrf_matches(const request& req, std::string_view submitted) {
     const auto cookie = csrf_token_of(req);

@@ -1,11 +1,11 @@
 // Registrations: capacity, waiting list, double opt-in, cancellation; each change with its transition row and
 // its outbox message, in one write transaction.
 #include <SQLiteCpp/Transaction.h>
-#include <sodium.h>
 
 #include "store/json_columns.hpp"
 #include "store/rows.hpp"
 #include "store/store.hpp"
+#include "store/tokens.hpp"
 #include "store/writes.hpp"
 
 namespace tp::store {
@@ -13,14 +13,6 @@ namespace {
 
 using calendar::registration;
 using calendar::registration_status;
-
-std::string new_token() {
-    unsigned char bytes[16];
-    randombytes_buf(bytes, sizeof bytes);
-    char hex[sizeof bytes * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-    return hex;
-}
 
 std::string email_key(std::string email) {
     for (auto& c : email)
@@ -178,7 +170,7 @@ registration insert_registration(connection& c, std::int64_t event_id, const reg
         "waitlisted_at, expires_at, created_at, updated_at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const bool waiting = status == registration_status::waitlisted;
     add->bind(1, event_id);
-    add->bind(2, new_token());
+    add->bind(2, random_token());
     add->bind(3, req.email);
     add->bind(4, email_key(req.email));
     add->bind(5, req.name);
@@ -340,7 +332,7 @@ void write_feed_token(connection& c, const std::string& key, calendar::sys_secon
                                      "created_at = excluded.created_at"
                                    : "INSERT OR IGNORE INTO personal_feeds (email_key, token, created_at) VALUES (?, ?, ?)");
     write->bind(1, key);
-    write->bind(2, new_token());
+    write->bind(2, random_token());
     write->bind(3, to_db(now));
     write->exec();
 }
