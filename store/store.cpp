@@ -113,7 +113,7 @@ calendar::sys_seconds store::last_change(const event_filter& filter) {
     scope.series_slug.reset();
     const auto w = where_of(scope);
     auto c = pool_.acquire();
-    const auto series_where = where_of(scope, 's').sql;  // its placeholders follow the events' ones
+    const auto series_where = where_of(scope, 's').sql;  // its ? parameters come after the events' ones
     auto stmt = c->prepare("SELECT MAX((SELECT COALESCE(MAX(e.updated_at), 0)" + std::string(event_from) + w.sql +
                            "), (SELECT COALESCE(MAX(s.updated_at), 0) FROM series s JOIN networks n ON "
                            "n.id = s.network_id" + series_where + "), (SELECT COALESCE(MAX(updated_at), 0) FROM networks))");
