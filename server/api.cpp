@@ -52,11 +52,7 @@ json::object app::registration_json(const calendar::registration& r) const {
 handled app::api(const request& req, parsed& p) {
     const auto& s = p.segments;  // "api", "v1", ...
     const bool post = req.method() == http::verb::post;
-    const auto wrong_method = [](const char* allow) {
-        auto res = text_response(http::status::method_not_allowed, std::string("Use ") + allow + " here.");
-        res.set(http::field::allow, allow);
-        return handled{std::move(res), "method_not_allowed"};
-    };
+    const auto wrong_method = [](const char* allow) { return handled{method_not_allowed(allow), "method_not_allowed"}; };
     if (s.size() == 5 && s[1] == "v1" && s[2] == "events" && s[4] == "registrations")
         return post ? api_register(req, p, s[3]) : wrong_method("POST");
     if (s.size() == 4 && s[1] == "v1" && s[2] == "registrations")

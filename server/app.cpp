@@ -100,9 +100,7 @@ handled app::route(const request& req, parsed& p) {
     if (is_form_route(s)) return forms(req, p);
     if (!known_route(s)) return not_found(p);
     if (req.method() != http::verb::get && req.method() != http::verb::head) {
-        auto res = text_response(http::status::method_not_allowed, "Only GET and HEAD are allowed here.");
-        res.set(http::field::allow, "GET, HEAD");
-        return {std::move(res), "method_not_allowed"};
+        return {method_not_allowed("GET, HEAD"), "method_not_allowed"};
     }
     if (s.empty()) return index(p);
     if (s[0] == "calendar.ics") return feed(req, p, "feed");

@@ -116,11 +116,7 @@ handled app::forms(const request& req, parsed& p) {
     const auto& s = p.segments;
     const bool get = req.method() == http::verb::get || req.method() == http::verb::head;
     const bool post = req.method() == http::verb::post;
-    const auto only = [](const char* allow) {
-        auto res = text_response(http::status::method_not_allowed, std::string("Use ") + allow + " here.");
-        res.set(http::field::allow, allow);
-        return handled{std::move(res), "method_not_allowed"};
-    };
+    const auto only = [](const char* allow) { return handled{method_not_allowed(allow), "method_not_allowed"}; };
     if (s.size() == 3 && s[0] == "events" && s[2] == "register")
         return post ? register_form(req, p, s[1]) : only("POST");
     if (s.size() == 1 && s[0] == "datenschutz")

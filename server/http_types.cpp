@@ -18,4 +18,10 @@ response text_response(http::status status, std::string body) {
     return make_response(status, "text/plain; charset=utf-8", std::move(body) + "\n");
 }
 
+response method_not_allowed(std::string_view allow) {
+    auto res = text_response(http::status::method_not_allowed, "Use " + std::string(allow) + " here.");
+    res.set(http::field::allow, allow);
+    return res;
+}
+
 }  // namespace tp::server

@@ -16,8 +16,10 @@ using response = http::response<shared_body>;
 [[nodiscard]] response make_response(http::status status, std::string content_type,
                                      std::shared_ptr<const std::string> body);
 [[nodiscard]] response make_response(http::status status, std::string content_type, std::string body);
-// A JSON error {"error": message} for API-style routes and plain text ones.
+// A plain-text response.
 [[nodiscard]] response text_response(http::status status, std::string body);
+// 405 with the Allow header, e.g. method_not_allowed("GET, HEAD").
+[[nodiscard]] response method_not_allowed(std::string_view allow);
 
 inline constexpr const char* html_type = "text/html; charset=utf-8";
 inline constexpr const char* calendar_type = "text/calendar; charset=utf-8";

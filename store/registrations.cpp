@@ -74,7 +74,7 @@ void move(connection& c, const registration& r, registration_status to, calendar
     auto update = c.prepare("UPDATE registrations SET status = ?, expires_at = ?, updated_at = ?, "
                             "waitlisted_at = CASE WHEN ? = 'waitlisted' THEN ? ELSE waitlisted_at END WHERE id = ?");
     update->bind(1, std::string(calendar::to_string(to)));
-    if (expires) update->bind(2, to_db(*expires)); else update->bind(2);
+    bind_optional(*update, 2, expires);
     update->bind(3, to_db(now));
     update->bind(4, std::string(calendar::to_string(to)));
     update->bind(5, to_db(now));

@@ -21,4 +21,15 @@ extern const char* const series_columns;   // for "SELECT <series_columns> FROM 
 [[nodiscard]] std::int64_t to_db(calendar::sys_seconds t);
 [[nodiscard]] calendar::sys_seconds from_db(std::int64_t seconds);
 
+// Binds the value, or NULL when there is none.
+template <class T>
+void bind_optional(SQLite::Statement& s, int index, const std::optional<T>& v) {
+    if (v) s.bind(index, *v);
+    else s.bind(index);
+}
+inline void bind_optional(SQLite::Statement& s, int index, const std::optional<calendar::sys_seconds>& v) {
+    if (v) s.bind(index, to_db(*v));
+    else s.bind(index);
+}
+
 }  // namespace tp::store

@@ -42,12 +42,6 @@ bool significant_change(const series_override& a, const series_override& b) {
     return a.start != b.start || a.end != b.end || a.status != b.status || a.venue != b.venue || a.address != b.address;
 }
 
-template <class T>
-void bind_optional(SQLite::Statement& s, int index, const std::optional<T>& v) {
-    if (v) s.bind(index, *v);
-    else s.bind(index);
-}
-
 void write_series_row(connection& c, const series& s, int sequence, calendar::sys_seconds now) {
     auto write = c.prepare(
         "INSERT INTO series (uid, slug, network_id, kind, title, description, rrule, first_start_local, "
@@ -110,8 +104,8 @@ void write_overrides(connection& c, std::int64_t id, const series& s, const std:
             "venue, address, status, sequence, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         add->bind(1, id);
         add->bind(2, local_to_db(o.original_start));
-        if (o.start) add->bind(3, to_db(*o.start)); else add->bind(3);
-        if (o.end) add->bind(4, to_db(*o.end)); else add->bind(4);
+        bind_optional(*add, 3, o.start);
+        bind_optional(*add, 4, o.end);
         bind_optional(*add, 5, o.title);
         bind_optional(*add, 6, o.description);
         bind_optional(*add, 7, o.venue);

@@ -29,17 +29,6 @@ bool same_content(const event& a, const event& b) {
            a.registration_closes == b.registration_closes && a.questions == b.questions;
 }
 
-template <class T>
-void bind_optional(SQLite::Statement& s, int index, const std::optional<T>& v) {
-    if (v) s.bind(index, *v);
-    else s.bind(index);
-}
-
-void bind_optional_time(SQLite::Statement& s, int index, const std::optional<calendar::sys_seconds>& v) {
-    if (v) s.bind(index, to_db(*v));
-    else s.bind(index);
-}
-
 void upsert_network(connection& c, const network& n, calendar::sys_seconds now) {
     auto find = c.prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
     find->bind(1, n.slug);
@@ -110,8 +99,8 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now, cons
     bind_optional(*write, 13, e.join_url);
     bind_optional(*write, 14, e.info_url);
     bind_optional(*write, 15, e.capacity);
-    bind_optional_time(*write, 16, e.registration_opens);
-    bind_optional_time(*write, 17, e.registration_closes);
+    bind_optional(*write, 16, e.registration_opens);
+    bind_optional(*write, 17, e.registration_closes);
     write->bind(18, std::string(calendar::to_string(e.status)));
     write->bind(19, sequence);
     write->bind(20, to_db(now));
