@@ -4,6 +4,7 @@
 #include <map>
 
 #include "calendar/ics_text.hpp"
+#include "calendar/itip.hpp"
 #include "calendar/rrule_expand.hpp"
 #include "calendar/vtimezone.hpp"
 #include "calendar/zoned.hpp"
@@ -92,13 +93,17 @@ void append_status(std::string& out, event_status status) {
     append_line(out, "CLASS", "PUBLIC");
 }
 
-void append_event(std::string& out, const event& e, const feed_info& feed) {
-    append_line(out, "BEGIN", "VEVENT");
-    append_stamps(out, e.uid, e.created_at, e.updated_at, e.sequence);
+void append_event_body(std::string& out, const event& e, const feed_info& feed) {
     append_time(out, "DTSTART", e, e.start);
     append_time(out, "DTEND", e, e.end);
     append_shown(out, {e.title, e.description, location_of(e), event_url(feed.base_url, e), e.kind, e.join_url, e.info_url},
                  feed);
+}
+
+void append_event(std::string& out, const event& e, const feed_info& feed) {
+    append_line(out, "BEGIN", "VEVENT");
+    append_stamps(out, e.uid, e.created_at, e.updated_at, e.sequence);
+    append_event_body(out, e, feed);
     append_status(out, e.status);
     append_line(out, "END", "VEVENT");
 }
@@ -155,11 +160,15 @@ void append_series(std::string& out, const series& s, const feed_info& feed) {
     for (const auto& o : s.overrides) append_override(out, s, o, feed);
 }
 
-void append_header(std::string& out, const feed_info& feed, std::string_view hint_zone) {
+void append_calendar_start(std::string& out) {
     append_line(out, "BEGIN", "VCALENDAR");
     append_line(out, "VERSION", "2.0");
     append_line(out, "PRODID", prodid);
     append_line(out, "CALSCALE", "GREGORIAN");
+}
+
+void append_header(std::string& out, const feed_info& feed, std::string_view hint_zone) {
+    append_calendar_start(out);
     append_line(out, "NAME", escape_text(feed.name));
     append_line(out, "X-WR-CALNAME", escape_text(feed.name));
     if (!feed.description.empty()) {
@@ -199,7 +208,40 @@ std::map<std::string, zone_span> zones_used(std::span<const event> events, std::
     return zones;
 }
 
+std::string mailto(const itip_party& p) { return "mailto:" + valid_utf8(p.email); }
+
+// ORGANIZER and ATTENDEE as calendar user addresses (RFC 5545 3.3.3) with their names (RFC 5546 3.2.2).
+void append_parties(std::string& out, const itip_message& m) {
+    append_line(out, "ORGANIZER;CN=" + param_value(m.organizer.name), mailto(m.organizer));
+    std::string attendee = "ATTENDEE;CN=" + param_value(m.attendee.name) + ";ROLE=REQ-PARTICIPANT";
+    if (m.method == itip_method::request) attendee += ";PARTSTAT=ACCEPTED;RSVP=FALSE";
+    append_line(out, attendee, mailto(m.attendee));
+}
+
 }  // namespace
+
+std::string_view to_string(itip_method m) { return m == itip_method::request ? "REQUEST" : "CANCEL"; }
+
+std::string write_itip(const event& e, const itip_message& m) {
+    std::string out;
+    out.reserve(4096);
+    append_calendar_start(out);
+    append_line(out, "METHOD", to_string(m.method));
+    if (!e.all_day && !is_utc(e.time_zone))
+        if (const auto* zone = find_zone(e.time_zone)) append_vtimezone(out, *zone, e.start, e.end);
+    append_line(out, "BEGIN", "VEVENT");
+    append_line(out, "UID", escape_text(e.uid));
+    append_line(out, "DTSTAMP", format_utc(m.stamp));
+    append_line(out, "LAST-MODIFIED", format_utc(e.updated_at));
+    append_line(out, "SEQUENCE", std::to_string(std::max(e.sequence, m.sequence)));
+    const feed_info feed{.base_url = m.base_url, .include_private_join_urls = m.method == itip_method::request};
+    append_event_body(out, e, feed);
+    append_parties(out, m);
+    append_status(out, m.method == itip_method::cancel ? event_status::cancelled : e.status);
+    append_line(out, "END", "VEVENT");
+    append_line(out, "END", "VCALENDAR");
+    return out;
+}
 
 std::string series_url(std::string_view base_url, const series& s) {
     return std::string(base_url) + "/series/" + s.slug;

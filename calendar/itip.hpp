@@ -1,0 +1,32 @@
+#pragma once
+// Scheduling messages for one person (RFC 5546 iTIP, sent by email per RFC 6047 iMIP): the invitation of a
+// registered person (REQUEST, also after a change) and its withdrawal (CANCEL).
+#include <string>
+
+#include "calendar/types.hpp"
+
+namespace tp::calendar {
+
+enum class itip_method { request, cancel };
+[[nodiscard]] std::string_view to_string(itip_method m);  // "REQUEST", "CANCEL"
+
+struct itip_party {
+    std::string name;
+    std::string email;
+};
+
+struct itip_message {
+    itip_method method = itip_method::request;
+    itip_party organizer;
+    itip_party attendee;
+    std::string base_url;  // for the event's page
+    int sequence = 0;      // at least the event's; a personal cancellation goes one above it
+    sys_seconds stamp{};   // DTSTAMP: when the message was made
+};
+
+// A VCALENDAR with METHOD, the VTIMEZONE the event needs and one VEVENT with the event's UID, ORGANIZER and one
+// ATTENDEE (PARTSTAT=ACCEPTED for a request). A request includes the private join link: it goes to a person
+// holding a seat. Deterministic for the same input.
+[[nodiscard]] std::string write_itip(const event& e, const itip_message& m);
+
+}  // namespace tp::calendar
