@@ -88,6 +88,8 @@ struct event {
     std::optional<std::string> series_title;
     std::optional<std::chrono::seconds> original_start_local;  // local_seconds since the epoch
     std::vector<question> questions;  // asked on the registration form
+    // Reminder emails go this long before the start (see reminders.hpp); empty: none.
+    std::vector<std::chrono::seconds> reminders{std::chrono::days{7}, std::chrono::days{1}};
 };
 
 }  // namespace tp::calendar

@@ -70,4 +70,19 @@ calendar::answers answers_from_json(const std::string& text) {
     return out;
 }
 
+std::string reminders_to_json(const std::vector<std::chrono::seconds>& offsets) {
+    json::array out;
+    for (const auto o : offsets) out.emplace_back(o.count());
+    return json::serialize(out);
+}
+
+std::vector<std::chrono::seconds> reminders_from_json(const std::string& text) {
+    std::vector<std::chrono::seconds> out;
+    const auto v = parsed(text);
+    if (!v.is_array()) return out;
+    for (const auto& item : v.get_array())
+        if (const auto* n = item.if_int64()) out.emplace_back(*n);
+    return out;
+}
+
 }  // namespace tp::store

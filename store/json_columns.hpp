@@ -11,5 +11,8 @@ namespace tp::store {
 [[nodiscard]] std::vector<calendar::question> questions_from_json(const std::string& text);
 [[nodiscard]] std::string answers_to_json(const calendar::answers& answers);
 [[nodiscard]] calendar::answers answers_from_json(const std::string& text);
+// Reminder offsets as a JSON list of seconds.
+[[nodiscard]] std::string reminders_to_json(const std::vector<std::chrono::seconds>& offsets);
+[[nodiscard]] std::vector<std::chrono::seconds> reminders_from_json(const std::string& text);
 
 }  // namespace tp::store

@@ -183,6 +183,37 @@ ALTER TABLE registrations ADD COLUMN answers TEXT NOT NULL DEFAULT '{}';
 -- Waiting-list positions are counted in arrival order; this index answers that count from the index alone.
 CREATE INDEX registrations_waiting ON registrations(event_id, status, waitlisted_at, id);
 )sql",
+    R"sql(
+-- Email delivery: the outbox gains a lease (status 'sending' until lease_until), attempts, a stable Message-ID,
+-- the last error, a key that makes a reminder unique, and a payload (an organiser's message). SQLite cannot
+-- change a CHECK, so the table is rebuilt with its rows.
+CREATE TABLE outbox_next (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  registration_id INTEGER REFERENCES registrations(id),
+  recipient TEXT NOT NULL,
+  language TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  due_at INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  lease_until INTEGER,
+  sent_at INTEGER,
+  last_error TEXT,
+  message_id TEXT UNIQUE,
+  dedupe_key TEXT,
+  payload TEXT NOT NULL DEFAULT '{}'
+);
+INSERT INTO outbox_next (id, kind, registration_id, recipient, language, created_at, due_at, status)
+  SELECT id, kind, registration_id, recipient, language, created_at, due_at, status FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_next RENAME TO outbox;
+CREATE INDEX outbox_due ON outbox(status, due_at);
+CREATE INDEX outbox_by_registration ON outbox(registration_id, kind);
+CREATE UNIQUE INDEX outbox_once ON outbox(dedupe_key) WHERE dedupe_key IS NOT NULL;
+-- Reminder offsets before the start, in seconds (7 days and 1 day unless the event says otherwise).
+ALTER TABLE events ADD COLUMN reminders TEXT NOT NULL DEFAULT '[604800,86400]';
+)sql",
 };
 
 }  // namespace

@@ -54,15 +54,7 @@ std::optional<registration> find_registration(connection& c, const std::string& 
 }
 
 void queue(connection& c, const std::string& kind, const registration& r, calendar::sys_seconds now) {
-    auto add = c.prepare("INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?)");
-    add->bind(1, kind);
-    add->bind(2, r.id);
-    add->bind(3, r.email);
-    add->bind(4, r.language);
-    add->bind(5, to_db(now));
-    add->bind(6, to_db(now));
-    add->exec();
+    queue_message(c, {.kind = kind, .registration_id = r.id, .recipient = r.email, .language = r.language}, now);
 }
 
 // Moves a registration to `to`, writing its transition; `expires` is set for pending, cleared otherwise.
@@ -385,20 +377,22 @@ std::optional<store::personal_feed> store::personal_feed_events(const std::strin
     return feed;
 }
 
-std::vector<outbox_message> store::outbox() {
+std::optional<mail_subject> store::subject_of(const outbox_message& m) {
+    if (!m.registration_id) return std::nullopt;
     auto c = pool_.acquire();
-    auto all = c->prepare("SELECT id, kind, registration_id, recipient, language, created_at FROM outbox ORDER BY id");
-    std::vector<outbox_message> out;
-    while (all->executeStep()) {
-        outbox_message m;
-        m.id = all->getColumn(0).getInt64();
-        m.kind = all->getColumn(1).getString();
-        if (!all->getColumn(2).isNull()) m.registration_id = all->getColumn(2).getInt64();
-        m.recipient = all->getColumn(3).getString();
-        m.language = all->getColumn(4).getString();
-        m.created_at = from_db(all->getColumn(5).getInt64());
-        out.push_back(std::move(m));
-    }
+    auto r = find_registration(*c, "r.id = ?", *m.registration_id);
+    if (!r) return std::nullopt;
+    auto ev = event_of_registration(*c, *r);
+    if (!ev) return std::nullopt;
+    auto n = c->prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
+    n->bind(1, ev->event.network_slug);
+    if (!n->executeStep()) return std::nullopt;
+    mail_subject out{std::move(*r), std::move(ev->event), network_from_row(*n), std::nullopt};
+    auto confirmed = c->prepare("SELECT MAX(at) FROM registration_transitions WHERE registration_id = ? AND "
+                                "to_status = 'confirmed'");
+    confirmed->bind(1, out.registration.id);
+    if (confirmed->executeStep() && !confirmed->getColumn(0).isNull())
+        out.confirmed_at = from_db(confirmed->getColumn(0).getInt64());
     return out;
 }
 

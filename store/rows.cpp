@@ -24,7 +24,7 @@ const char* const event_columns =
     "e.id, e.uid, e.slug, n.slug, n.name, e.kind, e.title, e.description, e.start_utc, e.end_utc, e.time_zone, "
     "e.all_day, e.format, e.venue, e.address, e.join_url, e.info_url, e.capacity, e.registration_opens, "
     "e.registration_closes, e.status, e.sequence, e.created_at, e.updated_at, s.slug, s.title, e.original_start_local, "
-    "e.questions";
+    "e.questions, e.reminders";
 
 const char* const event_from =
     " FROM events e JOIN networks n ON n.id = e.network_id LEFT JOIN series s ON s.id = e.series_id";
@@ -82,6 +82,7 @@ calendar::event event_from_row(SQLite::Statement& row) {
     e.series_title = optional_text(row.getColumn(25));
     if (!row.getColumn(26).isNull()) e.original_start_local = std::chrono::seconds{row.getColumn(26).getInt64()};
     e.questions = questions_from_json(row.getColumn(27).getString());
+    e.reminders = reminders_from_json(row.getColumn(28).getString());
     return e;
 }
 

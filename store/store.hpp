@@ -62,11 +62,32 @@ public:
 
 struct outbox_message {
     std::int64_t id = 0;
-    std::string kind;  // confirm_request, waitlisted, confirmed, promoted, cancelled, resend
+    // confirm_request, resend, waitlisted, promoted, confirmed, cancelled, reminder, event_changed,
+    // event_cancelled, organiser_message
+    std::string kind;
     std::optional<std::int64_t> registration_id;
     std::string recipient;
     std::string language;
     sys_seconds created_at{};
+    sys_seconds due_at{};
+    std::string status;  // queued, sending, sent, failed, skipped
+    int attempts = 0;
+    std::string message_id;  // set when first claimed, kept for every later attempt
+    std::string last_error;
+    std::string payload;  // JSON: {"offset": seconds} for reminders, {"subject", "body"} for organiser messages
+};
+
+// Messages by delivery state, for /metrics: retrying are queued ones that failed before.
+struct outbox_counts {
+    std::int64_t queued = 0, sending = 0, retrying = 0, sent = 0, failed = 0, skipped = 0;
+};
+
+// What a message is about, read when it is sent (so it shows the event as it is then).
+struct mail_subject {
+    calendar::registration registration;
+    calendar::event event;
+    calendar::network network;
+    std::optional<sys_seconds> confirmed_at;
 };
 
 class store {
@@ -115,6 +136,26 @@ public:
     // Expires pending registrations whose hold has passed and gives their seats to the waiting list.
     void expire_pending(std::chrono::seconds hold = calendar::default_hold);
     [[nodiscard]] std::vector<outbox_message> outbox();
+
+    // Outbox delivery (store/outbox.cpp). Claims up to `limit` due messages, queued or with an expired lease (a
+    // sender that died), for `lease`: they are 'sending' until marked. Message-IDs end in @domain.
+    [[nodiscard]] std::vector<outbox_message> claim_outbox(std::chrono::seconds lease, int limit,
+                                                           const std::string& domain);
+    void outbox_sent(std::int64_t id);
+    void outbox_retry(std::int64_t id, sys_seconds due, const std::string& error);
+    void outbox_failed(std::int64_t id, const std::string& error);
+    void outbox_skipped(std::int64_t id, const std::string& reason);
+    [[nodiscard]] outbox_counts count_outbox();
+    // The earliest due_at of a queued message (nullopt: nothing queued), so the sender knows how long to sleep.
+    [[nodiscard]] std::optional<sys_seconds> next_due();
+    [[nodiscard]] std::optional<mail_subject> subject_of(const outbox_message& m);
+    // Queues the reminders that are due now for confirmed registrations of published events, each once per
+    // (registration, offset); reminders that will never go out are recorded as skipped. Returns how many queued.
+    int schedule_reminders();
+    // A message from the organisers to every confirmed and pending registration of an event; returns how many.
+    // nullopt for an unknown event.
+    std::optional<int> message_attendees(const std::string& event_slug, const std::string& subject,
+                                         const std::string& body);
     // Seats held now (confirmed, unexpired pending) and whether anyone waits (0 or 1), for an event's page.
     struct seat_summary {
         calendar::held_seats held;

@@ -26,7 +26,7 @@ bool same_content(const event& a, const event& b) {
     return !significant_change(a, b) && a.network_slug == b.network_slug && a.kind == b.kind && a.title == b.title &&
            a.description == b.description && a.join_url == b.join_url && a.info_url == b.info_url &&
            a.capacity == b.capacity && a.registration_opens == b.registration_opens &&
-           a.registration_closes == b.registration_closes && a.questions == b.questions;
+           a.registration_closes == b.registration_closes && a.questions == b.questions && a.reminders == b.reminders;
 }
 
 void upsert_network(connection& c, const network& n, calendar::sys_seconds now) {
@@ -77,13 +77,13 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now, cons
     auto write = c.prepare(
         "INSERT INTO events (uid, slug, network_id, kind, title, description, start_utc, end_utc, time_zone, all_day, "
         "format, venue, address, join_url, info_url, capacity, registration_opens, registration_closes, status, "
-        "sequence, created_at, updated_at, series_id, original_start_local, questions) VALUES "
+        "sequence, created_at, updated_at, series_id, original_start_local, questions, reminders) VALUES "
         "(COALESCE(?21, lower(hex(randomblob(16))) || '@treffpunkt'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-        "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?22, ?23, ?24) ON CONFLICT (slug) DO UPDATE SET "
+        "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?22, ?23, ?24, ?25) ON CONFLICT (slug) DO UPDATE SET "
         "network_id = ?2, kind = ?3, title = ?4, description = ?5, start_utc = ?6, end_utc = ?7, time_zone = ?8, "
         "all_day = ?9, format = ?10, venue = ?11, address = ?12, join_url = ?13, info_url = ?14, capacity = ?15, "
         "registration_opens = ?16, registration_closes = ?17, status = ?18, sequence = ?19, "
-        "updated_at = MAX(updated_at, ?20), series_id = ?22, original_start_local = ?23, questions = ?24");
+        "updated_at = MAX(updated_at, ?20), series_id = ?22, original_start_local = ?23, questions = ?24, reminders = ?25");
     write->bind(1, e.slug);
     write->bind(2, network_id(c, e.network_slug, "event '" + e.slug + "'"));
     write->bind(3, std::string(calendar::to_string(e.kind)));
@@ -114,7 +114,14 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now, cons
         write->bind(23);
     }
     write->bind(24, questions_to_json(e.questions));
+    write->bind(25, reminders_to_json(e.reminders));
     write->exec();
+    // RFC 5546: people holding or waiting for a place hear of changes to time, place or status.
+    if (old && significant_change(*old, e) && e.status != calendar::event_status::draft) {
+        const bool cancelled = e.status == calendar::event_status::cancelled;
+        if (!cancelled || old->status != calendar::event_status::cancelled)
+            notify_registrants(c, old->id, cancelled ? "event_cancelled" : "event_changed", now);
+    }
     // More seats (or no limit any more): the waiting list moves up at once.
     const bool more_seats = old && old->capacity && (!e.capacity || *e.capacity > *old->capacity);
     if (more_seats) promote_waiting(c, old->id, e.capacity, now);

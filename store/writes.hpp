@@ -1,6 +1,7 @@
 #pragma once
 // Write steps shared by the store's upsert files; each runs inside the caller's transaction on the writer.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "calendar/series.hpp"
@@ -26,6 +27,20 @@ void materialize_series(connection& c, const calendar::series& s, calendar::sys_
                         calendar::sys_seconds horizon);
 // Gives free seats of an event to its waiting list in arrival order, each promotion with its message.
 void promote_waiting(connection& c, std::int64_t event_id, std::optional<int> capacity, calendar::sys_seconds now);
+
+// Queues a message for a registration, due now; `dedupe_key` makes it unique (a second one is ignored).
+struct queued_message {
+    std::string kind;
+    std::int64_t registration_id = 0;
+    std::string recipient;
+    std::string language;
+    std::string payload = "{}";
+    std::optional<std::string> dedupe_key{};
+    std::string status = "queued";
+};
+void queue_message(connection& c, const queued_message& m, calendar::sys_seconds now);
+// Tells every active registration of an event that it changed (time or place) or was cancelled.
+void notify_registrants(connection& c, std::int64_t event_id, const std::string& kind, calendar::sys_seconds now);
 
 // A series with its skipped dates and overrides, or nullopt.
 [[nodiscard]] std::optional<calendar::series> find_series(connection& c, const std::string& slug);

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "calendar/reminders.hpp"
 #include "calendar/rrule_expand.hpp"
 #include "calendar/zoned.hpp"
 #include "web/validate.hpp"
@@ -209,6 +210,24 @@ void read_questions(entry_reader& r, event& e, const std::string& where, std::ve
     }
 }
 
+// "reminders": ["7d", "1d"]; missing keeps the default, [] sends none.
+void read_reminders(entry_reader& r, event& e, const std::string& where, std::vector<std::string>& errors) {
+    const auto* list = r.list("reminders");
+    if (!list) return;
+    e.reminders.clear();
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto here = where + ": reminders[" + std::to_string(i) + "]";
+        const auto* text = (*list)[i].if_string();
+        const auto offset = text ? calendar::parse_reminder_offset(*text) : std::nullopt;
+        if (!offset) errors.push_back(here + ": must be like \"7d\", \"36h\" or \"90m\", from 15m to 60d");
+        else if (std::find(e.reminders.begin(), e.reminders.end(), *offset) != e.reminders.end())
+            errors.push_back(here + ": appears more than once");
+        else e.reminders.push_back(*offset);
+    }
+    if (e.reminders.size() > calendar::max_reminders)
+        errors.push_back(where + ": reminders: at most " + std::to_string(calendar::max_reminders));
+}
+
 event read_event(entry_reader& r, const std::string& where, std::vector<std::string>& errors) {
     event e;
     e.slug = r.text("slug", true);
@@ -237,6 +256,7 @@ event read_event(entry_reader& r, const std::string& where, std::vector<std::str
     e.status = r.choice<calendar::event_status>("status", calendar::parse_event_status,
                                                 calendar::event_status::published, "draft, published, cancelled");
     read_questions(r, e, where, errors);
+    read_reminders(r, e, where, errors);
     r.finish();
     return e;
 }

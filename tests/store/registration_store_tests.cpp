@@ -1,42 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include "calendar/zoned.hpp"
-#include "sample_event.hpp"
-#include "store/store.hpp"
-#include "temp_path.hpp"
+#include "store/registration_setup.hpp"
 
 using namespace tp;
 using rs = calendar::registration_status;
+using tp::testing::setup;
+using tp::testing::kinds;
 
-namespace {
-
-struct setup {
-    testing::temp_path db;
-    calendar::sys_seconds now;
-    store::store s;
-    explicit setup(std::optional<int> capacity)
-        : now(testing::sample_event().start - std::chrono::hours{24 * 30}), s(db.str(), [this] { return now; }) {
-        calendar::network n;
-        n.slug = "ist-bochum";
-        n.name = "zdi-Netzwerk IST.Bochum.NRW";
-        auto e = testing::sample_event();
-        e.capacity = capacity;
-        e.registration_opens = e.start - std::chrono::hours{24 * 60};
-        e.registration_closes = e.start - std::chrono::hours{24};
-        s.upsert({&n, 1}, {&e, 1});
-    }
-    store::registration_result add(const std::string& who, std::optional<std::string> key = std::nullopt) {
-        return s.register_person("mint-barcamp-2027", {who, who + "@example.org", "", "de", std::move(key)});
-    }
-};
-
-std::vector<std::string> kinds(store::store& s) {
-    std::vector<std::string> out;
-    for (const auto& m : s.outbox()) out.push_back(m.kind);
-    return out;
-}
-
-}  // namespace
 
 TEST_CASE("seats go in arrival order, then the waiting list, with gap-free positions") {
     setup t(2);
