@@ -1,0 +1,150 @@
+#include <catch2/catch.hpp>
+
+#include "sample_event.hpp"
+#include "web/mail_texts.hpp"
+
+using namespace tp;
+using namespace std::chrono;
+using calendar::itip_method;
+using rs = calendar::registration_status;
+
+namespace {
+
+struct fixture {
+    calendar::event event = testing::sample_event();
+    calendar::network network;
+    calendar::registration reg;
+    fixture() {
+        network.name = "zdi-Netzwerk IST.Bochum.NRW";
+        reg.token = "0123456789abcdef0123456789abcdef";
+        reg.name = "Anna Müller";
+        reg.email = "anna@example.org";
+        reg.status = rs::pending;
+        reg.expires_at = event.start - days{30};
+        event.join_url = "https://meet.example/secret";
+        event.format = calendar::event_format::hybrid;
+    }
+    web::mail_text render(const std::string& kind, bool was_confirmed = false) {
+        web::mail_input in{kind, reg, event, network, "https://tp.test", was_confirmed, std::nullopt, "", ""};
+        return web::render_mail(in).value();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("each message kind has its subject, main link and invitation") {
+    struct row {
+        const char* kind;
+        rs status;
+        bool was_confirmed;
+        const char* subject_de;
+        const char* link;  // expected in the text; "" for none beyond the manage link
+        std::optional<itip_method> invitation;
+    };
+    const row table[] = {
+        {"confirm_request", rs::pending, false, "Bitte bestätigen: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef/confirm", std::nullopt},
+        {"resend", rs::pending, false, "Ihr Link zur Anmeldung: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef/confirm", std::nullopt},
+        {"resend", rs::confirmed, true, "Ihr Link zur Anmeldung: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", std::nullopt},
+        {"waitlisted", rs::waitlisted, false, "Warteliste: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", std::nullopt},
+        {"promoted", rs::pending, false, "Ein Platz ist frei: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef/confirm", std::nullopt},
+        {"confirmed", rs::confirmed, true, "Anmeldung bestätigt: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", itip_method::request},
+        {"cancelled", rs::cancelled, true, "Abmeldung bestätigt: MINT:Barcamp", "/events/mint-barcamp-2027\n", itip_method::cancel},
+        {"cancelled", rs::cancelled, false, "Abmeldung bestätigt: MINT:Barcamp", "/events/mint-barcamp-2027\n", std::nullopt},
+        {"reminder", rs::confirmed, true, "Erinnerung: MINT:Barcamp, morgen", "/r/0123456789abcdef0123456789abcdef\n", std::nullopt},
+        {"event_changed", rs::confirmed, true, "Geändert: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", itip_method::request},
+        {"event_changed", rs::waitlisted, false, "Geändert: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", std::nullopt},
+        {"event_cancelled", rs::confirmed, true, "Abgesagt: MINT:Barcamp", "/events/mint-barcamp-2027\n", itip_method::cancel},
+        {"event_cancelled", rs::pending, false, "Abgesagt: MINT:Barcamp", "/events/mint-barcamp-2027\n", std::nullopt},
+    };
+    for (const auto& r : table) {
+        CAPTURE(r.kind, calendar::to_string(r.status));
+        fixture f;
+        f.reg.status = r.status;
+        const auto m = f.render(r.kind, r.was_confirmed);
+        CHECK(m.subject == r.subject_de);
+        CHECK(m.text.find("https://tp.test" + std::string(r.link)) != std::string::npos);
+        CHECK(m.invitation == r.invitation);
+        CHECK(m.text.starts_with("Hallo Anna Müller,\n"));
+        CHECK(m.html.starts_with("<!DOCTYPE html><html lang=\"de\">"));
+        // Only a person holding a seat sees the private join link.
+        const bool join = r.status == rs::confirmed && std::string(r.kind) != "event_cancelled";
+        CHECK((m.text.find("meet.example/secret") != std::string::npos) == join);
+        CHECK((m.html.find("meet.example/secret") != std::string::npos) == join);
+    }
+}
+
+TEST_CASE("English registrants get English mail with English links") {
+    fixture f;
+    f.reg.language = "en";
+    const auto m = f.render("confirm_request");
+    CHECK(m.subject == "Please confirm: MINT:Barcamp");
+    CHECK(m.text.starts_with("Hello Anna Müller,\n"));
+    CHECK(m.text.find("https://tp.test/r/0123456789abcdef0123456789abcdef/confirm?lang=en") != std::string::npos);
+    CHECK(m.html.find("lang=\"en\"") != std::string::npos);
+}
+
+TEST_CASE("reminder subjects say how soon") {
+    const std::pair<seconds, const char*> table[] = {
+        {days{1}, "Erinnerung: MINT:Barcamp, morgen"},
+        {days{7}, "Erinnerung: MINT:Barcamp, in 7 Tagen"},
+        {hours{2}, "Erinnerung: MINT:Barcamp, in 2 Stunden"},
+        {minutes{90}, "Erinnerung: MINT:Barcamp, in Kürze"},
+    };
+    for (const auto& [offset, subject] : table) {
+        fixture f;
+        f.reg.status = rs::confirmed;
+        web::mail_input in{"reminder", f.reg, f.event, f.network, "https://tp.test", true, offset, "", ""};
+        CHECK(web::render_mail(in)->subject == subject);
+    }
+}
+
+TEST_CASE("what people typed is escaped in HTML and organiser messages keep their lines") {
+    fixture f;
+    f.reg.name = "<script>alert(1)</script>";
+    f.reg.status = rs::confirmed;
+    web::mail_input in{"organiser_message", f.reg, f.event, f.network, "https://tp.test", true, std::nullopt,
+                       "Raum <b>2</b>", "Zeile eins\nZeile <i>zwei</i>"};
+    const auto m = web::render_mail(in).value();
+    CHECK(m.subject == "Raum <b>2</b> (MINT:Barcamp)");  // a header: encoded later, not HTML
+    CHECK(m.html.find("<script>") == std::string::npos);
+    CHECK(m.html.find("&lt;script&gt;") != std::string::npos);
+    CHECK(m.html.find("<p>Zeile eins</p><p>Zeile &lt;i&gt;zwei&lt;/i&gt;</p>") != std::string::npos);
+    CHECK(m.text.find("Zeile eins\nZeile <i>zwei</i>") != std::string::npos);
+}
+
+TEST_CASE("an unknown kind renders nothing") {
+    fixture f;
+    web::mail_input in{"no_such_kind", f.reg, f.event, f.network, "https://tp.test", false, std::nullopt, "", ""};
+    CHECK_FALSE(web::render_mail(in));
+}
+
+TEST_CASE("messages that lost their point are not sent") {
+    fixture f;
+    const auto before = f.event.start - hours{1};
+    struct row {
+        const char* kind;
+        rs status;
+        calendar::event_status event_status;
+        calendar::sys_seconds now;
+        bool stale;
+    };
+    const row table[] = {
+        {"reminder", rs::confirmed, calendar::event_status::published, before, false},
+        {"reminder", rs::cancelled, calendar::event_status::published, before, true},
+        {"reminder", rs::confirmed, calendar::event_status::cancelled, before, true},
+        {"reminder", rs::confirmed, calendar::event_status::published, f.event.start, true},
+        {"confirm_request", rs::pending, calendar::event_status::published, before, false},
+        {"confirm_request", rs::confirmed, calendar::event_status::published, before, true},
+        {"promoted", rs::expired, calendar::event_status::published, before, true},
+        {"organiser_message", rs::confirmed, calendar::event_status::published, before, false},
+        {"organiser_message", rs::cancelled, calendar::event_status::published, before, true},
+        {"cancelled", rs::cancelled, calendar::event_status::published, before, false},
+        {"event_cancelled", rs::confirmed, calendar::event_status::cancelled, before, false},
+    };
+    for (const auto& r : table) {
+        CAPTURE(r.kind, calendar::to_string(r.status));
+        f.reg.status = r.status;
+        f.event.status = r.event_status;
+        CHECK(web::stale_reason(r.kind, f.reg, f.event, r.now).has_value() == r.stale);
+    }
+}

@@ -1,0 +1,23 @@
+#pragma once
+// German and English strings of the emails. Placeholders in braces ({title}, {until}, ...) are filled in by
+// mail_texts; everything filled in is escaped for HTML there.
+#include <string_view>
+
+#include "web/i18n.hpp"
+
+namespace tp::web {
+
+struct mail_kind_strings {
+    std::string_view subject, intro, action;  // action: the label of the main link; empty: none
+};
+
+struct mail_strings {
+    std::string_view greeting, when, where, online, join, page, manage, cannot_come, footer, signature;
+    mail_kind_strings confirm_request, resend, waitlisted, promoted, confirmed, cancelled, reminder, event_changed,
+        event_cancelled, organiser_message;
+    std::string_view reminder_tomorrow, reminder_in_days, reminder_in_hours, reminder_soon, invitation_note;
+};
+
+[[nodiscard]] const mail_strings& mail_strings_for(lang l);
+
+}  // namespace tp::web

@@ -1,0 +1,195 @@
+#include "web/mail_texts.hpp"
+
+#include <vector>
+
+#include "web/dates.hpp"
+#include "web/html.hpp"
+#include "web/mail_strings.hpp"
+
+namespace tp::web {
+namespace {
+
+using calendar::registration_status;
+
+std::string fill(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    std::string out(pattern);
+    for (const auto& [key, value] : values) {
+        const auto placeholder = "{" + std::string(key) + "}";
+        for (auto at = out.find(placeholder); at != std::string::npos; at = out.find(placeholder, at + value.size()))
+            out.replace(at, placeholder.size(), value);
+    }
+    return out;
+}
+
+// The parts every message is made of; text and HTML are written from it.
+struct mail_body {
+    std::string subject;
+    std::string greeting;
+    std::vector<std::string> paragraphs;
+    std::string action_label, action_url;  // the main link, if any
+    std::vector<std::pair<std::string, std::string>> facts;  // label, value (a value may be a link)
+    std::vector<std::pair<std::string, std::string>> links;  // label, url
+    std::string signature, footer;
+};
+
+const mail_kind_strings* kind_strings(const mail_strings& s, std::string_view kind) {
+    if (kind == "confirm_request") return &s.confirm_request;
+    if (kind == "resend") return &s.resend;
+    if (kind == "waitlisted") return &s.waitlisted;
+    if (kind == "promoted") return &s.promoted;
+    if (kind == "confirmed") return &s.confirmed;
+    if (kind == "cancelled") return &s.cancelled;
+    if (kind == "reminder") return &s.reminder;
+    if (kind == "event_changed") return &s.event_changed;
+    if (kind == "event_cancelled") return &s.event_cancelled;
+    if (kind == "organiser_message") return &s.organiser_message;
+    return nullptr;
+}
+
+std::string relative(const mail_strings& s, std::optional<std::chrono::seconds> offset) {
+    const auto n = offset.value_or(std::chrono::days{1}).count();
+    if (n == 86400) return std::string(s.reminder_tomorrow);
+    if (n % 86400 == 0) return fill(s.reminder_in_days, {{"n", std::to_string(n / 86400)}});
+    if (n % 3600 == 0) return fill(s.reminder_in_hours, {{"n", std::to_string(n / 3600)}});
+    return std::string(s.reminder_soon);
+}
+
+std::string link_to(const mail_input& in, std::string_view path) {
+    return in.base_url + std::string(path) + (in.registration.language == "en" ? "?lang=en" : "");
+}
+
+// Whether the person holds a seat now: only they see the private join link.
+bool holds_seat(const mail_input& in) { return in.registration.status == registration_status::confirmed; }
+
+std::optional<calendar::itip_method> invitation_of(const mail_input& in) {
+    const bool holds = holds_seat(in);
+    if ((in.kind == "confirmed" || in.kind == "event_changed") && holds) return calendar::itip_method::request;
+    if ((in.kind == "cancelled" || in.kind == "event_cancelled") && in.was_confirmed)
+        return calendar::itip_method::cancel;
+    return std::nullopt;
+}
+
+std::string where_of(const calendar::event& e, const mail_strings& s) {
+    std::string where = e.venue;
+    if (!e.address.empty()) where += (where.empty() ? "" : ", ") + e.address;
+    if (e.format != calendar::event_format::in_person) where += (where.empty() ? "" : " / ") + std::string(s.online);
+    return where;
+}
+
+void add_facts(mail_body& b, const mail_input& in, const mail_strings& s, lang l) {
+    b.facts.emplace_back(std::string(s.when), format_when(in.event, l));
+    if (const auto where = where_of(in.event, s); !where.empty()) b.facts.emplace_back(std::string(s.where), where);
+    if (in.event.join_url && holds_seat(in) && in.kind != "event_cancelled" && in.kind != "cancelled")
+        b.facts.emplace_back(std::string(s.join), *in.event.join_url);
+}
+
+std::string action_url(const mail_input& in, std::string_view kind) {
+    const auto manage = "/r/" + in.registration.token;
+    if (kind == "confirm_request" || kind == "promoted" ||
+        (kind == "resend" && in.registration.status == registration_status::pending))
+        return link_to(in, manage + "/confirm");
+    return link_to(in, manage);
+}
+
+mail_body compose(const mail_input& in, const mail_kind_strings& k, lang l) {
+    const auto& s = mail_strings_for(l);
+    const auto until = in.registration.expires_at ? format_instant(*in.registration.expires_at, in.event.time_zone, l)
+                                                  : std::string{};
+    const auto position = in.registration.position ? std::to_string(*in.registration.position) : std::string("?");
+    mail_body b;
+    b.subject = fill(k.subject, {{"title", in.event.title},
+                                 {"relative", relative(s, in.reminder_offset)},
+                                 {"subject", in.organiser_subject}});
+    b.greeting = fill(s.greeting, {{"name", in.registration.name}});
+    const auto intro = in.kind == "organiser_message" ? in.organiser_body
+                                                      : fill(k.intro, {{"until", until}, {"position", position}});
+    b.paragraphs.push_back(intro);
+    if (invitation_of(in) == calendar::itip_method::request) b.paragraphs.emplace_back(s.invitation_note);
+    if (in.kind == "reminder") b.paragraphs.emplace_back(s.cannot_come);
+    if (!k.action.empty()) {
+        b.action_label = k.action;
+        b.action_url = action_url(in, in.kind);
+    }
+    add_facts(b, in, s, l);
+    b.links.emplace_back(std::string(s.page), link_to(in, "/events/" + in.event.slug));
+    if (in.kind != "cancelled" && in.kind != "event_cancelled" && b.action_url != link_to(in, "/r/" + in.registration.token))
+        b.links.emplace_back(std::string(s.manage), link_to(in, "/r/" + in.registration.token));
+    b.signature = fill(s.signature, {{"network", in.network.name}});
+    b.footer = fill(s.footer, {{"network", in.network.name}});
+    return b;
+}
+
+std::string to_text(const mail_body& b, const calendar::event& e) {
+    std::string out = b.greeting + "\n\n";
+    for (const auto& p : b.paragraphs) out += p + "\n\n";
+    if (!b.action_url.empty()) out += b.action_label + ":\n" + b.action_url + "\n\n";
+    out += e.title + "\n";
+    for (const auto& [label, value] : b.facts) out += label + ": " + value + "\n";
+    out += "\n";
+    for (const auto& [label, url] : b.links) out += label + ": " + url + "\n";
+    out += "\n" + b.signature + "\n\n-- \n" + b.footer + "\n";
+    return out;
+}
+
+html paragraphs_html(const std::string& text) {
+    html out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        out += text.substr(start, end - start).empty() ? html{} : tag("p", web::text(text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string to_html(const mail_body& b, const calendar::event& e, lang l) {
+    html body = tag("p", text(b.greeting));
+    for (const auto& p : b.paragraphs) body += paragraphs_html(p);
+    if (!b.action_url.empty())
+        body += tag("p", tag("a", {{"href", b.action_url}, {"style", "font-weight:bold"}}, text(b.action_label)));
+    html facts;
+    for (const auto& [label, value] : b.facts) {
+        const bool url = value.starts_with("https://") || value.starts_with("http://");
+        facts += tag("tr", tag("th", {{"style", "text-align:left;padding-right:1em"}}, text(label)) +
+                               tag("td", url ? link(value, text(value)) : text(value)));
+    }
+    body += tag("h2", text(e.title)) + tag("table", facts);
+    html links;
+    for (const auto& [label, url] : b.links) links += tag("li", link(url, text(label)));
+    body += tag("ul", links) + paragraphs_html(b.signature);
+    body += tag("p", {{"style", "color:#555;font-size:small"}}, text(b.footer));
+    const auto doc = raw_html("<!DOCTYPE html>") +
+                     tag("html", {{"lang", code(l)}},
+                         tag("head", raw_html("<meta charset=\"utf-8\">") + tag("title", text(b.subject))) +
+                             tag("body", body));
+    return doc.str();
+}
+
+}  // namespace
+
+std::optional<mail_text> render_mail(const mail_input& in) {
+    const auto l = parse_lang(in.registration.language).value_or(lang::de);
+    const auto* k = kind_strings(mail_strings_for(l), in.kind);
+    if (k == nullptr) return std::nullopt;
+    const auto body = compose(in, *k, l);
+    return mail_text{body.subject, to_text(body, in.event), to_html(body, in.event, l), invitation_of(in)};
+}
+
+std::optional<std::string> stale_reason(const std::string& kind, const calendar::registration& r,
+                                        const calendar::event& e, calendar::sys_seconds now) {
+    const bool answered = r.status != registration_status::pending;
+    if ((kind == "confirm_request" || kind == "promoted") && answered)
+        return "the registration is " + std::string(calendar::to_string(r.status)) + " now";
+    if (kind == "reminder") {
+        if (r.status != registration_status::confirmed)
+            return "the registration is " + std::string(calendar::to_string(r.status)) + " now";
+        if (e.status != calendar::event_status::published) return "the event is " + std::string(calendar::to_string(e.status));
+        if (now >= e.start) return "the event has started";
+    }
+    if (kind == "organiser_message" && !calendar::is_active(r.status))
+        return "the registration is " + std::string(calendar::to_string(r.status)) + " now";
+    return std::nullopt;
+}
+
+}  // namespace tp::web
