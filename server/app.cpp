@@ -107,7 +107,8 @@ handled app::route(const request& req, parsed& p) {
     if (s[0] == "healthz") return {text_response(http::status::ok, "ok"), "healthz"};
     if (s[0] == "metrics") {
         auto res = make_response(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
-                                 metrics_.render(cache_.hits(), cache_.misses()));
+                                 metrics_.render(cache_.hits(), cache_.misses()) +
+                                     render_outbox_metrics(store_.count_outbox()));
         return {std::move(res), "metrics"};
     }
     if (s[0] == "static") {

@@ -16,6 +16,7 @@
 #include "calendar/zoned.hpp"
 #include "server/demo_data.hpp"
 #include "server/http_server.hpp"
+#include "server/outbox_worker.hpp"
 #include "store/migrations.hpp"
 #include "web/import_document.hpp"
 
@@ -104,7 +105,9 @@ int run_serve(const options& o) {
     app application(s, app_config{base, o.rate_limit});
     http_server server(pool, std::move(acceptor), application, log,
                        server_limits{.read_timeout = o.read_timeout, .write_timeout = o.write_timeout});
+    outbox_worker sender(s, outbox_settings_of(o.mail, base), make_transport(o.mail, o.db));
     server.start();
+    sender.start();
 
     watchdog dog;
     asio::signal_set signals(pool.first(), SIGINT, SIGTERM);
@@ -119,8 +122,11 @@ int run_serve(const options& o) {
     schedule_refresh(refresh, s, log, server);
     std::cerr << "listening on http://" << host << ":" << port << " (base URL " << base << ", database " << o.db
               << ")" << std::endl;
+    std::cerr << "mail: " << (o.mail.smtp_url.empty() ? "no --smtp-url, writing messages to a maildir" : "SMTP " + o.mail.smtp_url)
+              << std::endl;
 
     pool.run();
+    sender.stop();
     log.flush();
     std::cerr << "stopped" << std::endl;
     return 0;

@@ -2,8 +2,11 @@
 
 #include <charconv>
 #include <cstring>
+#include <fstream>
 #include <map>
 
+#include "mail/header.hpp"
+#include "mail/smtp.hpp"
 #include "web/validate.hpp"
 
 namespace tp::server {
@@ -35,6 +38,47 @@ void set_base_url(options& o, std::string value) {
     o.base_url = value;
 }
 
+std::string read_secret_file(const std::string& flag, const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw usage_error(flag + ": cannot read '" + path + "'");
+    std::string secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+    return secret;
+}
+
+void set_mail(mail_options& m, const std::string& name, const std::string& value) {
+    if (name == "smtp-url") {
+        if (!value.empty() && !mail::valid_smtp_url(value))
+            throw usage_error("--smtp-url: '" + value + "' is not smtp://HOST[:PORT] or smtps://HOST[:PORT]");
+        m.smtp_url = value;
+    } else if (name == "smtp-user") {
+        m.smtp_user = value;
+    } else if (name == "smtp-password-file") {
+        m.smtp_password = read_secret_file("--smtp-password-file", value);
+    } else if (name == "smtp-tls") {
+        if (value != "auto" && value != "required" && value != "never")
+            throw usage_error("--smtp-tls: '" + value + "' is not one of auto, required, never");
+        m.smtp_tls = value;
+    } else if (name == "mail-from") {
+        if (!mail::valid_address(value)) throw usage_error("--mail-from: '" + value + "' is not a mail address");
+        m.from = value;
+    } else if (name == "maildir") {
+        m.maildir = value;
+    } else if (name == "mail-retry") {
+        m.first_retry = std::chrono::seconds{number("--mail-retry", value, 1, 86400)};
+    } else if (name == "mail-give-up") {
+        m.give_up = std::chrono::seconds{number("--mail-give-up", value, 1, 30 * 86400)};
+    } else if (name == "mail-lease") {
+        m.lease = std::chrono::seconds{number("--mail-lease", value, 1, 86400)};
+    } else {
+        throw usage_error("unknown option --" + name);
+    }
+}
+
+bool is_mail_flag(const std::string& name) {
+    return name.starts_with("smtp-") || name.starts_with("mail");
+}
+
 bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "yes" || v == "on"; }
 
 void apply(options& o, const std::string& name, const std::string& value) {
@@ -47,12 +91,15 @@ void apply(options& o, const std::string& name, const std::string& value) {
     else if (name == "read-timeout") o.read_timeout = std::chrono::seconds{number("--read-timeout", value, 1, 3600)};
     else if (name == "write-timeout") o.write_timeout = std::chrono::seconds{number("--write-timeout", value, 1, 3600)};
     else if (name == "rate-limit") o.rate_limit = number("--rate-limit", value, 0, 1000000);
+    else if (is_mail_flag(name)) set_mail(o.mail, name, value);
     else throw usage_error("unknown option --" + name);
 }
 
 const std::map<std::string, bool> flags_taking_values{
     {"listen", true}, {"db", true}, {"base-url", true}, {"threads", true}, {"demo", false},
-    {"access-log", true}, {"read-timeout", true}, {"write-timeout", true}, {"rate-limit", true}};
+    {"access-log", true}, {"read-timeout", true}, {"write-timeout", true}, {"rate-limit", true},
+    {"smtp-url", true}, {"smtp-user", true}, {"smtp-password-file", true}, {"smtp-tls", true}, {"mail-from", true},
+    {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true}};
 
 std::string env_name(const std::string& flag) {
     std::string out = "TREFFPUNKT_";
@@ -66,6 +113,8 @@ void apply_environment(options& o, char** environment) {
         const auto eq = entry.find('=');
         for (const auto& [flag, takes_value] : flags_taking_values)
             if (entry.substr(0, eq) == env_name(flag)) apply(o, flag, entry.substr(eq + 1));
+        // The password has no flag: command lines are visible to every user of the machine.
+        if (entry.substr(0, eq) == "TREFFPUNKT_SMTP_PASSWORD") o.mail.smtp_password = entry.substr(eq + 1);
     }
 }
 
@@ -118,6 +167,8 @@ std::string usage_text() {
 Usage:
   treffpunkt serve [--listen HOST:PORT] [--db PATH] [--base-url URL] [--threads N] [--demo]
                    [--access-log -|off|FILE] [--read-timeout S] [--write-timeout S] [--rate-limit N]
+                   [--smtp-url URL] [--smtp-user U] [--smtp-password-file F] [--smtp-tls auto|required|never]
+                   [--mail-from ADDRESS] [--maildir DIR] [--mail-retry S] [--mail-give-up S] [--mail-lease S]
   treffpunkt import FILE.json [--db PATH]
   treffpunkt migrate [--db PATH]
   treffpunkt lint FILE.ics...   check iCalendar files against the rules common parsers let pass
@@ -133,6 +184,18 @@ Options (each also as an environment variable, e.g. --base-url as TREFFPUNKT_BAS
   --read-timeout S      seconds a client has for one request and an idle connection lasts (default 30)
   --write-timeout S     seconds a response may take to send (default 30)
   --rate-limit N        POSTs (registrations) per minute per client address (default 30; 0 turns it off)
+
+Email (confirmations, reminders, change notices; sent from an outbox that survives restarts):
+  --smtp-url URL        smtp://HOST:PORT (STARTTLS when offered) or smtps://HOST:PORT; without it, messages
+                        are written to a maildir (see --maildir) that mail programs can open
+  --smtp-user U         log in as U (then STARTTLS is required unless --smtp-tls never)
+  --smtp-password-file F  read the password from F; or set TREFFPUNKT_SMTP_PASSWORD
+  --smtp-tls MODE       auto (default), required or never
+  --mail-from ADDRESS   sender address (default noreply@localhost); replies go to the network's contact
+  --maildir DIR         where messages go without SMTP (default: DB folder/maildir)
+  --mail-retry S        first delay after a temporary failure, doubling up to an hour (default 30)
+  --mail-give-up S      give a message up this long after it was queued (default 172800: two days)
+  --mail-lease S        a message being sent is retried after S when its sender died (default 300)
 )";
 }
 

@@ -13,6 +13,19 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Email delivery: SMTP when a URL is set, otherwise a maildir beside the database.
+struct mail_options {
+    std::string smtp_url;                 // smtp://host:port or smtps://host:port; empty: maildir
+    std::string smtp_user;
+    std::string smtp_password;            // from TREFFPUNKT_SMTP_PASSWORD or --smtp-password-file
+    std::string smtp_tls = "auto";        // auto, required, never (STARTTLS on smtp://)
+    std::string from = "noreply@localhost";  // envelope sender and From address
+    std::optional<std::string> maildir;   // default: the database's folder + /maildir
+    std::chrono::seconds first_retry{30};
+    std::chrono::seconds give_up{48 * 3600};
+    std::chrono::seconds lease{300};      // a message being sent is left alone this long (then: sent again)
+};
+
 struct options {
     std::string command;  // serve, import, migrate, lint, help, version
     std::string listen_host = "127.0.0.1";
@@ -25,6 +38,7 @@ struct options {
     std::chrono::seconds read_timeout{30};
     std::chrono::seconds write_timeout{30};
     unsigned rate_limit = 30;  // POSTs per minute per client address; 0: off
+    mail_options mail;
     std::string import_file;
     std::vector<std::string> lint_files;
 };

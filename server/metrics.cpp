@@ -69,4 +69,15 @@ std::string metrics::render(std::uint64_t feed_hits, std::uint64_t feed_misses) 
     return out;
 }
 
+std::string render_outbox_metrics(const store::outbox_counts& n) {
+    std::string out = "# HELP treffpunkt_outbox_messages Email messages in the outbox by delivery state.\n"
+                      "# TYPE treffpunkt_outbox_messages gauge\n";
+    const std::pair<const char*, std::int64_t> states[] = {{"queued", n.queued}, {"sending", n.sending},
+                                                           {"retrying", n.retrying}, {"sent", n.sent},
+                                                           {"failed", n.failed}, {"skipped", n.skipped}};
+    for (const auto& [state, count] : states)
+        out += "treffpunkt_outbox_messages{state=\"" + std::string(state) + "\"} " + std::to_string(count) + "\n";
+    return out;
+}
+
 }  // namespace tp::server

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "store/store.hpp"
+
 namespace tp::server {
 
 class metrics {
@@ -37,5 +39,8 @@ private:
     std::atomic<std::uint64_t> latency_sum_ns_{0};
     std::atomic<std::int64_t> open_connections_{0};
 };
+
+// Outbox messages by delivery state (a gauge each: queued, sending, retrying, sent, failed, skipped).
+[[nodiscard]] std::string render_outbox_metrics(const store::outbox_counts& n);
 
 }  // namespace tp::server

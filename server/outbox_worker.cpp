@@ -1,0 +1,179 @@
+#include "server/outbox_worker.hpp"
+
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+#include "calendar/itip.hpp"
+#include "mail/header.hpp"
+#include "mail/maildir.hpp"
+#include "mail/mime.hpp"
+#include "mail/smtp.hpp"
+#include "web/mail_texts.hpp"
+
+namespace tp::server {
+namespace {
+
+namespace json = boost::json;
+constexpr auto reminder_interval = std::chrono::minutes{1};
+constexpr auto idle_wait = std::chrono::seconds{1};
+
+calendar::sys_seconds now() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+std::optional<mail::starttls> tls_of(const std::string& mode) {
+    if (mode == "required") return mail::starttls::required;
+    if (mode == "never") return mail::starttls::never;
+    return std::nullopt;  // auto: required with a user, opportunistic without
+}
+
+std::string text_field(const json::value& v, std::string_view key) {
+    const auto* s = v.is_object() ? v.get_object().if_contains(key) : nullptr;
+    return s && s->is_string() ? std::string(s->get_string()) : std::string{};
+}
+
+std::optional<std::chrono::seconds> offset_field(const json::value& v) {
+    const auto* n = v.is_object() ? v.get_object().if_contains("offset") : nullptr;
+    if (!n || !n->is_int64()) return std::nullopt;
+    return std::chrono::seconds{n->get_int64()};
+}
+
+// Replies go to the network's contact when it has a usable address; the organiser of invitations too.
+std::optional<mail::mailbox> contact_of(const calendar::network& n) {
+    if (!mail::valid_address(n.contact_email)) return std::nullopt;
+    return mail::mailbox{n.contact_name.empty() ? n.name : n.contact_name, n.contact_email};
+}
+
+}  // namespace
+
+std::unique_ptr<mail::transport> make_transport(const mail_options& m, const std::string& db_path) {
+    if (!m.smtp_url.empty())
+        return std::make_unique<mail::smtp_transport>(
+            mail::smtp_config{m.smtp_url, m.smtp_user, m.smtp_password, tls_of(m.smtp_tls), std::chrono::seconds{30}});
+    const auto folder = m.maildir ? std::filesystem::path(*m.maildir)
+                                  : std::filesystem::absolute(db_path).parent_path() / "maildir";
+    return std::make_unique<mail::maildir_transport>(folder);
+}
+
+outbox_settings outbox_settings_of(const mail_options& m, const std::string& base_url) {
+    outbox_settings s;
+    s.base_url = base_url;
+    s.from = m.from;
+    s.retry.first_delay = m.first_retry;
+    s.retry.give_up_after = m.give_up;
+    s.lease = m.lease;
+    return s;
+}
+
+outbox_worker::outbox_worker(store::store& s, outbox_settings settings, std::unique_ptr<mail::transport> transport)
+    : store_(s), settings_(std::move(settings)), transport_(std::move(transport)) {}
+
+outbox_worker::~outbox_worker() { stop(); }
+
+void outbox_worker::start() { thread_ = std::thread([this] { loop(); }); }
+
+void outbox_worker::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void outbox_worker::loop() {
+    auto next_reminders = std::chrono::steady_clock::now();
+    for (;;) {
+        int handled = 0;
+        try {
+            if (std::chrono::steady_clock::now() >= next_reminders) {
+                (void)store_.schedule_reminders();
+                next_reminders = std::chrono::steady_clock::now() + reminder_interval;
+            }
+            handled = run_once();
+        } catch (const std::exception& ex) {
+            std::cerr << "outbox: " << ex.what() << std::endl;
+        }
+        std::unique_lock lock(mutex_);
+        if (stopping_) return;
+        if (handled == 0) wake_.wait_for(lock, idle_wait, [this] { return stopping_; });
+    }
+}
+
+int outbox_worker::run_once() {
+    const auto domain = std::string(mail::domain_of(settings_.from));
+    const auto claimed = store_.claim_outbox(settings_.lease, settings_.batch, domain.empty() ? "localhost" : domain);
+    for (const auto& m : claimed) {
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_) return static_cast<int>(claimed.size());  // the rest return when their lease ends
+        }
+        deliver(m);
+    }
+    return static_cast<int>(claimed.size());
+}
+
+void outbox_worker::deliver(const store::outbox_message& m) {
+    const auto about = store_.subject_of(m);
+    if (!about) return store_.outbox_failed(m.id, "the registration or its event no longer exists");
+    if (auto reason = web::stale_reason(m.kind, about->registration, about->event, now()))
+        return store_.outbox_skipped(m.id, *reason);
+    std::string data;
+    try {
+        data = render(m, *about);
+    } catch (const std::invalid_argument& ex) {  // an unknown kind or an address we cannot write
+        return store_.outbox_failed(m.id, ex.what());
+    }
+    record(m, transport_->send({settings_.from, m.recipient}, data));
+}
+
+std::string outbox_worker::render(const store::outbox_message& m, const store::mail_subject& about) {
+    const auto payload = json::parse(m.payload.empty() ? "{}" : m.payload);
+    const auto& r = about.registration;
+    const auto& e = about.event;
+    const web::mail_input in{m.kind, r, e, about.network, settings_.base_url, about.confirmed_at.has_value(),
+                             offset_field(payload), text_field(payload, "subject"), text_field(payload, "body")};
+    const auto text = web::render_mail(in);
+    if (!text) throw std::invalid_argument("no text for messages of kind '" + m.kind + "'");
+    mail::message msg;
+    msg.from = {about.network.name, settings_.from};
+    msg.to = {r.name, m.recipient};
+    msg.reply_to = contact_of(about.network);
+    msg.subject = text->subject;
+    msg.message_id = m.message_id;
+    msg.date = now();
+    msg.text = text->text;
+    msg.html = text->html;
+    if (text->invitation) {
+        const auto organizer = msg.reply_to.value_or(msg.from);
+        calendar::itip_message itip{*text->invitation, {organizer.name, organizer.address}, {r.name, m.recipient},
+                                    settings_.base_url, e.sequence, m.created_at};
+        // A personal cancellation changes nothing for the others: it goes one above the event's SEQUENCE.
+        if (m.kind == "cancelled") itip.sequence = e.sequence + 1;
+        msg.calendar = mail::calendar_part{std::string(calendar::to_string(itip.method)), calendar::write_itip(e, itip)};
+    }
+    return mail::render(msg);
+}
+
+void outbox_worker::record(const store::outbox_message& m, const mail::send_result& result) {
+    using mail::delivery;
+    if (result.outcome == delivery::sent) return store_.outbox_sent(m.id);
+    const auto what = "outbox: message " + std::to_string(m.id) + " (" + m.kind + ") to " + m.recipient + ": ";
+    if (result.outcome == delivery::permanent) {
+        std::cerr << what << "failed: " << result.detail << std::endl;
+        return store_.outbox_failed(m.id, result.detail);
+    }
+    if (mail::give_up(settings_.retry, m.created_at, now())) {
+        std::cerr << what << "given up: " << result.detail << std::endl;
+        return store_.outbox_failed(m.id, "given up after " + std::to_string(m.attempts) + " attempts: " + result.detail);
+    }
+    std::uniform_real_distribution<double> spread(-1.0, 1.0);
+    const auto delay = mail::retry_delay(settings_.retry, m.attempts, spread(random_));
+    const auto due = now() + std::chrono::ceil<std::chrono::seconds>(delay);
+    std::cerr << what << "will retry: " << result.detail << std::endl;
+    store_.outbox_retry(m.id, due, result.detail);
+}
+
+}  // namespace tp::server
