@@ -1,4 +1,5 @@
 """The real treffpunkt binary as a child process on 127.0.0.1 with an OS-chosen port, for tests in Python."""
+import os
 import queue
 import signal
 import subprocess
@@ -9,15 +10,16 @@ import urllib.request
 
 
 class TreffpunktServer:
-    def __init__(self, binary, db, *extra):
+    def __init__(self, binary, db, *extra, env_extra=None):
         self.binary, self.db, self.extra = binary, db, list(extra)
+        self.env = {**os.environ, **(env_extra or {})}
         self.proc, self.port, self.stderr_lines = None, None, []
         self.lines = queue.Queue()
 
     def __enter__(self):
         self.proc = subprocess.Popen(
             [self.binary, "serve", "--listen", "127.0.0.1:0", "--db", self.db, "--access-log", "off", *self.extra],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=self.env)
         # A thread reads standard error: select() on the pipe would miss lines already in Python's buffer.
         self.reader = threading.Thread(target=self.pump, daemon=True)
         self.reader.start()
