@@ -1,0 +1,150 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "mail/header.hpp"
+#include "mail/maildir.hpp"
+#include "server/outbox_worker.hpp"
+#include "store/registration_setup.hpp"
+
+using namespace tp;
+using namespace std::chrono;
+
+namespace {
+
+calendar::sys_seconds real_now() { return time_point_cast<seconds>(system_clock::now()); }
+
+// The sample event moved to start `from_now` after the real clock: the worker checks staleness by the real clock.
+struct worker_setup {
+    testing::setup t{10};
+    std::filesystem::path folder = std::filesystem::path(t.db.str() + "-maildir");
+    calendar::event event = testing::sample_event();
+    explicit worker_setup(seconds from_now) {
+        calendar::network n;
+        n.slug = "ist-bochum";
+        n.name = "zdi-Netzwerk IST.Bochum.NRW";
+        n.contact_name = "Jörg Koordinator";
+        n.contact_email = "joerg@ist-bochum.example";
+        event.start = real_now() + from_now;
+        event.end = event.start + hours{7};
+        event.capacity = 10;
+        event.registration_opens = event.start - days{60};
+        event.registration_closes = event.start;
+        t.now = real_now() - days{3};
+        t.s.upsert({&n, 1}, {&event, 1});
+    }
+    ~worker_setup() { std::filesystem::remove_all(folder); }
+    server::outbox_worker worker() {
+        server::outbox_settings settings;
+        settings.base_url = "https://tp.test";
+        settings.from = "noreply@tp.test";
+        return server::outbox_worker(t.s, settings, std::make_unique<mail::maildir_transport>(folder));
+    }
+    std::vector<std::string> mails() const {
+        std::vector<std::string> out;
+        if (!std::filesystem::exists(folder / "new")) return out;
+        for (const auto& f : std::filesystem::directory_iterator(folder / "new")) {
+            std::ifstream in(f.path(), std::ios::binary);
+            std::stringstream s;
+            s << in.rdbuf();
+            out.push_back(s.str());
+        }
+        return out;
+    }
+};
+
+// The states of the messages of one kind, in the order they were queued.
+std::vector<std::string> states_of(store::store& s, const std::string& kind) {
+    std::vector<std::string> out;
+    for (const auto& m : s.outbox())
+        if (m.kind == kind) out.push_back(m.status);
+    return out;
+}
+using states = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("the worker sends what is due and marks it sent") {
+    worker_setup w(days{20});
+    w.t.now = real_now();
+    const auto r = w.t.add("anna").registration.value();
+    auto worker = w.worker();
+    CHECK(worker.run_once() == 1);
+    (void)w.t.s.confirm_registration(r.token);
+    CHECK(worker.run_once() == 1);
+    CHECK(worker.run_once() == 0);
+    CHECK(states_of(w.t.s, "confirm_request") == states{"sent"});
+    CHECK(states_of(w.t.s, "confirmed") == states{"sent"});
+    const auto mails = w.mails();
+    REQUIRE(mails.size() == 2);
+    const auto invitation = std::count_if(mails.begin(), mails.end(), [](const std::string& m) {
+        return m.find("text/calendar; charset=UTF-8; method=REQUEST") != std::string::npos;
+    });
+    CHECK(invitation == 1);
+}
+
+TEST_CASE("a reminder goes out once, through the worker, and not after the registration is cancelled") {
+    worker_setup w(hours{20});
+    const auto r = w.t.add("anna").registration.value();
+    (void)w.t.s.confirm_registration(r.token);  // three days ago
+    w.t.now = real_now();
+    auto worker = w.worker();
+    (void)worker.run_once();                 // the confirmation request is stale by now: skipped
+    CHECK(w.t.s.schedule_reminders() == 1);  // the day-before one; the week-before one is past and skipped
+    CHECK(worker.run_once() == 1);
+    CHECK(states_of(w.t.s, "reminder") == states{"skipped", "sent"});  // a week before, a day before
+    const auto subject = "Subject: " + mail::encode_unstructured("Erinnerung: MINT:Barcamp, morgen") + "\r\n";
+    const auto mails = w.mails();
+    CHECK(std::count_if(mails.begin(), mails.end(), [&](const std::string& m) { return m.find(subject) != std::string::npos; }) == 1);
+    CHECK(w.t.s.schedule_reminders() == 0);
+}
+
+TEST_CASE("a queued reminder whose registration was cancelled is skipped, not sent") {
+    worker_setup w(hours{20});
+    const auto r = w.t.add("anna").registration.value();
+    (void)w.t.s.confirm_registration(r.token);
+    w.t.now = real_now();
+    auto worker = w.worker();
+    (void)worker.run_once();
+    CHECK(w.t.s.schedule_reminders() == 1);
+    (void)w.t.s.cancel_registration(r.token);
+    (void)worker.run_once();
+    CHECK(states_of(w.t.s, "reminder") == states{"skipped", "skipped"});
+    const auto all = w.t.s.outbox();
+    const auto day_before = std::find_if(all.begin(), all.end(), [](auto& m) { return m.payload == "{\"offset\":86400}"; });
+    REQUIRE(day_before != all.end());
+    CHECK(day_before->last_error == "the registration is cancelled now");
+    CHECK(states_of(w.t.s, "cancelled") == states{"sent"});
+}
+
+TEST_CASE("a transport failure is retried later, and given up after the configured time") {
+    worker_setup w(days{20});
+    (void)w.t.add("anna");  // queued three days ago
+    w.t.now = real_now();
+    const auto broken_worker = [&w](seconds give_up_after) {
+        server::outbox_settings settings;
+        settings.base_url = "https://tp.test";
+        settings.from = "noreply@tp.test";
+        settings.retry.give_up_after = give_up_after;
+        auto transport = std::make_unique<mail::maildir_transport>(w.folder);
+        std::filesystem::remove_all(w.folder / "tmp");  // every write fails now
+        return server::outbox_worker(w.t.s, settings, std::move(transport));
+    };
+    auto patient = broken_worker(days{4});
+    CHECK(patient.run_once() == 1);
+    auto m = w.t.s.outbox().at(0);
+    CHECK(m.status == "queued");
+    CHECK(m.attempts == 1);
+    CHECK(m.last_error.find("cannot create") != std::string::npos);
+    CHECK(m.due_at >= real_now() + seconds{24});  // 30 s +-20%
+    CHECK(patient.run_once() == 0);               // not due yet
+    w.t.now = m.due_at;
+    auto impatient = broken_worker(days{2});
+    CHECK(impatient.run_once() == 1);
+    m = w.t.s.outbox().at(0);
+    CHECK(m.status == "failed");
+    CHECK(m.attempts == 2);
+    CHECK(m.last_error.starts_with("given up after 2 attempts: cannot create"));
+}
