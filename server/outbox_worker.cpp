@@ -105,28 +105,31 @@ void outbox_worker::loop() {
 int outbox_worker::run_once() {
     const auto domain = std::string(mail::domain_of(settings_.from));
     const auto claimed = store_.claim_outbox(settings_.lease, settings_.batch, domain.empty() ? "localhost" : domain);
+    std::vector<store::outbox_outcome> outcomes;
+    outcomes.reserve(claimed.size());
     for (const auto& m : claimed) {
         {
             std::lock_guard lock(mutex_);
-            if (stopping_) return static_cast<int>(claimed.size());  // the rest return when their lease ends
+            if (stopping_) break;  // the rest go out when their lease ends
         }
-        deliver(m);
+        outcomes.push_back(deliver(m));
     }
+    store_.finish_outbox(outcomes);
     return static_cast<int>(claimed.size());
 }
 
-void outbox_worker::deliver(const store::outbox_message& m) {
+store::outbox_outcome outbox_worker::deliver(const store::outbox_message& m) {
     const auto about = store_.subject_of(m);
-    if (!about) return store_.outbox_failed(m.id, "the registration or its event no longer exists");
+    if (!about) return {m.id, "failed", std::nullopt, "the registration or its event no longer exists"};
     if (auto reason = web::stale_reason(m.kind, about->registration, about->event, now()))
-        return store_.outbox_skipped(m.id, *reason);
+        return {m.id, "skipped", std::nullopt, *reason};
     std::string data;
     try {
         data = render(m, *about);
     } catch (const std::invalid_argument& ex) {  // an unknown kind or an address we cannot write
-        return store_.outbox_failed(m.id, ex.what());
+        return {m.id, "failed", std::nullopt, ex.what()};
     }
-    record(m, transport_->send({settings_.from, m.recipient}, data));
+    return outcome_of(m, transport_->send({settings_.from, m.recipient}, data));
 }
 
 std::string outbox_worker::render(const store::outbox_message& m, const store::mail_subject& about) {
@@ -157,23 +160,23 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
     return mail::render(msg);
 }
 
-void outbox_worker::record(const store::outbox_message& m, const mail::send_result& result) {
+store::outbox_outcome outbox_worker::outcome_of(const store::outbox_message& m, const mail::send_result& result) {
     using mail::delivery;
-    if (result.outcome == delivery::sent) return store_.outbox_sent(m.id);
+    if (result.outcome == delivery::sent) return {m.id, "sent"};
     const auto what = "outbox: message " + std::to_string(m.id) + " (" + m.kind + ") to " + m.recipient + ": ";
     if (result.outcome == delivery::permanent) {
         std::cerr << what << "failed: " << result.detail << std::endl;
-        return store_.outbox_failed(m.id, result.detail);
+        return {m.id, "failed", std::nullopt, result.detail};
     }
     if (mail::give_up(settings_.retry, m.created_at, now())) {
         std::cerr << what << "given up: " << result.detail << std::endl;
-        return store_.outbox_failed(m.id, "given up after " + std::to_string(m.attempts) + " attempts: " + result.detail);
+        return {m.id, "failed", std::nullopt,
+                "given up after " + std::to_string(m.attempts) + " attempts: " + result.detail};
     }
     std::uniform_real_distribution<double> spread(-1.0, 1.0);
     const auto delay = mail::retry_delay(settings_.retry, m.attempts, spread(random_));
-    const auto due = now() + std::chrono::ceil<std::chrono::seconds>(delay);
     std::cerr << what << "will retry: " << result.detail << std::endl;
-    store_.outbox_retry(m.id, due, result.detail);
+    return {m.id, "queued", now() + std::chrono::ceil<std::chrono::seconds>(delay), result.detail};
 }
 
 }  // namespace tp::server

@@ -36,13 +36,14 @@ public:
 
     void start();  // the thread; stop() (or the destructor) ends it after the message in hand
     void stop();
-    // One round on the caller's thread: claims a batch and delivers it. Returns how many were handled.
+    // One round on the caller's thread: claims a batch, delivers it, and records the outcomes together (a crash
+    // before that sends the batch again: duplicates at most, each with its Message-ID). Returns how many.
     int run_once();
 
 private:
-    void deliver(const store::outbox_message& m);
-    std::string render(const store::outbox_message& m, const store::mail_subject& about);
-    void record(const store::outbox_message& m, const mail::send_result& result);
+    [[nodiscard]] store::outbox_outcome deliver(const store::outbox_message& m);
+    [[nodiscard]] std::string render(const store::outbox_message& m, const store::mail_subject& about);
+    [[nodiscard]] store::outbox_outcome outcome_of(const store::outbox_message& m, const mail::send_result& result);
     void loop();
 
     store::store& store_;

@@ -158,24 +158,12 @@ std::vector<outbox_message> store::claim_outbox(std::chrono::seconds lease, int 
     return out;
 }
 
-void store::outbox_sent(std::int64_t id) {
+void store::finish_outbox(std::span<const outbox_outcome> outcomes) {
     std::lock_guard lock(write_mutex_);
-    finish(*writer_, id, "sent", std::nullopt, "", clock_());
-}
-
-void store::outbox_retry(std::int64_t id, sys_seconds due, const std::string& error) {
-    std::lock_guard lock(write_mutex_);
-    finish(*writer_, id, "queued", due, error, clock_());
-}
-
-void store::outbox_failed(std::int64_t id, const std::string& error) {
-    std::lock_guard lock(write_mutex_);
-    finish(*writer_, id, "failed", std::nullopt, error, clock_());
-}
-
-void store::outbox_skipped(std::int64_t id, const std::string& reason) {
-    std::lock_guard lock(write_mutex_);
-    finish(*writer_, id, "skipped", std::nullopt, reason, clock_());
+    const auto now = clock_();
+    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    for (const auto& o : outcomes) finish(*writer_, o.id, o.status, o.due, o.error, now);
+    tx.commit();
 }
 
 outbox_counts store::count_outbox() {

@@ -1,6 +1,7 @@
 #pragma once
 // The only place that knows SQL. Reads take a pooled connection each; writes are serialised through one writer.
 // Throws SQLite::Exception (or std::runtime_error) on real failures; "not found" is std::nullopt. Thread-safe.
+#include <array>
 #include <atomic>
 #include <functional>
 #include <mutex>
@@ -82,6 +83,14 @@ struct outbox_counts {
     std::int64_t queued = 0, sending = 0, retrying = 0, sent = 0, failed = 0, skipped = 0;
 };
 
+// What became of a claimed message: sent, queued again (retry at `due`), failed or skipped, with the reason.
+struct outbox_outcome {
+    std::int64_t id = 0;
+    std::string status;
+    std::optional<sys_seconds> due{};
+    std::string error{};
+};
+
 // What a message is about, read when it is sent (so it shows the event as it is then).
 struct mail_subject {
     calendar::registration registration;
@@ -141,10 +150,19 @@ public:
     // sender that died), for `lease`: they are 'sending' until marked. Message-IDs end in @domain.
     [[nodiscard]] std::vector<outbox_message> claim_outbox(std::chrono::seconds lease, int limit,
                                                            const std::string& domain);
-    void outbox_sent(std::int64_t id);
-    void outbox_retry(std::int64_t id, sys_seconds due, const std::string& error);
-    void outbox_failed(std::int64_t id, const std::string& error);
-    void outbox_skipped(std::int64_t id, const std::string& reason);
+    // Records the outcomes of claimed messages in one transaction (one fsync for a whole batch). A message no
+    // longer held (its lease ran out and another sender took it) is left alone.
+    void finish_outbox(std::span<const outbox_outcome> outcomes);
+    void outbox_sent(std::int64_t id) { finish_outbox(std::array{outbox_outcome{id, "sent"}}); }
+    void outbox_retry(std::int64_t id, sys_seconds due, const std::string& error) {
+        finish_outbox(std::array{outbox_outcome{id, "queued", due, error}});
+    }
+    void outbox_failed(std::int64_t id, const std::string& error) {
+        finish_outbox(std::array{outbox_outcome{id, "failed", std::nullopt, error}});
+    }
+    void outbox_skipped(std::int64_t id, const std::string& reason) {
+        finish_outbox(std::array{outbox_outcome{id, "skipped", std::nullopt, reason}});
+    }
     [[nodiscard]] outbox_counts count_outbox();
     // The earliest due_at of a queued message (nullopt: nothing queued), so the sender knows how long to sleep.
     [[nodiscard]] std::optional<sys_seconds> next_due();
