@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -28,6 +29,9 @@ std::string unique_name(unsigned long sequence) {
            "Q" + std::to_string(sequence) + "." + host_name();
 }
 
+// One sequence for the whole process: several senders may write to the same maildir at once.
+std::atomic<unsigned long> sequence{0};
+
 send_result local_error(const std::string& what) {
     return {delivery::temporary, what + ": " + std::strerror(errno)};
 }
@@ -39,7 +43,7 @@ maildir_transport::maildir_transport(std::filesystem::path folder) : folder_(std
 }
 
 send_result maildir_transport::send(const envelope&, std::string_view data) {
-    const auto name = unique_name(++sequence_);
+    const auto name = unique_name(++sequence);
     const auto tmp = folder_ / "tmp" / name;
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return local_error("cannot create " + tmp.string());

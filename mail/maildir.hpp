@@ -15,7 +15,6 @@ public:
 
 private:
     std::filesystem::path folder_;
-    unsigned long sequence_ = 0;
 };
 
 }  // namespace tp::mail

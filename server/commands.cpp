@@ -105,9 +105,14 @@ int run_serve(const options& o) {
     app application(s, app_config{base, o.rate_limit});
     http_server server(pool, std::move(acceptor), application, log,
                        server_limits{.read_timeout = o.read_timeout, .write_timeout = o.write_timeout});
-    outbox_worker sender(s, outbox_settings_of(o.mail, base), make_transport(o.mail, o.db));
+    std::vector<std::unique_ptr<outbox_worker>> senders;
+    for (unsigned i = 0; i < o.mail.connections; ++i) {
+        auto settings = outbox_settings_of(o.mail, base);
+        settings.schedules_reminders = i == 0;
+        senders.push_back(std::make_unique<outbox_worker>(s, settings, make_transport(o.mail, o.db)));
+    }
     server.start();
-    sender.start();
+    for (auto& sender : senders) sender->start();
 
     watchdog dog;
     asio::signal_set signals(pool.first(), SIGINT, SIGTERM);
@@ -126,7 +131,7 @@ int run_serve(const options& o) {
               << std::endl;
 
     pool.run();
-    sender.stop();
+    for (auto& sender : senders) sender->stop();
     log.flush();
     std::cerr << "stopped" << std::endl;
     return 0;

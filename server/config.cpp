@@ -68,6 +68,8 @@ void set_mail(mail_options& m, const std::string& name, const std::string& value
         m.first_retry = std::chrono::seconds{number("--mail-retry", value, 1, 86400)};
     } else if (name == "mail-give-up") {
         m.give_up = std::chrono::seconds{number("--mail-give-up", value, 1, 30 * 86400)};
+    } else if (name == "mail-connections") {
+        m.connections = number("--mail-connections", value, 1, 16);
     } else if (name == "mail-lease") {
         m.lease = std::chrono::seconds{number("--mail-lease", value, 1, 86400)};
     } else {
@@ -99,7 +101,8 @@ const std::map<std::string, bool> flags_taking_values{
     {"listen", true}, {"db", true}, {"base-url", true}, {"threads", true}, {"demo", false},
     {"access-log", true}, {"read-timeout", true}, {"write-timeout", true}, {"rate-limit", true},
     {"smtp-url", true}, {"smtp-user", true}, {"smtp-password-file", true}, {"smtp-tls", true}, {"mail-from", true},
-    {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true}};
+    {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true},
+    {"mail-connections", true}};
 
 std::string env_name(const std::string& flag) {
     std::string out = "TREFFPUNKT_";
@@ -169,6 +172,7 @@ Usage:
                    [--access-log -|off|FILE] [--read-timeout S] [--write-timeout S] [--rate-limit N]
                    [--smtp-url URL] [--smtp-user U] [--smtp-password-file F] [--smtp-tls auto|required|never]
                    [--mail-from ADDRESS] [--maildir DIR] [--mail-retry S] [--mail-give-up S] [--mail-lease S]
+                   [--mail-connections N]
   treffpunkt import FILE.json [--db PATH]
   treffpunkt migrate [--db PATH]
   treffpunkt lint FILE.ics...   check iCalendar files against the rules common parsers let pass
@@ -196,6 +200,7 @@ Email (confirmations, reminders, change notices; sent from an outbox that surviv
   --mail-retry S        first delay after a temporary failure, doubling up to an hour (default 30)
   --mail-give-up S      give a message up this long after it was queued (default 172800: two days)
   --mail-lease S        a message being sent is retried after S when its sender died (default 300)
+  --mail-connections N  messages sent in parallel, each sender with its own SMTP connection (default 2)
 )";
 }
 

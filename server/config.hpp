@@ -24,6 +24,7 @@ struct mail_options {
     std::chrono::seconds first_retry{30};
     std::chrono::seconds give_up{48 * 3600};
     std::chrono::seconds lease{300};      // a message being sent is left alone this long (then: sent again)
+    unsigned connections = 2;             // senders working in parallel, each with its own SMTP connection
 };
 
 struct options {

@@ -88,7 +88,7 @@ void outbox_worker::loop() {
     for (;;) {
         int handled = 0;
         try {
-            if (std::chrono::steady_clock::now() >= next_reminders) {
+            if (settings_.schedules_reminders && std::chrono::steady_clock::now() >= next_reminders) {
                 (void)store_.schedule_reminders();
                 next_reminders = std::chrono::steady_clock::now() + reminder_interval;
             }

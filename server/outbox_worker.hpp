@@ -21,6 +21,7 @@ struct outbox_settings {
     mail::retry_policy retry{};
     std::chrono::seconds lease{300};
     int batch = 32;
+    bool schedules_reminders = true;  // with several senders, one of them queues the reminders
 };
 
 // The transport the options ask for: SMTP with a URL, else a maildir (by default beside the database).
