@@ -39,10 +39,17 @@ curl_usessl tls_level(const smtp_config& c) {
     return CURLUSESSL_ALL;
 }
 
-// The SMTP reply code decides; a refused login is a configuration problem the operator can fix, so it waits.
+// RFC 4954 replies about authentication (530 required, 534 mechanism too weak, 535 refused, 538 encryption
+// required): the operator's configuration is wrong, not the message; it waits until that is fixed.
+bool about_authentication(long smtp_code) {
+    return smtp_code == 530 || smtp_code == 534 || smtp_code == 535 || smtp_code == 538;
+}
+
+// The SMTP reply code decides: 5xx is permanent for the message, except for authentication problems.
 delivery classify(CURLcode code, long smtp_code) {
     if (code == CURLE_OK) return delivery::sent;
-    if (code == CURLE_LOGIN_DENIED || code == CURLE_USE_SSL_FAILED) return delivery::temporary;
+    if (code == CURLE_LOGIN_DENIED || code == CURLE_USE_SSL_FAILED || about_authentication(smtp_code))
+        return delivery::temporary;
     if (smtp_code >= 500 && smtp_code < 600) return delivery::permanent;
     return delivery::temporary;
 }
@@ -92,6 +99,7 @@ send_result smtp_transport::send(const envelope& e, std::string_view data) {
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 4 * timeout);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+    if (!config_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, config_.ca_file.c_str());
     if (!config_.user.empty()) {
         curl_easy_setopt(c, CURLOPT_USERNAME, config_.user.c_str());
         curl_easy_setopt(c, CURLOPT_PASSWORD, config_.password.c_str());

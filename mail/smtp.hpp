@@ -22,6 +22,7 @@ struct smtp_config {
     std::string password;
     std::optional<starttls> tls;  // unset: required with a user, opportunistic without
     std::chrono::seconds timeout{30};
+    std::string ca_file{};  // trust these certificates instead of the system's (a private CA); empty: the system's
 };
 
 // Whether a URL names an SMTP server we can talk to ("smtp://" or "smtps://" and a host).
@@ -33,7 +34,8 @@ public:
     ~smtp_transport() override;
     smtp_transport(const smtp_transport&) = delete;
     smtp_transport& operator=(const smtp_transport&) = delete;
-    // 5xx from the server: permanent; 4xx, no connection, timeouts and refused logins: temporary.
+    // 5xx from the server: permanent; 4xx, no connection, timeouts and authentication problems (a refused
+    // login, 530 "authentication required", missing TLS): temporary, the operator can fix those.
     [[nodiscard]] send_result send(const envelope& e, std::string_view data) override;
 
 private:

@@ -59,6 +59,9 @@ void set_mail(mail_options& m, const std::string& name, const std::string& value
         if (value != "auto" && value != "required" && value != "never")
             throw usage_error("--smtp-tls: '" + value + "' is not one of auto, required, never");
         m.smtp_tls = value;
+    } else if (name == "smtp-ca-file") {
+        if (!std::ifstream(value)) throw usage_error("--smtp-ca-file: cannot read '" + value + "'");
+        m.smtp_ca_file = value;
     } else if (name == "mail-from") {
         if (!mail::valid_address(value)) throw usage_error("--mail-from: '" + value + "' is not a mail address");
         m.from = value;
@@ -100,7 +103,8 @@ void apply(options& o, const std::string& name, const std::string& value) {
 const std::map<std::string, bool> flags_taking_values{
     {"listen", true}, {"db", true}, {"base-url", true}, {"threads", true}, {"demo", false},
     {"access-log", true}, {"read-timeout", true}, {"write-timeout", true}, {"rate-limit", true},
-    {"smtp-url", true}, {"smtp-user", true}, {"smtp-password-file", true}, {"smtp-tls", true}, {"mail-from", true},
+    {"smtp-url", true}, {"smtp-user", true}, {"smtp-password-file", true}, {"smtp-tls", true},
+    {"smtp-ca-file", true}, {"mail-from", true},
     {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true},
     {"mail-connections", true}};
 
@@ -171,8 +175,8 @@ Usage:
   treffpunkt serve [--listen HOST:PORT] [--db PATH] [--base-url URL] [--threads N] [--demo]
                    [--access-log -|off|FILE] [--read-timeout S] [--write-timeout S] [--rate-limit N]
                    [--smtp-url URL] [--smtp-user U] [--smtp-password-file F] [--smtp-tls auto|required|never]
-                   [--mail-from ADDRESS] [--maildir DIR] [--mail-retry S] [--mail-give-up S] [--mail-lease S]
-                   [--mail-connections N]
+                   [--smtp-ca-file F] [--mail-from ADDRESS] [--maildir DIR] [--mail-retry S] [--mail-give-up S]
+                   [--mail-lease S] [--mail-connections N]
   treffpunkt import FILE.json [--db PATH]
   treffpunkt migrate [--db PATH]
   treffpunkt lint FILE.ics...   check iCalendar files against the rules common parsers let pass
@@ -195,6 +199,7 @@ Email (confirmations, reminders, change notices; sent from an outbox that surviv
   --smtp-user U         log in as U (then STARTTLS is required unless --smtp-tls never)
   --smtp-password-file F  read the password from F; or set TREFFPUNKT_SMTP_PASSWORD
   --smtp-tls MODE       auto (default), required or never
+  --smtp-ca-file F      trust the certificates in F (PEM) for the SMTP server instead of the system's
   --mail-from ADDRESS   sender address (default noreply@localhost); replies go to the network's contact
   --maildir DIR         where messages go without SMTP (default: DB folder/maildir)
   --mail-retry S        first delay after a temporary failure, doubling up to an hour (default 30)

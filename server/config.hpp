@@ -19,6 +19,7 @@ struct mail_options {
     std::string smtp_user;
     std::string smtp_password;            // from TREFFPUNKT_SMTP_PASSWORD or --smtp-password-file
     std::string smtp_tls = "auto";        // auto, required, never (STARTTLS on smtp://)
+    std::string smtp_ca_file;             // certificates to trust instead of the system's
     std::string from = "noreply@localhost";  // envelope sender and From address
     std::optional<std::string> maildir;   // default: the database's folder + /maildir
     std::chrono::seconds first_retry{30};

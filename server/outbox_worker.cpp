@@ -51,7 +51,8 @@ std::optional<mail::mailbox> contact_of(const calendar::network& n) {
 std::unique_ptr<mail::transport> make_transport(const mail_options& m, const std::string& db_path) {
     if (!m.smtp_url.empty())
         return std::make_unique<mail::smtp_transport>(
-            mail::smtp_config{m.smtp_url, m.smtp_user, m.smtp_password, tls_of(m.smtp_tls), std::chrono::seconds{30}});
+            mail::smtp_config{m.smtp_url, m.smtp_user, m.smtp_password, tls_of(m.smtp_tls), std::chrono::seconds{30},
+                              m.smtp_ca_file});
     const auto folder = m.maildir ? std::filesystem::path(*m.maildir)
                                   : std::filesystem::absolute(db_path).parent_path() / "maildir";
     return std::make_unique<mail::maildir_transport>(folder);

@@ -12,6 +12,7 @@ import os
 import re
 import signal
 import sqlite3
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -285,6 +286,49 @@ def test_sigkill_while_sending(work):
     assert len({str(m["Message-ID"]) for m in mails}) == 1, "a duplicate keeps its Message-ID"
 
 
+def self_signed_certificate(work):
+    cert, key = os.path.join(work, "cert.pem"), os.path.join(work, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return cert, context
+
+
+def test_starttls_and_smtps(work):
+    cert, context = self_signed_certificate(work)
+    for implicit in (False, True):
+        db = os.path.join(work, f"tls-{implicit}.db")
+        load(db, document())
+        with SmtpSink(login=(b"treffpunkt", b"s3cret"), tls_context=context, implicit_tls=implicit) as sink:
+            scheme = "smtps" if implicit else "smtp"
+            with TreffpunktServer(BINARY, db, "--smtp-url", f"{scheme}://127.0.0.1:{sink.port}", "--smtp-user",
+                                  "treffpunkt", "--smtp-ca-file", cert, *FAST,
+                                  env_extra={"TREFFPUNKT_SMTP_PASSWORD": "s3cret"}) as server:
+                register(server, "Hanna", "hanna@example.org")
+                sink.wait_for("hanna@example.org")
+                first = sink.messages[0]
+                assert first["tls"] and first["authenticated"], (scheme, first["tls"], first["authenticated"])
+    # STARTTLS required but not offered: the message waits rather than going out in the clear.
+    db = os.path.join(work, "no-tls.db")
+    load(db, document())
+    with SmtpSink() as sink, TreffpunktServer(BINARY, db, "--smtp-url", f"smtp://127.0.0.1:{sink.port}",
+                                               "--smtp-tls", "required", *FAST) as server:
+        register(server, "Ida", "ida@example.org")
+        wait_until("a refused attempt", lambda: outbox(db, "ida@example.org")[0][3] != "")
+        assert outbox(db, "ida@example.org")[0][1] in ("queued", "sending")
+        assert not sink.messages and not sink.attempts
+    # The server wants a login and we have none (530): a configuration problem, so the message waits, not fails.
+    db = os.path.join(work, "no-login.db")
+    load(db, document())
+    with SmtpSink(login=(b"treffpunkt", b"s3cret")) as sink, TreffpunktServer(
+            BINARY, db, "--smtp-url", f"smtp://127.0.0.1:{sink.port}", *FAST) as server:
+        register(server, "Jan", "jan@example.org")
+        wait_until("a refused attempt", lambda: "530" in outbox(db, "jan@example.org")[0][3])
+        assert outbox(db, "jan@example.org")[0][1] in ("queued", "sending")
+
+
 def test_maildir_without_smtp(work):
     db = os.path.join(work, "offline", "m.db")
     os.makedirs(os.path.dirname(db))
@@ -304,7 +348,7 @@ def test_maildir_without_smtp(work):
 
 def main():
     tests = [test_messages_and_invitations, test_smtp_down_then_up, test_451_is_retried_with_backoff,
-             test_550_fails_at_once, test_sigkill_while_sending, test_maildir_without_smtp]
+             test_550_fails_at_once, test_sigkill_while_sending, test_starttls_and_smtps, test_maildir_without_smtp]
     only = sys.argv[1:]
     unknown = set(only) - {t.__name__ for t in tests}
     if unknown:

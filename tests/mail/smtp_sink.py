@@ -19,8 +19,11 @@ warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TL
 
 
 class SmtpSink:
-    def __init__(self, port=0, login=None):
+    def __init__(self, port=0, login=None, tls_context=None, implicit_tls=False):
+        """login: (user, password) bytes to require AUTH; tls_context: offer STARTTLS (required then), or with
+        implicit_tls speak TLS from the first byte (smtps://)."""
         self.port, self.login = port, login
+        self.tls_context, self.implicit_tls = tls_context, implicit_tls
         self.messages, self.attempts, self.rcpt_attempts = [], [], []
         self.data_replies, self.rcpt_replies = [], {}
         self.hold = None  # "before_accepting" or "before_replying": DATA waits until this is None again
@@ -47,7 +50,8 @@ class SmtpSink:
             await self.wait_while_held()
         with self.lock:
             self.messages.append({"rcpt": list(envelope.rcpt_tos), "raw": envelope.content,
-                                  "authenticated": bool(getattr(session, "authenticated", False))})
+                                  "authenticated": bool(getattr(session, "authenticated", False)),
+                                  "tls": server.transport.get_extra_info("ssl_object") is not None})
         if self.hold == "before_replying":
             await self.wait_while_held()
         return "250 2.0.0 accepted"
@@ -70,14 +74,20 @@ class SmtpSink:
         ready = threading.Event()
 
         def factory():
-            if self.login is None:
-                return SMTP(self, hostname="sink.test")
-            return SMTP(self, hostname="sink.test", authenticator=self.authenticate, auth_required=True,
-                        auth_require_tls=False)
+            options = {"hostname": "sink.test"}
+            if self.tls_context is not None and not self.implicit_tls:
+                options.update(tls_context=self.tls_context, require_starttls=True)
+            if self.login is not None:
+                # Without TLS the test allows AUTH in the clear (loopback only); with STARTTLS, AUTH needs it
+                # (aiosmtpd cannot tell that an implicit TLS connection is encrypted, so it is not asked there).
+                options.update(authenticator=self.authenticate, auth_required=True,
+                               auth_require_tls=self.tls_context is not None and not self.implicit_tls)
+            return SMTP(self, **options)
 
         def run():
             asyncio.set_event_loop(self.loop)
-            self.server = self.loop.run_until_complete(self.loop.create_server(factory, sock=self.sock))
+            ssl = self.tls_context if self.implicit_tls else None
+            self.server = self.loop.run_until_complete(self.loop.create_server(factory, sock=self.sock, ssl=ssl))
             ready.set()
             self.loop.run_forever()
 
