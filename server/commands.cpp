@@ -19,6 +19,7 @@
 #include "server/outbox_worker.hpp"
 #include "store/migrations.hpp"
 #include "web/import_document.hpp"
+#include "web/validate.hpp"
 
 namespace tp::server {
 namespace {
@@ -185,6 +186,23 @@ int run_lint(const options& o, std::ostream& out) {
         }
     }
     return problems == 0 ? 0 : 1;
+}
+
+int run_message(const options& o, std::ostream& out, std::ostream& err) {
+    std::ifstream in(o.message_body_file, std::ios::binary);
+    if (!in) return err << "message: cannot read " << o.message_body_file << "\n", 1;
+    std::ostringstream body;
+    body << in.rdbuf();
+    auto problem = web::check_line(o.message_subject, 200);
+    if (!problem.empty()) return err << "message: --subject: " << problem << "\n", 1;
+    problem = body.str().empty() ? "is empty" : web::check_text(body.str());
+    if (!problem.empty()) return err << "message: " << o.message_body_file << ": " << problem << "\n", 1;
+    store::store s(o.db);
+    const auto queued = s.message_attendees(o.message_event, o.message_subject, body.str());
+    if (!queued) return err << "message: there is no event '" << o.message_event << "'\n", 1;
+    out << "queued " << *queued << " message(s) to the attendees of " << o.message_event
+        << "; a running treffpunkt serve sends them\n";
+    return 0;
 }
 
 }  // namespace tp::server

@@ -97,6 +97,9 @@ void apply(options& o, const std::string& name, const std::string& value) {
     else if (name == "write-timeout") o.write_timeout = std::chrono::seconds{number("--write-timeout", value, 1, 3600)};
     else if (name == "rate-limit") o.rate_limit = number("--rate-limit", value, 0, 1000000);
     else if (is_mail_flag(name)) set_mail(o.mail, name, value);
+    else if (name == "event") o.message_event = value;
+    else if (name == "subject") o.message_subject = value;
+    else if (name == "body-file") o.message_body_file = value;
     else throw usage_error("unknown option --" + name);
 }
 
@@ -106,7 +109,7 @@ const std::map<std::string, bool> flags_taking_values{
     {"smtp-url", true}, {"smtp-user", true}, {"smtp-password-file", true}, {"smtp-tls", true},
     {"smtp-ca-file", true}, {"mail-from", true},
     {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true},
-    {"mail-connections", true}};
+    {"mail-connections", true}, {"event", true}, {"subject", true}, {"body-file", true}};
 
 std::string env_name(const std::string& flag) {
     std::string out = "TREFFPUNKT_";
@@ -161,10 +164,12 @@ options parse_options(const std::vector<std::string>& args, char** environment) 
     }
     if (o.command.empty()) o.command = "help";
     if (o.command != "serve" && o.command != "import" && o.command != "migrate" && o.command != "lint" &&
-        o.command != "help" && o.command != "version")
+        o.command != "message" && o.command != "help" && o.command != "version")
         throw usage_error("unknown command '" + o.command + "'");
     if (o.command == "import" && o.import_file.empty()) throw usage_error("import needs a FILE.json");
     if (o.command == "lint" && o.lint_files.empty()) throw usage_error("lint needs at least one FILE.ics");
+    if (o.command == "message" && (o.message_event.empty() || o.message_subject.empty() || o.message_body_file.empty()))
+        throw usage_error("message needs --event SLUG, --subject TEXT and --body-file FILE");
     return o;
 }
 
@@ -180,6 +185,8 @@ Usage:
   treffpunkt import FILE.json [--db PATH]
   treffpunkt migrate [--db PATH]
   treffpunkt lint FILE.ics...   check iCalendar files against the rules common parsers let pass
+  treffpunkt message --event SLUG --subject TEXT --body-file FILE [--db PATH]
+                                email every confirmed and pending registration of an event (sent by serve)
   treffpunkt --help | --version
 
 Options (each also as an environment variable, e.g. --base-url as TREFFPUNKT_BASE_URL):

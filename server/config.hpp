@@ -42,6 +42,10 @@ struct options {
     unsigned rate_limit = 30;  // POSTs per minute per client address; 0: off
     mail_options mail;
     std::string import_file;
+    // treffpunkt message: a message from the organisers to every attendee of an event
+    std::string message_event;
+    std::string message_subject;
+    std::string message_body_file;
     std::vector<std::string> lint_files;
 };
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
         if (o.command == "import") return run_import(o, std::cout, std::cerr);
         if (o.command == "migrate") return run_migrate(o, std::cout);
         if (o.command == "lint") return run_lint(o, std::cout);
+        if (o.command == "message") return run_message(o, std::cout, std::cerr);
         return run_serve(o);
     } catch (const usage_error& ex) {
         std::cerr << "treffpunkt: " << ex.what() << "\n(see treffpunkt --help)\n";

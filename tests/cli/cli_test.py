@@ -102,7 +102,13 @@ class CommandLineTest(unittest.TestCase):
                               (["serve", "--base-url", "ftp://x"], "--base-url"),
                               (["serve", "--bogus"], "unknown option --bogus"),
                               (["dance"], "unknown command 'dance'"),
-                              (["import"], "import needs a FILE.json")]:
+                              (["import"], "import needs a FILE.json"),
+                              (["message", "--event", "x"], "message needs --event SLUG, --subject TEXT and --body-file"),
+                              (["serve", "--smtp-url", "http://mail"], "--smtp-url"),
+                              (["serve", "--smtp-tls", "maybe"], "--smtp-tls"),
+                              (["serve", "--mail-from", "not an address"], "--mail-from"),
+                              (["serve", "--mail-connections", "0"], "--mail-connections"),
+                              (["serve", "--smtp-password-file", "/nonexistent"], "cannot read")]:
             r = run(*args)
             self.assertEqual(r.returncode, 2, args)
             self.assertIn(message, r.stderr)
@@ -114,6 +120,39 @@ class CommandLineTest(unittest.TestCase):
                                text=True, timeout=30)
             self.assertEqual(r.returncode, 2)
             self.assertIn("--threads: 'nope'", r.stderr)
+
+
+class MessageTest(unittest.TestCase):
+    """treffpunkt message: organisers write to every attendee of an event; serve sends it."""
+
+    def test_message_queues_one_per_attendee_and_checks_its_input(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "m.db")
+            self.assertEqual(run("import", FIXTURE, "--db", db).returncode, 0)
+            with sqlite3.connect(db) as c:
+                event = c.execute("SELECT id, slug FROM events WHERE series_id IS NULL ORDER BY id LIMIT 1").fetchone()
+                for i, status in enumerate(["confirmed", "pending", "waitlisted", "cancelled"]):
+                    c.execute("INSERT INTO registrations (event_id, token, email, email_key, name, status, created_at, "
+                              "updated_at) VALUES (?, ?, ?, ?, 'P', ?, 0, 0)",
+                              (event[0], f"t{i}", f"p{i}@example.org", f"p{i}@example.org", status))
+            body = os.path.join(tmp, "body.txt")
+            with open(body, "w", encoding="utf-8") as f:
+                f.write("Liebe Teilnehmende,\nwir treffen uns in Halle 2.\n")
+            r = run("message", "--db", db, "--event", event[1], "--subject", "Raumänderung", "--body-file", body)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("queued 2 message(s)", r.stdout)
+            with sqlite3.connect(db) as c:
+                rows = c.execute("SELECT recipient, payload FROM outbox WHERE kind = 'organiser_message' "
+                                 "ORDER BY recipient").fetchall()
+            self.assertEqual([r[0] for r in rows], ["p0@example.org", "p1@example.org"])
+            self.assertEqual(json.loads(rows[0][1])["subject"], "Raumänderung")
+            for args, message in [(["--event", "nope", "--subject", "S", "--body-file", body], "no event 'nope'"),
+                                  (["--event", event[1], "--subject", "a\x01b", "--body-file", body], "--subject"),
+                                  (["--event", event[1], "--subject", "S", "--body-file", os.path.join(tmp, "x")],
+                                   "cannot read")]:
+                r = run("message", "--db", db, *args)
+                self.assertEqual(r.returncode, 1, args)
+                self.assertIn(message, r.stderr)
 
 
 class ServeTest(unittest.TestCase):
