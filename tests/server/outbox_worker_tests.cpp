@@ -20,20 +20,13 @@ calendar::sys_seconds real_now() { return time_point_cast<seconds>(system_clock:
 struct worker_setup {
     testing::setup t{10};
     std::filesystem::path folder = std::filesystem::path(t.db.str() + "-maildir");
-    calendar::event event = testing::sample_event();
     explicit worker_setup(seconds from_now) {
-        calendar::network n;
-        n.slug = "ist-bochum";
-        n.name = "zdi-Netzwerk IST.Bochum.NRW";
-        n.contact_name = "Jörg Koordinator";
-        n.contact_email = "joerg@ist-bochum.example";
-        event.start = real_now() + from_now;
-        event.end = event.start + hours{7};
-        event.capacity = 10;
-        event.registration_opens = event.start - days{60};
-        event.registration_closes = event.start;
+        t.event.start = real_now() + from_now;
+        t.event.end = t.event.start + hours{7};
+        t.event.registration_opens = t.event.start - days{60};
+        t.event.registration_closes = t.event.start;
         t.now = real_now() - days{3};
-        t.s.upsert({&n, 1}, {&event, 1});
+        t.update();
     }
     ~worker_setup() { std::filesystem::remove_all(folder); }
     server::outbox_worker worker() {

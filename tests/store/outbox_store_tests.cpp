@@ -142,27 +142,18 @@ TEST_CASE("after a long downtime only the reminder closest to the start goes out
 
 TEST_CASE("reminders follow the event when it moves, and stop when it is cancelled") {
     setup t(10);
-    auto e = testing::sample_event();
-    calendar::network n;
-    n.slug = "ist-bochum";
-    n.name = "zdi-Netzwerk IST.Bochum.NRW";
-    n.contact_name = "Jörg Koordinator";
-    n.contact_email = "joerg@ist-bochum.example";
     (void)confirmed(t, "anna");
-    e.capacity = 10;
-    e.registration_opens = e.start - days{60};
-    e.registration_closes = e.start - days{1};
-    e.start += days{14};
-    e.end += days{14};
-    e.reminders = {days{2}};
-    t.s.upsert({&n, 1}, {&e, 1});
+    t.event.start += days{14};
+    t.event.end += days{14};
+    t.event.reminders = {days{2}};
+    t.update();
     CHECK(of_kind(t.s, "event_changed").size() == 1);
     t.now = testing::sample_event().start - days{7};  // the old moment: nothing
     CHECK(t.s.schedule_reminders() == 0);
-    t.now = e.start - days{2};
+    t.now = t.event.start - days{2};
     CHECK(t.s.schedule_reminders() == 1);
-    e.status = calendar::event_status::cancelled;
-    t.s.upsert({&n, 1}, {&e, 1});
+    t.event.status = calendar::event_status::cancelled;
+    t.update();
     CHECK(of_kind(t.s, "event_cancelled").size() == 1);
     CHECK(of_kind(t.s, "event_changed").size() == 1);
 }
@@ -171,18 +162,11 @@ TEST_CASE("changes that matter to attendees notify every active registration; ot
     setup t(1);
     (void)confirmed(t, "anna");
     (void)t.add("ben");  // waiting
-    calendar::network n;
-    n.slug = "ist-bochum";
-    n.name = "zdi-Netzwerk IST.Bochum.NRW";
-    auto e = testing::sample_event();
-    e.capacity = 1;
-    e.registration_opens = e.start - days{60};
-    e.registration_closes = e.start - days{1};
-    e.title = "MINT:Barcamp 2027";  // not significant
-    t.s.upsert({&n, 1}, {&e, 1});
+    t.event.title = "MINT:Barcamp 2027";  // not significant
+    t.update();
     CHECK(of_kind(t.s, "event_changed").empty());
-    e.venue = "Zeche Zollverein";
-    t.s.upsert({&n, 1}, {&e, 1});
+    t.event.venue = "Zeche Zollverein";
+    t.update();
     const auto changed = of_kind(t.s, "event_changed");
     REQUIRE(changed.size() == 2);
     CHECK(changed[0].recipient == "anna@example.org");

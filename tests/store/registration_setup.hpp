@@ -13,19 +13,20 @@ struct setup {
     temp_path db;
     calendar::sys_seconds now;
     store::store s;
+    calendar::network network;
+    calendar::event event = sample_event();  // as stored; change it and call update()
     explicit setup(std::optional<int> capacity)
         : now(sample_event().start - std::chrono::hours{24 * 30}), s(db.str(), [this] { return now; }) {
-        calendar::network n;
-        n.slug = "ist-bochum";
-        n.name = "zdi-Netzwerk IST.Bochum.NRW";
-        n.contact_name = "Jörg Koordinator";
-        n.contact_email = "joerg@ist-bochum.example";
-        auto e = sample_event();
-        e.capacity = capacity;
-        e.registration_opens = e.start - std::chrono::hours{24 * 60};
-        e.registration_closes = e.start - std::chrono::hours{24};
-        s.upsert({&n, 1}, {&e, 1});
+        network.slug = "ist-bochum";
+        network.name = "zdi-Netzwerk IST.Bochum.NRW";
+        network.contact_name = "Jörg Koordinator";
+        network.contact_email = "joerg@ist-bochum.example";
+        event.capacity = capacity;
+        event.registration_opens = event.start - std::chrono::hours{24 * 60};
+        event.registration_closes = event.start - std::chrono::hours{24};
+        update();
     }
+    void update() { s.upsert({&network, 1}, {&event, 1}); }
     store::registration_result add(const std::string& who, std::optional<std::string> key = std::nullopt) {
         return s.register_person("mint-barcamp-2027", {who, who + "@example.org", "", "de", std::move(key)});
     }
