@@ -7,6 +7,6 @@ build_packages=(
   libsodium-dev libcurl4-openssl-dev
 )
 test_packages=(
-  catch2 curl python3 python3-icalendar python3-recurring-ical-events python3-html5lib python3-aiosmtpd openssl chromium
+  catch2 curl python3 python3-icalendar python3-recurring-ical-events python3-html5lib python3-aiosmtpd openssl libical-dev chromium
 )
 bench_packages=(nginx-light wrk)
