@@ -29,13 +29,20 @@ std::optional<mail::starttls> tls_of(const std::string& mode) {
     return std::nullopt;  // auto: required with a user, opportunistic without
 }
 
-std::string text_field(const json::value& v, std::string_view key) {
-    const auto* s = v.is_object() ? v.get_object().if_contains(key) : nullptr;
+// The store writes payloads; anything else reads as empty rather than stopping the sender.
+json::object parse_payload(const std::string& text) {
+    boost::system::error_code ec;
+    auto v = json::parse(text, ec);
+    return !ec && v.is_object() ? std::move(v.get_object()) : json::object{};
+}
+
+std::string text_field(const json::object& v, std::string_view key) {
+    const auto* s = v.if_contains(key);
     return s && s->is_string() ? std::string(s->get_string()) : std::string{};
 }
 
-std::optional<std::chrono::seconds> offset_field(const json::value& v) {
-    const auto* n = v.is_object() ? v.get_object().if_contains("offset") : nullptr;
+std::optional<std::chrono::seconds> offset_field(const json::object& v) {
+    const auto* n = v.if_contains("offset");
     if (!n || !n->is_int64()) return std::nullopt;
     return std::chrono::seconds{n->get_int64()};
 }
@@ -134,8 +141,10 @@ store::outbox_outcome outbox_worker::deliver(const store::outbox_message& m) {
 }
 
 std::string outbox_worker::render(const store::outbox_message& m, const store::mail_subject& about) {
-    const auto payload = json::parse(m.payload.empty() ? "{}" : m.payload);
-    const auto& r = about.registration;
+    const auto payload = parse_payload(m.payload);
+    auto r = about.registration;
+    if (const auto* place = payload.if_contains("position"); place && place->is_int64())
+        r.position = static_cast<int>(place->get_int64());  // the place the message was written about
     const auto& e = about.event;
     const web::mail_input in{m.kind, r, e, about.network, settings_.base_url, about.confirmed_at.has_value(),
                              offset_field(payload), text_field(payload, "subject"), text_field(payload, "body")};

@@ -214,6 +214,28 @@ CREATE UNIQUE INDEX outbox_once ON outbox(dedupe_key) WHERE dedupe_key IS NOT NU
 -- Reminder offsets before the start, in seconds (7 days and 1 day unless the event says otherwise).
 ALTER TABLE events ADD COLUMN reminders TEXT NOT NULL DEFAULT '[604800,86400]';
 )sql",
+    R"sql(
+-- How many wait per event, kept by triggers: a newcomer's waiting-list position without counting the list.
+CREATE TABLE waiting_counts (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id),
+  waiting INTEGER NOT NULL CHECK (waiting >= 0)
+);
+INSERT INTO waiting_counts (event_id, waiting)
+  SELECT event_id, COUNT(*) FROM registrations WHERE status = 'waitlisted' GROUP BY event_id;
+CREATE TRIGGER waiting_ins AFTER INSERT ON registrations WHEN NEW.status = 'waitlisted' BEGIN
+  INSERT INTO waiting_counts (event_id, waiting) VALUES (NEW.event_id, 1)
+    ON CONFLICT (event_id) DO UPDATE SET waiting = waiting + 1;
+END;
+CREATE TRIGGER waiting_upd AFTER UPDATE OF status ON registrations
+  WHEN (OLD.status = 'waitlisted') <> (NEW.status = 'waitlisted') BEGIN
+  INSERT INTO waiting_counts (event_id, waiting) VALUES (NEW.event_id, 0) ON CONFLICT (event_id) DO NOTHING;
+  UPDATE waiting_counts SET waiting = waiting + CASE WHEN NEW.status = 'waitlisted' THEN 1 ELSE -1 END
+    WHERE event_id = NEW.event_id;
+END;
+CREATE TRIGGER waiting_del AFTER DELETE ON registrations WHEN OLD.status = 'waitlisted' BEGIN
+  UPDATE waiting_counts SET waiting = waiting - 1 WHERE event_id = OLD.event_id;
+END;
+)sql",
 };
 
 }  // namespace

@@ -20,12 +20,17 @@ std::string email_key(std::string email) {
     return email;
 }
 
-const char* const registration_columns =
+// With the waiting-list position, counted in arrival order: as costly as the position is high, so only for what
+// people look at (their page, the API). The unranked form leaves it out.
+const std::string registration_columns =
     "r.id, r.token, e.slug, r.name, r.email, r.organisation, r.language, r.status, r.expires_at, r.created_at, "
     "r.updated_at, CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM registrations w WHERE "
     "w.event_id = r.event_id AND w.status = 'waitlisted' AND (w.waitlisted_at < r.waitlisted_at OR "
     "(w.waitlisted_at = r.waitlisted_at AND w.id <= r.id))) END, r.answers "
     "FROM registrations r JOIN events e ON e.id = r.event_id";
+const std::string unranked_columns =
+    "r.id, r.token, e.slug, r.name, r.email, r.organisation, r.language, r.status, r.expires_at, r.created_at, "
+    "r.updated_at, NULL, r.answers FROM registrations r JOIN events e ON e.id = r.event_id";
 
 registration registration_from_row(SQLite::Statement& row) {
     registration r;
@@ -45,16 +50,47 @@ registration registration_from_row(SQLite::Statement& row) {
     return r;
 }
 
-std::optional<registration> find_registration(connection& c, const std::string& where, const auto&... values) {
-    auto stmt = c.prepare(std::string("SELECT ") + registration_columns + " WHERE " + where);
+std::optional<registration> find_with(const std::string& columns, connection& c, const std::string& where,
+                                      const auto&... values) {
+    auto stmt = c.prepare("SELECT " + columns + " WHERE " + where);
     int index = 1;
     (stmt->bind(index++, values), ...);
     if (!stmt->executeStep()) return std::nullopt;
     return registration_from_row(*stmt);
 }
 
+std::optional<registration> find_registration(connection& c, const std::string& where, const auto&... values) {
+    return find_with(registration_columns, c, where, values...);
+}
+
+// Without the waiting-list position (nullopt): for the store's own steps.
+std::optional<registration> find_unranked(connection& c, const std::string& where, const auto&... values) {
+    return find_with(unranked_columns, c, where, values...);
+}
+
+// How many wait for an event now (kept by triggers, migration 8): the position of whoever joined last.
+int waiting_count(connection& c, std::int64_t event_id) {
+    auto count = c.prepare("SELECT waiting FROM waiting_counts WHERE event_id = ?");
+    count->bind(1, event_id);
+    return count->executeStep() ? count->getColumn(0).getInt() : 0;
+}
+
+// A registration as just written; a newcomer to the waiting list is last in it.
+registration written(connection& c, std::int64_t id, std::int64_t event_id) {
+    auto r = find_unranked(c, "r.id = ?", id).value();
+    if (r.status == registration_status::waitlisted) r.position = waiting_count(c, event_id);
+    return r;
+}
+
+// The position goes with the message: it is the place the person had when it was written.
 void queue(connection& c, const std::string& kind, const registration& r, calendar::sys_seconds now) {
-    queue_message(c, {.kind = kind, .registration_id = r.id, .recipient = r.email, .language = r.language}, now);
+    queue_message(c,
+                  {.kind = kind,
+                   .registration_id = r.id,
+                   .recipient = r.email,
+                   .language = r.language,
+                   .payload = r.position ? "{\"position\":" + std::to_string(*r.position) + "}" : "{}"},
+                  now);
 }
 
 // Moves a registration to `to`, writing its transition; `expires` is set for pending, cleared otherwise.
@@ -103,7 +139,7 @@ seat_state seats_of(connection& c, std::int64_t event_id, calendar::sys_seconds 
 void promote(connection& c, std::int64_t event_id, std::optional<int> capacity, calendar::sys_seconds now,
              std::chrono::seconds hold) {
     while (calendar::seat_free(capacity, seats_of(c, event_id, now).held)) {
-        const auto first = find_registration(c, "r.event_id = ? AND r.status = 'waitlisted' ORDER BY r.waitlisted_at, "
+        const auto first = find_unranked(c, "r.event_id = ? AND r.status = 'waitlisted' ORDER BY r.waitlisted_at, "
                                                 "r.id LIMIT 1", event_id);
         if (!first) return;
         move(c, *first, registration_status::pending, now, now + hold);
@@ -182,11 +218,11 @@ registration insert_registration(connection& c, std::int64_t event_id, const reg
     log->bind(2, std::string(calendar::to_string(status)));
     log->bind(3, to_db(now));
     log->exec();
-    return find_registration(c, "r.id = ?", id).value();
+    return written(c, id, event_id);
 }
 
 // A person who cancelled or expired registers again: the same row, with what they typed now.
-registration reactivate(connection& c, const registration& old, const registration_request& req,
+registration reactivate(connection& c, std::int64_t event_id, const registration& old, const registration_request& req,
                         registration_status status, calendar::sys_seconds now, std::chrono::seconds hold) {
     auto update = c.prepare(
         "UPDATE registrations SET email = ?, name = ?, organisation = ?, language = ?, answers = ? WHERE id = ?");
@@ -199,7 +235,7 @@ registration reactivate(connection& c, const registration& old, const registrati
     update->exec();
     const bool waiting = status == registration_status::waitlisted;
     move(c, old, status, now, waiting ? std::nullopt : std::optional{now + hold});
-    return find_registration(c, "r.id = ?", old.id).value();
+    return written(c, old.id, event_id);
 }
 
 }  // namespace
@@ -223,7 +259,7 @@ registration_result register_in(connection& c, const std::string& event_slug, co
         result.outcome = registration_outcome::window_closed;
         return result;
     }
-    const auto existing = find_registration(c, "r.event_id = ? AND r.email_key = ?", ev->id, email_key(req.email));
+    const auto existing = find_unranked(c, "r.event_id = ? AND r.email_key = ?", ev->id, email_key(req.email));
     if (existing && calendar::is_active(existing->status)) {
         queue(c, "resend", *existing, now);
         result.outcome = registration_outcome::repeated;
@@ -231,7 +267,7 @@ registration_result register_in(connection& c, const std::string& event_slug, co
     } else {
         const auto seats = seats_of(c, ev->id, now);
         const auto status = calendar::admit(ev->event.capacity, seats.held, seats.waiting);
-        result.registration = existing ? reactivate(c, *existing, req, status, now, hold)
+        result.registration = existing ? reactivate(c, ev->id, *existing, req, status, now, hold)
                                        : insert_registration(c, ev->id, req, status, now, hold);
         queue(c, status == registration_status::pending ? "confirm_request" : "waitlisted", *result.registration, now);
         result.outcome = registration_outcome::created;
@@ -259,8 +295,8 @@ std::optional<registration> store::confirm_registration(const std::string& token
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto& c = *writer_;
-    auto r = find_registration(c, "r.token = ?", token);
-    if (!r || r->status == registration_status::confirmed) return r;
+    auto r = find_unranked(c, "r.token = ?", token);
+    if (!r || r->status == registration_status::confirmed) return find_registration(c, "r.token = ?", token);
     if (r->status != registration_status::pending)
         throw registration_conflict("a " + std::string(calendar::to_string(r->status)) + " registration cannot be confirmed");
     const auto ev = event_of_registration(c, *r);
@@ -282,7 +318,7 @@ std::optional<registration> store::cancel_registration(const std::string& token)
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto& c = *writer_;
-    auto r = find_registration(c, "r.token = ?", token);
+    auto r = find_unranked(c, "r.token = ?", token);
     if (!r || r->status == registration_status::cancelled) return r;
     move(c, *r, registration_status::cancelled, now);
     queue(c, "cancelled", *r, now);
@@ -299,7 +335,7 @@ void store::expire_pending(std::chrono::seconds hold) {
     auto& c = *writer_;
     std::vector<registration> due;
     {
-        auto find = c.prepare(std::string("SELECT ") + registration_columns +
+        auto find = c.prepare("SELECT " + unranked_columns +
                               " WHERE r.status = 'pending' AND r.expires_at <= ? ORDER BY r.id");
         find->bind(1, to_db(now));
         while (find->executeStep()) due.push_back(registration_from_row(*find));
@@ -380,7 +416,7 @@ std::optional<store::personal_feed> store::personal_feed_events(const std::strin
 std::optional<mail_subject> store::subject_of(const outbox_message& m) {
     if (!m.registration_id) return std::nullopt;
     auto c = pool_.acquire();
-    auto r = find_registration(*c, "r.id = ?", *m.registration_id);
+    auto r = find_unranked(*c, "r.id = ?", *m.registration_id);
     if (!r) return std::nullopt;
     auto ev = event_of_registration(*c, *r);
     if (!ev) return std::nullopt;

@@ -103,3 +103,21 @@ TEST_CASE("raising the capacity moves the waiting list up at once") {
     CHECK(t.s.registration_by_token(c.registration->token)->status == rs::pending);
     CHECK(kinds(t.s).back() == "promoted");
 }
+
+TEST_CASE("a newcomer's waiting-list position is right after people left the list in every way") {
+    setup t(1);
+    const auto a = t.add("a");  // the seat
+    std::vector<calendar::registration> waiting;
+    for (const auto* who : {"b", "c", "d", "e", "f"}) waiting.push_back(t.add(who).registration.value());
+    (void)t.s.cancel_registration(waiting[1].token);  // c leaves the list
+    (void)t.s.cancel_registration(a.registration->token);  // b is promoted off the list
+    t.now += std::chrono::hours{49};
+    t.s.expire_pending();  // b's hold expires: d is promoted
+    const auto again = t.s.register_person("mint-barcamp-2027", {"c", "c@example.org", "", "de", std::nullopt});
+    const auto g = t.add("g");
+    CHECK(again.registration->position.value() == 3);  // e, f, then c again
+    CHECK(g.registration->position.value() == 4);
+    CHECK(t.s.registration_by_token(g.registration->token)->position.value() == 4);
+    CHECK(t.s.registration_by_token(again.registration->token)->position.value() == 3);
+    CHECK(t.s.registration_by_token(waiting[3].token)->position.value() == 1);  // e
+}
