@@ -23,9 +23,9 @@ tcp::acceptor listen_on(asio::io_context& ioc, const tcp::endpoint& endpoint) {
 http_server::http_server(io_pool& pool, tcp::acceptor&& acceptor, app& application, access_log& log,
                          server_limits limits)
     : pool_(pool), acceptor_(std::move(acceptor)), app_(application), log_(log), limits_(limits),
-      port_(acceptor_.local_endpoint().port()) {}
+      port_(acceptor_.local_endpoint().port()), writers_(limits.writer_threads) {}
 
-http_server::~http_server() = default;
+http_server::~http_server() { writers_.join(); }
 
 void http_server::start() {
     asio::post(acceptor_.get_executor(), [this] { do_accept(); });

@@ -3,6 +3,7 @@
 // Limits: header and body size, read and write timeouts. shutdown() stops accepting, closes idle connections,
 // lets requests in flight finish (with Connection: close) and then lets io_context::run() return.
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
 #include <chrono>
@@ -22,6 +23,9 @@ struct server_limits {
     std::uint64_t body_limit = 64 * 1024;
     std::chrono::milliseconds read_timeout{30'000};   // a whole request, and an idle keep-alive connection
     std::chrono::milliseconds write_timeout{30'000};  // a whole response
+    // Threads for requests that write (POST): they wait for their group commit there, so the I/O threads keep
+    // serving and a rush forms batches as large as the number of writers waiting, whatever --threads says.
+    unsigned writer_threads = 64;
 };
 
 class session;
@@ -46,6 +50,7 @@ public:
     [[nodiscard]] access_log& log() { return log_; }
     [[nodiscard]] const server_limits& limits() const { return limits_; }
     [[nodiscard]] bool stopping() const { return stopping_.load(std::memory_order_acquire); }
+    [[nodiscard]] boost::asio::thread_pool& writers() { return writers_; }
     void forget(const session* s);
 
 private:
@@ -60,6 +65,7 @@ private:
     std::atomic<bool> stopping_{false};
     std::mutex sessions_mutex_;
     std::unordered_map<const session*, std::weak_ptr<session>> sessions_;
+    boost::asio::thread_pool writers_;
 };
 
 }  // namespace tp::server

@@ -62,10 +62,20 @@ void session::on_read(beast::error_code ec, std::size_t) {
     const auto& req = parser_->get();
     method_ = req.method_string();
     target_ = req.target();
-    auto [res, route] = server_.application().handle(req, client_);
-    res.version(req.version());
-    res.keep_alive(req.keep_alive() && !server_.stopping());
-    do_write(std::move(res), route);
+    if (req.method() != http::verb::post) return answer(server_.application().handle(req, client_));
+    // A write waits for its group commit on a writer thread; the answer comes back to this connection's
+    // io_context, which the work guard keeps running meanwhile (also during a graceful shutdown).
+    asio::post(server_.writers(), [self = shared_from_this(), work = asio::make_work_guard(stream_.get_executor())] {
+        auto result = self->server_.application().handle(self->parser_->get(), self->client_);
+        asio::post(work.get_executor(), [self, result = std::move(result)]() mutable { self->answer(std::move(result)); });
+    });
+}
+
+void session::answer(handled result) {
+    const auto& req = parser_->get();
+    result.res.version(req.version());
+    result.res.keep_alive(req.keep_alive() && !server_.stopping());
+    do_write(std::move(result.res), result.route);
 }
 
 void session::answer_error(http::status status, std::string message) {

@@ -26,6 +26,7 @@ public:
 private:
     void do_read();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
+    void answer(handled result);  // on the connection's io_context
     void answer_error(http::status status, std::string message);
     void do_write(response res, std::string_view route);
     void on_write(bool keep_alive, boost::beast::error_code ec, std::size_t bytes);
