@@ -49,6 +49,8 @@ struct series {
     int sequence = 0;
     std::vector<date::local_seconds> exdates;  // sorted
     std::vector<series_override> overrides;    // sorted by original_start
+    std::vector<question> questions;           // every occurrence asks them
+    std::vector<std::chrono::seconds> reminders{std::chrono::days{7}, std::chrono::days{1}};
     sys_seconds created_at{};
     sys_seconds updated_at{};
 };

@@ -236,6 +236,11 @@ CREATE TRIGGER waiting_del AFTER DELETE ON registrations WHEN OLD.status = 'wait
   UPDATE waiting_counts SET waiting = waiting - 1 WHERE event_id = OLD.event_id;
 END;
 )sql",
+    R"sql(
+-- A series' registration questions and reminder offsets, which its occurrences take over.
+ALTER TABLE series ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE series ADD COLUMN reminders TEXT NOT NULL DEFAULT '[604800,86400]';
+)sql",
 };
 
 }  // namespace

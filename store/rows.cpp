@@ -32,7 +32,7 @@ const char* const event_from =
 const char* const series_columns =
     "s.id, s.uid, s.slug, n.slug, n.name, s.kind, s.title, s.description, s.rrule, s.first_start_local, "
     "s.duration_seconds, s.time_zone, s.format, s.venue, s.address, s.join_url, s.info_url, s.capacity, s.status, "
-    "s.sequence, s.created_at, s.updated_at";
+    "s.sequence, s.created_at, s.updated_at, s.questions, s.reminders";
 
 std::int64_t to_db(calendar::sys_seconds t) { return t.time_since_epoch().count(); }
 calendar::sys_seconds from_db(std::int64_t seconds) { return calendar::sys_seconds{std::chrono::seconds{seconds}}; }
@@ -110,6 +110,8 @@ calendar::series series_from_row(SQLite::Statement& row) {
     s.sequence = row.getColumn(19).getInt();
     s.created_at = from_db(row.getColumn(20).getInt64());
     s.updated_at = from_db(row.getColumn(21).getInt64());
+    s.questions = questions_from_json(row.getColumn(22).getString());
+    s.reminders = reminders_from_json(row.getColumn(23).getString());
     return s;
 }
 

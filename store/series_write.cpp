@@ -7,6 +7,7 @@
 #include "calendar/ics_writer.hpp"
 #include "calendar/rrule_expand.hpp"
 #include "calendar/zoned.hpp"
+#include "store/json_columns.hpp"
 #include "store/rows.hpp"
 #include "store/store.hpp"
 #include "store/writes.hpp"
@@ -35,7 +36,8 @@ bool same_content(const series& a, const series& b) {
     };
     return !significant_change(a, b) && a.network_slug == b.network_slug && a.kind == b.kind && a.title == b.title &&
            a.description == b.description && a.join_url == b.join_url && a.info_url == b.info_url &&
-           a.capacity == b.capacity && strip(a.overrides) == strip(b.overrides);
+           a.capacity == b.capacity && strip(a.overrides) == strip(b.overrides) && a.questions == b.questions &&
+           a.reminders == b.reminders;
 }
 
 bool significant_change(const series_override& a, const series_override& b) {
@@ -46,11 +48,12 @@ void write_series_row(connection& c, const series& s, int sequence, calendar::sy
     auto write = c.prepare(
         "INSERT INTO series (uid, slug, network_id, kind, title, description, rrule, first_start_local, "
         "duration_seconds, time_zone, format, venue, address, join_url, info_url, capacity, status, sequence, "
-        "created_at, updated_at) VALUES (lower(hex(randomblob(16))) || '@treffpunkt', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-        "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18) ON CONFLICT (slug) DO UPDATE SET network_id = ?2, "
-        "kind = ?3, title = ?4, description = ?5, rrule = ?6, first_start_local = ?7, duration_seconds = ?8, "
-        "time_zone = ?9, format = ?10, venue = ?11, address = ?12, join_url = ?13, info_url = ?14, capacity = ?15, "
-        "status = ?16, sequence = ?17, updated_at = MAX(updated_at, ?18)");
+        "created_at, updated_at, questions, reminders) VALUES (lower(hex(randomblob(16))) || '@treffpunkt', ?1, ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20) ON CONFLICT (slug) DO "
+        "UPDATE SET network_id = ?2, kind = ?3, title = ?4, description = ?5, rrule = ?6, first_start_local = ?7, "
+        "duration_seconds = ?8, time_zone = ?9, format = ?10, venue = ?11, address = ?12, join_url = ?13, "
+        "info_url = ?14, capacity = ?15, status = ?16, sequence = ?17, updated_at = MAX(updated_at, ?18), "
+        "questions = ?19, reminders = ?20");
     write->bind(1, s.slug);
     write->bind(2, network_id(c, s.network_slug, "series '" + s.slug + "'"));
     write->bind(3, std::string(calendar::to_string(s.kind)));
@@ -69,6 +72,8 @@ void write_series_row(connection& c, const series& s, int sequence, calendar::sy
     write->bind(16, std::string(calendar::to_string(s.status)));
     write->bind(17, sequence);
     write->bind(18, to_db(now));
+    write->bind(19, questions_to_json(s.questions));
+    write->bind(20, reminders_to_json(s.reminders));
     write->exec();
 }
 
@@ -137,6 +142,8 @@ calendar::event occurrence_event(const series& s, const calendar::occurrence& o,
     e.capacity = s.capacity;
     e.status = change && change->status ? *change->status : s.status;
     e.sequence = std::max(s.sequence, change ? change->sequence : 0);
+    e.questions = s.questions;
+    e.reminders = s.reminders;
     return e;
 }
 

@@ -193,7 +193,8 @@ calendar::question read_question(entry_reader& r) {
     return q;
 }
 
-void read_questions(entry_reader& r, event& e, const std::string& where, std::vector<std::string>& errors) {
+void read_questions(entry_reader& r, std::vector<calendar::question>& questions, const std::string& where,
+                    std::vector<std::string>& errors) {
     const auto* list = r.list("questions");
     if (!list) return;
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -204,27 +205,28 @@ void read_questions(entry_reader& r, event& e, const std::string& where, std::ve
         }
         entry_reader nested((*list)[i].get_object(), here, errors);
         auto q = read_question(nested);
-        const bool repeated = std::any_of(e.questions.begin(), e.questions.end(), [&](auto& x) { return x.key == q.key; });
+        const bool repeated = std::any_of(questions.begin(), questions.end(), [&](auto& x) { return x.key == q.key; });
         if (repeated) errors.push_back(here + ": key: '" + q.key + "' appears more than once");
-        else e.questions.push_back(std::move(q));
+        else questions.push_back(std::move(q));
     }
 }
 
 // "reminders": ["7d", "1d"]; missing keeps the default, [] sends none.
-void read_reminders(entry_reader& r, event& e, const std::string& where, std::vector<std::string>& errors) {
+void read_reminders(entry_reader& r, std::vector<std::chrono::seconds>& reminders, const std::string& where,
+                    std::vector<std::string>& errors) {
     const auto* list = r.list("reminders");
     if (!list) return;
-    e.reminders.clear();
+    reminders.clear();
     for (std::size_t i = 0; i < list->size(); ++i) {
         const auto here = where + ": reminders[" + std::to_string(i) + "]";
         const auto* text = (*list)[i].if_string();
         const auto offset = text ? calendar::parse_reminder_offset(*text) : std::nullopt;
         if (!offset) errors.push_back(here + ": must be like \"7d\", \"36h\" or \"90m\", from 15m to 60d");
-        else if (std::find(e.reminders.begin(), e.reminders.end(), *offset) != e.reminders.end())
+        else if (std::find(reminders.begin(), reminders.end(), *offset) != reminders.end())
             errors.push_back(here + ": appears more than once");
-        else e.reminders.push_back(*offset);
+        else reminders.push_back(*offset);
     }
-    if (e.reminders.size() > calendar::max_reminders)
+    if (reminders.size() > calendar::max_reminders)
         errors.push_back(where + ": reminders: at most " + std::to_string(calendar::max_reminders));
 }
 
@@ -255,8 +257,8 @@ event read_event(entry_reader& r, const std::string& where, std::vector<std::str
         r.problem("registration_closes", "must be after registration_opens");
     e.status = r.choice<calendar::event_status>("status", calendar::parse_event_status,
                                                 calendar::event_status::published, "draft, published, cancelled");
-    read_questions(r, e, where, errors);
-    read_reminders(r, e, where, errors);
+    read_questions(r, e.questions, where, errors);
+    read_reminders(r, e.reminders, where, errors);
     r.finish();
     return e;
 }
@@ -402,6 +404,8 @@ calendar::series read_series(entry_reader& r, const std::string& where, std::vec
             read_overrides(r, s, ctx, where, errors);
         }
     }
+    read_questions(r, s.questions, where, errors);
+    read_reminders(r, s.reminders, where, errors);
     r.finish();
     return s;
 }

@@ -205,3 +205,27 @@ TEST_CASE("changing a series from a date on splits it and leaves the past untouc
     CHECK_THROWS_WITH(s.split_series("nowhere", calendar::parse_local_date_time("2027-09-01T00:00"), next),
                       Catch::Contains("does not exist"));
 }
+
+TEST_CASE("occurrences take the series' questions and reminders, also when they change") {
+    testing::temp_path db;
+    fake_clock clock;
+    store::store s(db.str(), clock.fn());
+    auto series = exchange_round();
+    calendar::question q;
+    q.key = "thema";
+    q.label = "Ihr Thema";
+    series.questions = {q};
+    series.reminders = {std::chrono::hours{2}};
+    const auto n = net();
+    s.upsert({&n, 1}, {}, {&series, 1});
+    const auto first = s.event_by_slug("alumni-austauschrunde-2027-03-30").value();
+    CHECK(first.questions == series.questions);
+    CHECK(first.reminders == series.reminders);
+    series.questions[0].label = "Worüber möchten Sie sprechen?";
+    series.reminders = {};
+    s.upsert({&n, 1}, {}, {&series, 1});
+    const auto changed = s.event_by_slug("alumni-austauschrunde-2027-03-30").value();
+    CHECK(changed.questions.at(0).label == "Worüber möchten Sie sprechen?");
+    CHECK(changed.reminders.empty());
+    CHECK(s.series_by_slug("alumni-austauschrunde")->questions == series.questions);
+}

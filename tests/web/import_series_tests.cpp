@@ -65,3 +65,23 @@ TEST_CASE("bad series are named with their problem") {
     const auto r = web::parse_import(series_doc(extra));
     CHECK_THAT(joined(r.errors), Catch::Contains(expected));
 }
+
+TEST_CASE("a series asks questions and sets reminders for all its occurrences") {
+    const auto r = web::parse_import(series_doc(R"(, "reminders": ["2d", "2h"], "questions": [
+        {"key": "thema", "label": "Ihr Thema", "type": "text", "required": true}])"));
+    INFO(joined(r.errors));
+    REQUIRE(r.errors.empty());
+    const auto& s = r.document.series.at(0);
+    REQUIRE(s.questions.size() == 1);
+    CHECK(s.questions[0].key == "thema");
+    CHECK(s.reminders == std::vector<std::chrono::seconds>{std::chrono::hours{48}, std::chrono::hours{2}});
+}
+
+TEST_CASE("bad series reminders and questions are named") {
+    const auto r = web::parse_import(series_doc(R"(, "reminders": ["2w", "1d", "1d"], "questions": [
+        {"key": "x", "label": "X", "type": "single_choice", "options": ["nur eine"]}])"));
+    const auto all = joined(r.errors);
+    CHECK(all.find("series[0] (alumni-austauschrunde): reminders[0]: must be like") != std::string::npos);
+    CHECK(all.find("reminders[2]: appears more than once") != std::string::npos);
+    CHECK(all.find("questions[0]: options: a choice needs at least two options") != std::string::npos);
+}
