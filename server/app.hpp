@@ -21,6 +21,7 @@ namespace tp::server {
 struct app_config {
     std::string base_url = "http://127.0.0.1:8080";  // no trailing slash
     unsigned rate_limit_per_minute = 30;             // POSTs per client address; 0: no limit (load tests)
+    std::string privacy_notice{};                    // the organisation's text for /datenschutz; empty: ours
 };
 
 struct handled {

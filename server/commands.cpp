@@ -103,7 +103,7 @@ int run_serve(const options& o) {
     const auto port = acceptor.local_endpoint().port();
     const std::string host = endpoint.address().is_v6() ? "[" + o.listen_host + "]" : o.listen_host;
     const std::string base = o.base_url.value_or("http://" + host + ":" + std::to_string(port));
-    app application(s, app_config{base, o.rate_limit});
+    app application(s, app_config{base, o.rate_limit, o.privacy_notice});
     http_server server(pool, std::move(acceptor), application, log,
                        server_limits{.read_timeout = o.read_timeout, .write_timeout = o.write_timeout});
     std::vector<std::unique_ptr<outbox_worker>> senders;

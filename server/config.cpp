@@ -38,7 +38,7 @@ void set_base_url(options& o, std::string value) {
     o.base_url = value;
 }
 
-std::string read_secret_file(const std::string& flag, const std::string& path) {
+std::string read_flag_file(const std::string& flag, const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw usage_error(flag + ": cannot read '" + path + "'");
     std::string secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -54,7 +54,7 @@ void set_mail(mail_options& m, const std::string& name, const std::string& value
     } else if (name == "smtp-user") {
         m.smtp_user = value;
     } else if (name == "smtp-password-file") {
-        m.smtp_password = read_secret_file("--smtp-password-file", value);
+        m.smtp_password = read_flag_file("--smtp-password-file", value);
     } else if (name == "smtp-tls") {
         if (value != "auto" && value != "required" && value != "never")
             throw usage_error("--smtp-tls: '" + value + "' is not one of auto, required, never");
@@ -84,6 +84,13 @@ bool is_mail_flag(const std::string& name) {
     return name.starts_with("smtp-") || name.starts_with("mail");
 }
 
+void set_privacy_notice(options& o, const std::string& path) {
+    auto notice = read_flag_file("--privacy-file", path);
+    if (const auto issue = web::check_text(notice, 100'000); !issue.empty())
+        throw usage_error("--privacy-file: '" + path + "' " + issue);
+    o.privacy_notice = std::move(notice);
+}
+
 bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "yes" || v == "on"; }
 
 void apply(options& o, const std::string& name, const std::string& value) {
@@ -97,6 +104,7 @@ void apply(options& o, const std::string& name, const std::string& value) {
     else if (name == "write-timeout") o.write_timeout = std::chrono::seconds{number("--write-timeout", value, 1, 3600)};
     else if (name == "rate-limit") o.rate_limit = number("--rate-limit", value, 0, 1000000);
     else if (is_mail_flag(name)) set_mail(o.mail, name, value);
+    else if (name == "privacy-file") set_privacy_notice(o, value);
     else if (name == "event") o.message_event = value;
     else if (name == "subject") o.message_subject = value;
     else if (name == "body-file") o.message_body_file = value;
@@ -109,7 +117,7 @@ const std::map<std::string, bool> flags_taking_values{
     {"smtp-url", true}, {"smtp-user", true}, {"smtp-password-file", true}, {"smtp-tls", true},
     {"smtp-ca-file", true}, {"mail-from", true},
     {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true},
-    {"mail-connections", true}, {"event", true}, {"subject", true}, {"body-file", true}};
+    {"mail-connections", true}, {"event", true}, {"subject", true}, {"body-file", true}, {"privacy-file", true}};
 
 std::string env_name(const std::string& flag) {
     std::string out = "TREFFPUNKT_";
@@ -181,7 +189,7 @@ Usage:
                    [--access-log -|off|FILE] [--read-timeout S] [--write-timeout S] [--rate-limit N]
                    [--smtp-url URL] [--smtp-user U] [--smtp-password-file F] [--smtp-tls auto|required|never]
                    [--smtp-ca-file F] [--mail-from ADDRESS] [--maildir DIR] [--mail-retry S] [--mail-give-up S]
-                   [--mail-lease S] [--mail-connections N]
+                   [--mail-lease S] [--mail-connections N] [--privacy-file F]
   treffpunkt import FILE.json [--db PATH]
   treffpunkt migrate [--db PATH]
   treffpunkt lint FILE.ics...   check iCalendar files against the rules common parsers let pass
@@ -199,6 +207,8 @@ Options (each also as an environment variable, e.g. --base-url as TREFFPUNKT_BAS
   --read-timeout S      seconds a client has for one request and an idle connection lasts (default 30)
   --write-timeout S     seconds a response may take to send (default 30)
   --rate-limit N        POSTs (registrations) per minute per client address (default 30; 0 turns it off)
+  --privacy-file F      the organisation's privacy notice (UTF-8 text, blank lines between paragraphs) for
+                        /datenschutz, which every registration form links to; without it a short default
 
 Email (confirmations, reminders, change notices; sent from an outbox that survives restarts):
   --smtp-url URL        smtp://HOST:PORT (STARTTLS when offered) or smtps://HOST:PORT; without it, messages

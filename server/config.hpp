@@ -41,6 +41,7 @@ struct options {
     std::chrono::seconds write_timeout{30};
     unsigned rate_limit = 30;  // POSTs per minute per client address; 0: off
     mail_options mail;
+    std::string privacy_notice;  // from --privacy-file
     std::string import_file;
     // treffpunkt message: a message from the organisers to every attendee of an event
     std::string message_event;

@@ -120,7 +120,7 @@ handled app::forms(const request& req, parsed& p) {
     if (s.size() == 3 && s[0] == "events" && s[2] == "register")
         return post ? register_form(req, p, s[1]) : only("POST");
     if (s.size() == 1 && s[0] == "datenschutz")
-        return get ? page(p, "privacy", http::status::ok, web::privacy_page(p.ctx).str()) : only("GET, HEAD");
+        return get ? page(p, "privacy", http::status::ok, web::privacy_page(p.ctx, config_.privacy_notice).str()) : only("GET, HEAD");
     if (s.size() == 2) return get ? manage(req, p, s[1], "") : only("GET, HEAD");
     if (get || post) return manage(req, p, s[1], s[2]);
     return only("GET, HEAD, POST");

@@ -37,6 +37,7 @@ enum class registration_reply { pending, waitlisted, repeated };
 // A page with one button that POSTs: confirm or cancel. GET never changes anything (mail scanners follow links).
 [[nodiscard]] html confirm_step_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
                                      const std::string& csrf, bool cancel);
-[[nodiscard]] html privacy_page(const page_context& ctx);
+// The organisation's own notice (text; blank lines separate paragraphs) or, without one, our short default.
+[[nodiscard]] html privacy_page(const page_context& ctx, std::string_view notice = {});
 
 }  // namespace tp::web

@@ -87,9 +87,36 @@ html confirm_step_page(const page_context& ctx, const calendar::registration& r,
     return layout(ctx, {std::string(title), "", ""}, body);
 }
 
-html privacy_page(const page_context& ctx) {
+namespace {
+
+// Paragraphs at blank lines; a single line break stays one.
+html paragraphs(std::string_view notice) {
+    html out;
+    std::size_t start = 0;
+    while (start < notice.size()) {
+        auto end = notice.find("\n\n", start);
+        if (end == std::string_view::npos) end = notice.size();
+        html lines;
+        std::size_t line_start = start;
+        while (line_start < end) {
+            auto line_end = std::min(notice.find('\n', line_start), end);
+            if (!lines.str().empty()) lines += raw_html("<br>");
+            lines += text(notice.substr(line_start, line_end - line_start));
+            line_start = line_end + 1;
+        }
+        if (!lines.str().empty()) out += tag("p", lines);
+        start = end + 2;
+    }
+    return out;
+}
+
+}  // namespace
+
+html privacy_page(const page_context& ctx, std::string_view notice) {
     const auto& s = registration_strings_for(ctx.language);
-    return layout(ctx, {std::string(s.privacy_title), "", ""}, tag("h1", text(s.privacy_title)) + tag("p", text(s.privacy_text)));
+    const auto body = notice.find_first_not_of(" \r\n\t") == std::string_view::npos ? tag("p", text(s.privacy_text))
+                                                                                      : paragraphs(notice);
+    return layout(ctx, {std::string(s.privacy_title), "", ""}, tag("h1", text(s.privacy_title)) + body);
 }
 
 }  // namespace tp::web

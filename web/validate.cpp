@@ -2,6 +2,7 @@
 
 #include <boost/url/parse.hpp>
 
+#include "calendar/ics_text.hpp"
 #include "web/url_text.hpp"
 
 namespace tp::web {
@@ -30,6 +31,7 @@ std::string check_slug(std::string_view s) {
 }
 
 std::string check_line(std::string_view s, std::size_t max) {
+    if (calendar::valid_utf8(s) != s) return "is not valid UTF-8";
     if (characters(s) > max) return too_long(max);
     for (char c : s)
         if (is_control(static_cast<unsigned char>(c))) return "must be one line without control characters";
@@ -37,6 +39,7 @@ std::string check_line(std::string_view s, std::size_t max) {
 }
 
 std::string check_text(std::string_view s, std::size_t max) {
+    if (calendar::valid_utf8(s) != s) return "is not valid UTF-8";
     if (characters(s) > max) return too_long(max);
     for (char c : s)
         if (is_control(static_cast<unsigned char>(c)) && c != '\n' && c != '\r' && c != '\t')

@@ -156,6 +156,23 @@ class MessageTest(unittest.TestCase):
 
 
 class ServeTest(unittest.TestCase):
+    def test_privacy_notice_from_a_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            notice = os.path.join(tmp, "datenschutz.txt")
+            with open(notice, "w", encoding="utf-8") as f:
+                f.write("Verantwortlich: MINT-Region <Nord> e.V.\nMusterstraße 1\n\nIhre Rechte: Auskunft & Löschung.\n")
+            with TreffpunktServer(BINARY, os.path.join(tmp, "p.db"), "--privacy-file", notice) as server:
+                status, _, body = server.get("/datenschutz")
+            page = body.decode()
+            self.assertEqual(status, 200)
+            self.assertIn("<p>Verantwortlich: MINT-Region &lt;Nord&gt; e.V.<br>Musterstraße 1</p>", page)
+            self.assertIn("<p>Ihre Rechte: Auskunft &amp; Löschung.</p>", page)
+            with open(notice, "wb") as f:
+                f.write(b"bad \xff bytes")
+            r = run("serve", "--db", os.path.join(tmp, "p.db"), "--privacy-file", notice)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("--privacy-file", r.stderr)
+
     def test_demo_data_and_graceful_exit_on_sigterm(self):
         with tempfile.TemporaryDirectory() as tmp:
             with TreffpunktServer(BINARY, os.path.join(tmp, "d.db"), "--demo") as server:
