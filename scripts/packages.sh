@@ -4,9 +4,9 @@ build_packages=(
   g++ cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libhowardhinnant-date-dev tzdata libsqlitecpp-dev libsqlite3-dev
-  libsodium-dev libcurl4-openssl-dev
+  libsodium-dev libcurl4-openssl-dev libxlsxwriter-dev
 )
 test_packages=(
-  catch2 curl python3 python3-icalendar python3-recurring-ical-events python3-html5lib python3-aiosmtpd openssl libical-dev chromium
+  catch2 curl python3 python3-icalendar python3-recurring-ical-events python3-html5lib python3-aiosmtpd openssl libical-dev python3-openpyxl chromium
 )
 bench_packages=(nginx-light wrk)

@@ -205,4 +205,38 @@ int run_message(const options& o, std::ostream& out, std::ostream& err) {
     return 0;
 }
 
+int run_create_organiser(const options& o, std::istream& in, std::ostream& out, std::ostream& err) {
+    std::string password;
+    std::getline(in, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    try {
+        store::store s(o.db);
+        const auto created = s.create_organiser({o.account_email, o.account_name,
+                                                 calendar::parse_role(o.account_role).value_or(calendar::role::organiser),
+                                                 o.account_networks, password});
+        out << "created " << calendar::to_string(created.role) << " " << created.email;
+        for (const auto& n : created.networks) out << (n == created.networks.front() ? " for " : ", ") << n;
+        out << "\n";
+        return 0;
+    } catch (const store::account_error& ex) {
+        return err << "create-organiser: " << ex.what() << "\n", 1;
+    }
+}
+
+int run_create_api_token(const options& o, std::ostream& out, std::ostream& err) {
+    try {
+        store::store s(o.db);
+        out << s.create_api_token(o.account_email, o.token_label) << "\n";
+        return 0;
+    } catch (const store::account_error& ex) {
+        return err << "create-api-token: " << ex.what() << "\n", 1;
+    }
+}
+
+int run_revoke_api_tokens(const options& o, std::ostream& out) {
+    store::store s(o.db);
+    out << "revoked " << s.revoke_api_tokens(o.account_email, o.token_label) << " token(s)\n";
+    return 0;
+}
+
 }  // namespace tp::server

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 
+#include "calendar/accounts.hpp"
 #include "mail/header.hpp"
 #include "mail/smtp.hpp"
 #include "web/validate.hpp"
@@ -91,6 +92,11 @@ void set_privacy_notice(options& o, const std::string& path) {
     o.privacy_notice = std::move(notice);
 }
 
+void set_role(options& o, const std::string& value) {
+    if (!calendar::parse_role(value)) throw usage_error("--role: '" + value + "' is not admin or organiser");
+    o.account_role = value;
+}
+
 bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "yes" || v == "on"; }
 
 void apply(options& o, const std::string& name, const std::string& value) {
@@ -105,6 +111,12 @@ void apply(options& o, const std::string& name, const std::string& value) {
     else if (name == "rate-limit") o.rate_limit = number("--rate-limit", value, 0, 1000000);
     else if (is_mail_flag(name)) set_mail(o.mail, name, value);
     else if (name == "privacy-file") set_privacy_notice(o, value);
+    else if (name == "email") o.account_email = value;
+    else if (name == "name") o.account_name = value;
+    else if (name == "role") set_role(o, value);
+    else if (name == "network") o.account_networks.push_back(value);
+    else if (name == "label") o.token_label = value;
+    else if (name == "password-stdin") o.password_stdin = truthy(value);
     else if (name == "event") o.message_event = value;
     else if (name == "subject") o.message_subject = value;
     else if (name == "body-file") o.message_body_file = value;
@@ -117,7 +129,8 @@ const std::map<std::string, bool> flags_taking_values{
     {"smtp-url", true}, {"smtp-user", true}, {"smtp-password-file", true}, {"smtp-tls", true},
     {"smtp-ca-file", true}, {"mail-from", true},
     {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true},
-    {"mail-connections", true}, {"event", true}, {"subject", true}, {"body-file", true}, {"privacy-file", true}};
+    {"mail-connections", true}, {"event", true}, {"subject", true}, {"body-file", true}, {"privacy-file", true},
+    {"email", true}, {"name", true}, {"role", true}, {"network", true}, {"label", true}, {"password-stdin", false}};
 
 std::string env_name(const std::string& flag) {
     std::string out = "TREFFPUNKT_";
@@ -172,10 +185,16 @@ options parse_options(const std::vector<std::string>& args, char** environment) 
     }
     if (o.command.empty()) o.command = "help";
     if (o.command != "serve" && o.command != "import" && o.command != "migrate" && o.command != "lint" &&
-        o.command != "message" && o.command != "help" && o.command != "version")
+        o.command != "message" && o.command != "create-organiser" && o.command != "create-api-token" &&
+        o.command != "revoke-api-tokens" && o.command != "help" && o.command != "version")
         throw usage_error("unknown command '" + o.command + "'");
     if (o.command == "import" && o.import_file.empty()) throw usage_error("import needs a FILE.json");
     if (o.command == "lint" && o.lint_files.empty()) throw usage_error("lint needs at least one FILE.ics");
+    const bool account_command = o.command == "create-organiser" || o.command == "create-api-token" ||
+                                 o.command == "revoke-api-tokens";
+    if (account_command && o.account_email.empty()) throw usage_error(o.command + " needs --email");
+    if (o.command == "create-organiser" && (o.account_name.empty() || !o.password_stdin))
+        throw usage_error("create-organiser needs --name and --password-stdin (the password on standard input)");
     if (o.command == "message" && (o.message_event.empty() || o.message_subject.empty() || o.message_body_file.empty()))
         throw usage_error("message needs --event SLUG, --subject TEXT and --body-file FILE");
     return o;
@@ -193,6 +212,10 @@ Usage:
   treffpunkt import FILE.json [--db PATH]
   treffpunkt migrate [--db PATH]
   treffpunkt lint FILE.ics...   check iCalendar files against the rules common parsers let pass
+  treffpunkt create-organiser --email E --name N --role admin|organiser [--network SLUG]... --password-stdin
+                                [--db PATH]   an account for the admin pages; the password comes on stdin
+  treffpunkt create-api-token --email E [--label L] [--db PATH]   prints a token for the API (shown once)
+  treffpunkt revoke-api-tokens --email E [--label L] [--db PATH]  revokes that organiser's tokens (with label L)
   treffpunkt message --event SLUG --subject TEXT --body-file FILE [--db PATH]
                                 email every confirmed and pending registration of an event (sent by serve)
   treffpunkt --help | --version

@@ -43,6 +43,13 @@ struct options {
     mail_options mail;
     std::string privacy_notice;  // from --privacy-file
     std::string import_file;
+    // create-organiser, create-api-token, revoke-api-tokens
+    std::string account_email;
+    std::string account_name;
+    std::string account_role = "organiser";
+    std::vector<std::string> account_networks;
+    std::string token_label;
+    bool password_stdin = false;
     // treffpunkt message: a message from the organisers to every attendee of an event
     std::string message_event;
     std::string message_subject;

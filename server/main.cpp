@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
         if (o.command == "migrate") return run_migrate(o, std::cout);
         if (o.command == "lint") return run_lint(o, std::cout);
         if (o.command == "message") return run_message(o, std::cout, std::cerr);
+        if (o.command == "create-organiser") return run_create_organiser(o, std::cin, std::cout, std::cerr);
+        if (o.command == "create-api-token") return run_create_api_token(o, std::cout, std::cerr);
+        if (o.command == "revoke-api-tokens") return run_revoke_api_tokens(o, std::cout);
         return run_serve(o);
     } catch (const usage_error& ex) {
         std::cerr << "treffpunkt: " << ex.what() << "\n(see treffpunkt --help)\n";

@@ -241,6 +241,42 @@ END;
 ALTER TABLE series ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE series ADD COLUMN reminders TEXT NOT NULL DEFAULT '[604800,86400]';
 )sql",
+    R"sql(
+-- Organisers (admins manage everything, organisers their networks), their login sessions and API tokens; both
+-- stored as digests only. Check-in at the door.
+CREATE TABLE organisers (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL,
+  email_key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'organiser')),
+  password_hash TEXT,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE organiser_networks (
+  organiser_id INTEGER NOT NULL REFERENCES organisers(id) ON DELETE CASCADE,
+  network_id INTEGER NOT NULL REFERENCES networks(id),
+  PRIMARY KEY (organiser_id, network_id)
+) WITHOUT ROWID;
+CREATE TABLE admin_sessions (
+  digest TEXT PRIMARY KEY,
+  organiser_id INTEGER NOT NULL REFERENCES organisers(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  digest TEXT NOT NULL UNIQUE,
+  organiser_id INTEGER NOT NULL REFERENCES organisers(id) ON DELETE CASCADE,
+  label TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+ALTER TABLE registrations ADD COLUMN checked_in_at INTEGER;
+)sql",
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "store/store.hpp"
 
+#include <sodium.h>
+
 #include <SQLiteCpp/Transaction.h>
 
 #include "store/migrations.hpp"
@@ -59,6 +61,7 @@ calendar::sys_seconds system_now() {
 
 store::store(const std::string& path, clock_fn clock)
     : pool_(path), writer_(std::make_unique<connection>(path)), clock_(clock ? std::move(clock) : system_now) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium does not start");
     migrate(writer_->db());
     refresh_data_version();
     registrations_ = std::make_unique<group_commit>(*writer_, write_mutex_);

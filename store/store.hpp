@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/accounts.hpp"
 #include "calendar/registration.hpp"
 #include "calendar/series.hpp"
 #include "calendar/types.hpp"
@@ -98,6 +99,29 @@ struct mail_subject {
     calendar::network network;
     std::optional<sys_seconds> confirmed_at;
 };
+
+// An account the store cannot create: the email is taken, a network is unknown, the password too short.
+class account_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct new_organiser {
+    std::string email;
+    std::string name;
+    calendar::role role = calendar::role::organiser;
+    std::vector<std::string> networks{};
+    std::string password;  // at least min_password_length characters
+};
+inline constexpr std::size_t min_password_length = 10;
+
+struct login_result {
+    enum class outcome { ok, wrong, wait } result = outcome::wrong;
+    std::optional<calendar::organiser> who;  // ok
+    std::chrono::seconds retry_after{0};     // wait: the growing delay after failed logins
+};
+
+inline constexpr std::chrono::hours session_lifetime{12};
 
 class store {
 public:
@@ -192,6 +216,20 @@ public:
         sys_seconds changed{};
     };
     [[nodiscard]] std::optional<personal_feed> personal_feed_events(const std::string& token);
+
+    // Accounts (store/accounts.cpp). Throws account_error.
+    calendar::organiser create_organiser(const new_organiser& o);
+    // Checks a password; a wrong one (or an unknown email) counts towards the account's growing delay.
+    [[nodiscard]] login_result check_login(const std::string& email, const std::string& password);
+    // A new session for an organiser: the token for the cookie (only its digest is stored), valid 12 hours.
+    [[nodiscard]] std::string open_session(std::int64_t organiser_id);
+    [[nodiscard]] std::optional<calendar::organiser> session_organiser(const std::string& token);
+    void close_session(const std::string& token);
+    // A new API token for the organiser with this email (throws account_error for an unknown one).
+    [[nodiscard]] std::string create_api_token(const std::string& email, const std::string& label);
+    [[nodiscard]] std::optional<calendar::organiser> api_token_organiser(const std::string& token);
+    // Revokes every API token of an organiser with this label (all labels when empty); returns how many.
+    int revoke_api_tokens(const std::string& email, const std::string& label);
 
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }

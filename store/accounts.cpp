@@ -1,0 +1,188 @@
+// Organisers: accounts with argon2id passwords and a growing delay after failed logins, sessions and API tokens
+// stored as digests, and the networks each organiser manages.
+#include <SQLiteCpp/Transaction.h>
+
+#include "store/rows.hpp"
+#include "store/store.hpp"
+#include "store/tokens.hpp"
+#include "store/writes.hpp"
+
+namespace tp::store {
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::optional<calendar::organiser> organiser_where(connection& c, const std::string& where, const std::string& value,
+                                                   std::optional<std::int64_t> now = std::nullopt) {
+    calendar::organiser o;
+    {
+        auto find = c.prepare("SELECT o.id, o.email, o.name, o.role FROM organisers o " + where);
+        find->bind(1, value);
+        if (now) find->bind(2, *now);
+        if (!find->executeStep()) return std::nullopt;
+        o.id = find->getColumn(0).getInt64();
+        o.email = find->getColumn(1).getString();
+        o.name = find->getColumn(2).getString();
+        o.role = calendar::parse_role(find->getColumn(3).getString()).value_or(calendar::role::organiser);
+    }
+    auto networks = c.prepare("SELECT n.slug FROM organiser_networks m JOIN networks n ON n.id = m.network_id "
+                              "WHERE m.organiser_id = ? ORDER BY n.slug");
+    networks->bind(1, o.id);
+    while (networks->executeStep()) o.networks.push_back(networks->getColumn(0).getString());
+    return o;
+}
+
+void check_new(const new_organiser& o) {
+    if (o.password.size() < min_password_length)
+        throw account_error("the password needs at least " + std::to_string(min_password_length) + " characters");
+    if (o.name.empty()) throw account_error("the name is empty");
+    if (o.email.find('@') == std::string::npos) throw account_error("'" + o.email + "' is not an email address");
+}
+
+// A hash to verify against when the email is unknown, so the answer takes as long either way.
+const std::string& decoy_hash() {
+    static const std::string hash = hash_password("no account has this password");
+    return hash;
+}
+
+void count_failure(connection& c, std::int64_t id, int failures, calendar::sys_seconds now) {
+    auto update = c.prepare("UPDATE organisers SET failed_logins = ?, locked_until = ? WHERE id = ?");
+    update->bind(1, failures);
+    update->bind(2, to_db(now + calendar::login_delay(failures)));
+    update->bind(3, id);
+    update->exec();
+}
+
+}  // namespace
+
+calendar::organiser store::create_organiser(const new_organiser& o) {
+    check_new(o);
+    const auto hash = hash_password(o.password);  // slow on purpose: outside the write lock
+    std::lock_guard lock(write_mutex_);
+    const auto now = clock_();
+    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto& c = *writer_;
+    if (organiser_where(c, "WHERE o.email_key = ?", lower(o.email)))
+        throw account_error("there is already an organiser with the email " + o.email);
+    auto add = c.prepare("INSERT INTO organisers (email, email_key, name, role, password_hash, created_at, updated_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    add->bind(1, o.email);
+    add->bind(2, lower(o.email));
+    add->bind(3, o.name);
+    add->bind(4, std::string(calendar::to_string(o.role)));
+    add->bind(5, hash);
+    add->bind(6, to_db(now));
+    add->bind(7, to_db(now));
+    add->exec();
+    const auto id = c.db().getLastInsertRowid();
+    for (const auto& slug : o.networks) {
+        auto link = c.prepare("INSERT OR IGNORE INTO organiser_networks (organiser_id, network_id) VALUES (?, ?)");
+        link->bind(1, id);
+        try {
+            link->bind(2, network_id(c, slug, "organiser " + o.email));
+        } catch (const import_error& ex) {
+            throw account_error(ex.what());
+        }
+        link->exec();
+    }
+    auto created = organiser_where(c, "WHERE o.id = ?", std::to_string(id)).value();
+    tx.commit();
+    return created;
+}
+
+login_result store::check_login(const std::string& email, const std::string& password) {
+    std::int64_t id = 0;
+    std::string hash;
+    int failures = 0;
+    std::optional<std::int64_t> locked_until;
+    {
+        auto c = pool_.acquire();
+        auto find = c->prepare("SELECT id, password_hash, failed_logins, locked_until FROM organisers WHERE email_key = ?");
+        find->bind(1, lower(email));
+        if (find->executeStep()) {
+            id = find->getColumn(0).getInt64();
+            hash = find->getColumn(1).isNull() ? std::string{} : find->getColumn(1).getString();
+            failures = find->getColumn(2).getInt();
+            if (!find->getColumn(3).isNull()) locked_until = find->getColumn(3).getInt64();
+        }
+    }
+    const auto now = clock_();
+    if (locked_until && *locked_until > to_db(now))
+        return {login_result::outcome::wait, std::nullopt, std::chrono::seconds{*locked_until - to_db(now)}};
+    const bool ok = password_matches(hash.empty() ? decoy_hash() : hash, password) && id != 0 && !hash.empty();
+    std::lock_guard lock(write_mutex_);
+    if (!ok) {
+        if (id != 0) count_failure(*writer_, id, failures + 1, now);
+        return {};
+    }
+    auto reset = writer_->prepare("UPDATE organisers SET failed_logins = 0, locked_until = NULL WHERE id = ?");
+    reset->bind(1, id);
+    reset->exec();
+    return {login_result::outcome::ok, organiser_where(*writer_, "WHERE o.id = ?", std::to_string(id)), {}};
+}
+
+std::string store::open_session(std::int64_t organiser_id) {
+    const auto token = random_token() + random_token();
+    std::lock_guard lock(write_mutex_);
+    const auto now = clock_();
+    auto add = writer_->prepare("INSERT INTO admin_sessions (digest, organiser_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
+    add->bind(1, token_digest(token));
+    add->bind(2, organiser_id);
+    add->bind(3, to_db(now));
+    add->bind(4, to_db(now + session_lifetime));
+    add->exec();
+    auto sweep = writer_->prepare("DELETE FROM admin_sessions WHERE expires_at <= ?");
+    sweep->bind(1, to_db(now));
+    sweep->exec();
+    return token;
+}
+
+std::optional<calendar::organiser> store::session_organiser(const std::string& token) {
+    auto c = pool_.acquire();
+    return organiser_where(*c, "JOIN admin_sessions s ON s.organiser_id = o.id WHERE s.digest = ?1 AND s.expires_at > ?2",
+                           token_digest(token), to_db(clock_()));
+}
+
+void store::close_session(const std::string& token) {
+    std::lock_guard lock(write_mutex_);
+    auto drop = writer_->prepare("DELETE FROM admin_sessions WHERE digest = ?");
+    drop->bind(1, token_digest(token));
+    drop->exec();
+}
+
+std::string store::create_api_token(const std::string& email, const std::string& label) {
+    const auto token = "tp_" + random_token() + random_token();
+    std::lock_guard lock(write_mutex_);
+    const auto who = organiser_where(*writer_, "WHERE o.email_key = ?", lower(email));
+    if (!who) throw account_error("there is no organiser with the email " + email);
+    auto add = writer_->prepare("INSERT INTO api_tokens (digest, organiser_id, label, created_at) VALUES (?, ?, ?, ?)");
+    add->bind(1, token_digest(token));
+    add->bind(2, who->id);
+    add->bind(3, label);
+    add->bind(4, to_db(clock_()));
+    add->exec();
+    return token;
+}
+
+std::optional<calendar::organiser> store::api_token_organiser(const std::string& token) {
+    auto c = pool_.acquire();
+    return organiser_where(*c, "JOIN api_tokens t ON t.organiser_id = o.id WHERE t.digest = ? AND t.revoked_at IS NULL",
+                           token_digest(token));
+}
+
+int store::revoke_api_tokens(const std::string& email, const std::string& label) {
+    std::lock_guard lock(write_mutex_);
+    auto revoke = writer_->prepare(
+        "UPDATE api_tokens SET revoked_at = ?1 WHERE revoked_at IS NULL AND (?3 = '' OR label = ?3) AND "
+        "organiser_id = (SELECT id FROM organisers WHERE email_key = ?2)");
+    revoke->bind(1, to_db(clock_()));
+    revoke->bind(2, lower(email));
+    revoke->bind(3, label);
+    return revoke->exec();
+}
+
+}  // namespace tp::store
