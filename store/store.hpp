@@ -123,6 +123,19 @@ struct login_result {
 
 inline constexpr std::chrono::hours session_lifetime{12};
 
+// One line of an event's attendee list: the registration (with its waiting-list position), when it was
+// confirmed and checked in, and how its latest email fared.
+struct attendee {
+    calendar::registration registration;
+    std::optional<sys_seconds> confirmed_at;
+    std::optional<sys_seconds> checked_in_at;
+    std::string delivery;  // the latest message's outbox status (queued, sending, sent, failed, skipped) or ""
+    std::string delivery_error;
+};
+
+// What an organiser may do to a registration by hand.
+enum class organiser_action { confirm, reject, promote, check_in, undo_check_in };
+
 class store {
 public:
     using clock_fn = std::function<sys_seconds()>;
@@ -230,6 +243,14 @@ public:
     [[nodiscard]] std::optional<calendar::organiser> api_token_organiser(const std::string& token);
     // Revokes every API token of an organiser with this label (all labels when empty); returns how many.
     int revoke_api_tokens(const std::string& email, const std::string& label);
+
+    // Attendee lists (store/attendees.cpp): every registration of an event, waiting list in arrival order with
+    // positions, then the others by name. nullopt for an unknown event.
+    [[nodiscard]] std::optional<std::vector<attendee>> attendees(const std::string& event_slug);
+    // Does `action` to registration `id` of the event (each change with its transition and message, a freed seat
+    // going to the waiting list). nullopt when the event has no such registration; registration_conflict when
+    // the state does not allow it (e.g. checking in someone cancelled).
+    std::optional<attendee> act_on_registration(const std::string& event_slug, std::int64_t id, organiser_action action);
 
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }
