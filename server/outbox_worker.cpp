@@ -164,7 +164,7 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
         calendar::itip_message itip{*text->invitation, {organizer.name, organizer.address}, {r.name, m.recipient},
                                     settings_.base_url, e.sequence, m.created_at};
         // A personal cancellation changes nothing for the others: it goes one above the event's SEQUENCE.
-        if (m.kind == "cancelled") itip.sequence = e.sequence + 1;
+        if (m.kind == "cancelled" || m.kind == "rejected") itip.sequence = e.sequence + 1;
         msg.calendar = mail::calendar_part{std::string(calendar::to_string(itip.method)), calendar::write_itip(e, itip)};
     }
     return mail::render(msg);

@@ -20,9 +20,11 @@ const std::string registration_columns =
     "w.event_id = r.event_id AND w.status = 'waitlisted' AND (w.waitlisted_at < r.waitlisted_at OR "
     "(w.waitlisted_at = r.waitlisted_at AND w.id <= r.id))) END, r.answers "
     "FROM registrations r JOIN events e ON e.id = r.event_id";
-const std::string unranked_columns =
+const std::string unranked_fields =
     "r.id, r.token, e.slug, r.name, r.email, r.organisation, r.language, r.status, r.expires_at, r.created_at, "
-    "r.updated_at, NULL, r.answers FROM registrations r JOIN events e ON e.id = r.event_id";
+    "r.updated_at, NULL, r.answers";
+const std::string registration_from = " FROM registrations r JOIN events e ON e.id = r.event_id";
+const std::string unranked_columns = unranked_fields + registration_from;
 
 registration registration_from_row(SQLite::Statement& row) {
     registration r;

@@ -20,6 +20,9 @@ using calendar::registration_status;
 // people look at (their page, the API). The unranked form leaves it out.
 extern const std::string registration_columns;
 extern const std::string unranked_columns;
+// The same in two parts, for queries that add columns after the registration's 13.
+extern const std::string unranked_fields;
+extern const std::string registration_from;
 [[nodiscard]] registration registration_from_row(SQLite::Statement& row);
 
 std::optional<registration> find_with(const std::string& columns, connection& c, const std::string& where,

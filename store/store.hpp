@@ -64,7 +64,7 @@ public:
 
 struct outbox_message {
     std::int64_t id = 0;
-    // confirm_request, resend, waitlisted, promoted, confirmed, cancelled, reminder, event_changed,
+    // confirm_request, resend, waitlisted, promoted, confirmed, cancelled, rejected, reminder, event_changed,
     // event_cancelled, organiser_message
     std::string kind;
     std::optional<std::int64_t> registration_id;

@@ -35,6 +35,10 @@ const mail_strings german{
                   "Ihre Anmeldung ist bestätigt. Wir freuen uns auf Sie!", ""},
     .cancelled = {"Abmeldung bestätigt: {title}",
                   "Sie haben sich abgemeldet. Schade, dass Sie nicht dabei sein können.", ""},
+    .rejected = {"Anmeldung abgelehnt: {title}",
+                 "leider können wir Ihre Anmeldung für diese Veranstaltung nicht annehmen. Bei Fragen antworten Sie "
+                 "einfach auf diese E-Mail.",
+                 ""},
     .reminder = {"Erinnerung: {title}, {relative}",
                  "wir erinnern Sie an Ihre Anmeldung und freuen uns auf Sie.", ""},
     .event_changed = {"Geändert: {title}",
@@ -78,6 +82,10 @@ const mail_strings english{
     .confirmed = {"Registration confirmed: {title}", "Your registration is confirmed. We look forward to seeing you!",
                   ""},
     .cancelled = {"Cancellation confirmed: {title}", "You have cancelled your registration. Sorry you cannot come.", ""},
+    .rejected = {"Registration declined: {title}",
+                 "unfortunately we cannot accept your registration for this event. If you have questions, just reply "
+                 "to this email.",
+                 ""},
     .reminder = {"Reminder: {title}, {relative}", "this is a reminder of your registration; we look forward to seeing "
                                                  "you.",
                  ""},

@@ -39,6 +39,7 @@ const mail_kind_strings* kind_strings(const mail_strings& s, std::string_view ki
     if (kind == "promoted") return &s.promoted;
     if (kind == "confirmed") return &s.confirmed;
     if (kind == "cancelled") return &s.cancelled;
+    if (kind == "rejected") return &s.rejected;
     if (kind == "reminder") return &s.reminder;
     if (kind == "event_changed") return &s.event_changed;
     if (kind == "event_cancelled") return &s.event_cancelled;
@@ -64,7 +65,7 @@ bool holds_seat(const mail_input& in) { return in.registration.status == registr
 std::optional<calendar::itip_method> invitation_of(const mail_input& in) {
     const bool holds = holds_seat(in);
     if ((in.kind == "confirmed" || in.kind == "event_changed") && holds) return calendar::itip_method::request;
-    if ((in.kind == "cancelled" || in.kind == "event_cancelled") && in.was_confirmed)
+    if ((in.kind == "cancelled" || in.kind == "rejected" || in.kind == "event_cancelled") && in.was_confirmed)
         return calendar::itip_method::cancel;
     return std::nullopt;
 }
@@ -112,7 +113,8 @@ mail_body compose(const mail_input& in, const mail_kind_strings& k, lang l) {
     }
     add_facts(b, in, s, l);
     b.links.emplace_back(std::string(s.page), link_to(in, "/events/" + in.event.slug));
-    if (in.kind != "cancelled" && in.kind != "event_cancelled" && b.action_url != link_to(in, "/r/" + in.registration.token))
+    const bool ended = in.kind == "cancelled" || in.kind == "rejected" || in.kind == "event_cancelled";
+    if (!ended && b.action_url != link_to(in, "/r/" + in.registration.token))
         b.links.emplace_back(std::string(s.manage), link_to(in, "/r/" + in.registration.token));
     b.signature = fill(s.signature, {{"network", in.network.name}});
     b.footer = fill(s.footer, {{"network", in.network.name}});

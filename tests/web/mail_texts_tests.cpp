@@ -50,6 +50,7 @@ TEST_CASE("each message kind has its subject, main link and invitation") {
         {"confirmed", rs::confirmed, true, "Anmeldung bestätigt: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", itip_method::request},
         {"cancelled", rs::cancelled, true, "Abmeldung bestätigt: MINT:Barcamp", "/events/mint-barcamp-2027\n", itip_method::cancel},
         {"cancelled", rs::cancelled, false, "Abmeldung bestätigt: MINT:Barcamp", "/events/mint-barcamp-2027\n", std::nullopt},
+        {"rejected", rs::rejected, true, "Anmeldung abgelehnt: MINT:Barcamp", "/events/mint-barcamp-2027\n", itip_method::cancel},
         {"reminder", rs::confirmed, true, "Erinnerung: MINT:Barcamp, morgen", "/r/0123456789abcdef0123456789abcdef\n", std::nullopt},
         {"event_changed", rs::confirmed, true, "Geändert: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", itip_method::request},
         {"event_changed", rs::waitlisted, false, "Geändert: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", std::nullopt},
