@@ -54,4 +54,14 @@ struct registration {
     sys_seconds updated_at{};
 };
 
+// One line of an event's attendee list: the registration (with its waiting-list position), when it was
+// confirmed and checked in, and how its latest email fared.
+struct attendee {
+    calendar::registration registration;
+    std::optional<sys_seconds> confirmed_at;
+    std::optional<sys_seconds> checked_in_at;
+    std::string delivery;  // the latest message's outbox status (queued, sending, sent, failed, skipped) or ""
+    std::string delivery_error;
+};
+
 }  // namespace tp::calendar

@@ -123,15 +123,7 @@ struct login_result {
 
 inline constexpr std::chrono::hours session_lifetime{12};
 
-// One line of an event's attendee list: the registration (with its waiting-list position), when it was
-// confirmed and checked in, and how its latest email fared.
-struct attendee {
-    calendar::registration registration;
-    std::optional<sys_seconds> confirmed_at;
-    std::optional<sys_seconds> checked_in_at;
-    std::string delivery;  // the latest message's outbox status (queued, sending, sent, failed, skipped) or ""
-    std::string delivery_error;
-};
+using calendar::attendee;
 
 // What an organiser may do to a registration by hand.
 enum class organiser_action { confirm, reject, promote, check_in, undo_check_in };
