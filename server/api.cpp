@@ -7,10 +7,8 @@
 #include "web/registration_input.hpp"
 
 namespace tp::server {
-namespace {
 
 namespace json = boost::json;
-using calendar::registration_window;
 
 handled json_response(http::status status, const json::value& body, std::string_view route) {
     auto res = make_response(status, "application/json; charset=utf-8", json::serialize(body) + "\n");
@@ -21,6 +19,10 @@ handled json_response(http::status status, const json::value& body, std::string_
 handled json_error(http::status status, std::string message, std::string_view route) {
     return json_response(status, json::object{{"error", std::move(message)}}, route);
 }
+
+namespace {
+
+using calendar::registration_window;
 
 std::string window_message(registration_window w) {
     switch (w) {
@@ -60,6 +62,9 @@ handled app::api(const request& req, parsed& p) {
                                                                                      : wrong_method("GET, HEAD");
     if (s.size() == 5 && s[1] == "v1" && s[2] == "registrations" && (s[4] == "confirm" || s[4] == "cancel"))
         return post ? api_change(s[3], s[4] == "confirm") : wrong_method("POST");
+    if (s.size() == 5 && s[1] == "v1" && s[2] == "events" && s[4].starts_with("attendees."))
+        return req.method() == http::verb::get || req.method() == http::verb::head ? api_export(req, s[3], s[4])
+                                                                                     : wrong_method("GET, HEAD");
     return json_error(http::status::not_found, "there is no such API route", "not_found");
 }
 

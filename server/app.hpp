@@ -2,6 +2,7 @@
 // The application as a function from request to response: routing, pages, feeds, health and metrics.
 // Tests call handle() without a socket. Thread-safe; never throws (unexpected errors become a 500).
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include <functional>
 #include <string>
@@ -28,6 +29,15 @@ struct handled {
     response res;
     std::string_view route;  // a fixed label for metrics
 };
+
+// JSON answers of the API: no-store; an error is {"error": message}.
+[[nodiscard]] handled json_response(http::status status, const boost::json::value& body, std::string_view route);
+[[nodiscard]] handled json_error(http::status status, std::string message, std::string_view route);
+
+// 303 See Other to `location` (after a form's POST).
+[[nodiscard]] handled see_other(std::string location, std::string_view route);
+// Whether the site is served over https (then cookies are Secure).
+[[nodiscard]] bool https(std::string_view base_url);
 
 class app {
 public:
@@ -65,6 +75,19 @@ private:
     handled api_change(const std::string& token, bool confirm);
     [[nodiscard]] boost::json::object registration_json(const calendar::registration& r) const;
     handled series_ics(const request& req, parsed& p, const std::string& slug);
+    // Organisers (admin.cpp, admin_exports.cpp).
+    handled admin(const request& req, parsed& p);
+    handled admin_login(const request& req, parsed& p);
+    handled admin_signed_in(const request& req, parsed& p, const calendar::organiser& who);
+    handled admin_home(const request& req, parsed& p, const calendar::organiser& who);
+    handled admin_event(const request& req, parsed& p, const calendar::event& e);
+    handled admin_act(const request& req, parsed& p, const calendar::event& e);
+    handled admin_checkin(const request& req, parsed& p, const calendar::event& e, bool printable);
+    handled export_event(const request& req, const calendar::event& e, std::string_view format, web::lang l);
+    handled export_network(const request& req, const calendar::organiser& who, const std::string& slug, web::lang l);
+    handled api_export(const request& req, const std::string& slug, std::string_view file);
+    handled admin_page(const parsed& p, std::string_view route, http::status status, std::string body,
+                       bool fresh_csrf, const std::string& csrf);
     handled personal_feed(const request& req, parsed& p, const std::string& token);
     handled not_found(const parsed& p);
     handled bad_request(const parsed& p, std::string_view message);

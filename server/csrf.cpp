@@ -2,24 +2,14 @@
 
 #include <sodium.h>
 
+#include "server/auth.hpp"
 #include "store/tokens.hpp"
 
 namespace tp::server {
 
 std::string csrf_token_of(const request& req) {
-    const std::string_view header = req[http::field::cookie];
-    for (std::size_t pos = 0; pos < header.size();) {
-        const auto end = std::min(header.find(';', pos), header.size());
-        auto item = header.substr(pos, end - pos);
-        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-        const auto eq = item.find('=');
-        if (eq != std::string_view::npos && item.substr(0, eq) == csrf_cookie) {
-            const auto value = item.substr(eq + 1);
-            if (value.size() == 32) return std::string(value);
-        }
-        pos = end + 1;
-    }
-    return {};
+    auto value = cookie_value(req, csrf_cookie);
+    return value.size() == 32 ? value : std::string{};
 }
 
 std::string new_csrf_token() { return store::random_token(); }

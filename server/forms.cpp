@@ -7,7 +7,6 @@
 #include "web/registration_strings.hpp"
 
 namespace tp::server {
-namespace {
 
 bool https(std::string_view base_url) { return base_url.substr(0, 8) == "https://"; }
 
@@ -16,8 +15,6 @@ handled see_other(std::string location, std::string_view route) {
     res.set(http::field::location, location);
     return {std::move(res), route};
 }
-
-}  // namespace
 
 // The CSRF token of this visitor: the cookie's, or a new one that the response then sets.
 std::string app::csrf_for(const request& req, bool& fresh) const {

@@ -4,6 +4,7 @@
 #include <date/date.h>
 
 #include "calendar/zoned.hpp"
+#include "web/admin_strings.hpp"
 
 namespace tp::web {
 namespace {
@@ -14,20 +15,6 @@ std::string local_time(std::optional<calendar::sys_seconds> t, const std::string
     if (!t) return {};
     const auto* z = calendar::find_zone(zone);
     return date::format("%Y-%m-%d %H:%M", z ? z->to_local(*t) : date::local_seconds{t->time_since_epoch()});
-}
-
-std::string status_name(calendar::registration_status s, lang l) {
-    using rs = calendar::registration_status;
-    const bool de = l == lang::de;
-    switch (s) {
-        case rs::pending: return de ? "unbestätigt" : "pending";
-        case rs::confirmed: return de ? "bestätigt" : "confirmed";
-        case rs::waitlisted: return de ? "Warteliste" : "waiting list";
-        case rs::cancelled: return de ? "abgemeldet" : "cancelled";
-        case rs::expired: return de ? "verfallen" : "expired";
-        case rs::rejected: return de ? "abgelehnt" : "rejected";
-    }
-    return {};
 }
 
 std::string answer_of(const calendar::answers& given, const std::string& key) {
@@ -57,7 +44,7 @@ std::vector<std::string> row_of(const calendar::event& e, const calendar::attend
     const auto& r = a.registration;
     std::vector<std::string> row;
     if (with_event) row = {e.title, local_time(e.start, e.time_zone)};
-    for (auto cell : {r.name, r.email, r.organisation, status_name(r.status, l),
+    for (auto cell : {r.name, r.email, r.organisation, std::string(status_label(r.status, l)),
                       r.position ? std::to_string(*r.position) : std::string{}, local_time(r.created_at, e.time_zone),
                       local_time(a.confirmed_at, e.time_zone), local_time(a.checked_in_at, e.time_zone)})
         row.push_back(std::move(cell));

@@ -55,8 +55,15 @@ dl.facts dd{margin:0}
 .field.choice legend{font-weight:600;padding:0}
 .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
+form.inline{display:inline-block;margin:0 .3rem .3rem 0}
+table.attendees,table.checkin-list{border-collapse:collapse;width:100%;font-size:.95rem}
+table.attendees th,table.attendees td,table.checkin-list th,table.checkin-list td{border-bottom:1px solid var(--line);padding:.35rem;text-align:left;vertical-align:top}
+table.attendees{display:block;overflow-x:auto}
+ul.checkin{list-style:none;padding:0}
+ul.checkin li{padding:.7rem 0;border-bottom:1px solid var(--line)}
+ul.checkin button{font-size:1.1rem;padding:.6rem 1.2rem;margin-top:.3rem}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}header.site nav{margin-left:0}}
-@media print{header.site nav,.skip,form.filter,.actions{display:none}header.site{background:none;color:#000}}
+@media print{header.site nav,.skip,form.filter,form.inline,.actions{display:none}header.site{background:none;color:#000}}
 )css";
 }
 

@@ -1,0 +1,162 @@
+// The organisers' pages under /admin: login and logout, their events, an event's attendee list with actions, and
+// the check-in pages. Every page needs a session; every change is a POST with the CSRF token; an organiser sees
+// only the events of their networks (403 otherwise).
+#include "server/admin_request.hpp"
+#include "server/app.hpp"
+#include "server/auth.hpp"
+#include "server/csrf.hpp"
+#include "web/admin_pages.hpp"
+#include "web/admin_strings.hpp"
+#include "web/pages.hpp"
+#include "web/registration_strings.hpp"
+
+namespace tp::server {
+namespace {
+
+bool is_get(const request& req) { return req.method() == http::verb::get || req.method() == http::verb::head; }
+
+handled only(const char* allow) { return {method_not_allowed(allow), "method_not_allowed"}; }
+
+std::optional<store::organiser_action> action_named(std::string_view name) {
+    using store::organiser_action;
+    if (name == "confirm") return organiser_action::confirm;
+    if (name == "reject") return organiser_action::reject;
+    if (name == "promote") return organiser_action::promote;
+    if (name == "check-in") return organiser_action::check_in;
+    if (name == "undo-check-in") return organiser_action::undo_check_in;
+    return std::nullopt;
+}
+
+web::attendee_filter filter_of(const web::query_params& q) {
+    return {calendar::parse_registration_status(param(q, "status")), param(q, "q")};
+}
+
+std::vector<calendar::attendee> only_matching(std::vector<calendar::attendee> all, const web::attendee_filter& f) {
+    std::erase_if(all, [&f](const calendar::attendee& a) { return !web::matches(a, f); });
+    return all;
+}
+
+}  // namespace
+
+handled app::admin_page(const parsed& p, std::string_view route, http::status status, std::string body,
+                        bool fresh_csrf, const std::string& csrf) {
+    auto result = page(p, route, status, std::move(body));
+    result.res.set(http::field::cache_control, "no-store");  // attendee data stays out of caches
+    if (fresh_csrf) set_csrf_cookie(result.res, csrf, https(config_.base_url));
+    return result;
+}
+
+handled app::admin(const request& req, parsed& p) {
+    const auto& s = p.segments;
+    if (s.size() == 2 && s[1] == "login") return admin_login(req, p);
+    const auto who = session_user(req, store_);
+    if (!who) return see_other(web::href(p.ctx, "/admin/login"), "admin_login");
+    return admin_signed_in(req, p, *who);
+}
+
+handled app::admin_login(const request& req, parsed& p) {
+    bool fresh = false;
+    web::login_form form{"", "", csrf_for(req, fresh)};
+    if (is_get(req)) return admin_page(p, "admin_login", http::status::ok, web::login_page(p.ctx, form).str(), fresh, form.csrf);
+    if (req.method() != http::verb::post) return only("GET, HEAD, POST");
+    const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+    if (!csrf_matches(req, param(fields, "csrf")))
+        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
+    form.email = param(fields, "email");
+    const auto result = store_.check_login(form.email, param(fields, "password"));
+    if (result.result == store::login_result::outcome::ok) {
+        auto done = see_other(web::href(p.ctx, "/admin"), "admin_login");
+        set_session_cookie(done.res, store_.open_session(result.who->id), https(config_.base_url));
+        return done;
+    }
+    const auto& strings = web::admin_strings_for(p.ctx.language);
+    const bool wait = result.result == store::login_result::outcome::wait;
+    form.error = std::string(wait ? strings.wait_login : strings.wrong_login);
+    auto again = admin_page(p, "admin_login", wait ? http::status::too_many_requests : http::status::unauthorized,
+                            web::login_page(p.ctx, form).str(), fresh, form.csrf);
+    if (wait) again.res.set(http::field::retry_after, std::to_string(result.retry_after.count()));
+    return again;
+}
+
+handled app::admin_signed_in(const request& req, parsed& p, const calendar::organiser& who) {
+    const auto& s = p.segments;
+    if (s.size() == 1) return is_get(req) ? admin_home(req, p, who) : only("GET, HEAD");
+    if (s.size() == 2 && s[1] == "logout") {
+        if (req.method() != http::verb::post) return only("POST");
+        const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+        if (!csrf_matches(req, param(fields, "csrf")))
+            return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
+        store_.close_session(cookie_value(req, session_cookie));
+        auto done = see_other(web::href(p.ctx, "/admin/login"), "admin");
+        set_session_cookie(done.res, "", https(config_.base_url));
+        return done;
+    }
+    if (s.size() == 4 && s[1] == "networks" && s[3] == "attendees.csv")
+        return is_get(req) ? export_network(req, who, s[2], p.ctx.language) : only("GET, HEAD");
+    if (s.size() < 3 || s[1] != "events") return not_found(p);
+    const auto e = store_.event_by_slug(s[2]);
+    if (!e) return not_found(p);
+    if (!calendar::may_manage(who, e->network_slug))
+        return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
+    return admin_event(req, p, *e);
+}
+
+handled app::admin_event(const request& req, parsed& p, const calendar::event& e) {
+    const auto& s = p.segments;
+    if (s.size() == 6 && s[3] == "registrations") return req.method() == http::verb::post ? admin_act(req, p, e) : only("POST");
+    if (!is_get(req)) return only("GET, HEAD");
+    if (s.size() == 4 && s[3].starts_with("attendees."))
+        return export_event(req, e, s[3].substr(std::string_view("attendees.").size()), p.ctx.language);
+    if (s.size() == 4 && (s[3] == "checkin" || s[3] == "checkin-list")) return admin_checkin(req, p, e, s[3] == "checkin-list");
+    if (s.size() != 3) return not_found(p);
+    bool fresh = false;
+    const auto csrf = csrf_for(req, fresh);
+    const auto f = filter_of(query_of(req));
+    const auto shown = only_matching(store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{}), f);
+    return admin_page(p, "admin", http::status::ok, web::attendee_page(p.ctx, e, shown, f, csrf).str(), fresh, csrf);
+}
+
+handled app::admin_checkin(const request& req, parsed& p, const calendar::event& e, bool printable) {
+    auto all = store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{});
+    if (printable) return admin_page(p, "admin", http::status::ok, web::checkin_list_page(p.ctx, e, all).str(), false, "");
+    bool fresh = false;
+    const auto csrf = csrf_for(req, fresh);
+    const auto search = param(query_of(req), "q");
+    const web::attendee_filter f{calendar::registration_status::confirmed, search};
+    auto shown = search.empty() ? std::vector<calendar::attendee>{} : only_matching(std::move(all), f);
+    return admin_page(p, "admin", http::status::ok, web::checkin_page(p.ctx, e, shown, search, csrf).str(), fresh, csrf);
+}
+
+handled app::admin_act(const request& req, parsed& p, const calendar::event& e) {
+    const auto& s = p.segments;
+    const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+    if (!csrf_matches(req, param(fields, "csrf")))
+        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
+    const auto action = action_named(s[5]);
+    const auto id = parse_id(s[4]);
+    if (!action || !id) return not_found(p);
+    try {
+        if (!store_.act_on_registration(e.slug, *id, *action)) return not_found(p);
+    } catch (const store::registration_conflict& ex) {
+        return page(p, "admin", http::status::conflict, web::error_page(p.ctx, 409, ex.what()).str());
+    }
+    const auto back = param(fields, "back");
+    const auto target = back.starts_with("checkin") ? "/admin/events/" + e.slug + "/" + back : "/admin/events/" + e.slug;
+    return see_other(web::href(p.ctx, target), "admin");
+}
+
+handled app::admin_home(const request&, parsed& p, const calendar::organiser& who) {
+    std::vector<web::managed_event> managed;
+    for (auto& e : store_.events({.include_drafts = true}))
+        if (calendar::may_manage(who, e.network_slug)) managed.push_back({std::move(e)});
+    for (auto& m : managed) {
+        const auto seats = store_.seats_of_event(m.event.id);
+        m.confirmed = seats.held.confirmed;
+        m.pending = seats.held.pending;
+        m.waiting = seats.waiting;
+    }
+    const auto token = new_csrf_token();
+    return admin_page(p, "admin", http::status::ok, web::admin_home_page(p.ctx, who, managed, token).str(), true, token);
+}
+
+}  // namespace tp::server

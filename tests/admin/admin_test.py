@@ -1,0 +1,257 @@
+#!/usr/bin/python3
+"""The organisers' side through the real server: login (CSRF, growing delay), roles (an organiser of one network
+can neither read, change nor export another network's data, by session or by API token), attendee actions and
+check-in, and the exports read back by independent readers: Python's csv module and python3-openpyxl."""
+import csv
+import datetime
+import http.cookiejar
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import openpyxl
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from treffpunkt_process import TreffpunktServer  # noqa: E402
+
+BINARY = os.environ["TREFFPUNKT"]
+PASSWORD = "ein-langes-passwort"
+
+
+def local(days, hour):
+    return f"{(datetime.date.today() + datetime.timedelta(days=days)).isoformat()}T{hour:02d}:00"
+
+
+def event(slug, network, title):
+    return {"slug": slug, "network": network, "kind": "meeting", "title": title, "start": local(20, 10),
+            "end": local(20, 17), "time_zone": "Europe/Berlin", "capacity": 2,
+            "registration_opens": local(-2, 9), "registration_closes": local(19, 9),
+            "questions": [{"key": "essen", "label": "Essen", "type": "single_choice",
+                           "options": ["vegetarisch", "vegan"]}]}
+
+
+DOCUMENT = {
+    "networks": [{"slug": "ist-bochum", "name": "zdi-Netzwerk IST.Bochum.NRW"},
+                 {"slug": "mint-nord", "name": "MINT-Region Nord"}],
+    "events": [event("fachtag-bochum", "ist-bochum", "Fachtag Bochum"),
+               event("barcamp-bochum", "ist-bochum", "Barcamp Bochum"),
+               event("netzwerktreffen-nord", "mint-nord", "Netzwerktreffen Nord")],
+}
+
+
+class Browser:
+    """A visitor with cookies that does not follow redirects, so 303s can be checked."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    def __init__(self, base):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), self.NoRedirect)
+
+    def request(self, path, fields=None, headers=None):
+        data = urllib.parse.urlencode(fields).encode() if fields is not None else None
+        req = urllib.request.Request(self.base + path, data=data, headers=headers or {})
+        try:
+            with self.opener.open(req, timeout=30) as r:
+                return r.status, r.headers, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read()
+
+    def csrf(self, path):
+        status, _, body = self.request(path)
+        assert status == 200, (path, status)
+        return re.search(rb'name="csrf" value="([0-9a-f]+)"', body).group(1).decode()
+
+    def login(self, email, password=PASSWORD):
+        return self.request("/admin/login", {"csrf": self.csrf("/admin/login"), "email": email, "password": password})
+
+
+class AdminTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "admin.db")
+        path = os.path.join(cls.tmp.name, "doc.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(DOCUMENT, f)
+        subprocess.run([BINARY, "import", path, "--db", cls.db], check=True, capture_output=True)
+        for email, role, networks in [("admin@mint.example", "admin", []),
+                                      ("jana@ist-bochum.example", "organiser", ["ist-bochum"]),
+                                      ("nils@mint-nord.example", "organiser", ["mint-nord"]),
+                                      ("guess@mint-nord.example", "organiser", ["mint-nord"])]:
+            args = [BINARY, "create-organiser", "--db", cls.db, "--email", email, "--name", email.split("@")[0],
+                    "--role", role, "--password-stdin"]
+            for n in networks:
+                args += ["--network", n]
+            subprocess.run(args, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+        cls.tokens = {email: subprocess.run([BINARY, "create-api-token", "--db", cls.db, "--email", email],
+                                            check=True, capture_output=True, text=True).stdout.strip()
+                      for email in ["jana@ist-bochum.example", "nils@mint-nord.example"]}
+        cls.server = TreffpunktServer(BINARY, cls.db, "--rate-limit", "0").__enter__()
+        for name, email, answer in [("Anna Müller", "anna@example.org", "vegan"),
+                                    ("=HYPERLINK(\"http://evil\")", "eve@example.org", "vegetarisch"),
+                                    ("Ben Brauer", "ben@example.org", "vegan")]:
+            body = json.dumps({"name": name, "email": email, "consent": True, "organisation": "Schule; Am See",
+                               "answers": {"essen": answer}}).encode()
+            urllib.request.urlopen(urllib.request.Request(
+                cls.server.base + "/api/v1/events/fachtag-bochum/registrations", data=body,
+                headers={"Content-Type": "application/json"}), timeout=30).read()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.__exit__(None, None, None)
+        cls.tmp.cleanup()
+
+    def signed_in(self, email):
+        browser = Browser(self.server.base)
+        status, headers, _ = browser.login(email)
+        self.assertEqual(status, 303)
+        self.assertEqual(headers["Location"], "/admin")
+        cookie = headers["Set-Cookie"]
+        self.assertIn("HttpOnly", cookie)
+        self.assertIn("SameSite=Lax", cookie)
+        return browser
+
+    def api(self, path, token=None):
+        headers = {"Authorization": "Bearer " + token} if token else {}
+        return Browser(self.server.base).request(path, headers=headers)
+
+    def registration_id(self, email):
+        status, _, body = self.api("/api/v1/events/fachtag-bochum/attendees.json",
+                                   self.tokens["jana@ist-bochum.example"])
+        self.assertEqual(status, 200)
+        import sqlite3
+        with sqlite3.connect(self.db) as c:
+            return c.execute("SELECT id FROM registrations WHERE email = ?", (email,)).fetchone()[0]
+
+    def test_pages_need_a_session(self):
+        browser = Browser(self.server.base)
+        status, headers, _ = browser.request("/admin")
+        self.assertEqual((status, headers["Location"]), (303, "/admin/login"))
+        self.assertEqual(browser.request("/admin/events/fachtag-bochum/attendees.csv")[0], 303)
+
+    def test_a_wrong_password_keeps_the_email_and_failures_slow_down(self):
+        browser = Browser(self.server.base)
+        status, _, body = browser.login("guess@mint-nord.example", "falsch")
+        self.assertEqual(status, 401)
+        self.assertIn(b'value="guess@mint-nord.example"', body)
+        self.assertIn("stimmen nicht".encode(), body)
+        browser.login("guess@mint-nord.example", "falsch")
+        browser.login("guess@mint-nord.example", "falsch")
+        status, headers, _ = browser.login("guess@mint-nord.example", PASSWORD)
+        self.assertEqual(status, 429)
+        self.assertGreaterEqual(int(headers["Retry-After"]), 1)
+        status, _, _ = browser.request("/admin/login", {"csrf": "0" * 32, "email": "x", "password": "y"})
+        self.assertEqual(status, 400)  # CSRF
+
+    def test_organisers_see_only_their_networks(self):
+        jana = self.signed_in("jana@ist-bochum.example")
+        _, _, home = jana.request("/admin")
+        self.assertIn(b"Fachtag Bochum", home)
+        self.assertNotIn(b"Netzwerktreffen Nord", home)
+        nils = self.signed_in("nils@mint-nord.example")
+        for path in ["/admin/events/fachtag-bochum", "/admin/events/fachtag-bochum/attendees.csv",
+                     "/admin/events/fachtag-bochum/checkin?q=anna", "/admin/networks/ist-bochum/attendees.csv"]:
+            self.assertEqual(nils.request(path)[0], 403, path)
+        csrf = nils.csrf("/admin")
+        rid = self.registration_id("ben@example.org")
+        status, _, _ = nils.request(f"/admin/events/fachtag-bochum/registrations/{rid}/reject", {"csrf": csrf})
+        self.assertEqual(status, 403)
+        self.assertEqual(self.api("/api/v1/events/fachtag-bochum/attendees.csv",
+                                  self.tokens["nils@mint-nord.example"])[0], 403)
+        self.assertEqual(self.api("/api/v1/events/fachtag-bochum/attendees.csv")[0], 401)
+        self.assertEqual(self.api("/api/v1/events/fachtag-bochum/attendees.csv", "tp_" + "0" * 64)[0], 401)
+        admin = self.signed_in("admin@mint.example")
+        self.assertIn(b"Netzwerktreffen Nord", admin.request("/admin")[2])
+
+    def test_csv_for_excel_and_formula_injection(self):
+        status, headers, body = self.api("/api/v1/events/fachtag-bochum/attendees.csv",
+                                         self.tokens["jana@ist-bochum.example"])
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["Content-Disposition"].startswith("attachment"))
+        self.assertTrue(body.startswith(b"\xef\xbb\xbf"))
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+        self.assertEqual(rows[0][:4], ["Name", "E-Mail", "Organisation", "Status"])
+        self.assertEqual(rows[0][-1], "Essen")
+        by_email = {r[1]: r for r in rows[1:]}
+        self.assertEqual(by_email["anna@example.org"][0], "Anna Müller")
+        self.assertEqual(by_email["anna@example.org"][2], "Schule; Am See")
+        self.assertEqual(by_email["eve@example.org"][0], "'=HYPERLINK(\"http://evil\")")
+        self.assertEqual(by_email["ben@example.org"][3], "Warteliste")
+        self.assertEqual(by_email["ben@example.org"][4], "1")
+        _, _, comma = self.api("/api/v1/events/fachtag-bochum/attendees.csv?sep=,",
+                               self.tokens["jana@ist-bochum.example"])
+        self.assertEqual(list(csv.reader(io.StringIO(comma.decode("utf-8-sig"))))[1:], rows[1:])
+        self.assertEqual(self.api("/api/v1/events/fachtag-bochum/attendees.csv?sep=x",
+                                  self.tokens["jana@ist-bochum.example"])[0], 400)
+
+    def test_xlsx_matches_the_csv(self):
+        token = self.tokens["jana@ist-bochum.example"]
+        _, _, body = self.api("/api/v1/events/fachtag-bochum/attendees.csv", token)
+        expected = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+        status, headers, xlsx = self.api("/api/v1/events/fachtag-bochum/attendees.xlsx", token)
+        self.assertEqual(status, 200)
+        self.assertIn("spreadsheetml", headers["Content-Type"])
+        sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+        got = [[cell if cell is not None else "" for cell in row] for row in sheet.iter_rows(values_only=True)]
+        # Every XLSX cell is a text cell, never a formula, so it needs no apostrophe: the CSV's is dropped.
+        self.assertEqual(got, [[c[1:] if c.startswith("'=") else c for c in row] for row in expected])
+        self.assertEqual({cell.data_type for row in sheet.iter_rows() for cell in row if cell.value}, {"s"})
+        self.assertEqual(sheet.freeze_panes, "A2")
+
+    def test_actions_and_check_in_show_in_the_exports(self):
+        jana = self.signed_in("jana@ist-bochum.example")
+        rid = self.registration_id("anna@example.org")
+        csrf = jana.csrf("/admin/events/fachtag-bochum")
+        base = f"/admin/events/fachtag-bochum/registrations/{rid}"
+        self.assertEqual(jana.request(base + "/check-in", {"csrf": csrf})[0], 409)  # not confirmed yet
+        status, headers, _ = jana.request(base + "/confirm", {"csrf": csrf, "back": "list"})
+        self.assertEqual((status, headers["Location"]), (303, "/admin/events/fachtag-bochum"))
+        status, headers, _ = jana.request(base + "/check-in", {"csrf": csrf, "back": "checkin?q=anna"})
+        self.assertEqual((status, headers["Location"]), (303, "/admin/events/fachtag-bochum/checkin?q=anna"))
+        self.assertEqual(jana.request(base + "/check-in", {"csrf": "f" * 32})[0], 400)  # CSRF
+        _, _, page = jana.request("/admin/events/fachtag-bochum/checkin?q=anna")
+        self.assertIn("angekommen".encode(), page)
+        _, _, body = jana.request("/admin/events/fachtag-bochum/attendees.json")
+        anna = next(a for a in json.loads(body)["attendees"] if a["email"] == "anna@example.org")
+        self.assertEqual(anna["status"], "confirmed")
+        self.assertIsNotNone(anna["checked_in_at"])
+        _, _, listing = jana.request("/admin/events/fachtag-bochum/checkin-list")
+        self.assertIn("☑".encode(), listing)
+        jana.request(base + "/undo-check-in", {"csrf": csrf})
+        _, _, body = jana.request("/admin/events/fachtag-bochum/attendees.json")
+        anna = next(a for a in json.loads(body)["attendees"] if a["email"] == "anna@example.org")
+        self.assertIsNone(anna["checked_in_at"])
+        _, _, filtered = jana.request("/admin/events/fachtag-bochum?status=waitlisted")
+        self.assertIn(b"ben@example.org", filtered)
+        self.assertNotIn(b"anna@example.org", filtered)
+
+    def test_network_export_spans_its_events(self):
+        jana = self.signed_in("jana@ist-bochum.example")
+        status, _, body = jana.request("/admin/networks/ist-bochum/attendees.csv")
+        self.assertEqual(status, 200)
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+        self.assertEqual(rows[0][:3], ["Veranstaltung", "Beginn", "Name"])
+        self.assertEqual({r[0] for r in rows[1:]}, {"Fachtag Bochum"})
+
+    def test_logout_ends_the_session(self):
+        nils = self.signed_in("nils@mint-nord.example")
+        csrf = nils.csrf("/admin")
+        status, headers, _ = nils.request("/admin/logout", {"csrf": csrf})
+        self.assertEqual(status, 303)
+        self.assertEqual(nils.request("/admin")[0], 303)
+
+
+if __name__ == "__main__":
+    unittest.main()

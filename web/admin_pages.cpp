@@ -1,0 +1,191 @@
+#include "web/admin_pages.hpp"
+
+#include <algorithm>
+
+#include "web/admin_strings.hpp"
+#include "web/dates.hpp"
+#include "web/layout.hpp"
+
+namespace tp::web {
+namespace {
+
+using rs = calendar::registration_status;
+
+std::string lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+html hidden(std::string_view name, std::string_view value) {
+    return tag("input", {{"type", "hidden"}, {"name", name}, {"value", value}}, {});
+}
+
+// A one-button POST form: every change an organiser makes is a POST with the CSRF token.
+html action_button(const page_context& ctx, const std::string& action, std::string_view label, std::string_view back,
+                   const std::string& csrf) {
+    return tag("form", {{"method", "post"}, {"action", href(ctx, action)}, {"class", "inline"}},
+               hidden("csrf", csrf) + hidden("back", back) + tag("button", {{"type", "submit"}}, text(label)));
+}
+
+std::string registration_action(const calendar::event& e, const calendar::attendee& a, std::string_view what) {
+    return "/admin/events/" + e.slug + "/registrations/" + std::to_string(a.registration.id) + "/" + std::string(what);
+}
+
+html actions_of(const page_context& ctx, const calendar::event& e, const calendar::attendee& a, std::string_view back,
+                const std::string& csrf) {
+    const auto& s = admin_strings_for(ctx.language);
+    const auto button = [&](std::string_view what, std::string_view label) {
+        return action_button(ctx, registration_action(e, a, what), label, back, csrf);
+    };
+    html out;
+    const auto status = a.registration.status;
+    if (status == rs::pending) out += button("confirm", s.confirm);
+    if (status == rs::waitlisted) out += button("promote", s.promote);
+    if (status == rs::confirmed) out += a.checked_in_at ? button("undo-check-in", s.undo) : button("check-in", s.check_in);
+    if (calendar::is_active(status)) out += button("reject", s.reject);
+    return out;
+}
+
+html logout_form(const page_context& ctx, const std::string& csrf) {
+    return tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/logout")}},
+               hidden("csrf", csrf) + tag("button", {{"type", "submit"}}, text(admin_strings_for(ctx.language).logout)));
+}
+
+std::string local_time(std::optional<calendar::sys_seconds> t, const calendar::event& e, lang l) {
+    return t ? format_instant(*t, e.time_zone, l) : std::string{};
+}
+
+html attendee_row(const page_context& ctx, const calendar::event& e, const calendar::attendee& a, const std::string& csrf) {
+    const auto& r = a.registration;
+    const auto delivery = a.delivery_error.empty() ? a.delivery : a.delivery + ": " + a.delivery_error;
+    return tag("tr", tag("td", text(r.name)) + tag("td", text(r.email)) + tag("td", text(r.organisation)) +
+                         tag("td", text(status_label(r.status, ctx.language))) +
+                         tag("td", text(r.position ? std::to_string(*r.position) : "")) + tag("td", text(delivery)) +
+                         tag("td", text(local_time(a.checked_in_at, e, ctx.language))) +
+                         tag("td", actions_of(ctx, e, a, "list", csrf)));
+}
+
+html filter_form(const page_context& ctx, const calendar::event& e, const attendee_filter& f) {
+    const auto& s = admin_strings_for(ctx.language);
+    html options = tag("option", {{"value", ""}}, text(s.all));
+    for (const auto status : {rs::confirmed, rs::pending, rs::waitlisted, rs::cancelled, rs::expired, rs::rejected}) {
+        const auto value = calendar::to_string(status);
+        options += f.status == status ? tag("option", {{"value", value}, {"selected", "selected"}}, text(status_label(status, ctx.language)))
+                                      : tag("option", {{"value", value}}, text(status_label(status, ctx.language)));
+    }
+    return tag("form", {{"method", "get"}, {"action", href(ctx, "/admin/events/" + e.slug)}, {"class", "filter"}},
+               tag("label", {{"for", "status"}}, text(s.status)) + tag("select", {{"id", "status"}, {"name", "status"}}, options) +
+                   tag("label", {{"for", "q"}}, text(s.search)) +
+                   tag("input", {{"id", "q"}, {"name", "q"}, {"type", "search"}, {"value", f.search}}, {}) +
+                   tag("button", {{"type", "submit"}}, text(s.filter)));
+}
+
+html export_links(const page_context& ctx, const calendar::event& e) {
+    const auto& s = admin_strings_for(ctx.language);
+    const auto base = "/admin/events/" + e.slug;
+    return tag("p", text(std::string(s.export_label) + ": ") + link(href(ctx, base + "/attendees.csv"), text("CSV")) +
+                        text(" · ") + link(href(ctx, base + "/attendees.xlsx"), text("Excel")) + text(" · ") +
+                        link(href(ctx, base + "/attendees.json"), text("JSON")) + text(" · ") +
+                        link(href(ctx, base + "/checkin"), text(s.checkin_title)) + text(" · ") +
+                        link(href(ctx, base + "/checkin-list"), text(s.checkin_list)));
+}
+
+}  // namespace
+
+html login_page(const page_context& ctx, const login_form& form) {
+    const auto& s = admin_strings_for(ctx.language);
+    html body = tag("h1", text(s.login_title));
+    if (!form.error.empty()) body += tag("p", {{"class", "error"}, {"role", "alert"}}, text(form.error));
+    body += tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/login")}},
+                hidden("csrf", form.csrf) + tag("label", {{"for", "email"}}, text(s.email)) +
+                    tag("input", {{"id", "email"}, {"name", "email"}, {"type", "email"}, {"autocomplete", "username"},
+                                  {"required", "required"}, {"value", form.email}}, {}) +
+                    tag("label", {{"for", "password"}}, text(s.password)) +
+                    tag("input", {{"id", "password"}, {"name", "password"}, {"type", "password"},
+                                  {"autocomplete", "current-password"}, {"required", "required"}}, {}) +
+                    tag("button", {{"type", "submit"}}, text(s.login)));
+    return layout(ctx, {std::string(s.login_title), "", ""}, body);
+}
+
+html admin_home_page(const page_context& ctx, const calendar::organiser& who, const std::vector<managed_event>& events,
+                     const std::string& csrf) {
+    const auto& s = admin_strings_for(ctx.language);
+    html body = tag("h1", text(s.your_events)) +
+                tag("p", text(std::string(s.signed_in_as) + " " + who.name + " (" + who.email + ")")) +
+                logout_form(ctx, csrf);
+    html rows;
+    for (const auto& m : events)
+        rows += tag("tr", tag("td", link(href(ctx, "/admin/events/" + m.event.slug), text(m.event.title))) +
+                              tag("td", text(format_when(m.event, ctx.language))) +
+                              tag("td", text(std::to_string(m.confirmed))) + tag("td", text(std::to_string(m.pending))) +
+                              tag("td", text(std::to_string(m.waiting))));
+    const auto head = tag("tr", tag("th", text(s.attendees)) + tag("th", text("")) + tag("th", text(s.confirmed)) +
+                                    tag("th", text(s.pending)) + tag("th", text(s.waiting)));
+    body += events.empty() ? tag("p", text(s.no_events)) : tag("table", tag("thead", head) + tag("tbody", rows));
+    for (const auto& network : who.networks)
+        body += tag("p", link(href(ctx, "/admin/networks/" + network + "/attendees.csv"),
+                              text(std::string(s.network_export) + ": " + network)));
+    return layout(ctx, {std::string(s.your_events), "", ""}, body);
+}
+
+bool matches(const calendar::attendee& a, const attendee_filter& f) {
+    if (f.status && a.registration.status != *f.status) return false;
+    if (f.search.empty()) return true;
+    const auto needle = lower(f.search);
+    for (const auto* field : {&a.registration.name, &a.registration.email, &a.registration.organisation})
+        if (lower(*field).find(needle) != std::string::npos) return true;
+    return false;
+}
+
+html attendee_page(const page_context& ctx, const calendar::event& e, const std::vector<calendar::attendee>& shown,
+                   const attendee_filter& f, const std::string& csrf) {
+    const auto& s = admin_strings_for(ctx.language);
+    html rows;
+    for (const auto& a : shown) rows += attendee_row(ctx, e, a, csrf);
+    const auto head = tag("tr", tag("th", text(s.name)) + tag("th", text(s.email)) + tag("th", text(s.organisation)) +
+                                    tag("th", text(s.status)) + tag("th", text(s.position)) +
+                                    tag("th", text(s.delivery)) + tag("th", text(s.checked_in)) +
+                                    tag("th", text(s.actions)));
+    const auto body = tag("h1", text(e.title)) + tag("p", text(format_when(e, ctx.language))) + export_links(ctx, e) +
+                      filter_form(ctx, e, f) + tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows));
+    return layout(ctx, {std::string(s.attendees) + ": " + e.title, "", ""}, body);
+}
+
+html checkin_page(const page_context& ctx, const calendar::event& e, const std::vector<calendar::attendee>& shown,
+                  const std::string& search, const std::string& csrf) {
+    const auto& s = admin_strings_for(ctx.language);
+    html body = tag("h1", text(std::string(s.checkin_title) + ": " + e.title)) +
+                tag("form", {{"method", "get"}, {"action", href(ctx, "/admin/events/" + e.slug + "/checkin")}},
+                    tag("label", {{"for", "q"}}, text(s.checkin_search)) +
+                        tag("input", {{"id", "q"}, {"name", "q"}, {"type", "search"}, {"value", search},
+                                      {"autocomplete", "off"}}, {}) +
+                        tag("button", {{"type", "submit"}}, text(s.search)));
+    html items;
+    for (const auto& a : shown) {
+        const auto state = a.checked_in_at ? std::string(s.arrived) + " " + local_time(a.checked_in_at, e, ctx.language)
+                                           : std::string(status_label(a.registration.status, ctx.language));
+        items += tag("li", tag("strong", text(a.registration.name)) + text(" " + a.registration.organisation + " — " + state) +
+                               actions_of(ctx, e, a, "checkin?q=" + percent_encode(search), csrf));
+    }
+    body += shown.empty() ? tag("p", text(s.nobody_found)) : tag("ul", {{"class", "checkin"}}, items);
+    return layout(ctx, {std::string(s.checkin_title) + ": " + e.title, "", ""}, body);
+}
+
+html checkin_list_page(const page_context& ctx, const calendar::event& e, const std::vector<calendar::attendee>& attendees) {
+    const auto& s = admin_strings_for(ctx.language);
+    std::vector<const calendar::attendee*> sorted;
+    for (const auto& a : attendees)
+        if (a.registration.status == rs::confirmed) sorted.push_back(&a);
+    std::sort(sorted.begin(), sorted.end(), [](auto* x, auto* y) { return lower(x->registration.name) < lower(y->registration.name); });
+    html rows;
+    for (const auto* a : sorted)
+        rows += tag("tr", tag("td", text(a->checked_in_at ? "☑" : "☐")) + tag("td", text(a->registration.name)) +
+                              tag("td", text(a->registration.organisation)));
+    const auto head = tag("tr", tag("th", text(s.arrived)) + tag("th", text(s.name)) + tag("th", text(s.organisation)));
+    const auto body = tag("h1", text(e.title)) + tag("p", text(format_when(e, ctx.language) + ". " + std::string(s.print_hint))) +
+                      tag("table", {{"class", "checkin-list"}}, tag("thead", head) + tag("tbody", rows));
+    return layout(ctx, {std::string(s.checkin_list) + ": " + e.title, "", ""}, body);
+}
+
+}  // namespace tp::web

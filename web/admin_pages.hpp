@@ -1,0 +1,45 @@
+#pragma once
+// The organisers' pages: login, their events, an event's attendee list with actions and exports, the check-in
+// page for the door (phone-sized) and a printable check-in list. German or English like every page.
+#include <string>
+#include <vector>
+
+#include "calendar/accounts.hpp"
+#include "calendar/registration.hpp"
+#include "web/html.hpp"
+#include "web/links.hpp"
+
+namespace tp::web {
+
+struct login_form {
+    std::string email;
+    std::string error;  // shown above the form; empty: none
+    std::string csrf;
+};
+[[nodiscard]] html login_page(const page_context& ctx, const login_form& form);
+
+struct managed_event {
+    calendar::event event;
+    int confirmed = 0, pending = 0, waiting = 0;
+};
+[[nodiscard]] html admin_home_page(const page_context& ctx, const calendar::organiser& who,
+                                   const std::vector<managed_event>& events, const std::string& csrf);
+
+struct attendee_filter {
+    std::optional<calendar::registration_status> status;  // only these
+    std::string search;                                   // in name, email, organisation (any letter case)
+};
+// Whether an attendee passes the filter.
+[[nodiscard]] bool matches(const calendar::attendee& a, const attendee_filter& f);
+
+[[nodiscard]] html attendee_page(const page_context& ctx, const calendar::event& e,
+                                 const std::vector<calendar::attendee>& shown, const attendee_filter& f,
+                                 const std::string& csrf);
+[[nodiscard]] html checkin_page(const page_context& ctx, const calendar::event& e,
+                                const std::vector<calendar::attendee>& shown, const std::string& search,
+                                const std::string& csrf);
+// Confirmed attendees sorted by name with a box to tick each.
+[[nodiscard]] html checkin_list_page(const page_context& ctx, const calendar::event& e,
+                                     const std::vector<calendar::attendee>& attendees);
+
+}  // namespace tp::web

@@ -1,0 +1,106 @@
+#include "web/admin_strings.hpp"
+
+#include "calendar/registration.hpp"
+
+namespace tp::web {
+namespace {
+
+const admin_strings german{
+    .login_title = "Anmeldung für Organisatorinnen und Organisatoren",
+    .email = "E-Mail-Adresse",
+    .password = "Passwort",
+    .login = "Anmelden",
+    .logout = "Abmelden",
+    .wrong_login = "E-Mail-Adresse oder Passwort stimmen nicht.",
+    .wait_login = "Zu viele Fehlversuche. Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal.",
+    .your_events = "Ihre Veranstaltungen",
+    .no_events = "Für Ihre Netzwerke gibt es keine Veranstaltungen.",
+    .attendees = "Teilnehmende",
+    .confirmed = "bestätigt",
+    .pending = "unbestätigt",
+    .waiting = "Warteliste",
+    .status = "Status",
+    .all = "alle",
+    .search = "Suche",
+    .filter = "Anzeigen",
+    .name = "Name",
+    .organisation = "Organisation",
+    .position = "Platz",
+    .delivery = "E-Mail",
+    .checked_in = "Eingecheckt",
+    .actions = "Aktionen",
+    .confirm = "Bestätigen",
+    .reject = "Ablehnen",
+    .promote = "Nachrücken lassen",
+    .check_in = "Ist da",
+    .undo = "Rückgängig",
+    .export_label = "Export",
+    .checkin_title = "Check-in",
+    .checkin_search = "Name suchen",
+    .checkin_list = "Check-in-Liste zum Ausdrucken",
+    .print_hint = "Bestätigte Teilnehmende, nach Namen sortiert.",
+    .arrived = "angekommen",
+    .nobody_found = "Niemand gefunden.",
+    .network_export = "Alle Teilnehmenden des Netzwerks (CSV)",
+    .signed_in_as = "Angemeldet als",
+};
+
+const admin_strings english{
+    .login_title = "Sign in for organisers",
+    .email = "Email address",
+    .password = "Password",
+    .login = "Sign in",
+    .logout = "Sign out",
+    .wrong_login = "The email address or the password is wrong.",
+    .wait_login = "Too many failed attempts. Please wait a moment, then try again.",
+    .your_events = "Your events",
+    .no_events = "Your networks have no events.",
+    .attendees = "Attendees",
+    .confirmed = "confirmed",
+    .pending = "unconfirmed",
+    .waiting = "waiting list",
+    .status = "Status",
+    .all = "all",
+    .search = "Search",
+    .filter = "Show",
+    .name = "Name",
+    .organisation = "Organisation",
+    .position = "Place",
+    .delivery = "Email",
+    .checked_in = "Checked in",
+    .actions = "Actions",
+    .confirm = "Confirm",
+    .reject = "Reject",
+    .promote = "Promote",
+    .check_in = "Arrived",
+    .undo = "Undo",
+    .export_label = "Export",
+    .checkin_title = "Check-in",
+    .checkin_search = "Find a name",
+    .checkin_list = "Printable check-in list",
+    .print_hint = "Confirmed attendees by name.",
+    .arrived = "arrived",
+    .nobody_found = "Nobody found.",
+    .network_export = "All attendees of the network (CSV)",
+    .signed_in_as = "Signed in as",
+};
+
+}  // namespace
+
+const admin_strings& admin_strings_for(lang l) { return l == lang::en ? english : german; }
+
+std::string_view status_label(calendar::registration_status s, lang l) {
+    using rs = calendar::registration_status;
+    const bool de = l == lang::de;
+    switch (s) {
+        case rs::pending: return de ? "unbestätigt" : "unconfirmed";
+        case rs::confirmed: return de ? "bestätigt" : "confirmed";
+        case rs::waitlisted: return de ? "Warteliste" : "waiting list";
+        case rs::cancelled: return de ? "abgemeldet" : "cancelled";
+        case rs::expired: return de ? "verfallen" : "expired";
+        case rs::rejected: return de ? "abgelehnt" : "rejected";
+    }
+    return {};
+}
+
+}  // namespace tp::web

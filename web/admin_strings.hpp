@@ -1,0 +1,20 @@
+#pragma once
+// German and English strings of the organisers' pages.
+#include <string_view>
+
+#include "calendar/registration.hpp"
+#include "web/i18n.hpp"
+
+namespace tp::web {
+
+struct admin_strings {
+    std::string_view login_title, email, password, login, logout, wrong_login, wait_login, your_events, no_events,
+        attendees, confirmed, pending, waiting, status, all, search, filter, name, organisation, position,
+        delivery, checked_in, actions, confirm, reject, promote, check_in, undo, export_label, checkin_title,
+        checkin_search, checkin_list, print_hint, arrived, nobody_found, network_export, signed_in_as;
+};
+
+[[nodiscard]] const admin_strings& admin_strings_for(lang l);
+[[nodiscard]] std::string_view status_label(calendar::registration_status s, lang l);
+
+}  // namespace tp::web
