@@ -18,7 +18,7 @@ std::string lower(std::string s) {
 }
 
 html hidden(std::string_view name, std::string_view value) {
-    return tag("input", {{"type", "hidden"}, {"name", name}, {"value", value}}, {});
+    return void_tag("input", {{"type", "hidden"}, {"name", name}, {"value", value}});
 }
 
 // A one-button POST form: every change an organiser makes is a POST with the CSRF token.
@@ -77,7 +77,7 @@ html filter_form(const page_context& ctx, const calendar::event& e, const attend
     return tag("form", {{"method", "get"}, {"action", href(ctx, "/admin/events/" + e.slug)}, {"class", "filter"}},
                tag("label", {{"for", "status"}}, text(s.status)) + tag("select", {{"id", "status"}, {"name", "status"}}, options) +
                    tag("label", {{"for", "q"}}, text(s.search)) +
-                   tag("input", {{"id", "q"}, {"name", "q"}, {"type", "search"}, {"value", f.search}}, {}) +
+                   void_tag("input", {{"id", "q"}, {"name", "q"}, {"type", "search"}, {"value", f.search}}) +
                    tag("button", {{"type", "submit"}}, text(s.filter)));
 }
 
@@ -99,11 +99,11 @@ html login_page(const page_context& ctx, const login_form& form) {
     if (!form.error.empty()) body += tag("p", {{"class", "error"}, {"role", "alert"}}, text(form.error));
     body += tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/login")}},
                 hidden("csrf", form.csrf) + tag("label", {{"for", "email"}}, text(s.email)) +
-                    tag("input", {{"id", "email"}, {"name", "email"}, {"type", "email"}, {"autocomplete", "username"},
-                                  {"required", "required"}, {"value", form.email}}, {}) +
+                    void_tag("input", {{"id", "email"}, {"name", "email"}, {"type", "email"}, {"autocomplete", "username"},
+                                  {"required", "required"}, {"value", form.email}}) +
                     tag("label", {{"for", "password"}}, text(s.password)) +
-                    tag("input", {{"id", "password"}, {"name", "password"}, {"type", "password"},
-                                  {"autocomplete", "current-password"}, {"required", "required"}}, {}) +
+                    void_tag("input", {{"id", "password"}, {"name", "password"}, {"type", "password"},
+                                  {"autocomplete", "current-password"}, {"required", "required"}}) +
                     tag("button", {{"type", "submit"}}, text(s.login)));
     return layout(ctx, {std::string(s.login_title), "", ""}, body);
 }
@@ -158,8 +158,8 @@ html checkin_page(const page_context& ctx, const calendar::event& e, const std::
     html body = tag("h1", text(std::string(s.checkin_title) + ": " + e.title)) +
                 tag("form", {{"method", "get"}, {"action", href(ctx, "/admin/events/" + e.slug + "/checkin")}},
                     tag("label", {{"for", "q"}}, text(s.checkin_search)) +
-                        tag("input", {{"id", "q"}, {"name", "q"}, {"type", "search"}, {"value", search},
-                                      {"autocomplete", "off"}}, {}) +
+                        void_tag("input", {{"id", "q"}, {"name", "q"}, {"type", "search"}, {"value", search},
+                                      {"autocomplete", "off"}}) +
                         tag("button", {{"type", "submit"}}, text(s.search)));
     html items;
     for (const auto& a : shown) {

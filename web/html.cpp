@@ -24,10 +24,14 @@ html raw_html(std::string_view s) {
     return out;
 }
 
-html tag(std::string_view name, std::initializer_list<attribute> attrs, const html& body) {
+html void_tag(std::string_view name, std::initializer_list<attribute> attrs) {
     html out = raw_html("<") + raw_html(name);
     for (const auto& a : attrs) out += raw_html(" ") + raw_html(a.name) + raw_html("=\"") + text(a.value) + raw_html("\"");
-    return out + raw_html(">") + body + raw_html("</") + raw_html(name) + raw_html(">");
+    return out + raw_html(">");
+}
+
+html tag(std::string_view name, std::initializer_list<attribute> attrs, const html& body) {
+    return void_tag(name, attrs) + body + raw_html("</") + raw_html(name) + raw_html(">");
 }
 
 html tag(std::string_view name, const html& body) { return tag(name, {}, body); }

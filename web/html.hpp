@@ -34,6 +34,8 @@ struct attribute {
 };
 [[nodiscard]] html tag(std::string_view name, std::initializer_list<attribute> attrs, const html& body);
 [[nodiscard]] html tag(std::string_view name, const html& body);
+// A void element (input, meta, br): attributes only, no end tag.
+[[nodiscard]] html void_tag(std::string_view name, std::initializer_list<attribute> attrs);
 [[nodiscard]] html link(std::string_view href, const html& body);
 
 }  // namespace tp::web

@@ -1,12 +1,16 @@
 #!/usr/bin/python3
-"""Every public page is well-formed HTML5 (html5lib's strict parser: any parse error fails) and has the
+"""Every public page and every organiser's page is well-formed HTML5 (html5lib's strict parser: any parse error fails) and has the
 accessibility basics: a language, one h1, landmarks, a skip link, labels for every form control, link texts,
 no inline script or style attribute (our Content-Security-Policy forbids them)."""
+import http.client
 import os
+import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import unittest
+import urllib.parse
 
 import html5lib
 
@@ -31,8 +35,11 @@ class PagesTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
-        db = os.path.join(cls.tmp.name, "p.db")
+        db = cls.db = os.path.join(cls.tmp.name, "p.db")
         subprocess.run([BINARY, "import", FIXTURE, "--db", db], check=True, capture_output=True)
+        subprocess.run([BINARY, "create-organiser", "--db", db, "--email", "admin@example.org", "--name", "Admin",
+                        "--role", "admin", "--password-stdin"], input="ein-langes-passwort\n", text=True, check=True,
+                       capture_output=True)
         cls.server = TreffpunktServer(BINARY, db).__enter__()
 
     @classmethod
@@ -40,8 +47,8 @@ class PagesTest(unittest.TestCase):
         cls.server.__exit__(None, None, None)
         cls.tmp.cleanup()
 
-    def check_page(self, path):
-        status, headers, body = self.server.get(path)
+    def check_page(self, path, headers=None):
+        status, headers, body = self.server.get(path, headers)
         self.assertIn(status, (200, 400, 404))
         self.assertEqual(headers["Content-Type"], "text/html; charset=utf-8")
         self.assertTrue(body.startswith(b"<!DOCTYPE html>"))
@@ -69,6 +76,32 @@ class PagesTest(unittest.TestCase):
         for path in PAGES:
             with self.subTest(path=path):
                 self.check_page(path)
+
+    def session_cookie(self):
+        """Signs in as an admin the way a browser does: the login form's CSRF cookie and field, then the POST."""
+        _, headers, body = self.server.get("/admin/login")
+        csrf_cookie = headers["Set-Cookie"].split(";")[0]
+        csrf = re.search(rb'name="csrf" value="([0-9a-f]+)"', body).group(1).decode()
+        form = urllib.parse.urlencode({"csrf": csrf, "email": "admin@example.org", "password": "ein-langes-passwort"})
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+        connection.request("POST", "/admin/login", form, {"Cookie": csrf_cookie,
+                                                          "Content-Type": "application/x-www-form-urlencoded"})
+        response = connection.getresponse()
+        session = response.getheader("Set-Cookie")
+        connection.close()
+        self.assertEqual(response.status, 303)
+        return session.split(";")[0] + "; " + csrf_cookie
+
+    def test_admin_pages(self):
+        self.check_page("/admin/login")
+        cookie = {"Cookie": self.session_cookie()}
+        with sqlite3.connect(self.db) as c:
+            slug = c.execute("SELECT slug FROM events WHERE capacity IS NOT NULL ORDER BY id LIMIT 1").fetchone()[0]
+        for path in ["/admin", f"/admin/events/{slug}", f"/admin/events/{slug}?status=waitlisted&q=x",
+                     f"/admin/events/{slug}/checkin", f"/admin/events/{slug}/checkin?q=a",
+                     f"/admin/events/{slug}/checkin-list", "/admin/events/nope"]:
+            with self.subTest(path=path):
+                self.check_page(path, cookie)
 
 
 if __name__ == "__main__":
