@@ -45,23 +45,30 @@ void load_demo(store::store& s) {
               << std::endl;
 }
 
+void anonymise_past(store::store& s, unsigned days) {
+    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (const auto n = s.anonymise_past_events(now - std::chrono::days{days}); n > 0)
+        std::cerr << "anonymised " << n << " registration(s) of events that ended " << days << " days ago" << std::endl;
+}
+
 // Every second: notice writes by other processes (treffpunkt import) and flush the access log. Every minute:
 // expire unconfirmed holds (their seats go to the waiting list). Every hour: extend series occurrences to the
-// horizon (18 months ahead), so they never run out.
+// horizon (18 months ahead), so they never run out, and anonymise the attendees of events long past.
 void schedule_refresh(asio::steady_timer& timer, store::store& s, access_log& log, const http_server& server,
-                      unsigned tick = 0) {
+                      unsigned anonymise_days, unsigned tick = 0) {
     timer.expires_after(std::chrono::seconds{1});
-    timer.async_wait([&timer, &s, &log, &server, tick](boost::system::error_code ec) {
+    timer.async_wait([&timer, &s, &log, &server, anonymise_days, tick](boost::system::error_code ec) {
         if (ec || server.stopping()) return;
         try {
             if (tick % 3600 == 0) s.extend_series();
+            if (tick % 3600 == 1800 && anonymise_days > 0) anonymise_past(s, anonymise_days);
             if (tick % 60 == 0) s.expire_pending();
             s.refresh_data_version();
         } catch (const std::exception& ex) {
             std::cerr << "refresh: " << ex.what() << std::endl;
         }
         log.flush();
-        schedule_refresh(timer, s, log, server, tick + 1);
+        schedule_refresh(timer, s, log, server, anonymise_days, tick + 1);
     });
 }
 
@@ -125,7 +132,7 @@ int run_serve(const options& o) {
         refresh.cancel();
         dog.arm(pool);
     });
-    schedule_refresh(refresh, s, log, server);
+    schedule_refresh(refresh, s, log, server, o.anonymise_after_days);
     std::cerr << "listening on http://" << host << ":" << port << " (base URL " << base << ", database " << o.db
               << ")" << std::endl;
     std::cerr << "mail: " << (o.mail.smtp_url.empty() ? "no --smtp-url, writing messages to a maildir" : "SMTP " + o.mail.smtp_url)
@@ -221,6 +228,13 @@ int run_create_organiser(const options& o, std::istream& in, std::ostream& out, 
     } catch (const store::account_error& ex) {
         return err << "create-organiser: " << ex.what() << "\n", 1;
     }
+}
+
+int run_forget(const options& o, std::ostream& out) {
+    store::store s(o.db);
+    out << "removed the data of " << s.forget_person(o.account_email, "command line")
+        << " registration(s); their seats went to the waiting list\n";
+    return 0;
 }
 
 int run_create_api_token(const options& o, std::ostream& out, std::ostream& err) {

@@ -14,5 +14,6 @@ int run_message(const options& o, std::ostream& out, std::ostream& err);
 int run_create_organiser(const options& o, std::istream& in, std::ostream& out, std::ostream& err);
 int run_create_api_token(const options& o, std::ostream& out, std::ostream& err);
 int run_revoke_api_tokens(const options& o, std::ostream& out);
+int run_forget(const options& o, std::ostream& out);
 
 }  // namespace tp::server

@@ -111,6 +111,7 @@ void apply(options& o, const std::string& name, const std::string& value) {
     else if (name == "rate-limit") o.rate_limit = number("--rate-limit", value, 0, 1000000);
     else if (is_mail_flag(name)) set_mail(o.mail, name, value);
     else if (name == "privacy-file") set_privacy_notice(o, value);
+    else if (name == "anonymise-after") o.anonymise_after_days = number("--anonymise-after", value, 0, 3650);
     else if (name == "email") o.account_email = value;
     else if (name == "name") o.account_name = value;
     else if (name == "role") set_role(o, value);
@@ -130,7 +131,8 @@ const std::map<std::string, bool> flags_taking_values{
     {"smtp-ca-file", true}, {"mail-from", true},
     {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true},
     {"mail-connections", true}, {"event", true}, {"subject", true}, {"body-file", true}, {"privacy-file", true},
-    {"email", true}, {"name", true}, {"role", true}, {"network", true}, {"label", true}, {"password-stdin", false}};
+    {"email", true}, {"name", true}, {"role", true}, {"network", true}, {"label", true}, {"password-stdin", false},
+    {"anonymise-after", true}};
 
 std::string env_name(const std::string& flag) {
     std::string out = "TREFFPUNKT_";
@@ -186,12 +188,12 @@ options parse_options(const std::vector<std::string>& args, char** environment) 
     if (o.command.empty()) o.command = "help";
     if (o.command != "serve" && o.command != "import" && o.command != "migrate" && o.command != "lint" &&
         o.command != "message" && o.command != "create-organiser" && o.command != "create-api-token" &&
-        o.command != "revoke-api-tokens" && o.command != "help" && o.command != "version")
+        o.command != "revoke-api-tokens" && o.command != "forget" && o.command != "help" && o.command != "version")
         throw usage_error("unknown command '" + o.command + "'");
     if (o.command == "import" && o.import_file.empty()) throw usage_error("import needs a FILE.json");
     if (o.command == "lint" && o.lint_files.empty()) throw usage_error("lint needs at least one FILE.ics");
     const bool account_command = o.command == "create-organiser" || o.command == "create-api-token" ||
-                                 o.command == "revoke-api-tokens";
+                                 o.command == "revoke-api-tokens" || o.command == "forget";
     if (account_command && o.account_email.empty()) throw usage_error(o.command + " needs --email");
     if (o.command == "create-organiser" && (o.account_name.empty() || !o.password_stdin))
         throw usage_error("create-organiser needs --name and --password-stdin (the password on standard input)");
@@ -208,7 +210,7 @@ Usage:
                    [--access-log -|off|FILE] [--read-timeout S] [--write-timeout S] [--rate-limit N]
                    [--smtp-url URL] [--smtp-user U] [--smtp-password-file F] [--smtp-tls auto|required|never]
                    [--smtp-ca-file F] [--mail-from ADDRESS] [--maildir DIR] [--mail-retry S] [--mail-give-up S]
-                   [--mail-lease S] [--mail-connections N] [--privacy-file F]
+                   [--mail-lease S] [--mail-connections N] [--privacy-file F] [--anonymise-after DAYS]
   treffpunkt import FILE.json [--db PATH]
   treffpunkt migrate [--db PATH]
   treffpunkt lint FILE.ics...   check iCalendar files against the rules common parsers let pass
@@ -216,6 +218,7 @@ Usage:
                                 [--db PATH]   an account for the admin pages; the password comes on stdin
   treffpunkt create-api-token --email E [--label L] [--db PATH]   prints a token for the API (shown once)
   treffpunkt revoke-api-tokens --email E [--label L] [--db PATH]  revokes that organiser's tokens (with label L)
+  treffpunkt forget --email E [--db PATH]   removes a person's data from every registration (on request)
   treffpunkt message --event SLUG --subject TEXT --body-file FILE [--db PATH]
                                 email every confirmed and pending registration of an event (sent by serve)
   treffpunkt --help | --version
@@ -230,6 +233,7 @@ Options (each also as an environment variable, e.g. --base-url as TREFFPUNKT_BAS
   --read-timeout S      seconds a client has for one request and an idle connection lasts (default 30)
   --write-timeout S     seconds a response may take to send (default 30)
   --rate-limit N        POSTs (registrations) per minute per client address (default 30; 0 turns it off)
+  --anonymise-after D   remove attendee data of events that ended D days ago (default 180; 0 keeps it)
   --privacy-file F      the organisation's privacy notice (UTF-8 text, blank lines between paragraphs) for
                         /datenschutz, which every registration form links to; without it a short default
 

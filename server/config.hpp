@@ -42,6 +42,7 @@ struct options {
     unsigned rate_limit = 30;  // POSTs per minute per client address; 0: off
     mail_options mail;
     std::string privacy_notice;  // from --privacy-file
+    unsigned anonymise_after_days = 180;  // attendee data of events that ended this long ago; 0: keep
     std::string import_file;
     // create-organiser, create-api-token, revoke-api-tokens
     std::string account_email;

@@ -277,6 +277,20 @@ CREATE TABLE api_tokens (
 );
 ALTER TABLE registrations ADD COLUMN checked_in_at INTEGER;
 )sql",
+    R"sql(
+-- Who changed what and when; entries about people name no one (data protection).
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  event_id INTEGER REFERENCES events(id),
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_by_event ON audit_log(event_id, at);
+-- A registration whose person's data is gone: on request, or some time after its event.
+ALTER TABLE registrations ADD COLUMN anonymised_at INTEGER;
+)sql",
 };
 
 }  // namespace

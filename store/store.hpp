@@ -244,6 +244,18 @@ public:
     // the state does not allow it (e.g. checking in someone cancelled).
     std::optional<attendee> act_on_registration(const std::string& event_slug, std::int64_t id, organiser_action action);
 
+    // Data protection (store/privacy.cpp). Removes a person's data from every registration of this email (name,
+    // email, organisation, answers; their messages and personal feed go too); active registrations are cancelled
+    // first, so seats go to the waiting list. The audit log records how many, not whose. Returns how many.
+    int forget_person(const std::string& email, const std::string& actor);
+    // The same for every registration of events that ended before `ended_before`; returns how many.
+    int anonymise_past_events(sys_seconds ended_before);
+    struct audit_entry {
+        sys_seconds at{};
+        std::string actor, event_slug, action, detail;
+    };
+    [[nodiscard]] std::vector<audit_entry> audit_log(std::optional<std::string> event_slug = std::nullopt);
+
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }
     // Reads the database's change counter; call periodically to notice writes by other processes.

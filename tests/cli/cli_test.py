@@ -108,7 +108,13 @@ class CommandLineTest(unittest.TestCase):
                               (["serve", "--smtp-tls", "maybe"], "--smtp-tls"),
                               (["serve", "--mail-from", "not an address"], "--mail-from"),
                               (["serve", "--mail-connections", "0"], "--mail-connections"),
-                              (["serve", "--smtp-password-file", "/nonexistent"], "cannot read")]:
+                              (["serve", "--smtp-password-file", "/nonexistent"], "cannot read"),
+                              (["create-organiser", "--email", "a@b.de"], "needs --name and --password-stdin"),
+                              (["create-organiser", "--name", "A", "--password-stdin"], "needs --email"),
+                              (["create-organiser", "--email", "a@b.de", "--name", "A", "--role", "root",
+                                "--password-stdin"], "--role: 'root'"),
+                              (["forget"], "forget needs --email"),
+                              (["serve", "--anonymise-after", "-1"], "--anonymise-after")]:
             r = run(*args)
             self.assertEqual(r.returncode, 2, args)
             self.assertIn(message, r.stderr)

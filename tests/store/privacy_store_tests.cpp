@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include "store/registration_setup.hpp"
+
+using namespace tp;
+using namespace std::chrono;
+using tp::testing::setup;
+using rs = calendar::registration_status;
+
+TEST_CASE("forgetting a person blanks every registration of the email, frees the seat and names no one in the log") {
+    setup t(1);
+    const auto anna = t.add("anna").registration.value();
+    const auto ben = t.add("ben").registration.value();  // waiting
+    (void)t.s.confirm_registration(anna.token);
+    const auto feed = t.s.personal_feed_token(anna);
+    CHECK(t.s.forget_person("ANNA@example.org", "admin@mint.example") == 1);
+    const auto gone = t.s.registration_by_token(anna.token).value();
+    CHECK(gone.name.empty());
+    CHECK(gone.email.empty());
+    CHECK(gone.status == rs::cancelled);
+    CHECK(t.s.registration_by_token(ben.token)->status == rs::pending);  // moved up into the freed seat
+    CHECK_FALSE(t.s.personal_feed_events(feed));
+    for (const auto& m : t.s.outbox()) CHECK(m.recipient != "anna@example.org");
+    const auto log = t.s.audit_log();
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].action == "forget_person");
+    CHECK(log[0].detail.find("anna") == std::string::npos);
+    CHECK(t.s.forget_person("anna@example.org", "admin") == 0);  // nothing left
+    // The same address may register again later, as a new person.
+    CHECK(t.s.register_person("mint-barcamp-2027", {"Anna", "anna@example.org", "", "de", std::nullopt}).outcome ==
+          store::registration_outcome::created);
+}
+
+TEST_CASE("attendees of past events are anonymised after the set time, keeping the counts") {
+    setup t(10);
+    const auto anna = t.add("anna").registration.value();
+    (void)t.s.confirm_registration(anna.token);
+    const auto end = t.event.end;
+    CHECK(t.s.anonymise_past_events(end) == 0);  // not ended before this instant
+    CHECK(t.s.anonymise_past_events(end + seconds{1}) == 1);
+    const auto list = t.s.attendees("mint-barcamp-2027").value();
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].registration.name.empty());
+    CHECK(list[0].registration.status == rs::confirmed);  // still counts as having attended
+    CHECK(t.s.anonymise_past_events(end + days{1}) == 0);
+}
