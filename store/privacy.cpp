@@ -10,17 +10,6 @@
 namespace tp::store {
 namespace {
 
-void log(connection& c, calendar::sys_seconds now, const std::string& actor, std::optional<std::int64_t> event_id,
-         const std::string& action, const std::string& detail) {
-    auto add = c.prepare("INSERT INTO audit_log (at, actor, event_id, action, detail) VALUES (?, ?, ?, ?, ?)");
-    add->bind(1, to_db(now));
-    add->bind(2, actor);
-    bind_optional(*add, 3, event_id);
-    add->bind(4, action);
-    add->bind(5, detail);
-    add->exec();
-}
-
 // Blanks the person's fields of the registrations `where` selects (with ?1 bound to `value`), drops their
 // messages and idempotency keys, and for a whole person their personal feed (past events alone leave it: it
 // still serves their future ones). Status and times stay, so counts for reports remain right.
@@ -65,7 +54,7 @@ int store::forget_person(const std::string& email, const std::string& actor) {
         if (const auto ev = event_of_registration(c, r)) promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
     }
     const int count = anonymise(c, "email_key = ?1", email_key(email), now, true);
-    log(c, now, actor, std::nullopt, "forget_person", std::to_string(count) + " registration(s) anonymised on request");
+    write_audit(c, now, actor, std::nullopt, "forget_person", std::to_string(count) + " registration(s) anonymised on request");
     tx.commit();
     return count;
 }
@@ -77,7 +66,7 @@ int store::anonymise_past_events(sys_seconds ended_before) {
     const int count = anonymise(*writer_, "event_id IN (SELECT id FROM events WHERE end_utc < ?1)", to_db(ended_before),
                                 now, false);
     if (count > 0)
-        log(*writer_, now, "treffpunkt", std::nullopt, "anonymise_past", std::to_string(count) + " registration(s) of past events");
+        write_audit(*writer_, now, "treffpunkt", std::nullopt, "anonymise_past", std::to_string(count) + " registration(s) of past events");
     tx.commit();
     return count;
 }

@@ -256,6 +256,11 @@ public:
     };
     [[nodiscard]] std::vector<audit_entry> audit_log(std::optional<std::string> event_slug = std::nullopt);
 
+    // Creates or changes one event for an organiser (store/event_admin.cpp), with an audit entry naming the
+    // fields that changed, in one transaction. Registrants hear of changes to time, place or status as with an
+    // import. Returns whether it was new. Throws import_error for an unknown network.
+    bool save_event(const calendar::event& e, const std::string& actor);
+
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }
     // Reads the database's change counter; call periodically to notice writes by other processes.

@@ -42,6 +42,10 @@ void queue_message(connection& c, const queued_message& m, calendar::sys_seconds
 // Tells every active registration of an event that it changed (time or place) or was cancelled.
 void notify_registrants(connection& c, std::int64_t event_id, const std::string& kind, calendar::sys_seconds now);
 
+// An audit log entry (who, what, about which event) in the caller's transaction.
+void write_audit(connection& c, calendar::sys_seconds now, const std::string& actor, std::optional<std::int64_t> event_id,
+                 const std::string& action, const std::string& detail);
+
 // A series with its skipped dates and overrides, or nullopt.
 [[nodiscard]] std::optional<calendar::series> find_series(connection& c, const std::string& slug);
 void load_series_details(connection& c, calendar::series& s);

@@ -44,3 +44,27 @@ TEST_CASE("attendees of past events are anonymised after the set time, keeping t
     CHECK(list[0].registration.status == rs::confirmed);  // still counts as having attended
     CHECK(t.s.anonymise_past_events(end + days{1}) == 0);
 }
+
+TEST_CASE("organisers' event changes are logged with who and what; registrants hear of the time") {
+    setup t(10);
+    (void)t.add("anna");
+    auto e = t.event;
+    e.title = "MINT:Barcamp Ruhr";
+    e.start += hours{1};
+    e.end += hours{1};
+    CHECK_FALSE(t.s.save_event(e, "jana@ist-bochum.example"));
+    auto fresh = testing::sample_event("neues-treffen");
+    CHECK(t.s.save_event(fresh, "jana@ist-bochum.example"));
+    CHECK_FALSE(t.s.save_event(fresh, "jana@ist-bochum.example"));  // unchanged: no entry
+    const auto log = t.s.audit_log("mint-barcamp-2027");
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].actor == "jana@ist-bochum.example");
+    CHECK(log[0].action == "update_event");
+    CHECK(log[0].detail == "title, time");
+    CHECK(t.s.audit_log("neues-treffen").size() == 1);
+    CHECK(t.s.event_by_slug("mint-barcamp-2027")->sequence == 1);
+    CHECK(tp::testing::kinds(t.s).back() == "event_changed");
+    auto unknown = testing::sample_event("irgendwo");
+    unknown.network_slug = "nowhere";
+    CHECK_THROWS_AS(t.s.save_event(unknown, "x"), store::import_error);
+}
