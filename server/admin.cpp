@@ -94,10 +94,12 @@ handled app::admin_signed_in(const request& req, parsed& p, const calendar::orga
     if (s.size() == 4 && s[1] == "networks" && s[3] == "attendees.csv")
         return is_get(req) ? export_network(req, who, s[2], p.ctx.language) : only("GET, HEAD");
     if (s.size() < 3 || s[1] != "events") return not_found(p);
+    if (s.size() == 3 && s[2] == "new") return admin_event_form(req, p, who, std::nullopt);
     const auto e = store_.event_by_slug(s[2]);
     if (!e) return not_found(p);
     if (!calendar::may_manage(who, e->network_slug))
         return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
+    if (s.size() == 4 && s[3] == "edit") return admin_event_form(req, p, who, e);
     return admin_event(req, p, *e);
 }
 

@@ -82,6 +82,8 @@ private:
     handled admin_home(const request& req, parsed& p, const calendar::organiser& who);
     handled admin_event(const request& req, parsed& p, const calendar::event& e);
     handled admin_act(const request& req, parsed& p, const calendar::event& e);
+    handled admin_event_form(const request& req, parsed& p, const calendar::organiser& who,
+                             const std::optional<calendar::event>& existing);
     handled admin_checkin(const request& req, parsed& p, const calendar::event& e, bool printable);
     handled export_event(const request& req, const calendar::event& e, std::string_view format, web::lang l);
     handled export_network(const request& req, const calendar::organiser& who, const std::string& slug, web::lang l);

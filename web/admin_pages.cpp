@@ -88,7 +88,8 @@ html export_links(const page_context& ctx, const calendar::event& e) {
                         text(" · ") + link(href(ctx, base + "/attendees.xlsx"), text("Excel")) + text(" · ") +
                         link(href(ctx, base + "/attendees.json"), text("JSON")) + text(" · ") +
                         link(href(ctx, base + "/checkin"), text(s.checkin_title)) + text(" · ") +
-                        link(href(ctx, base + "/checkin-list"), text(s.checkin_list)));
+                        link(href(ctx, base + "/checkin-list"), text(s.checkin_list)) + text(" · ") +
+                        link(href(ctx, base + "/edit"), text(s.edit_event)));
 }
 
 }  // namespace
@@ -113,7 +114,7 @@ html admin_home_page(const page_context& ctx, const calendar::organiser& who, co
     const auto& s = admin_strings_for(ctx.language);
     html body = tag("h1", text(s.your_events)) +
                 tag("p", text(std::string(s.signed_in_as) + " " + who.name + " (" + who.email + ")")) +
-                logout_form(ctx, csrf);
+                logout_form(ctx, csrf) + tag("p", link(href(ctx, "/admin/events/new"), text(s.new_event)));
     html rows;
     for (const auto& m : events)
         rows += tag("tr", tag("td", link(href(ctx, "/admin/events/" + m.event.slug), text(m.event.title))) +

@@ -43,6 +43,8 @@ const admin_strings german{
     .nobody_found = "Niemand gefunden.",
     .network_export = "Alle Teilnehmenden des Netzwerks (CSV)",
     .signed_in_as = "Angemeldet als",
+    .new_event = "Neue Veranstaltung anlegen",
+    .edit_event = "Bearbeiten",
 };
 
 const admin_strings english{
@@ -83,6 +85,8 @@ const admin_strings english{
     .nobody_found = "Nobody found.",
     .network_export = "All attendees of the network (CSV)",
     .signed_in_as = "Signed in as",
+    .new_event = "Create an event",
+    .edit_event = "Edit",
 };
 
 }  // namespace

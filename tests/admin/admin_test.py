@@ -245,6 +245,49 @@ class AdminTest(unittest.TestCase):
         self.assertEqual(rows[0][:3], ["Veranstaltung", "Beginn", "Name"])
         self.assertEqual({r[0] for r in rows[1:]}, {"Fachtag Bochum"})
 
+    def event_fields(self, **changes):
+        fields = {"network": "ist-bochum", "slug": "werkstatt-robotik", "title": "Werkstatt Robotik", "kind": "meeting",
+                  "description": "Roboter bauen.", "time_zone": "Europe/Berlin", "start": local(30, 14),
+                  "end": local(30, 17), "format": "in_person", "venue": "Zeche Hannover", "address": "",
+                  "join_url": "", "info_url": "", "capacity": "20", "registration_opens": "",
+                  "registration_closes": "", "reminders": "7d, 1d", "status": "published"}
+        fields.update(changes)
+        return fields
+
+    def test_organisers_create_and_change_events(self):
+        jana = self.signed_in("jana@ist-bochum.example")
+        csrf = jana.csrf("/admin/events/new")
+        status, _, body = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields(end=local(30, 13))})
+        self.assertEqual(status, 422)
+        self.assertIn(b'id="f-end-error"', body)
+        self.assertIn(b'value="Werkstatt Robotik"', body)  # kept
+        status, _, body = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields(network="mint-nord")})
+        self.assertEqual(status, 422)
+        self.assertIn(b'id="f-network-error"', body)
+        status, headers, _ = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields()})
+        self.assertEqual((status, headers["Location"]), (303, "/admin/events/werkstatt-robotik"))
+        self.assertEqual(self.server.get("/events/werkstatt-robotik")[0], 200)
+        status, _, _ = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields()})
+        self.assertEqual(status, 422)  # the short name is taken
+        body = json.dumps({"name": "Paula", "email": "paula@example.org", "consent": True}).encode()
+        urllib.request.urlopen(urllib.request.Request(
+            self.server.base + "/api/v1/events/werkstatt-robotik/registrations", data=body,
+            headers={"Content-Type": "application/json"}), timeout=30).read()
+        self.assertEqual(jana.request("/admin/events/werkstatt-robotik/edit")[0], 200)
+        status, _, _ = jana.request("/admin/events/werkstatt-robotik/edit",
+                                    {"csrf": csrf, **self.event_fields(venue="Zeche Zollern", slug="ignored")})
+        self.assertEqual(status, 303)
+        import sqlite3
+        with sqlite3.connect(self.db) as c:
+            kinds = [r[0] for r in c.execute("SELECT kind FROM outbox WHERE recipient = 'paula@example.org'")]
+            audit = c.execute("SELECT actor, action, detail FROM audit_log a JOIN events e ON e.id = a.event_id "
+                              "WHERE e.slug = 'werkstatt-robotik' ORDER BY a.id").fetchall()
+        self.assertIn("event_changed", kinds)
+        self.assertEqual(audit, [("jana@ist-bochum.example", "create_event", "published"),
+                                 ("jana@ist-bochum.example", "update_event", "place")])
+        nils = self.signed_in("nils@mint-nord.example")
+        self.assertEqual(nils.request("/admin/events/werkstatt-robotik/edit")[0], 403)
+
     def test_logout_ends_the_session(self):
         nils = self.signed_in("nils@mint-nord.example")
         csrf = nils.csrf("/admin")

@@ -99,7 +99,8 @@ class PagesTest(unittest.TestCase):
             slug = c.execute("SELECT slug FROM events WHERE capacity IS NOT NULL ORDER BY id LIMIT 1").fetchone()[0]
         for path in ["/admin", f"/admin/events/{slug}", f"/admin/events/{slug}?status=waitlisted&q=x",
                      f"/admin/events/{slug}/checkin", f"/admin/events/{slug}/checkin?q=a",
-                     f"/admin/events/{slug}/checkin-list", "/admin/events/nope"]:
+                     f"/admin/events/{slug}/checkin-list", "/admin/events/nope", "/admin/events/new",
+                     f"/admin/events/{slug}/edit"]:
             with self.subTest(path=path):
                 self.check_page(path, cookie)
 

@@ -1,0 +1,118 @@
+#include "web/event_form.hpp"
+
+#include <boost/json.hpp>
+#include <date/date.h>
+
+#include "calendar/reminders.hpp"
+#include "calendar/zoned.hpp"
+#include "web/import_document.hpp"
+#include "web/layout.hpp"
+
+namespace tp::web {
+namespace {
+
+namespace json = boost::json;
+
+std::string local_text(calendar::sys_seconds t, const std::string& zone, bool all_day) {
+    const auto* z = calendar::find_zone(zone);
+    const auto local = z ? z->to_local(t) : date::local_seconds{t.time_since_epoch()};
+    return all_day ? date::format("%Y-%m-%d", date::floor<date::days>(local)) : date::format("%Y-%m-%dT%H:%M", local);
+}
+
+std::string get(const form_fields& f, const std::string& key) {
+    const auto it = f.find(key);
+    return it == f.end() ? std::string{} : it->second;
+}
+
+// "7d, 1d" -> ["7d", "1d"]; the import checks each.
+json::array reminder_list(const std::string& text) {
+    json::array out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        auto piece = text.substr(start, end - start);
+        piece.erase(0, piece.find_first_not_of(' '));
+        piece.erase(piece.find_last_not_of(' ') + 1);
+        if (!piece.empty()) out.emplace_back(piece);
+        start = end + 1;
+    }
+    return out;
+}
+
+json::object entry_of(const form_fields& f, const std::vector<calendar::question>& questions, field_messages& problems) {
+    json::object e;
+    for (const auto* key : {"slug", "network", "kind", "title", "description", "time_zone", "format", "venue", "address",
+                            "status"})
+        e[key] = get(f, key);
+    const bool all_day = get(f, "all_day") == "on";
+    e["all_day"] = all_day;
+    for (const auto* key : {"start", "end"}) e[key] = all_day ? get(f, key).substr(0, 10) : get(f, key);
+    for (const auto* key : {"join_url", "info_url", "registration_opens", "registration_closes"})
+        if (!get(f, key).empty()) e[key] = get(f, key);
+    if (const auto capacity = get(f, "capacity"); !capacity.empty()) {
+        if (capacity.find_first_not_of("0123456789") != std::string::npos || capacity.size() > 6)
+            problems["capacity"] = "must be empty (no limit) or a whole number";
+        else e["capacity"] = std::stoll(capacity);
+    }
+    e["reminders"] = reminder_list(get(f, "reminders"));
+    json::array qs;
+    for (const auto& q : questions) {
+        json::array options;
+        for (const auto& o : q.options) options.emplace_back(o);
+        qs.push_back(json::object{{"key", q.key}, {"label", q.label}, {"type", calendar::to_string(q.type)},
+                                  {"options", std::move(options)}, {"required", q.required}});
+    }
+    e["questions"] = std::move(qs);
+    return e;
+}
+
+// "events[0] (slug): start: must be ..." -> {"start": "must be ..."}.
+void sort_problems(const std::vector<std::string>& errors, field_messages& problems) {
+    for (const auto& error : errors) {
+        const auto entry_end = error.find("): ");
+        const auto rest = entry_end == std::string::npos ? error : error.substr(entry_end + 3);
+        const auto colon = rest.find(": ");
+        const auto field = colon == std::string::npos ? std::string{} : rest.substr(0, rest.find_first_of(":["));
+        auto& slot = problems[field.find(' ') == std::string::npos ? field : std::string{}];
+        slot += (slot.empty() ? "" : "; ") + (colon == std::string::npos ? rest : rest.substr(colon + 2));
+    }
+}
+
+}  // namespace
+
+form_fields fields_of(const calendar::event& e) {
+    std::string reminders;
+    for (const auto r : e.reminders) reminders += (reminders.empty() ? "" : ", ") + calendar::format_reminder_offset(r);
+    form_fields f{{"slug", e.slug},
+                  {"network", e.network_slug},
+                  {"kind", std::string(calendar::to_string(e.kind))},
+                  {"title", e.title},
+                  {"description", e.description},
+                  {"time_zone", e.time_zone},
+                  {"start", local_text(e.start, e.time_zone, e.all_day)},
+                  {"end", local_text(e.all_day ? e.end - std::chrono::days{1} : e.end, e.time_zone, e.all_day)},
+                  {"format", std::string(calendar::to_string(e.format))},
+                  {"venue", e.venue},
+                  {"address", e.address},
+                  {"join_url", e.join_url.value_or("")},
+                  {"info_url", e.info_url.value_or("")},
+                  {"capacity", e.capacity ? std::to_string(*e.capacity) : ""},
+                  {"status", std::string(calendar::to_string(e.status))},
+                  {"reminders", reminders}};
+    if (e.all_day) f["all_day"] = "on";
+    if (e.registration_opens) f["registration_opens"] = local_text(*e.registration_opens, e.time_zone, false);
+    if (e.registration_closes) f["registration_closes"] = local_text(*e.registration_closes, e.time_zone, false);
+    return f;
+}
+
+event_form_result read_event_form(const form_fields& f, const std::vector<calendar::question>& questions) {
+    event_form_result result;
+    const auto entry = entry_of(f, questions, result.problems);
+    const auto parsed = parse_import(json::serialize(json::object{{"events", json::array{entry}}}));
+    sort_problems(parsed.errors, result.problems);
+    if (result.problems.empty() && parsed.document.events.size() == 1) result.event = parsed.document.events.front();
+    return result;
+}
+
+}  // namespace tp::web

@@ -1,0 +1,37 @@
+#pragma once
+// The organisers' form to create or change an event. Its fields are checked by the import's own rules (one
+// validation for files, forms and the API); problems come back by field, with what was typed kept.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar/types.hpp"
+#include "web/html.hpp"
+#include "web/links.hpp"
+
+namespace tp::web {
+
+using form_fields = std::map<std::string, std::string>;  // field name -> text as typed
+using field_messages = std::map<std::string, std::string>;
+
+// An event as the form shows it: local times in its zone ("YYYY-MM-DDTHH:MM"), reminders as "7d, 1d".
+[[nodiscard]] form_fields fields_of(const calendar::event& e);
+
+struct event_form_result {
+    std::optional<calendar::event> event;  // when every field is right
+    field_messages problems;               // by field; "" for problems of the whole entry
+};
+// Questions are not on the form: `questions` (an existing event's) are kept as they are.
+[[nodiscard]] event_form_result read_event_form(const form_fields& f, const std::vector<calendar::question>& questions);
+
+struct event_form_page_input {
+    const form_fields& fields;
+    const field_messages& problems;
+    const std::vector<std::string>& networks;  // the organiser's choices
+    std::string csrf;
+    bool creating = true;
+};
+[[nodiscard]] html event_form_page(const page_context& ctx, const event_form_page_input& in);
+
+}  // namespace tp::web

@@ -1,0 +1,103 @@
+// The event form's HTML: one labelled control per field, each problem next to its field, what was typed kept.
+#include "web/event_form.hpp"
+#include "web/i18n.hpp"
+#include "web/layout.hpp"
+
+namespace tp::web {
+namespace {
+
+struct field_spec {
+    const char* name;
+    const char* de;
+    const char* en;
+    const char* type;  // an <input> type, "textarea", "select" or "checkbox"
+};
+
+constexpr field_spec specs[] = {
+    {"network", "Netzwerk", "Network", "select"},
+    {"slug", "Kurzname in der Adresse (a-z, 0-9, -)", "Short name in the address (a-z, 0-9, -)", "text"},
+    {"title", "Titel", "Title", "text"},
+    {"kind", "Art", "Kind", "select"},
+    {"description", "Beschreibung", "Description", "textarea"},
+    {"time_zone", "Zeitzone", "Time zone", "text"},
+    {"all_day", "Ganztägig", "All day", "checkbox"},
+    {"start", "Beginn", "Start", "datetime-local"},
+    {"end", "Ende", "End", "datetime-local"},
+    {"format", "Format", "Format", "select"},
+    {"venue", "Ort", "Venue", "text"},
+    {"address", "Adresse", "Address", "text"},
+    {"join_url", "Zugangslink (nur für Angemeldete)", "Join link (registered people only)", "url"},
+    {"info_url", "Weitere Informationen (Link)", "More information (link)", "url"},
+    {"capacity", "Plätze (leer: unbegrenzt)", "Seats (empty: no limit)", "number"},
+    {"registration_opens", "Anmeldung ab", "Registration opens", "datetime-local"},
+    {"registration_closes", "Anmeldung bis", "Registration closes", "datetime-local"},
+    {"reminders", "Erinnerungen vor Beginn (z. B. 7d, 1d, 2h)", "Reminders before the start (e.g. 7d, 1d, 2h)", "text"},
+    {"status", "Status", "Status", "select"},
+};
+
+std::vector<std::string> choices_of(std::string_view field, const std::vector<std::string>& networks) {
+    if (field == "network") return networks;
+    if (field == "kind") return {"barcamp", "exchange_round", "webinar", "meeting"};
+    if (field == "format") return {"in_person", "online", "hybrid"};
+    return {"draft", "published", "cancelled"};
+}
+
+std::string value_of(const form_fields& f, const std::string& key) {
+    const auto it = f.find(key);
+    return it == f.end() ? std::string{} : it->second;
+}
+
+html control(const field_spec& s, const std::string& value, const std::vector<std::string>& networks, bool invalid,
+             bool locked) {
+    const std::string id = std::string("f-") + s.name;
+    const std::string type = s.type;
+    if (type == "textarea") return tag("textarea", {{"id", id}, {"name", s.name}, {"rows", "5"}}, text(value));
+    if (type == "checkbox")
+        return value == "on" ? void_tag("input", {{"id", id}, {"name", s.name}, {"type", "checkbox"}, {"checked", "checked"}})
+                             : void_tag("input", {{"id", id}, {"name", s.name}, {"type", "checkbox"}});
+    if (type == "select") {
+        html options;
+        for (const auto& c : choices_of(s.name, networks))
+            options += c == value ? tag("option", {{"value", c}, {"selected", "selected"}}, text(c))
+                                  : tag("option", {{"value", c}}, text(c));
+        return tag("select", {{"id", id}, {"name", s.name}}, options);
+    }
+    const auto id_error = id + "-error";
+    if (locked) return void_tag("input", {{"id", id}, {"name", s.name}, {"type", type}, {"value", value}, {"readonly", "readonly"}});
+    if (invalid)
+        return void_tag("input", {{"id", id}, {"name", s.name}, {"type", type}, {"value", value}, {"aria-invalid", "true"},
+                                  {"aria-describedby", id_error}});
+    return void_tag("input", {{"id", id}, {"name", s.name}, {"type", type}, {"value", value}});
+}
+
+html field(const page_context& ctx, const field_spec& s, const event_form_page_input& in) {
+    const auto problem = in.problems.find(s.name);
+    const bool invalid = problem != in.problems.end();
+    const bool locked = !in.creating && std::string_view(s.name) == "slug";  // the address stays
+    html body = tag("label", {{"for", std::string("f-") + s.name}}, text(ctx.language == lang::de ? s.de : s.en)) +
+                control(s, value_of(in.fields, s.name), in.networks, invalid, locked);
+    if (invalid) body += tag("p", {{"class", "error"}, {"id", std::string("f-") + s.name + "-error"}}, text(problem->second));
+    return tag("div", {{"class", invalid ? "field invalid" : "field"}}, body);
+}
+
+}  // namespace
+
+html event_form_page(const page_context& ctx, const event_form_page_input& in) {
+    const bool de = ctx.language == lang::de;
+    const std::string title = in.creating ? (de ? "Neue Veranstaltung" : "New event")
+                                          : (de ? "Veranstaltung bearbeiten" : "Edit event");
+    html fields = void_tag("input", {{"type", "hidden"}, {"name", "csrf"}, {"value", in.csrf}});
+    for (const auto& s : specs) fields += field(ctx, s, in);
+    html body = tag("h1", text(title));
+    if (const auto general = in.problems.find(""); general != in.problems.end())
+        body += tag("p", {{"class", "error"}, {"role", "alert"}}, text(general->second));
+    else if (!in.problems.empty())
+        body += tag("p", {{"class", "error"}, {"role", "alert"}},
+                    text(de ? "Bitte prüfen Sie die markierten Angaben." : "Please check the marked fields."));
+    const auto action = in.creating ? "/admin/events/new" : "/admin/events/" + value_of(in.fields, "slug") + "/edit";
+    body += tag("form", {{"method", "post"}, {"action", href(ctx, action)}, {"class", "event-form"}},
+                fields + tag("button", {{"type", "submit"}}, text(de ? "Speichern" : "Save")));
+    return layout(ctx, {title, "", ""}, body);
+}
+
+}  // namespace tp::web
