@@ -110,6 +110,11 @@ handled app::admin_event(const request& req, parsed& p, const calendar::event& e
     if (s.size() == 4 && s[3].starts_with("attendees."))
         return export_event(req, e, s[3].substr(std::string_view("attendees.").size()), p.ctx.language);
     if (s.size() == 4 && (s[3] == "checkin" || s[3] == "checkin-list")) return admin_checkin(req, p, e, s[3] == "checkin-list");
+    if (s.size() == 4 && s[3] == "audit") {
+        std::vector<web::audit_line> lines;
+        for (auto& a : store_.audit_log(e.slug)) lines.push_back({a.at, a.actor, a.action, a.detail});
+        return admin_page(p, "admin", http::status::ok, web::audit_page(p.ctx, e, lines).str(), false, "");
+    }
     if (s.size() != 3) return not_found(p);
     bool fresh = false;
     const auto csrf = csrf_for(req, fresh);

@@ -89,7 +89,8 @@ html export_links(const page_context& ctx, const calendar::event& e) {
                         link(href(ctx, base + "/attendees.json"), text("JSON")) + text(" · ") +
                         link(href(ctx, base + "/checkin"), text(s.checkin_title)) + text(" · ") +
                         link(href(ctx, base + "/checkin-list"), text(s.checkin_list)) + text(" · ") +
-                        link(href(ctx, base + "/edit"), text(s.edit_event)));
+                        link(href(ctx, base + "/edit"), text(s.edit_event)) + text(" · ") +
+                        link(href(ctx, base + "/audit"), text(s.audit)));
 }
 
 }  // namespace
@@ -171,6 +172,19 @@ html checkin_page(const page_context& ctx, const calendar::event& e, const std::
     }
     body += shown.empty() ? tag("p", text(s.nobody_found)) : tag("ul", {{"class", "checkin"}}, items);
     return layout(ctx, {std::string(s.checkin_title) + ": " + e.title, "", ""}, body);
+}
+
+html audit_page(const page_context& ctx, const calendar::event& e, const std::vector<audit_line>& lines) {
+    const auto& s = admin_strings_for(ctx.language);
+    html rows;
+    for (const auto& l : lines)
+        rows += tag("tr", tag("td", text(format_instant(l.at, e.time_zone, ctx.language))) + tag("td", text(l.actor)) +
+                              tag("td", text(l.action)) + tag("td", text(l.detail)));
+    const auto head = tag("tr", tag("th", text(s.when)) + tag("th", text(s.who)) + tag("th", text(s.what)) +
+                                    tag("th", text(s.details)));
+    const auto body = tag("h1", text(std::string(s.audit) + ": " + e.title)) +
+                      tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows));
+    return layout(ctx, {std::string(s.audit) + ": " + e.title, "", ""}, body);
 }
 
 html checkin_list_page(const page_context& ctx, const calendar::event& e, const std::vector<calendar::attendee>& attendees) {

@@ -38,6 +38,13 @@ struct attendee_filter {
 [[nodiscard]] html checkin_page(const page_context& ctx, const calendar::event& e,
                                 const std::vector<calendar::attendee>& shown, const std::string& search,
                                 const std::string& csrf);
+struct audit_line {
+    calendar::sys_seconds at{};
+    std::string actor, action, detail;
+};
+// Who changed what and when, oldest first.
+[[nodiscard]] html audit_page(const page_context& ctx, const calendar::event& e, const std::vector<audit_line>& lines);
+
 // Confirmed attendees sorted by name with a box to tick each.
 [[nodiscard]] html checkin_list_page(const page_context& ctx, const calendar::event& e,
                                      const std::vector<calendar::attendee>& attendees);

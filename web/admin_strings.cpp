@@ -45,6 +45,11 @@ const admin_strings german{
     .signed_in_as = "Angemeldet als",
     .new_event = "Neue Veranstaltung anlegen",
     .edit_event = "Bearbeiten",
+    .audit = "Änderungen",
+    .when = "Wann",
+    .who = "Wer",
+    .what = "Was",
+    .details = "Einzelheiten",
 };
 
 const admin_strings english{
@@ -87,6 +92,11 @@ const admin_strings english{
     .signed_in_as = "Signed in as",
     .new_event = "Create an event",
     .edit_event = "Edit",
+    .audit = "Changes",
+    .when = "When",
+    .who = "Who",
+    .what = "What",
+    .details = "Details",
 };
 
 }  // namespace

@@ -285,8 +285,11 @@ class AdminTest(unittest.TestCase):
         self.assertIn("event_changed", kinds)
         self.assertEqual(audit, [("jana@ist-bochum.example", "create_event", "published"),
                                  ("jana@ist-bochum.example", "update_event", "place")])
+        _, _, page = jana.request("/admin/events/werkstatt-robotik/audit")
+        self.assertIn(b"update_event", page)
         nils = self.signed_in("nils@mint-nord.example")
         self.assertEqual(nils.request("/admin/events/werkstatt-robotik/edit")[0], 403)
+        self.assertEqual(nils.request("/admin/events/werkstatt-robotik/audit")[0], 403)
 
     def test_logout_ends_the_session(self):
         nils = self.signed_in("nils@mint-nord.example")
