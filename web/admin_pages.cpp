@@ -58,7 +58,8 @@ std::string local_time(std::optional<calendar::sys_seconds> t, const calendar::e
 
 html attendee_row(const page_context& ctx, const calendar::event& e, const calendar::attendee& a, const std::string& csrf) {
     const auto& r = a.registration;
-    const auto delivery = a.delivery_error.empty() ? a.delivery : a.delivery + ": " + a.delivery_error;
+    const auto state = std::string(delivery_label(a.delivery, ctx.language));
+    const auto delivery = a.delivery_error.empty() ? state : state + ": " + a.delivery_error;
     return tag("tr", tag("td", text(r.name)) + tag("td", text(r.email)) + tag("td", text(r.organisation)) +
                          tag("td", text(status_label(r.status, ctx.language))) +
                          tag("td", text(r.position ? std::to_string(*r.position) : "")) + tag("td", text(delivery)) +

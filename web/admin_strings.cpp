@@ -117,4 +117,14 @@ std::string_view status_label(calendar::registration_status s, lang l) {
     return {};
 }
 
+std::string_view delivery_label(std::string_view state, lang l) {
+    const bool de = l == lang::de;
+    if (state == "queued") return de ? "wartet auf Versand" : "waiting to be sent";
+    if (state == "sending") return de ? "wird gesendet" : "sending";
+    if (state == "sent") return de ? "zugestellt" : "delivered";
+    if (state == "failed") return de ? "fehlgeschlagen" : "failed";
+    if (state == "skipped") return de ? "nicht nötig" : "not needed";
+    return state;
+}
+
 }  // namespace tp::web

@@ -16,5 +16,7 @@ struct admin_strings {
 
 [[nodiscard]] const admin_strings& admin_strings_for(lang l);
 [[nodiscard]] std::string_view status_label(calendar::registration_status s, lang l);
+// An outbox state (queued, sending, sent, failed, skipped) in words; "" stays "".
+[[nodiscard]] std::string_view delivery_label(std::string_view state, lang l);
 
 }  // namespace tp::web

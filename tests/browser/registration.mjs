@@ -1,43 +1,21 @@
 // Browser test: a teacher registers on her phone. Real server, real Chromium (Debian) through playwright-core.
 // Opens an event page, fills in the form, submits, follows the confirmation link in the email (written to the
 // maildir), sees "confirmed", cancels; then the same form with an error shown next to its field.
-import { chromium } from 'playwright-core';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { shots, workFolder, local, importDocument, startServer, launchChromium } from './harness.mjs';
 
-const binary = process.env.TREFFPUNKT;
-const shots = process.env.SCREENSHOTS || tmpdir();
-const work = mkdtempSync(join(tmpdir(), 'treffpunkt-browser-'));
+const work = workFolder();
 const db = join(work, 'b.db');
-
-function local(offsetDays, hour) {
-  const d = new Date(Date.now() + offsetDays * 86400000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(hour)}:00`;
-}
-
-writeFileSync(join(work, 'doc.json'), JSON.stringify({
+importDocument(work, db, {
   networks: [{ slug: 'ist-bochum', name: 'zdi-Netzwerk IST.Bochum.NRW' }],
   events: [{ slug: 'mint-barcamp', network: 'ist-bochum', kind: 'barcamp', title: 'MINT:Barcamp',
              start: local(30, 10), end: local(30, 17), time_zone: 'Europe/Berlin', venue: 'Körber-Forum',
              capacity: 120, registration_opens: local(-2, 9), registration_closes: local(29, 9) }],
-}));
-execFileSync(binary, ['import', join(work, 'doc.json'), '--db', db]);
-
-const server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--access-log', 'off'],
-                     { stdio: ['ignore', 'ignore', 'pipe'] });
-const base = await new Promise((resolve, reject) => {
-  let seen = '';
-  const timer = setTimeout(() => reject(new Error('server did not start: ' + seen)), 20000);
-  server.stderr.on('data', (chunk) => {
-    seen += chunk;
-    const m = seen.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    if (m) { clearTimeout(timer); resolve(m[1]); }
-  });
 });
+const { server, base } = await startServer(db);
 
 // The confirmation link from the email itself: without --smtp-url the server writes mail to a maildir beside the
 // database; Python's email module decodes it as a mail program would.
@@ -57,11 +35,7 @@ function confirmLinkOf(address) {
   return execFileSync('/usr/bin/python3', ['-c', readLink, join(work, 'maildir'), address]).toString().trim();
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE', isMobile: true });
   const page = await context.newPage();

@@ -1,0 +1,78 @@
+// Browser test: an organiser at work. Real server, Debian's Chromium through playwright-core. Logs in, creates an
+// event, sees a registration arrive, checks the person in on a phone-sized page, and downloads the CSV.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { binary, shots, workFolder, local, importDocument, startServer, launchChromium } from './harness.mjs';
+
+const work = workFolder();
+const db = join(work, 'o.db');
+importDocument(work, db, { networks: [{ slug: 'ist-bochum', name: 'zdi-Netzwerk IST.Bochum.NRW' }] });
+execFileSync(binary, ['create-organiser', '--db', db, '--email', 'jana@ist-bochum.example', '--name', 'Jana Koch',
+                      '--network', 'ist-bochum', '--password-stdin'], { input: 'ein-langes-passwort\n' });
+const { server, base } = await startServer(db);
+
+// A teacher registers and confirms through the API, as another browser would through the form.
+async function registerAndConfirm(name, email) {
+  const created = await fetch(`${base}/api/v1/events/robotik-werkstatt/registrations`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, email, consent: true }),
+  });
+  assert.equal(created.status, 201);
+  const token = (await created.json()).manage_url.split('/r/')[1];
+  const confirmed = await fetch(`${base}/api/v1/registrations/${token}/confirm`, { method: 'POST' });
+  assert.equal(confirmed.status, 200);
+}
+
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'de-DE',
+                                             acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${base}/admin`);
+  await page.getByLabel('E-Mail-Adresse').fill('jana@ist-bochum.example');
+  await page.getByLabel('Passwort').fill('ein-langes-passwort');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('heading', { name: 'Ihre Veranstaltungen' }).waitFor();
+
+  await page.getByRole('link', { name: 'Neue Veranstaltung anlegen' }).click();
+  await page.getByLabel(/Kurzname/).fill('robotik-werkstatt');
+  await page.getByLabel('Titel', { exact: true }).fill('Robotik-Werkstatt für Lehrkräfte');
+  await page.getByLabel('Beginn', { exact: true }).fill(local(21, 14));
+  await page.getByLabel('Ende', { exact: true }).fill(local(21, 17));
+  await page.getByLabel('Ort', { exact: true }).fill('Zeche Hannover');
+  await page.getByLabel(/^Plätze/).fill('24');
+  await page.getByLabel('Anmeldung ab').fill(local(-1, 9));
+  await page.screenshot({ path: join(shots, 'organiser-new-event.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByRole('heading', { name: 'Robotik-Werkstatt für Lehrkräfte' }).waitFor();
+
+  await registerAndConfirm('Anna Müller', 'anna@schule.example');
+  await page.reload();
+  await page.getByRole('cell', { name: 'Anna Müller' }).waitFor();
+  await page.screenshot({ path: join(shots, 'organiser-attendees.png'), fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/admin/events/robotik-werkstatt/checkin`);
+  await page.getByLabel('Name suchen').fill('müller');
+  await page.getByRole('button', { name: 'Suche' }).click();
+  await page.getByRole('button', { name: 'Ist da' }).click();
+  await page.getByText(/angekommen/).waitFor();
+  await page.screenshot({ path: join(shots, 'organiser-checkin.png'), fullPage: true });
+
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(`${base}/admin/events/robotik-werkstatt`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFFName;E-Mail;'), csv.slice(0, 40));
+  const anna = csv.split('\r\n').find((line) => line.startsWith('Anna Müller;'));
+  assert.ok(anna, csv);
+  assert.match(anna, /;bestätigt;;/);
+  assert.match(anna, /;\d{4}-\d\d-\d\d \d\d:\d\d$/);  // checked in
+  console.log('browser organiser: 1 passed, 0 failed');
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
