@@ -88,6 +88,10 @@ private:
     handled export_event(const request& req, const calendar::event& e, std::string_view format, web::lang l);
     handled export_network(const request& req, const calendar::organiser& who, const std::string& slug, web::lang l);
     handled api_export(const request& req, const std::string& slug, std::string_view file);
+    handled api_admin(const request& req, const std::vector<std::string>& segments);
+    handled api_list_events(const calendar::organiser& who);
+    handled api_save_event(const request& req, const calendar::organiser& who,
+                           const std::optional<calendar::event>& existing);
     handled admin_page(const parsed& p, std::string_view route, http::status status, std::string body,
                        bool fresh_csrf, const std::string& csrf);
     handled personal_feed(const request& req, parsed& p, const std::string& token);

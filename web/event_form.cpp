@@ -106,6 +106,20 @@ form_fields fields_of(const calendar::event& e) {
     return f;
 }
 
+event_form_result read_event_json(std::string_view body) {
+    event_form_result result;
+    boost::system::error_code ec;
+    auto value = json::parse(body, ec);
+    if (ec || !value.is_object()) {
+        result.problems[""] = "the body must be one event as a JSON object";
+        return result;
+    }
+    const auto parsed = parse_import(json::serialize(json::object{{"events", json::array{std::move(value)}}}));
+    sort_problems(parsed.errors, result.problems);
+    if (result.problems.empty() && parsed.document.events.size() == 1) result.event = parsed.document.events.front();
+    return result;
+}
+
 event_form_result read_event_form(const form_fields& f, const std::vector<calendar::question>& questions) {
     event_form_result result;
     const auto entry = entry_of(f, questions, result.problems);

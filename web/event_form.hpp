@@ -25,6 +25,9 @@ struct event_form_result {
 // Questions are not on the form: `questions` (an existing event's) are kept as they are.
 [[nodiscard]] event_form_result read_event_form(const form_fields& f, const std::vector<calendar::question>& questions);
 
+// The API's form of the same: one event as a JSON object in the import format (questions included).
+[[nodiscard]] event_form_result read_event_json(std::string_view body);
+
 struct event_form_page_input {
     const form_fields& fields;
     const field_messages& problems;

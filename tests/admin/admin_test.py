@@ -291,6 +291,70 @@ class AdminTest(unittest.TestCase):
         self.assertEqual(nils.request("/admin/events/werkstatt-robotik/edit")[0], 403)
         self.assertEqual(nils.request("/admin/events/werkstatt-robotik/audit")[0], 403)
 
+    def call(self, method, path, body=None, token=None):
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        data = json.dumps(body).encode() if body is not None else (b"" if method in ("POST", "PUT") else None)
+        req = urllib.request.Request(self.server.base + path, data=data, headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()
+
+    def test_openapi_matches_the_real_routes(self):
+        """Every operation the document lists answers on the real server with a status the document lists."""
+        status, body = self.call("GET", "/api/v1/openapi.json")
+        self.assertEqual(status, 200)
+        doc = json.loads(body)
+        self.assertTrue(doc["openapi"].startswith("3."))
+        token = self.tokens["jana@ist-bochum.example"]
+        person = {"name": "Olga", "email": "olga@example.org", "consent": True, "answers": {"essen": "vegan"}}
+        created = json.loads(self.call("POST", "/api/v1/events/fachtag-bochum/registrations", person)[1])
+        values = {"slug": "fachtag-bochum", "token": created["manage_url"].rsplit("/", 1)[1],
+                  "id": str(self.registration_id("ben@example.org")), "action": "check-in"}
+        bodies = {("/api/v1/events", "post"): event("api-neu", "ist-bochum", "Per API angelegt"),
+                  ("/api/v1/events/{slug}", "put"): DOCUMENT["events"][0],
+                  ("/api/v1/events/{slug}/registrations", "post"): dict(person, email="pia@example.org")}
+        calls = 0
+        for template, item in doc["paths"].items():
+            path = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template)
+            for method, op in item.items():
+                if method == "parameters":
+                    continue
+                with self.subTest(method=method, path=template):
+                    secured = bool(op.get("security"))
+                    status, _ = self.call(method.upper(), path, bodies.get((template, method)), token if secured else None)
+                    self.assertIn(str(status), op["responses"], (method, path, status))
+                    self.assertNotEqual(status, 404 if "{" not in template else 0)
+                    if secured:
+                        self.assertIn("401", op["responses"])
+                        self.assertEqual(self.call(method.upper(), path, bodies.get((template, method)))[0], 401)
+                    calls += 1
+        self.assertGreaterEqual(calls, 12)
+
+    def test_the_api_creates_and_changes_events_within_its_networks(self):
+        token = self.tokens["jana@ist-bochum.example"]
+        status, body = self.call("POST", "/api/v1/events", event("api-tagung", "ist-bochum", "API-Tagung"), token)
+        self.assertEqual(status, 201)
+        self.assertEqual(json.loads(body)["sequence"], 0)
+        bad = dict(event("api-kaputt", "ist-bochum", "Kaputt"), end=local(20, 9))
+        status, body = self.call("POST", "/api/v1/events", bad, token)
+        self.assertEqual(status, 422)
+        self.assertIn("end", json.loads(body)["fields"])
+        self.assertEqual(self.call("POST", "/api/v1/events", event("fremd", "mint-nord", "Fremd"), token)[0], 403)
+        moved = dict(event("api-tagung", "ist-bochum", "API-Tagung"), start=local(22, 10), end=local(22, 17))
+        status, body = self.call("PUT", "/api/v1/events/api-tagung", moved, token)
+        self.assertEqual(status, 200)
+        self.assertEqual(json.loads(body)["sequence"], 1)
+        self.assertEqual(self.call("PUT", "/api/v1/events/api-tagung", dict(moved, slug="anders"), token)[0], 422)
+        self.assertEqual(self.call("PUT", "/api/v1/events/netzwerktreffen-nord", moved, token)[0], 403)
+        status, body = self.call("GET", "/api/v1/events", None, token)
+        slugs = {e["slug"] for e in json.loads(body)["events"]}
+        self.assertIn("api-tagung", slugs)
+        self.assertNotIn("netzwerktreffen-nord", slugs)
+
     def test_logout_ends_the_session(self):
         nils = self.signed_in("nils@mint-nord.example")
         csrf = nils.csrf("/admin")

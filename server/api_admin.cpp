@@ -1,0 +1,116 @@
+// The organisers' JSON API (bearer token): list, create and change events; act on registrations. Exports are in
+// admin_exports.cpp; the OpenAPI document describing all of it is served at /api/v1/openapi.json.
+#include <boost/json.hpp>
+#include <date/date.h>
+
+#include "server/admin_request.hpp"
+#include "server/app.hpp"
+#include "server/auth.hpp"
+#include "web/event_form.hpp"
+#include "web/openapi.hpp"
+
+namespace tp::server {
+namespace {
+
+namespace json = boost::json;
+
+json::value utc(std::optional<calendar::sys_seconds> t) {
+    return t ? json::value(date::format("%Y-%m-%dT%H:%M:%SZ", *t)) : json::value(nullptr);
+}
+
+json::object event_json(const calendar::event& e, const store::store::seat_summary& seats) {
+    return {{"slug", e.slug},           {"network", e.network_slug},
+            {"title", e.title},         {"kind", calendar::to_string(e.kind)},
+            {"start", utc(e.start)},    {"end", utc(e.end)},
+            {"time_zone", e.time_zone}, {"status", calendar::to_string(e.status)},
+            {"sequence", e.sequence},   {"capacity", e.capacity ? json::value(*e.capacity) : json::value(nullptr)},
+            {"confirmed", seats.held.confirmed}, {"pending", seats.held.pending},
+            {"anyone_waiting", seats.waiting > 0}};
+}
+
+handled unprocessable(const web::field_messages& problems) {
+    json::object fields;
+    for (const auto& [k, v] : problems) fields[k.empty() ? "event" : k] = v;
+    return json_response(http::status::unprocessable_entity,
+                         json::object{{"error", "some fields need attention"}, {"fields", std::move(fields)}}, "api_admin");
+}
+
+std::optional<store::organiser_action> action_named(std::string_view name) {
+    using store::organiser_action;
+    if (name == "confirm") return organiser_action::confirm;
+    if (name == "reject") return organiser_action::reject;
+    if (name == "promote") return organiser_action::promote;
+    if (name == "check-in") return organiser_action::check_in;
+    if (name == "undo-check-in") return organiser_action::undo_check_in;
+    return std::nullopt;
+}
+
+}  // namespace
+
+handled app::api_admin(const request& req, const std::vector<std::string>& s) {
+    if (s.size() == 3 && s[2] == "openapi.json") {
+        auto res = make_response(http::status::ok, "application/json; charset=utf-8", std::string(web::openapi_document()));
+        return {std::move(res), "api_admin"};
+    }
+    const auto who = bearer_user(req, store_);
+    if (!who) {
+        auto denied = json_error(http::status::unauthorized, "send an API token: Authorization: Bearer <token>", "api_admin");
+        denied.res.set(http::field::www_authenticate, "Bearer");
+        return denied;
+    }
+    if (s.size() == 3) {  // /api/v1/events
+        if (req.method() == http::verb::get || req.method() == http::verb::head) return api_list_events(*who);
+        if (req.method() == http::verb::post) return api_save_event(req, *who, std::nullopt);
+        return {method_not_allowed("GET, HEAD, POST"), "method_not_allowed"};
+    }
+    const auto e = store_.event_by_slug(s[3]);
+    if (!e) return json_error(http::status::not_found, "there is no event '" + s[3] + "'", "api_admin");
+    if (!calendar::may_manage(*who, e->network_slug))
+        return json_error(http::status::forbidden, "this token may not manage the event's network", "api_admin");
+    if (s.size() == 4) return req.method() == http::verb::put ? api_save_event(req, *who, e)
+                                                              : handled{method_not_allowed("PUT"), "method_not_allowed"};
+    if (req.method() != http::verb::post) return {method_not_allowed("POST"), "method_not_allowed"};
+    const auto id = parse_id(s[5]);
+    const auto action = action_named(s[6]);
+    if (!id || !action) return json_error(http::status::not_found, "there is no such API route", "api_admin");
+    try {
+        const auto done = store_.act_on_registration(e->slug, *id, *action);
+        if (!done) return json_error(http::status::not_found, "the event has no such registration", "api_admin");
+        return json_response(http::status::ok,
+                             json::object{{"id", done->registration.id},
+                                          {"status", calendar::to_string(done->registration.status)},
+                                          {"checked_in_at", utc(done->checked_in_at)}},
+                             "api_admin");
+    } catch (const store::registration_conflict& ex) {
+        return json_error(http::status::conflict, ex.what(), "api_admin");
+    }
+}
+
+handled app::api_list_events(const calendar::organiser& who) {
+    json::array list;
+    for (const auto& e : store_.events({.include_drafts = true}))
+        if (calendar::may_manage(who, e.network_slug)) list.push_back(event_json(e, store_.seats_of_event(e.id)));
+    return json_response(http::status::ok, json::object{{"events", std::move(list)}}, "api_admin");
+}
+
+handled app::api_save_event(const request& req, const calendar::organiser& who,
+                            const std::optional<calendar::event>& existing) {
+    auto result = web::read_event_json(req.body());
+    if (!result.problems.empty()) return unprocessable(result.problems);
+    auto& e = *result.event;
+    if (existing && e.slug != existing->slug)
+        return unprocessable({{"slug", "must be the event's own, '" + existing->slug + "' (addresses never change)"}});
+    if (!calendar::may_manage(who, e.network_slug))
+        return json_error(http::status::forbidden, "this token may not manage network '" + e.network_slug + "'", "api_admin");
+    if (!existing && store_.event_by_slug(e.slug)) return unprocessable({{"slug", "another event has this slug"}});
+    try {
+        (void)store_.save_event(e, who.email);
+    } catch (const store::import_error& ex) {
+        return unprocessable({{"network", ex.what()}});
+    }
+    const auto saved = store_.event_by_slug(e.slug).value();
+    return json_response(existing ? http::status::ok : http::status::created,
+                         event_json(saved, store_.seats_of_event(saved.id)), "api_admin");
+}
+
+}  // namespace tp::server

@@ -1,0 +1,163 @@
+#include "web/openapi.hpp"
+
+namespace tp::web {
+
+std::string_view openapi_document() {
+    return R"json({
+  "openapi": "3.0.3",
+  "info": {"title": "Treffpunkt API", "version": "1",
+           "description": "Registrations (public) and, with an organiser's API token, events, attendees and exports."},
+  "servers": [{"url": "/"}],
+  "components": {
+    "securitySchemes": {"token": {"type": "http", "scheme": "bearer",
+                                  "description": "treffpunkt create-api-token --email E prints one"}},
+    "parameters": {
+      "slug": {"name": "slug", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[a-z0-9-]+$"}},
+      "token": {"name": "token", "in": "path", "required": true, "schema": {"type": "string"}},
+      "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}
+    },
+    "schemas": {
+      "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
+      "FieldErrors": {"type": "object", "required": ["error", "fields"],
+                      "properties": {"error": {"type": "string"},
+                                     "fields": {"type": "object", "additionalProperties": {"type": "string"}}}},
+      "RegistrationRequest": {"type": "object", "required": ["name", "email", "consent"],
+        "properties": {"name": {"type": "string", "maxLength": 200}, "email": {"type": "string", "format": "email"},
+                       "organisation": {"type": "string"}, "consent": {"type": "boolean", "enum": [true]},
+                       "answers": {"type": "object", "description": "question key -> text, list of texts or true"}}},
+      "Registration": {"type": "object", "required": ["status", "position"],
+        "properties": {"status": {"type": "string",
+                                  "enum": ["pending", "confirmed", "waitlisted", "cancelled", "expired", "rejected",
+                                           "already_registered"]},
+                       "position": {"type": "integer", "nullable": true},
+                       "manage_url": {"type": "string"}, "event": {"type": "string"}}},
+      "Event": {"type": "object", "description": "One event in the import format (see README, Import format).",
+        "required": ["slug", "network", "kind", "title", "start", "end", "time_zone"],
+        "properties": {"slug": {"type": "string"}, "network": {"type": "string"},
+                       "kind": {"type": "string", "enum": ["barcamp", "exchange_round", "webinar", "meeting"]},
+                       "title": {"type": "string"}, "description": {"type": "string"},
+                       "start": {"type": "string", "example": "2027-09-20T10:00"},
+                       "end": {"type": "string", "example": "2027-09-20T17:00"},
+                       "time_zone": {"type": "string", "example": "Europe/Berlin"}, "all_day": {"type": "boolean"},
+                       "format": {"type": "string", "enum": ["in_person", "online", "hybrid"]},
+                       "venue": {"type": "string"}, "address": {"type": "string"},
+                       "join_url": {"type": "string", "nullable": true}, "info_url": {"type": "string", "nullable": true},
+                       "capacity": {"type": "integer", "nullable": true},
+                       "registration_opens": {"type": "string"}, "registration_closes": {"type": "string"},
+                       "status": {"type": "string", "enum": ["draft", "published", "cancelled"]},
+                       "reminders": {"type": "array", "items": {"type": "string", "example": "7d"}},
+                       "questions": {"type": "array", "items": {"type": "object"}}}},
+      "EventSummary": {"type": "object",
+        "properties": {"slug": {"type": "string"}, "network": {"type": "string"}, "title": {"type": "string"},
+                       "kind": {"type": "string"}, "start": {"type": "string", "format": "date-time"},
+                       "end": {"type": "string", "format": "date-time"}, "time_zone": {"type": "string"},
+                       "status": {"type": "string"}, "sequence": {"type": "integer"},
+                       "capacity": {"type": "integer", "nullable": true}, "confirmed": {"type": "integer"},
+                       "pending": {"type": "integer"}, "anyone_waiting": {"type": "boolean"}}}
+    },
+    "responses": {
+      "Unauthorized": {"description": "no valid API token",
+                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Forbidden": {"description": "the token's organiser does not manage this network",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "NotFound": {"description": "no such event or registration",
+                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Invalid": {"description": "problems by field",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FieldErrors"}}}}
+    }
+  },
+  "paths": {
+    "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3"}}}},
+    "/api/v1/events": {
+      "get": {"summary": "The events the token's organiser manages", "security": [{"token": []}],
+              "responses": {"200": {"description": "events",
+                                    "content": {"application/json": {"schema": {"type": "object", "properties": {
+                                      "events": {"type": "array", "items": {"$ref": "#/components/schemas/EventSummary"}}}}}}},
+                            "401": {"$ref": "#/components/responses/Unauthorized"}}},
+      "post": {"summary": "Create an event", "security": [{"token": []}],
+               "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+               "responses": {"201": {"description": "created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventSummary"}}}},
+                             "401": {"$ref": "#/components/responses/Unauthorized"},
+                             "403": {"$ref": "#/components/responses/Forbidden"},
+                             "422": {"$ref": "#/components/responses/Invalid"}}}
+    },
+    "/api/v1/events/{slug}": {
+      "parameters": [{"$ref": "#/components/parameters/slug"}],
+      "put": {"summary": "Change an event (time, place or status changes notify registrants)", "security": [{"token": []}],
+              "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+              "responses": {"200": {"description": "changed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventSummary"}}}},
+                            "401": {"$ref": "#/components/responses/Unauthorized"},
+                            "403": {"$ref": "#/components/responses/Forbidden"},
+                            "404": {"$ref": "#/components/responses/NotFound"},
+                            "422": {"$ref": "#/components/responses/Invalid"}}}
+    },
+    "/api/v1/events/{slug}/registrations": {
+      "parameters": [{"$ref": "#/components/parameters/slug"}],
+      "post": {"summary": "Register (public; double opt-in by email)",
+               "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}}],
+               "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RegistrationRequest"}}}},
+               "responses": {"201": {"description": "pending or waitlisted", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Registration"}}}},
+                             "200": {"description": "this email is registered already", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Registration"}}}},
+                             "404": {"$ref": "#/components/responses/NotFound"},
+                             "409": {"description": "registration is not open", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                             "415": {"description": "not application/json"},
+                             "422": {"$ref": "#/components/responses/Invalid"},
+                             "429": {"description": "too many requests from this address (Retry-After)"}}}
+    },
+    "/api/v1/events/{slug}/registrations/{id}/{action}": {
+      "parameters": [{"$ref": "#/components/parameters/slug"}, {"$ref": "#/components/parameters/id"},
+                     {"name": "action", "in": "path", "required": true,
+                      "schema": {"type": "string", "enum": ["confirm", "reject", "promote", "check-in", "undo-check-in"]}}],
+      "post": {"summary": "Act on a registration as an organiser", "security": [{"token": []}],
+               "responses": {"200": {"description": "done"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+                             "403": {"$ref": "#/components/responses/Forbidden"},
+                             "404": {"$ref": "#/components/responses/NotFound"},
+                             "409": {"description": "the registration's state does not allow it"}}}
+    },
+    "/api/v1/events/{slug}/attendees.csv": {
+      "parameters": [{"$ref": "#/components/parameters/slug"},
+                     {"name": "sep", "in": "query", "schema": {"type": "string", "enum": [";", ","]}}],
+      "get": {"summary": "Attendees as CSV (UTF-8 with BOM, ';' for German Excel)", "security": [{"token": []}],
+              "responses": {"200": {"description": "text/csv"}, "400": {"description": "bad separator"},
+                            "401": {"$ref": "#/components/responses/Unauthorized"},
+                            "403": {"$ref": "#/components/responses/Forbidden"},
+                            "404": {"$ref": "#/components/responses/NotFound"}}}
+    },
+    "/api/v1/events/{slug}/attendees.xlsx": {
+      "parameters": [{"$ref": "#/components/parameters/slug"}],
+      "get": {"summary": "Attendees as an Excel workbook", "security": [{"token": []}],
+              "responses": {"200": {"description": "XLSX"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+                            "403": {"$ref": "#/components/responses/Forbidden"},
+                            "404": {"$ref": "#/components/responses/NotFound"}}}
+    },
+    "/api/v1/events/{slug}/attendees.json": {
+      "parameters": [{"$ref": "#/components/parameters/slug"}],
+      "get": {"summary": "Attendees as JSON", "security": [{"token": []}],
+              "responses": {"200": {"description": "event and attendees"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+                            "403": {"$ref": "#/components/responses/Forbidden"},
+                            "404": {"$ref": "#/components/responses/NotFound"}}}
+    },
+    "/api/v1/registrations/{token}": {
+      "parameters": [{"$ref": "#/components/parameters/token"}],
+      "get": {"summary": "A registration's state (the token is the manage link's)",
+              "responses": {"200": {"description": "state", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Registration"}}}},
+                            "404": {"$ref": "#/components/responses/NotFound"}}}
+    },
+    "/api/v1/registrations/{token}/confirm": {
+      "parameters": [{"$ref": "#/components/parameters/token"}],
+      "post": {"summary": "Confirm (double opt-in)",
+               "responses": {"200": {"description": "confirmed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Registration"}}}},
+                             "404": {"$ref": "#/components/responses/NotFound"}, "409": {"description": "not pending"}}}
+    },
+    "/api/v1/registrations/{token}/cancel": {
+      "parameters": [{"$ref": "#/components/parameters/token"}],
+      "post": {"summary": "Cancel; the seat goes to the waiting list",
+               "responses": {"200": {"description": "cancelled", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Registration"}}}},
+                             "404": {"$ref": "#/components/responses/NotFound"}, "409": {"description": "cannot be cancelled"}}}
+    }
+  }
+}
+)json";
+}
+
+}  // namespace tp::web
