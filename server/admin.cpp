@@ -9,6 +9,7 @@
 #include "web/admin_strings.hpp"
 #include "web/pages.hpp"
 #include "web/registration_strings.hpp"
+#include "web/validate.hpp"
 
 namespace tp::server {
 namespace {
@@ -91,6 +92,16 @@ handled app::admin_signed_in(const request& req, parsed& p, const calendar::orga
         set_session_cookie(done.res, "", https(config_.base_url));
         return done;
     }
+    if (s.size() == 2 && s[1] == "forget") {
+        if (req.method() != http::verb::post) return only("POST");
+        if (who.role != calendar::role::admin)
+            return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
+        const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+        if (!csrf_matches(req, param(fields, "csrf")))
+            return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
+        const auto count = store_.forget_person(param(fields, "email"), who.email);
+        return admin_page(p, "admin", http::status::ok, web::forgotten_page(p.ctx, count).str(), false, "");
+    }
     if (s.size() == 4 && s[1] == "networks" && s[3] == "attendees.csv")
         return is_get(req) ? export_network(req, who, s[2], p.ctx.language) : only("GET, HEAD");
     if (s.size() < 3 || s[1] != "events") return not_found(p);
@@ -106,6 +117,7 @@ handled app::admin_signed_in(const request& req, parsed& p, const calendar::orga
 handled app::admin_event(const request& req, parsed& p, const calendar::event& e) {
     const auto& s = p.segments;
     if (s.size() == 6 && s[3] == "registrations") return req.method() == http::verb::post ? admin_act(req, p, e) : only("POST");
+    if (s.size() == 4 && s[3] == "message") return req.method() == http::verb::post ? admin_message(req, p, e) : only("POST");
     if (!is_get(req)) return only("GET, HEAD");
     if (s.size() == 4 && s[3].starts_with("attendees."))
         return export_event(req, e, s[3].substr(std::string_view("attendees.").size()), p.ctx.language);
@@ -150,6 +162,20 @@ handled app::admin_act(const request& req, parsed& p, const calendar::event& e) 
     const auto back = param(fields, "back");
     const auto target = back.starts_with("checkin") ? "/admin/events/" + e.slug + "/" + back : "/admin/events/" + e.slug;
     return see_other(web::href(p.ctx, target), "admin");
+}
+
+handled app::admin_message(const request& req, parsed& p, const calendar::event& e) {
+    const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+    if (!csrf_matches(req, param(fields, "csrf")))
+        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
+    const auto subject = param(fields, "subject"), body = param(fields, "body");
+    auto problem = web::check_line(subject, 200);
+    if (subject.empty()) problem = "the subject is empty";
+    if (problem.empty()) problem = body.empty() ? "the text is empty" : web::check_text(body);
+    if (!problem.empty()) return bad_request(p, problem);
+    const auto who = session_user(req, store_);
+    (void)store_.message_attendees(e.slug, subject, body, who ? who->email : "admin");
+    return see_other(web::href(p.ctx, "/admin/events/" + e.slug + "/audit"), "admin");
 }
 
 handled app::admin_home(const request&, parsed& p, const calendar::organiser& who) {

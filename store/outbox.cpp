@@ -202,7 +202,7 @@ int store::schedule_reminders() {
 }
 
 std::optional<int> store::message_attendees(const std::string& event_slug, const std::string& subject,
-                                            const std::string& body) {
+                                            const std::string& body, const std::string& actor) {
     std::lock_guard lock(write_mutex_);
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -220,6 +220,7 @@ std::optional<int> store::message_attendees(const std::string& event_slug, const
     add->bind(3, payload);
     add->bind(4, event_id);
     const int count = add->exec();
+    write_audit(*writer_, now, actor, event_id, "message", subject + " (" + std::to_string(count) + " recipients)");
     tx.commit();
     return count;
 }

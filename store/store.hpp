@@ -202,7 +202,7 @@ public:
     // A message from the organisers to every confirmed and pending registration of an event; returns how many.
     // nullopt for an unknown event.
     std::optional<int> message_attendees(const std::string& event_slug, const std::string& subject,
-                                         const std::string& body);
+                                         const std::string& body, const std::string& actor = "command line");
     // Seats held now (confirmed, unexpired pending) and whether anyone waits (0 or 1), for an event's page.
     struct seat_summary {
         calendar::held_seats held;

@@ -94,6 +94,29 @@ html export_links(const page_context& ctx, const calendar::event& e) {
                         link(href(ctx, base + "/audit"), text(s.audit)));
 }
 
+// A message to every confirmed and pending registration, sent through the outbox.
+html message_form(const page_context& ctx, const calendar::event& e, const std::string& csrf) {
+    const auto& s = admin_strings_for(ctx.language);
+    return tag("h2", text(s.message_title)) +
+           tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/events/" + e.slug + "/message")}},
+               hidden("csrf", csrf) + tag("label", {{"for", "m-subject"}}, text(s.message_subject)) +
+                   void_tag("input", {{"id", "m-subject"}, {"name", "subject"}, {"type", "text"}, {"required", "required"},
+                                      {"maxlength", "200"}}) +
+                   tag("label", {{"for", "m-body"}}, text(s.message_body)) +
+                   tag("textarea", {{"id", "m-body"}, {"name", "body"}, {"rows", "6"}, {"required", "required"}}, {}) +
+                   tag("button", {{"type", "submit"}}, text(s.message_send)));
+}
+
+// Admins only: a person's data removed from every registration on request.
+html forget_form(const page_context& ctx, const std::string& csrf) {
+    const auto& s = admin_strings_for(ctx.language);
+    return tag("h2", text(s.forget_title)) +
+           tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/forget")}},
+               hidden("csrf", csrf) + tag("label", {{"for", "forget-email"}}, text(s.email)) +
+                   void_tag("input", {{"id", "forget-email"}, {"name", "email"}, {"type", "email"}, {"required", "required"}}) +
+                   tag("button", {{"type", "submit"}}, text(s.forget_button)));
+}
+
 }  // namespace
 
 html login_page(const page_context& ctx, const login_form& form) {
@@ -129,6 +152,7 @@ html admin_home_page(const page_context& ctx, const calendar::organiser& who, co
     for (const auto& network : who.networks)
         body += tag("p", link(href(ctx, "/admin/networks/" + network + "/attendees.csv"),
                               text(std::string(s.network_export) + ": " + network)));
+    if (who.role == calendar::role::admin) body += forget_form(ctx, csrf);
     return layout(ctx, {std::string(s.your_events), "", ""}, body);
 }
 
@@ -151,7 +175,8 @@ html attendee_page(const page_context& ctx, const calendar::event& e, const std:
                                     tag("th", text(s.delivery)) + tag("th", text(s.checked_in)) +
                                     tag("th", text(s.actions)));
     const auto body = tag("h1", text(e.title)) + tag("p", text(format_when(e, ctx.language))) + export_links(ctx, e) +
-                      filter_form(ctx, e, f) + tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows));
+                      filter_form(ctx, e, f) + tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows)) +
+                      message_form(ctx, e, csrf);
     return layout(ctx, {std::string(s.attendees) + ": " + e.title, "", ""}, body);
 }
 
@@ -173,6 +198,14 @@ html checkin_page(const page_context& ctx, const calendar::event& e, const std::
     }
     body += shown.empty() ? tag("p", text(s.nobody_found)) : tag("ul", {{"class", "checkin"}}, items);
     return layout(ctx, {std::string(s.checkin_title) + ": " + e.title, "", ""}, body);
+}
+
+html forgotten_page(const page_context& ctx, int registrations) {
+    const auto& s = admin_strings_for(ctx.language);
+    const auto body = tag("h1", text(s.forget_title)) +
+                      tag("p", text(std::string(s.forgotten) + ": " + std::to_string(registrations))) +
+                      tag("p", link(href(ctx, "/admin"), text(s.your_events)));
+    return layout(ctx, {std::string(s.forget_title), "", ""}, body);
 }
 
 html audit_page(const page_context& ctx, const calendar::event& e, const std::vector<audit_line>& lines) {

@@ -43,6 +43,8 @@ struct audit_line {
     std::string actor, action, detail;
 };
 // Who changed what and when, oldest first.
+// After an admin removed a person's data: how many registrations it was.
+[[nodiscard]] html forgotten_page(const page_context& ctx, int registrations);
 [[nodiscard]] html audit_page(const page_context& ctx, const calendar::event& e, const std::vector<audit_line>& lines);
 
 // Confirmed attendees sorted by name with a box to tick each.

@@ -50,6 +50,13 @@ const admin_strings german{
     .who = "Wer",
     .what = "Was",
     .details = "Einzelheiten",
+    .message_title = "Nachricht an alle Angemeldeten",
+    .message_subject = "Betreff",
+    .message_body = "Text",
+    .message_send = "Senden",
+    .forget_title = "Daten einer Person löschen (auf Anfrage)",
+    .forget_button = "Alle Anmeldungen dieser Adresse löschen",
+    .forgotten = "Gelöschte Anmeldungen",
 };
 
 const admin_strings english{
@@ -97,6 +104,13 @@ const admin_strings english{
     .who = "Who",
     .what = "What",
     .details = "Details",
+    .message_title = "Message to everyone registered",
+    .message_subject = "Subject",
+    .message_body = "Text",
+    .message_send = "Send",
+    .forget_title = "Delete a person's data (on request)",
+    .forget_button = "Delete every registration of this address",
+    .forgotten = "Registrations deleted",
 };
 
 }  // namespace
