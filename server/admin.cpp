@@ -50,6 +50,8 @@ handled app::admin_page(const parsed& p, std::string_view route, http::status st
 handled app::admin(const request& req, parsed& p) {
     const auto& s = p.segments;
     if (s.size() == 2 && s[1] == "login") return admin_login(req, p);
+    if (s.size() == 2 && s[1] == "password") return admin_password(req, p);
+    if (s.size() == 2 && s[1] == "reset") return admin_reset(req, p);
     const auto who = session_user(req, store_);
     if (!who) return see_other(web::href(p.ctx, "/admin/login"), "admin_login");
     return admin_signed_in(req, p, *who);
@@ -92,6 +94,7 @@ handled app::admin_signed_in(const request& req, parsed& p, const calendar::orga
         set_session_cookie(done.res, "", https(config_.base_url));
         return done;
     }
+    if (s.size() == 2 && s[1] == "organisers") return req.method() == http::verb::post ? admin_invite(req, p, who) : only("POST");
     if (s.size() == 2 && s[1] == "forget") {
         if (req.method() != http::verb::post) return only("POST");
         if (who.role != calendar::role::admin)
@@ -188,8 +191,11 @@ handled app::admin_home(const request&, parsed& p, const calendar::organiser& wh
         m.pending = seats.held.pending;
         m.waiting = seats.waiting;
     }
+    std::vector<std::string> networks;
+    for (const auto& n : store_.networks()) networks.push_back(n.slug);
     const auto token = new_csrf_token();
-    return admin_page(p, "admin", http::status::ok, web::admin_home_page(p.ctx, who, managed, token).str(), true, token);
+    return admin_page(p, "admin", http::status::ok, web::admin_home_page(p.ctx, who, managed, token, networks).str(),
+                      true, token);
 }
 
 }  // namespace tp::server

@@ -39,11 +39,9 @@ bool known_route(const std::vector<std::string>& s) {
     return s.size() == 3 && s[0] == "networks" && s[2] == "calendar.ics";
 }
 
-// POSTs count towards the per-address limit, except signed-in organisers' (a busy check-in desk); their login
-// counts, and slows down by itself after failures.
-bool limited(std::string_view target) {
-    return !target.starts_with("/admin/") || target.starts_with("/admin/login");
-}
+// POSTs count towards the per-address limit, except organisers' work on events (a busy check-in desk), which
+// needs a session. Logins, resets and password links count (and logins slow down by themselves after failures).
+bool limited(std::string_view target) { return !target.starts_with("/admin/events/"); }
 
 void add_page_headers(response& res, web::lang l) {
     res.set(http::field::content_language, web::code(l));

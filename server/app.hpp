@@ -83,6 +83,9 @@ private:
     handled admin_event(const request& req, parsed& p, const calendar::event& e);
     handled admin_act(const request& req, parsed& p, const calendar::event& e);
     handled admin_message(const request& req, parsed& p, const calendar::event& e);
+    handled admin_password(const request& req, parsed& p);
+    handled admin_reset(const request& req, parsed& p);
+    handled admin_invite(const request& req, parsed& p, const calendar::organiser& who);
     handled admin_event_form(const request& req, parsed& p, const calendar::organiser& who,
                              const std::optional<calendar::event>& existing);
     handled admin_checkin(const request& req, parsed& p, const calendar::event& e, bool printable);

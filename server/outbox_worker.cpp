@@ -127,6 +127,7 @@ int outbox_worker::run_once() {
 }
 
 store::outbox_outcome outbox_worker::deliver(const store::outbox_message& m) {
+    if (m.kind == "organiser_invite" || m.kind == "organiser_reset") return deliver_to_organiser(m);
     const auto about = store_.subject_of(m);
     if (!about) return {m.id, "failed", std::nullopt, "the registration or its event no longer exists"};
     if (auto reason = web::stale_reason(m.kind, about->registration, about->event, now()))
@@ -138,6 +139,25 @@ store::outbox_outcome outbox_worker::deliver(const store::outbox_message& m) {
         return {m.id, "failed", std::nullopt, ex.what()};
     }
     return outcome_of(m, transport_->send({settings_.from, m.recipient}, data));
+}
+
+store::outbox_outcome outbox_worker::deliver_to_organiser(const store::outbox_message& m) {
+    const auto payload = parse_payload(m.payload);
+    const auto link = settings_.base_url + "/admin/password?token=" + text_field(payload, "token");
+    const auto text = web::render_organiser_mail(m.kind, text_field(payload, "name"), link);
+    mail::message msg;
+    msg.from = {"Treffpunkt", settings_.from};
+    msg.to = {text_field(payload, "name"), m.recipient};
+    msg.subject = text.subject;
+    msg.message_id = m.message_id;
+    msg.date = now();
+    msg.text = text.text;
+    msg.html = text.html;
+    try {
+        return outcome_of(m, transport_->send({settings_.from, m.recipient}, mail::render(msg)));
+    } catch (const std::invalid_argument& ex) {
+        return {m.id, "failed", std::nullopt, ex.what()};
+    }
 }
 
 std::string outbox_worker::render(const store::outbox_message& m, const store::mail_subject& about) {

@@ -43,6 +43,7 @@ public:
 
 private:
     [[nodiscard]] store::outbox_outcome deliver(const store::outbox_message& m);
+    [[nodiscard]] store::outbox_outcome deliver_to_organiser(const store::outbox_message& m);
     [[nodiscard]] std::string render(const store::outbox_message& m, const store::mail_subject& about);
     [[nodiscard]] store::outbox_outcome outcome_of(const store::outbox_message& m, const mail::send_result& result);
     void loop();

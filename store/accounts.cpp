@@ -5,10 +5,10 @@
 #include "store/rows.hpp"
 #include "store/store.hpp"
 #include "store/tokens.hpp"
+#include "store/accounts_steps.hpp"
 #include "store/writes.hpp"
 
 namespace tp::store {
-namespace {
 
 std::string lower(std::string s) {
     for (auto& c : s)
@@ -17,7 +17,7 @@ std::string lower(std::string s) {
 }
 
 std::optional<calendar::organiser> organiser_where(connection& c, const std::string& where, const std::string& value,
-                                                   std::optional<std::int64_t> now = std::nullopt) {
+                                                   std::optional<std::int64_t> now) {
     calendar::organiser o;
     {
         auto find = c.prepare("SELECT o.id, o.email, o.name, o.role FROM organisers o " + where);
@@ -35,6 +35,8 @@ std::optional<calendar::organiser> organiser_where(connection& c, const std::str
     while (networks->executeStep()) o.networks.push_back(networks->getColumn(0).getString());
     return o;
 }
+
+namespace {
 
 void check_new(const new_organiser& o) {
     if (o.password.size() < min_password_length)
@@ -59,13 +61,8 @@ void count_failure(connection& c, std::int64_t id, int failures, calendar::sys_s
 
 }  // namespace
 
-calendar::organiser store::create_organiser(const new_organiser& o) {
-    check_new(o);
-    const auto hash = hash_password(o.password);  // slow on purpose: outside the write lock
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto& c = *writer_;
+calendar::organiser insert_organiser(connection& c, const new_organiser& o, const std::optional<std::string>& hash,
+                                     calendar::sys_seconds now) {
     if (organiser_where(c, "WHERE o.email_key = ?", lower(o.email)))
         throw account_error("there is already an organiser with the email " + o.email);
     auto add = c.prepare("INSERT INTO organisers (email, email_key, name, role, password_hash, created_at, updated_at) "
@@ -74,7 +71,7 @@ calendar::organiser store::create_organiser(const new_organiser& o) {
     add->bind(2, lower(o.email));
     add->bind(3, o.name);
     add->bind(4, std::string(calendar::to_string(o.role)));
-    add->bind(5, hash);
+    bind_optional(*add, 5, hash);
     add->bind(6, to_db(now));
     add->bind(7, to_db(now));
     add->exec();
@@ -89,7 +86,15 @@ calendar::organiser store::create_organiser(const new_organiser& o) {
         }
         link->exec();
     }
-    auto created = organiser_where(c, "WHERE o.id = ?", std::to_string(id)).value();
+    return organiser_where(c, "WHERE o.id = ?", std::to_string(id)).value();
+}
+
+calendar::organiser store::create_organiser(const new_organiser& o) {
+    check_new(o);
+    const auto hash = hash_password(o.password);  // slow on purpose: outside the write lock
+    std::lock_guard lock(write_mutex_);
+    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto created = insert_organiser(*writer_, o, hash, clock_());
     tx.commit();
     return created;
 }

@@ -291,6 +291,17 @@ CREATE INDEX audit_by_event ON audit_log(event_id, at);
 -- A registration whose person's data is gone: on request, or some time after its event.
 ALTER TABLE registrations ADD COLUMN anonymised_at INTEGER;
 )sql",
+    R"sql(
+-- One-time links for organisers: an invitation to set a first password, or a password reset. Stored as digests;
+-- the outbox row carries the link only until its email is sent.
+CREATE TABLE organiser_links (
+  digest TEXT PRIMARY KEY,
+  organiser_id INTEGER NOT NULL REFERENCES organisers(id) ON DELETE CASCADE,
+  purpose TEXT NOT NULL CHECK (purpose IN ('invite', 'reset')),
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+) WITHOUT ROWID;
+)sql",
 };
 
 }  // namespace

@@ -34,12 +34,13 @@ outbox_message outbox_from_row(SQLite::Statement& row) {
     return m;
 }
 
-// Moves a message the sender holds out of 'sending'.
+// Moves a message the sender holds out of 'sending'. An organiser's link leaves the outbox once its mail is done.
 void finish(connection& c, std::int64_t id, const std::string& status, std::optional<calendar::sys_seconds> due,
             const std::string& error, calendar::sys_seconds now) {
     auto update = c.prepare(
-        "UPDATE outbox SET status = ?, due_at = COALESCE(?, due_at), last_error = NULLIF(?, ''), lease_until = NULL, "
-        "sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ? AND status = 'sending'");
+        "UPDATE outbox SET status = ?1, due_at = COALESCE(?2, due_at), last_error = NULLIF(?3, ''), lease_until = NULL, "
+        "sent_at = CASE WHEN ?4 = 'sent' THEN ?5 ELSE sent_at END, payload = CASE WHEN kind IN ('organiser_invite', "
+        "'organiser_reset') AND ?1 IN ('sent', 'failed') THEN '{}' ELSE payload END WHERE id = ?6 AND status = 'sending'");
     update->bind(1, status);
     bind_optional(*update, 2, due);
     update->bind(3, error);

@@ -64,6 +64,7 @@ public:
 
 struct outbox_message {
     std::int64_t id = 0;
+    // organiser_invite and organiser_reset go to organisers (registration_id empty, the link in the payload);
     // confirm_request, resend, waitlisted, promoted, confirmed, cancelled, rejected, reminder, event_changed,
     // event_cancelled, organiser_message
     std::string kind;
@@ -235,6 +236,16 @@ public:
     [[nodiscard]] std::optional<calendar::organiser> api_token_organiser(const std::string& token);
     // Revokes every API token of an organiser with this label (all labels when empty); returns how many.
     int revoke_api_tokens(const std::string& email, const std::string& label);
+
+    // Invitations and password resets (store/organiser_links.cpp). An invitation creates the account without a
+    // password and queues an email with a link valid 72 hours; a reset queues one valid 2 hours, and nothing for
+    // an unknown email (the caller says the same either way). Throws account_error like create_organiser.
+    calendar::organiser invite_organiser(const new_organiser& o, const std::string& actor);
+    void request_password_reset(const std::string& email);
+    // Sets the password of the link's organiser and uses the link up; nullopt for an unknown, used or expired
+    // link. Throws account_error for a short password.
+    std::optional<calendar::organiser> set_password_by_link(const std::string& token, const std::string& password);
+    [[nodiscard]] bool link_valid(const std::string& token);
 
     // Attendee lists (store/attendees.cpp): every registration of an event, waiting list in arrival order with
     // positions, then the others by name. nullopt for an unknown event.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "web/account_pages.hpp"
 #include "web/admin_strings.hpp"
 #include "web/dates.hpp"
 #include "web/layout.hpp"
@@ -131,11 +132,12 @@ html login_page(const page_context& ctx, const login_form& form) {
                     void_tag("input", {{"id", "password"}, {"name", "password"}, {"type", "password"},
                                   {"autocomplete", "current-password"}, {"required", "required"}}) +
                     tag("button", {{"type", "submit"}}, text(s.login)));
+    body += tag("p", link(href(ctx, "/admin/reset"), text(s.forgot_password)));
     return layout(ctx, {std::string(s.login_title), "", ""}, body);
 }
 
 html admin_home_page(const page_context& ctx, const calendar::organiser& who, const std::vector<managed_event>& events,
-                     const std::string& csrf) {
+                     const std::string& csrf, const std::vector<std::string>& all_networks) {
     const auto& s = admin_strings_for(ctx.language);
     html body = tag("h1", text(s.your_events)) +
                 tag("p", text(std::string(s.signed_in_as) + " " + who.name + " (" + who.email + ")")) +
@@ -152,7 +154,7 @@ html admin_home_page(const page_context& ctx, const calendar::organiser& who, co
     for (const auto& network : who.networks)
         body += tag("p", link(href(ctx, "/admin/networks/" + network + "/attendees.csv"),
                               text(std::string(s.network_export) + ": " + network)));
-    if (who.role == calendar::role::admin) body += forget_form(ctx, csrf);
+    if (who.role == calendar::role::admin) body += invite_form(ctx, all_networks, csrf) + forget_form(ctx, csrf);
     return layout(ctx, {std::string(s.your_events), "", ""}, body);
 }
 

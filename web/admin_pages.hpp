@@ -22,8 +22,10 @@ struct managed_event {
     calendar::event event;
     int confirmed = 0, pending = 0, waiting = 0;
 };
+// `all_networks`: for an admin's invitation form.
 [[nodiscard]] html admin_home_page(const page_context& ctx, const calendar::organiser& who,
-                                   const std::vector<managed_event>& events, const std::string& csrf);
+                                   const std::vector<managed_event>& events, const std::string& csrf,
+                                   const std::vector<std::string>& all_networks);
 
 struct attendee_filter {
     std::optional<calendar::registration_status> status;  // only these

@@ -57,6 +57,7 @@ const admin_strings german{
     .forget_title = "Daten einer Person löschen (auf Anfrage)",
     .forget_button = "Alle Anmeldungen dieser Adresse löschen",
     .forgotten = "Gelöschte Anmeldungen",
+    .forgot_password = "Passwort vergessen?",
 };
 
 const admin_strings english{
@@ -111,6 +112,7 @@ const admin_strings english{
     .forget_title = "Delete a person's data (on request)",
     .forget_button = "Delete every registration of this address",
     .forgotten = "Registrations deleted",
+    .forgot_password = "Forgot your password?",
 };
 
 }  // namespace

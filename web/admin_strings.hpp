@@ -12,7 +12,8 @@ struct admin_strings {
         attendees, confirmed, pending, waiting, status, all, search, filter, name, organisation, position,
         delivery, checked_in, actions, confirm, reject, promote, check_in, undo, export_label, checkin_title,
         checkin_search, checkin_list, print_hint, arrived, nobody_found, network_export, signed_in_as, new_event, edit_event, audit, when, who, what, details,
-        message_title, message_subject, message_body, message_send, forget_title, forget_button, forgotten;
+        message_title, message_subject, message_body, message_send, forget_title, forget_button, forgotten,
+        forgot_password;
 };
 
 [[nodiscard]] const admin_strings& admin_strings_for(lang l);

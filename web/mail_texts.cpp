@@ -178,6 +178,29 @@ std::optional<mail_text> render_mail(const mail_input& in) {
     return mail_text{body.subject, to_text(body, in.event), to_html(body, in.event, l), invitation_of(in)};
 }
 
+mail_text render_organiser_mail(std::string_view kind, const std::string& name, const std::string& link) {
+    const bool invite = kind == "organiser_invite";
+    mail_body b;
+    b.subject = invite ? "Einladung zu Treffpunkt / Invitation to Treffpunkt"
+                       : "Passwort zurücksetzen / Reset your password";
+    b.greeting = "Hallo " + name + ",";
+    b.paragraphs.emplace_back(invite ? "Sie wurden eingeladen, Veranstaltungen in Treffpunkt zu betreuen. Legen Sie über "
+                                       "den Link Ihr Passwort fest; er gilt 72 Stunden und nur einmal."
+                                     : "jemand (hoffentlich Sie) möchte Ihr Passwort zurücksetzen. Der Link gilt zwei "
+                                       "Stunden und nur einmal. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail.");
+    b.paragraphs.emplace_back(invite ? "You have been invited to look after events in Treffpunkt. Set your password "
+                                       "with the link; it works once, within 72 hours."
+                                     : "Someone (hopefully you) asked to reset your password. The link works once, "
+                                       "within two hours. If it was not you, ignore this email.");
+    b.action_label = invite ? "Passwort festlegen / Set password" : "Neues Passwort / New password";
+    b.action_url = link;
+    b.signature = "Treffpunkt";
+    b.footer = "Diese E-Mail wurde automatisch verschickt. / This email was sent automatically.";
+    calendar::event none;
+    none.title = "Treffpunkt";
+    return {b.subject, to_text(b, none), to_html(b, none, lang::de), std::nullopt};
+}
+
 std::optional<std::string> stale_reason(const std::string& kind, const calendar::registration& r,
                                         const calendar::event& e, calendar::sys_seconds now) {
     const bool answered = r.status != registration_status::pending;

@@ -33,6 +33,9 @@ struct mail_text {
 // nullopt for a kind we do not know (the message is then failed, not retried).
 [[nodiscard]] std::optional<mail_text> render_mail(const mail_input& in);
 
+// An organiser's invitation ("organiser_invite") or password reset ("organiser_reset") with its one-time link.
+[[nodiscard]] mail_text render_organiser_mail(std::string_view kind, const std::string& name, const std::string& link);
+
 // Why a queued message should no longer go out (a reminder for a cancelled registration or an event that has
 // started, a confirmation request that was already answered, ...), or nullopt to send it.
 [[nodiscard]] std::optional<std::string> stale_reason(const std::string& kind, const calendar::registration& r,

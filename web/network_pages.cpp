@@ -45,9 +45,15 @@ html network_page(const page_context& ctx, const calendar::network& n, std::span
 
 html error_page(const page_context& ctx, int status, std::string_view message) {
     const auto& s = strings_for(ctx.language);
-    const std::string title(status == 404 ? s.not_found_title : s.bad_request_title);
+    const bool de = ctx.language == lang::de;
+    std::string title(status == 404 ? s.not_found_title : s.bad_request_title);
+    std::string text_shown(status == 404 && message.empty() ? s.not_found_text : message);
+    if (status == 403) {
+        title = de ? "Kein Zugriff" : "No access";
+        if (message.empty()) text_shown = de ? "Das gehört zu einem Netzwerk, das Sie nicht betreuen." : "This belongs to a network you do not look after.";
+    }
     html body = tag("h1", text(title));
-    body += tag("p", text(status == 404 && message.empty() ? s.not_found_text : message));
+    body += tag("p", text(text_shown));
     body += tag("p", link(href(ctx, "/"), text(s.back_home)));
     return layout(ctx, {title, "", ""}, body);
 }

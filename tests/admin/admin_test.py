@@ -382,6 +382,72 @@ class AdminTest(unittest.TestCase):
         self.assertEqual(left, 0)
         self.assertEqual(log, [("admin@mint.example", "1 registration(s) anonymised on request")])
 
+    def mail_link(self, address, count):
+        """The one-time link in the newest of `count` expected mails to `address` (the server's maildir)."""
+        import email
+        import email.policy
+        import glob
+        import time
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            mails = []
+            for path in sorted(glob.glob(os.path.join(self.tmp.name, "maildir", "new", "*"))):
+                with open(path, "rb") as f:
+                    m = email.message_from_bytes(f.read(), policy=email.policy.default)
+                if address in str(m["To"]):
+                    mails.append(m)
+            if len(mails) >= count:
+                mails.sort(key=lambda m: m["Date"].datetime)
+                text = mails[-1].get_body(("plain",)).get_content()
+                return re.search(r"http://\S+/admin/password\?token=[0-9a-f]+", text).group(0)
+            time.sleep(0.1)
+        self.fail(f"no mail to {address}")
+
+    def test_invitations_and_password_resets_by_email(self):
+        admin = self.signed_in("admin@mint.example")
+        csrf = admin.csrf("/admin")
+        jana = self.signed_in("jana@ist-bochum.example")
+        invite = {"csrf": csrf, "name": "Lena Neu", "email": "lena@mint-nord.example", "role": "organiser",
+                  "network": "mint-nord"}
+        self.assertEqual(jana.request("/admin/organisers", dict(invite, csrf=jana.csrf("/admin")))[0], 403)
+        status, _, _ = admin.request("/admin/organisers", invite)
+        self.assertEqual(status, 200)
+        self.assertEqual(admin.request("/admin/organisers", invite)[0], 422)  # the address has an account
+        link = self.mail_link("lena@mint-nord.example", 1)
+        path = link[len(self.server.base):]
+        lena = Browser(self.server.base)
+        self.assertEqual(lena.login("lena@mint-nord.example", "irgendetwas-langes")[0], 401)  # no password yet
+        token = path.split("token=")[1]
+        pw_csrf = lena.csrf(path)
+        status, _, _ = lena.request("/admin/password", {"csrf": pw_csrf, "token": token, "password": "lenas-passwort-1",
+                                                        "again": "lenas-passwort-2"})
+        self.assertEqual(status, 422)
+        status, headers, _ = lena.request("/admin/password", {"csrf": pw_csrf, "token": token,
+                                                              "password": "lenas-passwort-1", "again": "lenas-passwort-1"})
+        self.assertEqual((status, headers["Location"]), (303, "/admin"))
+        self.assertIn(b"Netzwerktreffen Nord", lena.request("/admin")[2])
+        self.assertEqual(lena.request(path)[0], 404)  # used up
+        # A reset: the same answer for a known and an unknown address, a mail only for the known one.
+        stranger = Browser(self.server.base)
+        for address in ["lena@mint-nord.example", "nobody@mint-nord.example"]:
+            status, _, body = stranger.request("/admin/reset", {"csrf": stranger.csrf("/admin/reset"), "email": address})
+            self.assertEqual(status, 200)
+            self.assertIn("ist ein Link unterwegs".encode(), body)
+        reset = self.mail_link("lena@mint-nord.example", 2)
+        self.assertNotEqual(reset, link)
+        reset_path = reset[len(self.server.base):]
+        status, _, _ = stranger.request("/admin/password", {"csrf": stranger.csrf(reset_path),
+                                                            "token": reset_path.split("token=")[1],
+                                                            "password": "lenas-neues-passwort", "again": "lenas-neues-passwort"})
+        self.assertEqual(status, 303)
+        self.assertEqual(Browser(self.server.base).login("lena@mint-nord.example", "lenas-neues-passwort")[0], 303)
+        import sqlite3
+        with sqlite3.connect(self.db) as c:
+            payloads = c.execute("SELECT payload FROM outbox WHERE kind LIKE 'organiser_%' AND kind <> "
+                                 "'organiser_message' AND status = 'sent'").fetchall()
+        self.assertTrue(payloads)
+        self.assertEqual({p[0] for p in payloads}, {"{}"}, "links leave the outbox once sent")
+
     def test_logout_ends_the_session(self):
         nils = self.signed_in("nils@mint-nord.example")
         csrf = nils.csrf("/admin")

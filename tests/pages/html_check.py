@@ -94,6 +94,8 @@ class PagesTest(unittest.TestCase):
 
     def test_admin_pages(self):
         self.check_page("/admin/login")
+        self.check_page("/admin/reset")
+        self.check_page("/admin/password?token=0")  # an invalid link: the error page
         cookie = {"Cookie": self.session_cookie()}
         with sqlite3.connect(self.db) as c:
             slug = c.execute("SELECT slug FROM events WHERE capacity IS NOT NULL ORDER BY id LIMIT 1").fetchone()[0]

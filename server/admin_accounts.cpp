@@ -1,0 +1,84 @@
+// Organisers' accounts on the web: a password from an invitation or reset link, asking for a reset link, and
+// admins inviting organisers. Each form carries the CSRF token; nothing tells whether an address has an account.
+#include "server/admin_request.hpp"
+#include "server/app.hpp"
+#include "server/auth.hpp"
+#include "server/csrf.hpp"
+#include "web/account_pages.hpp"
+#include "web/pages.hpp"
+#include "web/registration_strings.hpp"
+
+namespace tp::server {
+namespace {
+
+bool is_get(const request& req) { return req.method() == http::verb::get || req.method() == http::verb::head; }
+
+}  // namespace
+
+handled app::admin_password(const request& req, parsed& p) {
+    bool fresh = false;
+    const auto csrf = csrf_for(req, fresh);
+    const bool de = p.ctx.language == web::lang::de;
+    const auto invalid = [&] {
+        return page(p, "admin_login", http::status::not_found,
+                    web::error_page(p.ctx, 404, de ? "Dieser Link ist ungültig, abgelaufen oder schon benutzt."
+                                                   : "This link is invalid, expired or used already.").str());
+    };
+    if (is_get(req)) {
+        const auto token = param(query_of(req), "token");
+        if (!store_.link_valid(token)) return invalid();
+        return admin_page(p, "admin_login", http::status::ok, web::password_page(p.ctx, token, csrf, "").str(), fresh, csrf);
+    }
+    if (req.method() != http::verb::post) return {method_not_allowed("GET, HEAD, POST"), "method_not_allowed"};
+    const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+    if (!csrf_matches(req, param(fields, "csrf")))
+        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
+    const auto token = param(fields, "token"), password = param(fields, "password");
+    const auto again = [&](const std::string& error) {
+        return admin_page(p, "admin_login", http::status::unprocessable_entity,
+                          web::password_page(p.ctx, token, csrf, error).str(), fresh, csrf);
+    };
+    if (password != param(fields, "again"))
+        return again(de ? "Die beiden Passwörter sind verschieden." : "The two passwords differ.");
+    try {
+        const auto who = store_.set_password_by_link(token, password);
+        if (!who) return invalid();
+        auto done = see_other(web::href(p.ctx, "/admin"), "admin_login");
+        set_session_cookie(done.res, store_.open_session(who->id), https(config_.base_url));
+        return done;
+    } catch (const store::account_error&) {
+        return again(de ? "Das Passwort braucht mindestens 10 Zeichen." : "The password needs at least 10 characters.");
+    }
+}
+
+handled app::admin_reset(const request& req, parsed& p) {
+    bool fresh = false;
+    const auto csrf = csrf_for(req, fresh);
+    if (is_get(req)) return admin_page(p, "admin_login", http::status::ok, web::reset_page(p.ctx, csrf, false).str(), fresh, csrf);
+    if (req.method() != http::verb::post) return {method_not_allowed("GET, HEAD, POST"), "method_not_allowed"};
+    const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+    if (!csrf_matches(req, param(fields, "csrf")))
+        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
+    store_.request_password_reset(param(fields, "email"));
+    return admin_page(p, "admin_login", http::status::ok, web::reset_page(p.ctx, csrf, true).str(), fresh, csrf);
+}
+
+handled app::admin_invite(const request& req, parsed& p, const calendar::organiser& who) {
+    if (who.role != calendar::role::admin)
+        return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
+    const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+    if (!csrf_matches(req, param(fields, "csrf")))
+        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
+    store::new_organiser invited{param(fields, "email"), param(fields, "name"),
+                                 calendar::parse_role(param(fields, "role")).value_or(calendar::role::organiser), {}, ""};
+    for (const auto& [k, v] : fields)
+        if (k == "network") invited.networks.push_back(v);
+    try {
+        (void)store_.invite_organiser(invited, who.email);
+    } catch (const store::account_error& ex) {
+        return page(p, "admin", http::status::unprocessable_entity, web::error_page(p.ctx, 422, ex.what()).str());
+    }
+    return admin_page(p, "admin", http::status::ok, web::invited_page(p.ctx, invited.email).str(), false, "");
+}
+
+}  // namespace tp::server

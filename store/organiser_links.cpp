@@ -1,0 +1,97 @@
+// One-time links for organisers: invitations (first password) and password resets, each sent by email.
+#include <SQLiteCpp/Transaction.h>
+
+#include <boost/json.hpp>
+
+#include "store/accounts_steps.hpp"
+#include "store/rows.hpp"
+#include "store/store.hpp"
+#include "store/tokens.hpp"
+#include "store/writes.hpp"
+
+namespace tp::store {
+namespace {
+
+constexpr std::chrono::hours invite_lifetime{72};
+constexpr std::chrono::hours reset_lifetime{2};
+
+// Stores the link's digest and queues its email; the token itself rides in the outbox row until it is sent.
+void send_link(connection& c, const calendar::organiser& who, const std::string& purpose, std::chrono::hours lifetime,
+               calendar::sys_seconds now) {
+    const auto token = random_token() + random_token();
+    auto link = c.prepare("INSERT INTO organiser_links (digest, organiser_id, purpose, expires_at) VALUES (?, ?, ?, ?)");
+    link->bind(1, token_digest(token));
+    link->bind(2, who.id);
+    link->bind(3, purpose);
+    link->bind(4, to_db(now + lifetime));
+    link->exec();
+    auto mail = c.prepare("INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at, payload) "
+                          "VALUES (?, NULL, ?, 'de', ?, ?, ?)");
+    mail->bind(1, "organiser_" + purpose);
+    mail->bind(2, who.email);
+    mail->bind(3, to_db(now));
+    mail->bind(4, to_db(now));
+    mail->bind(5, boost::json::serialize(boost::json::object{{"token", token}, {"name", who.name}}));
+    mail->exec();
+}
+
+}  // namespace
+
+calendar::organiser store::invite_organiser(const new_organiser& o, const std::string& actor) {
+    if (o.name.empty()) throw account_error("the name is empty");
+    if (o.email.find('@') == std::string::npos) throw account_error("'" + o.email + "' is not an email address");
+    std::lock_guard lock(write_mutex_);
+    const auto now = clock_();
+    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto created = insert_organiser(*writer_, o, std::nullopt, now);
+    send_link(*writer_, created, "invite", invite_lifetime, now);
+    write_audit(*writer_, now, actor, std::nullopt, "invite_organiser",
+                std::string(calendar::to_string(o.role)) + " " + o.email);
+    tx.commit();
+    return created;
+}
+
+void store::request_password_reset(const std::string& email) {
+    std::lock_guard lock(write_mutex_);
+    const auto now = clock_();
+    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    const auto who = organiser_where(*writer_, "WHERE o.email_key = ?", lower(email));
+    if (!who) return;
+    send_link(*writer_, *who, "reset", reset_lifetime, now);
+    tx.commit();
+}
+
+bool store::link_valid(const std::string& token) {
+    auto c = pool_.acquire();
+    auto find = c->prepare("SELECT 1 FROM organiser_links WHERE digest = ? AND used_at IS NULL AND expires_at > ?");
+    find->bind(1, token_digest(token));
+    find->bind(2, to_db(clock_()));
+    return find->executeStep();
+}
+
+std::optional<calendar::organiser> store::set_password_by_link(const std::string& token, const std::string& password) {
+    if (password.size() < min_password_length)
+        throw account_error("the password needs at least " + std::to_string(min_password_length) + " characters");
+    const auto hash = hash_password(password);
+    std::lock_guard lock(write_mutex_);
+    const auto now = clock_();
+    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto& c = *writer_;
+    const auto who = organiser_where(c, "JOIN organiser_links l ON l.organiser_id = o.id WHERE l.digest = ?1 AND "
+                                        "l.used_at IS NULL AND l.expires_at > ?2", token_digest(token), to_db(now));
+    if (!who) return std::nullopt;
+    auto set = c.prepare("UPDATE organisers SET password_hash = ?, failed_logins = 0, locked_until = NULL, "
+                         "updated_at = ? WHERE id = ?");
+    set->bind(1, hash);
+    set->bind(2, to_db(now));
+    set->bind(3, who->id);
+    set->exec();
+    auto use = c.prepare("UPDATE organiser_links SET used_at = ? WHERE digest = ?");
+    use->bind(1, to_db(now));
+    use->bind(2, token_digest(token));
+    use->exec();
+    tx.commit();
+    return who;
+}
+
+}  // namespace tp::store
