@@ -65,8 +65,9 @@ handled app::api(const request& req, parsed& p) {
     if (s.size() == 5 && s[1] == "v1" && s[2] == "events" && s[4].starts_with("attendees."))
         return req.method() == http::verb::get || req.method() == http::verb::head ? api_export(req, s[3], s[4])
                                                                                      : wrong_method("GET, HEAD");
-    const bool organisers = (s.size() == 3 && s[1] == "v1" && (s[2] == "events" || s[2] == "openapi.json")) ||
-                            (s.size() == 4 && s[1] == "v1" && s[2] == "events") ||
+    const bool organisers = (s.size() == 3 && s[1] == "v1" && (s[2] == "events" || s[2] == "openapi.json" ||
+                                                                s[2] == "series")) ||
+                            (s.size() == 4 && s[1] == "v1" && (s[2] == "events" || s[2] == "series")) ||
                             (s.size() == 7 && s[1] == "v1" && s[2] == "events" && s[4] == "registrations");
     if (organisers) return api_admin(req, s);
     return json_error(http::status::not_found, "there is no such API route", "not_found");

@@ -58,6 +58,7 @@ handled app::api_admin(const request& req, const std::vector<std::string>& s) {
         denied.res.set(http::field::www_authenticate, "Bearer");
         return denied;
     }
+    if (s[2] == "series") return api_series(req, *who, s);
     if (s.size() == 3) {  // /api/v1/events
         if (req.method() == http::verb::get || req.method() == http::verb::head) return api_list_events(*who);
         if (req.method() == http::verb::post) return api_save_event(req, *who, std::nullopt);
@@ -84,6 +85,44 @@ handled app::api_admin(const request& req, const std::vector<std::string>& s) {
     } catch (const store::registration_conflict& ex) {
         return json_error(http::status::conflict, ex.what(), "api_admin");
     }
+}
+
+handled app::api_series(const request& req, const calendar::organiser& who, const std::vector<std::string>& s) {
+    const bool get = req.method() == http::verb::get || req.method() == http::verb::head;
+    if (s.size() == 3 && get) {
+        json::array list;
+        for (const auto& one : store_.series_list({.include_drafts = true}))
+            if (calendar::may_manage(who, one.network_slug))
+                list.push_back(json::object{{"slug", one.slug}, {"network", one.network_slug}, {"title", one.title},
+                                            {"rrule", one.rule}, {"status", calendar::to_string(one.status)},
+                                            {"sequence", one.sequence}});
+        return json_response(http::status::ok, json::object{{"series", std::move(list)}}, "api_admin");
+    }
+    const bool create = s.size() == 3 && req.method() == http::verb::post;
+    const bool change = s.size() == 4 && req.method() == http::verb::put;
+    if (!create && !change) return {method_not_allowed(s.size() == 3 ? "GET, HEAD, POST" : "PUT"), "method_not_allowed"};
+    const auto existing = change ? store_.series_by_slug(s[3]) : std::nullopt;
+    if (change && !existing) return json_error(http::status::not_found, "there is no series '" + s[3] + "'", "api_admin");
+    if (existing && !calendar::may_manage(who, existing->network_slug))
+        return json_error(http::status::forbidden, "this token may not manage the series' network", "api_admin");
+    auto result = web::read_series_json(req.body());
+    if (!result.problems.empty()) return unprocessable(result.problems);
+    if (existing && result.series->slug != existing->slug)
+        return unprocessable({{"slug", "must be the series' own, '" + existing->slug + "'"}});
+    if (!calendar::may_manage(who, result.series->network_slug))
+        return json_error(http::status::forbidden, "this token may not manage network '" + result.series->network_slug + "'",
+                          "api_admin");
+    if (create && store_.series_by_slug(result.series->slug)) return unprocessable({{"slug", "another series has this slug"}});
+    try {
+        (void)store_.save_series(*result.series, who.email);
+    } catch (const store::import_error& ex) {
+        return unprocessable({{"network", ex.what()}});
+    }
+    const auto saved = store_.series_by_slug(result.series->slug).value();
+    return json_response(create ? http::status::created : http::status::ok,
+                         json::object{{"slug", saved.slug}, {"rrule", saved.rule}, {"sequence", saved.sequence},
+                                      {"occurrences", store_.events({.series_slug = saved.slug}).size()}},
+                         "api_admin");
 }
 
 handled app::api_list_events(const calendar::organiser& who) {

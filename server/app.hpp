@@ -94,6 +94,7 @@ private:
     handled api_export(const request& req, const std::string& slug, std::string_view file);
     handled api_admin(const request& req, const std::vector<std::string>& segments);
     handled api_list_events(const calendar::organiser& who);
+    handled api_series(const request& req, const calendar::organiser& who, const std::vector<std::string>& segments);
     handled api_save_event(const request& req, const calendar::organiser& who,
                            const std::optional<calendar::event>& existing);
     handled admin_page(const parsed& p, std::string_view route, http::status status, std::string body,

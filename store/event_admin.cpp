@@ -67,4 +67,23 @@ bool store::save_event(const calendar::event& e, const std::string& actor) {
     return created;
 }
 
+bool store::save_series(const calendar::series& s, const std::string& actor) {
+    bool created = false;
+    {
+        std::lock_guard lock(write_mutex_);
+        const auto now = clock_();
+        SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+        created = !find_series(*writer_, s.slug);
+        try {
+            upsert_series(*writer_, s, now);
+        } catch (const SQLite::Exception& ex) {
+            throw import_error("series '" + s.slug + "': " + ex.what());
+        }
+        write_audit(*writer_, now, actor, std::nullopt, created ? "create_series" : "update_series", s.slug);
+        tx.commit();
+    }
+    refresh_data_version();
+    return created;
+}
+
 }  // namespace tp::store

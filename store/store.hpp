@@ -271,6 +271,9 @@ public:
     // fields that changed, in one transaction. Registrants hear of changes to time, place or status as with an
     // import. Returns whether it was new. Throws import_error for an unknown network.
     bool save_event(const calendar::event& e, const std::string& actor);
+    // The same for a series with its skipped and moved dates; its occurrences follow (and their registrants hear
+    // of changes). Returns whether it was new.
+    bool save_series(const calendar::series& s, const std::string& actor);
 
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }

@@ -120,6 +120,20 @@ event_form_result read_event_json(std::string_view body) {
     return result;
 }
 
+series_form_result read_series_json(std::string_view body) {
+    series_form_result result;
+    boost::system::error_code ec;
+    auto value = json::parse(body, ec);
+    if (ec || !value.is_object()) {
+        result.problems[""] = "the body must be one series as a JSON object";
+        return result;
+    }
+    const auto parsed = parse_import(json::serialize(json::object{{"series", json::array{std::move(value)}}}));
+    sort_problems(parsed.errors, result.problems);
+    if (result.problems.empty() && parsed.document.series.size() == 1) result.series = parsed.document.series.front();
+    return result;
+}
+
 event_form_result read_event_form(const form_fields& f, const std::vector<calendar::question>& questions) {
     event_form_result result;
     const auto entry = entry_of(f, questions, result.problems);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/series.hpp"
 #include "calendar/types.hpp"
 #include "web/html.hpp"
 #include "web/links.hpp"
@@ -27,6 +28,13 @@ struct event_form_result {
 
 // The API's form of the same: one event as a JSON object in the import format (questions included).
 [[nodiscard]] event_form_result read_event_json(std::string_view body);
+
+struct series_form_result {
+    std::optional<calendar::series> series;
+    field_messages problems;
+};
+// One series as a JSON object in the import format (rule, skipped and moved dates, questions, reminders).
+[[nodiscard]] series_form_result read_series_json(std::string_view body);
 
 struct event_form_page_input {
     const form_fields& fields;

@@ -47,6 +47,16 @@ std::string_view openapi_document() {
                        "status": {"type": "string", "enum": ["draft", "published", "cancelled"]},
                        "reminders": {"type": "array", "items": {"type": "string", "example": "7d"}},
                        "questions": {"type": "array", "items": {"type": "object"}}}},
+      "Series": {"type": "object", "description": "One series in the import format (see README, Series): the event fields plus rrule, exdates and overrides.",
+        "required": ["slug", "network", "kind", "title", "rrule", "start", "end", "time_zone"],
+        "properties": {"slug": {"type": "string"}, "network": {"type": "string"}, "title": {"type": "string"},
+                       "rrule": {"type": "string", "example": "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU"},
+                       "exdates": {"type": "array", "items": {"type": "string"}},
+                       "overrides": {"type": "array", "items": {"type": "object"}}}},
+      "SeriesSummary": {"type": "object",
+        "properties": {"slug": {"type": "string"}, "rrule": {"type": "string"}, "sequence": {"type": "integer"},
+                       "occurrences": {"type": "integer"}, "network": {"type": "string"}, "title": {"type": "string"},
+                       "status": {"type": "string"}}},
       "EventSummary": {"type": "object",
         "properties": {"slug": {"type": "string"}, "network": {"type": "string"}, "title": {"type": "string"},
                        "kind": {"type": "string"}, "start": {"type": "string", "format": "date-time"},
@@ -80,6 +90,26 @@ std::string_view openapi_document() {
                              "401": {"$ref": "#/components/responses/Unauthorized"},
                              "403": {"$ref": "#/components/responses/Forbidden"},
                              "422": {"$ref": "#/components/responses/Invalid"}}}
+    },
+    "/api/v1/series": {
+      "get": {"summary": "The series the token's organiser manages", "security": [{"token": []}],
+              "responses": {"200": {"description": "series"}, "401": {"$ref": "#/components/responses/Unauthorized"}}},
+      "post": {"summary": "Create a series with skipped and moved dates", "security": [{"token": []}],
+               "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Series"}}}},
+               "responses": {"201": {"description": "created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SeriesSummary"}}}},
+                             "401": {"$ref": "#/components/responses/Unauthorized"},
+                             "403": {"$ref": "#/components/responses/Forbidden"},
+                             "422": {"$ref": "#/components/responses/Invalid"}}}
+    },
+    "/api/v1/series/{slug}": {
+      "parameters": [{"$ref": "#/components/parameters/slug"}],
+      "put": {"summary": "Change a series (occurrences follow; registrants hear of changes)", "security": [{"token": []}],
+              "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Series"}}}},
+              "responses": {"200": {"description": "changed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SeriesSummary"}}}},
+                            "401": {"$ref": "#/components/responses/Unauthorized"},
+                            "403": {"$ref": "#/components/responses/Forbidden"},
+                            "404": {"$ref": "#/components/responses/NotFound"},
+                            "422": {"$ref": "#/components/responses/Invalid"}}}
     },
     "/api/v1/events/{slug}": {
       "parameters": [{"$ref": "#/components/parameters/slug"}],

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import urllib.error
 import urllib.parse
@@ -147,11 +148,16 @@ class AdminTest(unittest.TestCase):
         self.assertEqual(status, 401)
         self.assertIn(b'value="guess@mint-nord.example"', body)
         self.assertIn("stimmen nicht".encode(), body)
+        # The third failure locks for a second; one more after that, two seconds: the wait doubles. While it
+        # lasts, even the right password waits and nothing is counted.
         browser.login("guess@mint-nord.example", "falsch")
         browser.login("guess@mint-nord.example", "falsch")
+        status, headers, _ = browser.login("guess@mint-nord.example", "falsch")
+        time.sleep(1.1)
+        self.assertEqual(browser.login("guess@mint-nord.example", "falsch")[0], 401)
         status, headers, _ = browser.login("guess@mint-nord.example", PASSWORD)
-        self.assertEqual(status, 429)
-        self.assertGreaterEqual(int(headers["Retry-After"]), 1)
+        self.assertEqual(int(headers["Retry-After"]), 2)
+        self.assertEqual(status, 429, "even the right password waits")
         status, _, _ = browser.request("/admin/login", {"csrf": "0" * 32, "email": "x", "password": "y"})
         self.assertEqual(status, 400)  # CSRF
 
@@ -314,14 +320,18 @@ class AdminTest(unittest.TestCase):
         token = self.tokens["jana@ist-bochum.example"]
         person = {"name": "Olga", "email": "olga@example.org", "consent": True, "answers": {"essen": "vegan"}}
         created = json.loads(self.call("POST", "/api/v1/events/fachtag-bochum/registrations", person)[1])
+        self.call("POST", "/api/v1/series", self.series_body(), token)  # for /api/v1/series/{slug}
         values = {"slug": "fachtag-bochum", "token": created["manage_url"].rsplit("/", 1)[1],
                   "id": str(self.registration_id("ben@example.org")), "action": "check-in"}
         bodies = {("/api/v1/events", "post"): event("api-neu", "ist-bochum", "Per API angelegt"),
+                  ("/api/v1/series", "post"): self.series_body(slug="api-reihe-2"),
                   ("/api/v1/events/{slug}", "put"): DOCUMENT["events"][0],
                   ("/api/v1/events/{slug}/registrations", "post"): dict(person, email="pia@example.org")}
         calls = 0
         for template, item in doc["paths"].items():
             path = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template)
+            if template == "/api/v1/series/{slug}":
+                path, bodies[(template, "put")] = "/api/v1/series/api-reihe", self.series_body()
             for method, op in item.items():
                 if method == "parameters":
                     continue
@@ -335,6 +345,35 @@ class AdminTest(unittest.TestCase):
                         self.assertEqual(self.call(method.upper(), path, bodies.get((template, method)))[0], 401)
                     calls += 1
         self.assertGreaterEqual(calls, 12)
+
+    def series_body(self, slug="api-reihe", **changes):
+        first = datetime.date.today() + datetime.timedelta(days=7)
+        body = {"slug": slug, "network": "ist-bochum", "kind": "exchange_round", "title": "Austauschrunde",
+                "rrule": "FREQ=WEEKLY;COUNT=4", "start": f"{first.isoformat()}T17:00", "end": f"{first.isoformat()}T18:30",
+                "time_zone": "Europe/Berlin", "format": "online", "capacity": 10}
+        body.update(changes)
+        return body
+
+    def test_the_api_creates_and_changes_series_with_skipped_and_moved_dates(self):
+        token = self.tokens["jana@ist-bochum.example"]
+        first = datetime.date.today() + datetime.timedelta(days=7)
+        second = first + datetime.timedelta(days=7)
+        status, body = self.call("POST", "/api/v1/series",
+                                 self.series_body("runde-api", exdates=[f"{second.isoformat()}T17:00"]), token)
+        self.assertEqual(status, 201, body)
+        self.assertEqual(json.loads(body)["occurrences"], 3)
+        third = second + datetime.timedelta(days=7)
+        moved = self.series_body("runde-api", exdates=[f"{second.isoformat()}T17:00"],
+                                 overrides=[{"original_start": f"{third.isoformat()}T17:00",
+                                             "start": f"{third.isoformat()}T18:00", "end": f"{third.isoformat()}T19:30"}])
+        status, body = self.call("PUT", "/api/v1/series/runde-api", moved, token)
+        self.assertEqual(status, 200, body)
+        self.assertEqual(self.call("PUT", "/api/v1/series/runde-api", dict(moved, rrule="FREQ=HOURLY"), token)[0], 422)
+        self.assertEqual(self.call("PUT", "/api/v1/series/runde-api", moved, self.tokens["nils@mint-nord.example"])[0], 403)
+        status, body = self.call("GET", "/api/v1/series", None, self.tokens["nils@mint-nord.example"])
+        self.assertNotIn("runde-api", {s["slug"] for s in json.loads(body)["series"]})
+        _, feed = self.call("GET", "/series/runde-api.ics")
+        self.assertIn(b"RECURRENCE-ID", feed)
 
     def test_the_api_creates_and_changes_events_within_its_networks(self):
         token = self.tokens["jana@ist-bochum.example"]
