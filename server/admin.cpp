@@ -158,7 +158,8 @@ handled app::admin_act(const request& req, parsed& p, const calendar::event& e) 
     const auto id = parse_id(s[4]);
     if (!action || !id) return not_found(p);
     try {
-        if (!store_.act_on_registration(e.slug, *id, *action)) return not_found(p);
+        const auto who = session_user(req, store_);
+        if (!store_.act_on_registration(e.slug, *id, *action, who ? who->email : "organiser")) return not_found(p);
     } catch (const store::registration_conflict& ex) {
         return page(p, "admin", http::status::conflict, web::error_page(p.ctx, 409, ex.what()).str());
     }

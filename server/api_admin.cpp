@@ -75,7 +75,7 @@ handled app::api_admin(const request& req, const std::vector<std::string>& s) {
     const auto action = action_named(s[6]);
     if (!id || !action) return json_error(http::status::not_found, "there is no such API route", "api_admin");
     try {
-        const auto done = store_.act_on_registration(e->slug, *id, *action);
+        const auto done = store_.act_on_registration(e->slug, *id, *action, who->email + " (API)");
         if (!done) return json_error(http::status::not_found, "the event has no such registration", "api_admin");
         return json_response(http::status::ok,
                              json::object{{"id", done->registration.id},

@@ -83,6 +83,17 @@ void act(connection& c, const event_row& ev, const registration& r, organiser_ac
     }
 }
 
+const char* action_name(organiser_action a) {
+    switch (a) {
+        case organiser_action::confirm: return "confirm";
+        case organiser_action::reject: return "reject";
+        case organiser_action::promote: return "promote";
+        case organiser_action::check_in: return "check_in";
+        case organiser_action::undo_check_in: return "undo_check_in";
+    }
+    return "act";
+}
+
 }  // namespace
 
 std::optional<std::vector<attendee>> store::attendees(const std::string& event_slug) {
@@ -93,7 +104,7 @@ std::optional<std::vector<attendee>> store::attendees(const std::string& event_s
 }
 
 std::optional<attendee> store::act_on_registration(const std::string& event_slug, std::int64_t id,
-                                                   organiser_action action) {
+                                                   organiser_action action, const std::string& actor) {
     std::lock_guard lock(write_mutex_);
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -102,6 +113,7 @@ std::optional<attendee> store::act_on_registration(const std::string& event_slug
     const auto r = ev ? find_unranked(c, "r.id = ? AND r.event_id = ?", id, ev->id) : std::nullopt;
     if (!r) return std::nullopt;
     act(c, *ev, *r, action, now);
+    write_audit(c, now, actor, ev->id, action_name(action), "registration #" + std::to_string(id));
     auto result = read_attendees(c, ev->id, id);
     tx.commit();
     return result.at(0);

@@ -253,7 +253,9 @@ public:
     // Does `action` to registration `id` of the event (each change with its transition and message, a freed seat
     // going to the waiting list). nullopt when the event has no such registration; registration_conflict when
     // the state does not allow it (e.g. checking in someone cancelled).
-    std::optional<attendee> act_on_registration(const std::string& event_slug, std::int64_t id, organiser_action action);
+    // `actor` goes into the event's audit log with the action and the registration's number (not the person).
+    std::optional<attendee> act_on_registration(const std::string& event_slug, std::int64_t id, organiser_action action,
+                                                const std::string& actor = "organiser");
 
     // Data protection (store/privacy.cpp). Removes a person's data from every registration of this email (name,
     // email, organisation, answers; their messages and personal feed go too); active registrations are cancelled

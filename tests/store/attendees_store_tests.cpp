@@ -65,6 +65,11 @@ TEST_CASE("organisers confirm, promote and reject by hand; a rejection frees the
     CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::confirm), store::registration_conflict);
     CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::promote), store::registration_conflict);
     CHECK_FALSE(t.s.act_on_registration("mint-barcamp-2027", 999, action::confirm));
+    const auto log = t.s.audit_log("mint-barcamp-2027");
+    REQUIRE(log.size() == 3);
+    CHECK(log[0].action == "confirm");
+    CHECK(log[1].action == "reject");
+    CHECK(log[2].detail == "registration #" + std::to_string(carl.id));
     CHECK_FALSE(t.s.act_on_registration("other-event", anna.id, action::confirm));
 }
 
