@@ -18,16 +18,6 @@ bool is_get(const request& req) { return req.method() == http::verb::get || req.
 
 handled only(const char* allow) { return {method_not_allowed(allow), "method_not_allowed"}; }
 
-std::optional<store::organiser_action> action_named(std::string_view name) {
-    using store::organiser_action;
-    if (name == "confirm") return organiser_action::confirm;
-    if (name == "reject") return organiser_action::reject;
-    if (name == "promote") return organiser_action::promote;
-    if (name == "check-in") return organiser_action::check_in;
-    if (name == "undo-check-in") return organiser_action::undo_check_in;
-    return std::nullopt;
-}
-
 web::attendee_filter filter_of(const web::query_params& q) {
     return {calendar::parse_registration_status(param(q, "status")), param(q, "q")};
 }

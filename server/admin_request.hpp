@@ -6,6 +6,7 @@
 #include <string>
 
 #include "server/http_types.hpp"
+#include "store/store.hpp"
 #include "web/query_string.hpp"
 
 namespace tp::server {
@@ -23,6 +24,17 @@ namespace tp::server {
     const auto q = target.find('?');
     if (q == std::string_view::npos) return {};
     return web::parse_query_string(target.substr(q + 1)).value_or(web::query_params{});
+}
+
+// An organiser's action by its name in URLs: confirm, reject, promote, check-in, undo-check-in.
+[[nodiscard]] inline std::optional<store::organiser_action> action_named(std::string_view name) {
+    using store::organiser_action;
+    if (name == "confirm") return organiser_action::confirm;
+    if (name == "reject") return organiser_action::reject;
+    if (name == "promote") return organiser_action::promote;
+    if (name == "check-in") return organiser_action::check_in;
+    if (name == "undo-check-in") return organiser_action::undo_check_in;
+    return std::nullopt;
 }
 
 [[nodiscard]] inline std::optional<std::int64_t> parse_id(std::string_view s) {

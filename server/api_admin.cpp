@@ -35,16 +35,6 @@ handled unprocessable(const web::field_messages& problems) {
                          json::object{{"error", "some fields need attention"}, {"fields", std::move(fields)}}, "api_admin");
 }
 
-std::optional<store::organiser_action> action_named(std::string_view name) {
-    using store::organiser_action;
-    if (name == "confirm") return organiser_action::confirm;
-    if (name == "reject") return organiser_action::reject;
-    if (name == "promote") return organiser_action::promote;
-    if (name == "check-in") return organiser_action::check_in;
-    if (name == "undo-check-in") return organiser_action::undo_check_in;
-    return std::nullopt;
-}
-
 }  // namespace
 
 handled app::api_admin(const request& req, const std::vector<std::string>& s) {

@@ -106,32 +106,36 @@ form_fields fields_of(const calendar::event& e) {
     return f;
 }
 
-event_form_result read_event_json(std::string_view body) {
-    event_form_result result;
+namespace {
+
+// One entry of the import format (`list` is "events" or "series") checked by the import's rules.
+template <class Result, class Take>
+Result read_one(std::string_view body, const char* list, std::string_view what, Take take) {
+    Result result;
     boost::system::error_code ec;
     auto value = json::parse(body, ec);
     if (ec || !value.is_object()) {
-        result.problems[""] = "the body must be one event as a JSON object";
+        result.problems[""] = "the body must be one " + std::string(what) + " as a JSON object";
         return result;
     }
-    const auto parsed = parse_import(json::serialize(json::object{{"events", json::array{std::move(value)}}}));
+    const auto parsed = parse_import(json::serialize(json::object{{list, json::array{std::move(value)}}}));
     sort_problems(parsed.errors, result.problems);
-    if (result.problems.empty() && parsed.document.events.size() == 1) result.event = parsed.document.events.front();
+    if (result.problems.empty()) take(parsed.document, result);
     return result;
 }
 
+}  // namespace
+
+event_form_result read_event_json(std::string_view body) {
+    return read_one<event_form_result>(body, "events", "event", [](const import_document& d, event_form_result& r) {
+        if (d.events.size() == 1) r.event = d.events.front();
+    });
+}
+
 series_form_result read_series_json(std::string_view body) {
-    series_form_result result;
-    boost::system::error_code ec;
-    auto value = json::parse(body, ec);
-    if (ec || !value.is_object()) {
-        result.problems[""] = "the body must be one series as a JSON object";
-        return result;
-    }
-    const auto parsed = parse_import(json::serialize(json::object{{"series", json::array{std::move(value)}}}));
-    sort_problems(parsed.errors, result.problems);
-    if (result.problems.empty() && parsed.document.series.size() == 1) result.series = parsed.document.series.front();
-    return result;
+    return read_one<series_form_result>(body, "series", "series", [](const import_document& d, series_form_result& r) {
+        if (d.series.size() == 1) r.series = d.series.front();
+    });
 }
 
 event_form_result read_event_form(const form_fields& f, const std::vector<calendar::question>& questions) {
