@@ -53,7 +53,7 @@ handled app::admin_event_form(const request& req, parsed& p, const calendar::org
         return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
     auto fields = fields_from(posted);
     if (existing) fields["slug"] = existing->slug;  // the address of an event never changes
-    auto result = web::read_event_form(fields, existing ? existing->questions : std::vector<calendar::question>{});
+    auto result = web::read_event_form(fields);
     if (result.event && !calendar::may_manage(who, result.event->network_slug))
         result.problems["network"] = p.ctx.language == web::lang::de ? "Dieses Netzwerk verwalten Sie nicht."
                                                                      : "You do not manage this network.";

@@ -7,6 +7,7 @@
 #include "calendar/zoned.hpp"
 #include "web/import_document.hpp"
 #include "web/layout.hpp"
+#include "web/question_rows.hpp"
 
 namespace tp::web {
 namespace {
@@ -40,7 +41,7 @@ json::array reminder_list(const std::string& text) {
     return out;
 }
 
-json::object entry_of(const form_fields& f, const std::vector<calendar::question>& questions, field_messages& problems) {
+json::object entry_of(const form_fields& f, field_messages& problems) {
     json::object e;
     for (const auto* key : {"slug", "network", "kind", "title", "description", "time_zone", "format", "venue", "address",
                             "status"})
@@ -56,14 +57,7 @@ json::object entry_of(const form_fields& f, const std::vector<calendar::question
         else e["capacity"] = std::stoll(capacity);
     }
     e["reminders"] = reminder_list(get(f, "reminders"));
-    json::array qs;
-    for (const auto& q : questions) {
-        json::array options;
-        for (const auto& o : q.options) options.emplace_back(o);
-        qs.push_back(json::object{{"key", q.key}, {"label", q.label}, {"type", calendar::to_string(q.type)},
-                                  {"options", std::move(options)}, {"required", q.required}});
-    }
-    e["questions"] = std::move(qs);
+    e["questions"] = questions_of(f);
     return e;
 }
 
@@ -101,6 +95,7 @@ form_fields fields_of(const calendar::event& e) {
                   {"status", std::string(calendar::to_string(e.status))},
                   {"reminders", reminders}};
     if (e.all_day) f["all_day"] = "on";
+    add_question_fields(f, e.questions);
     if (e.registration_opens) f["registration_opens"] = local_text(*e.registration_opens, e.time_zone, false);
     if (e.registration_closes) f["registration_closes"] = local_text(*e.registration_closes, e.time_zone, false);
     return f;
@@ -138,9 +133,9 @@ series_form_result read_series_json(std::string_view body) {
     });
 }
 
-event_form_result read_event_form(const form_fields& f, const std::vector<calendar::question>& questions) {
+event_form_result read_event_form(const form_fields& f) {
     event_form_result result;
-    const auto entry = entry_of(f, questions, result.problems);
+    const auto entry = entry_of(f, result.problems);
     const auto parsed = parse_import(json::serialize(json::object{{"events", json::array{entry}}}));
     sort_problems(parsed.errors, result.problems);
     if (result.problems.empty() && parsed.document.events.size() == 1) result.event = parsed.document.events.front();

@@ -23,8 +23,8 @@ struct event_form_result {
     std::optional<calendar::event> event;  // when every field is right
     field_messages problems;               // by field; "" for problems of the whole entry
 };
-// Questions are not on the form: `questions` (an existing event's) are kept as they are.
-[[nodiscard]] event_form_result read_event_form(const form_fields& f, const std::vector<calendar::question>& questions);
+// Registration questions come from their rows (question_rows.hpp).
+[[nodiscard]] event_form_result read_event_form(const form_fields& f);
 
 // The API's form of the same: one event as a JSON object in the import format (questions included).
 [[nodiscard]] event_form_result read_event_json(std::string_view body);

@@ -2,6 +2,7 @@
 #include "web/event_form.hpp"
 #include "web/i18n.hpp"
 #include "web/layout.hpp"
+#include "web/question_rows.hpp"
 
 namespace tp::web {
 namespace {
@@ -80,6 +81,39 @@ html field(const page_context& ctx, const field_spec& s, const event_form_page_i
     return tag("div", {{"class", invalid ? "field invalid" : "field"}}, body);
 }
 
+html input_row(const std::string& id, std::string_view name, std::string_view label, const std::string& value) {
+    return tag("div", {{"class", "field"}},
+               tag("label", {{"for", id}}, text(label)) +
+                   void_tag("input", {{"id", id}, {"name", name}, {"type", "text"}, {"value", value}}));
+}
+
+html question_row(const page_context& ctx, const form_fields& f, int i) {
+    const bool de = ctx.language == lang::de;
+    const auto name = [i](const char* part) { return "q" + std::to_string(i) + "." + part; };
+    const auto id = [i](const char* part) { return "q" + std::to_string(i) + "-" + part; };
+    html types;
+    const std::pair<const char*, const char*> choices[] = {
+        {"text", de ? "Text" : "Text"}, {"single_choice", de ? "Eine Auswahl" : "One choice"},
+        {"multiple_choice", de ? "Mehrere Auswahlen" : "Several choices"}, {"checkbox", de ? "Ankreuzen" : "Tick box"}};
+    for (const auto& [value, label] : choices)
+        types += value_of(f, name("type")) == value ? tag("option", {{"value", value}, {"selected", "selected"}}, text(label))
+                                                    : tag("option", {{"value", value}}, text(label));
+    html body = tag("legend", text((de ? "Frage " : "Question ") + std::to_string(i + 1)));
+    if (const auto key = value_of(f, name("key")); !key.empty())
+        body += void_tag("input", {{"type", "hidden"}, {"name", name("key")}, {"value", key}});
+    body += input_row(id("label"), name("label"), de ? "Frage (leer: keine)" : "Question (empty: none)", value_of(f, name("label")));
+    body += tag("div", {{"class", "field"}},
+                tag("label", {{"for", id("type")}}, text(de ? "Art der Antwort" : "Kind of answer")) +
+                    tag("select", {{"id", id("type")}, {"name", name("type")}}, types));
+    body += input_row(id("options"), name("options"), de ? "Auswahlen, mit Komma getrennt" : "Choices, separated by commas",
+                      value_of(f, name("options")));
+    const auto box = value_of(f, name("required")) == "on"
+                         ? void_tag("input", {{"id", id("required")}, {"name", name("required")}, {"type", "checkbox"}, {"checked", "checked"}})
+                         : void_tag("input", {{"id", id("required")}, {"name", name("required")}, {"type", "checkbox"}});
+    body += tag("div", {{"class", "field check"}}, box + tag("label", {{"for", id("required")}}, text(de ? " Pflichtfrage" : " Required")));
+    return tag("fieldset", {{"class", "question"}}, body);
+}
+
 }  // namespace
 
 html event_form_page(const page_context& ctx, const event_form_page_input& in) {
@@ -88,6 +122,10 @@ html event_form_page(const page_context& ctx, const event_form_page_input& in) {
                                           : (de ? "Veranstaltung bearbeiten" : "Edit event");
     html fields = void_tag("input", {{"type", "hidden"}, {"name", "csrf"}, {"value", in.csrf}});
     for (const auto& s : specs) fields += field(ctx, s, in);
+    fields += tag("h2", text(de ? "Fragen bei der Anmeldung" : "Questions on the registration form"));
+    if (const auto q = in.problems.find("questions"); q != in.problems.end())
+        fields += tag("p", {{"class", "error"}, {"role", "alert"}}, text(q->second));
+    for (int i = 0; i < question_rows(in.fields); ++i) fields += question_row(ctx, in.fields, i);
     html body = tag("h1", text(title));
     if (const auto general = in.problems.find(""); general != in.problems.end())
         body += tag("p", {{"class", "error"}, {"role", "alert"}}, text(general->second));

@@ -271,18 +271,25 @@ class AdminTest(unittest.TestCase):
         status, _, body = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields(network="mint-nord")})
         self.assertEqual(status, 422)
         self.assertIn(b'id="f-network-error"', body)
-        status, headers, _ = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields()})
+        question = {"q0.label": "Größe (T-Shirt)", "q0.type": "single_choice", "q0.options": "S, M, L", "q0.required": "on"}
+        status, headers, _ = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields(), **question})
         self.assertEqual((status, headers["Location"]), (303, "/admin/events/werkstatt-robotik"))
-        self.assertEqual(self.server.get("/events/werkstatt-robotik")[0], 200)
+        status, _, public = self.server.get("/events/werkstatt-robotik")
+        self.assertEqual(status, 200)
+        self.assertIn("Größe (T-Shirt)".encode(), public)  # asked on the registration form
+        _, _, form = jana.request("/admin/events/werkstatt-robotik/edit")
+        self.assertIn(b'name="q0.key" value="groesse-t-shirt"', form)
         status, _, _ = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields()})
         self.assertEqual(status, 422)  # the short name is taken
-        body = json.dumps({"name": "Paula", "email": "paula@example.org", "consent": True}).encode()
+        body = json.dumps({"name": "Paula", "email": "paula@example.org", "consent": True,
+                           "answers": {"groesse-t-shirt": "M"}}).encode()
         urllib.request.urlopen(urllib.request.Request(
             self.server.base + "/api/v1/events/werkstatt-robotik/registrations", data=body,
             headers={"Content-Type": "application/json"}), timeout=30).read()
         self.assertEqual(jana.request("/admin/events/werkstatt-robotik/edit")[0], 200)
         status, _, _ = jana.request("/admin/events/werkstatt-robotik/edit",
-                                    {"csrf": csrf, **self.event_fields(venue="Zeche Zollern", slug="ignored")})
+                                    {"csrf": csrf, **self.event_fields(venue="Zeche Zollern", slug="ignored"),
+                                     **question, "q0.key": "groesse-t-shirt"})
         self.assertEqual(status, 303)
         import sqlite3
         with sqlite3.connect(self.db) as c:

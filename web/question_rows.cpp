@@ -1,0 +1,86 @@
+#include "web/question_rows.hpp"
+
+#include <boost/json.hpp>
+
+namespace tp::web {
+namespace {
+
+namespace json = boost::json;
+
+std::string get(const form_fields& f, const std::string& key) {
+    const auto it = f.find(key);
+    return it == f.end() ? std::string{} : it->second;
+}
+
+std::string row(int i, const char* part) { return "q" + std::to_string(i) + "." + part; }
+
+json::array options_of(const std::string& text) {
+    json::array out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        auto piece = text.substr(start, end - start);
+        piece.erase(0, piece.find_first_not_of(' '));
+        piece.erase(piece.find_last_not_of(' ') + 1);
+        if (!piece.empty()) out.emplace_back(piece);
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+void add_question_fields(form_fields& f, const std::vector<calendar::question>& questions) {
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        const auto& q = questions[i];
+        const int n = static_cast<int>(i);
+        std::string options;
+        for (const auto& o : q.options) options += (options.empty() ? "" : ", ") + o;
+        f[row(n, "key")] = q.key;
+        f[row(n, "label")] = q.label;
+        f[row(n, "type")] = std::string(calendar::to_string(q.type));
+        f[row(n, "options")] = options;
+        if (q.required) f[row(n, "required")] = "on";
+    }
+}
+
+int question_rows(const form_fields& f) {
+    int used = 0;
+    while (f.count(row(used, "label")) > 0) ++used;
+    return used + new_question_rows;
+}
+
+std::string key_of_label(const std::string& label) {
+    std::string key;
+    for (std::size_t i = 0; i < label.size() && key.size() < 40; ++i) {
+        const auto c = static_cast<unsigned char>(label[i]);
+        const auto next = i + 1 < label.size() ? static_cast<unsigned char>(label[i + 1]) : 0;
+        if (c >= 'A' && c <= 'Z') key += static_cast<char>(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += static_cast<char>(c);
+        else if (c == 0xC3 && (next == 0xA4 || next == 0x84)) key += "ae", ++i;
+        else if (c == 0xC3 && (next == 0xB6 || next == 0x96)) key += "oe", ++i;
+        else if (c == 0xC3 && (next == 0xBC || next == 0x9C)) key += "ue", ++i;
+        else if (c == 0xC3 && next == 0x9F) key += "ss", ++i;
+        else if (!key.empty() && key.back() != '-') key += '-';
+    }
+    while (!key.empty() && key.back() == '-') key.pop_back();
+    return key.empty() ? "frage" : key;
+}
+
+json::array questions_of(const form_fields& f) {
+    json::array out;
+    for (int i = 0; i < question_rows(f); ++i) {
+        const auto label = get(f, row(i, "label"));
+        if (label.find_first_not_of(' ') == std::string::npos) continue;
+        const auto kept = get(f, row(i, "key"));
+        const auto type = get(f, row(i, "type")).empty() ? std::string("text") : get(f, row(i, "type"));
+        json::object q{{"key", kept.empty() ? key_of_label(label) : kept}, {"label", label}, {"type", type},
+                       {"required", get(f, row(i, "required")) == "on"}};
+        if (type == "single_choice" || type == "multiple_choice") q["options"] = options_of(get(f, row(i, "options")));
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
+}  // namespace tp::web
