@@ -97,6 +97,14 @@ handled app::admin_signed_in(const request& req, parsed& p, const calendar::orga
     }
     if (s.size() == 4 && s[1] == "networks" && s[3] == "attendees.csv")
         return is_get(req) ? export_network(req, who, s[2], p.ctx.language) : only("GET, HEAD");
+    if (s.size() >= 3 && s[1] == "series") {
+        if (s.size() == 3 && s[2] == "new") return admin_series_form(req, p, who, std::nullopt);
+        const auto one = store_.series_by_slug(s[2]);
+        if (s.size() != 4 || s[3] != "edit" || !one) return not_found(p);
+        if (!calendar::may_manage(who, one->network_slug))
+            return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
+        return admin_series_form(req, p, who, one);
+    }
     if (s.size() < 3 || s[1] != "events") return not_found(p);
     if (s.size() == 3 && s[2] == "new") return admin_event_form(req, p, who, std::nullopt);
     const auto e = store_.event_by_slug(s[2]);
@@ -184,9 +192,12 @@ handled app::admin_home(const request&, parsed& p, const calendar::organiser& wh
     }
     std::vector<std::string> networks;
     for (const auto& n : store_.networks()) networks.push_back(n.slug);
+    std::vector<web::managed_series> series;
+    for (const auto& one : store_.series_list({.include_drafts = true}))
+        if (calendar::may_manage(who, one.network_slug)) series.push_back({one.slug, one.title});
     const auto token = new_csrf_token();
-    return admin_page(p, "admin", http::status::ok, web::admin_home_page(p.ctx, who, managed, token, networks).str(),
-                      true, token);
+    return admin_page(p, "admin", http::status::ok,
+                      web::admin_home_page(p.ctx, who, managed, series, token, networks).str(), true, token);
 }
 
 }  // namespace tp::server

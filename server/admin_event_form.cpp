@@ -1,9 +1,12 @@
-// Creating and changing events in the admin pages: GET shows the form, POST checks it by the import's rules and
+// Creating and changing events and series in the admin pages: GET shows the form, POST checks it by the import's rules and
 // saves with an audit entry; problems show next to their fields with the input kept (422).
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
 #include "server/csrf.hpp"
 #include "web/event_form.hpp"
+#include "web/series_form.hpp"
+
+#include <functional>
 #include "web/pages.hpp"
 #include "web/registration_strings.hpp"
 
@@ -36,37 +39,98 @@ web::form_fields fields_from(const web::query_params& posted) {
 
 }  // namespace
 
-handled app::admin_event_form(const request& req, parsed& p, const calendar::organiser& who,
-                              const std::optional<calendar::event>& existing) {
+// What differs between the event and the series forms.
+struct entity_form {
+    bool creating = true;
+    web::form_fields shown;  // for a GET
+    std::optional<std::string> fixed_slug;  // an existing one's: addresses never change
+    std::function<web::html(const web::page_context&, const web::event_form_page_input&)> render;
+    // Checks the fields (problems filled in) and saves; returns the page to go to afterwards.
+    std::function<std::optional<std::string>(const web::form_fields&, web::field_messages&)> save;
+};
+
+
+handled app::admin_entity_form(const request& req, parsed& p, const calendar::organiser& who, const entity_form& form) {
     const auto networks = networks_for(who, store_);
     bool fresh = false;
     const auto csrf = csrf_for(req, fresh);
     const auto show = [&](const web::form_fields& f, const web::field_messages& problems, http::status status) {
-        const web::event_form_page_input in{f, problems, networks, csrf, !existing};
-        return admin_page(p, "admin", status, web::event_form_page(p.ctx, in).str(), fresh, csrf);
+        const web::event_form_page_input in{f, problems, networks, csrf, form.creating};
+        return admin_page(p, "admin", status, form.render(p.ctx, in).str(), fresh, csrf);
     };
     const bool get = req.method() == http::verb::get || req.method() == http::verb::head;
-    if (get) return show(existing ? web::fields_of(*existing) : defaults_for(networks), {}, http::status::ok);
+    if (get) return show(form.shown, {}, http::status::ok);
     if (req.method() != http::verb::post) return {method_not_allowed("GET, HEAD, POST"), "method_not_allowed"};
     const auto posted = web::parse_query_string(req.body()).value_or(web::query_params{});
     if (!csrf_matches(req, param(posted, "csrf")))
         return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
     auto fields = fields_from(posted);
-    if (existing) fields["slug"] = existing->slug;  // the address of an event never changes
-    auto result = web::read_event_form(fields);
-    if (result.event && !calendar::may_manage(who, result.event->network_slug))
-        result.problems["network"] = p.ctx.language == web::lang::de ? "Dieses Netzwerk verwalten Sie nicht."
-                                                                     : "You do not manage this network.";
-    if (result.event && !existing && store_.event_by_slug(result.event->slug))
-        result.problems["slug"] = p.ctx.language == web::lang::de ? "Diesen Kurznamen hat schon eine Veranstaltung."
-                                                                  : "Another event has this short name.";
-    if (!result.problems.empty()) return show(fields, result.problems, http::status::unprocessable_entity);
-    try {
-        (void)store_.save_event(*result.event, who.email);
-    } catch (const store::import_error& ex) {
-        return show(fields, {{"", ex.what()}}, http::status::unprocessable_entity);
+    if (form.fixed_slug) fields["slug"] = *form.fixed_slug;
+    web::field_messages problems;
+    const auto next = form.save(fields, problems);
+    if (!next) return show(fields, problems, http::status::unprocessable_entity);
+    return see_other(web::href(p.ctx, *next), "admin");
+}
+
+handled app::admin_event_form(const request& req, parsed& p, const calendar::organiser& who,
+                              const std::optional<calendar::event>& existing) {
+    const bool de = p.ctx.language == web::lang::de;
+    entity_form form;
+    form.creating = !existing;
+    form.shown = existing ? web::fields_of(*existing) : defaults_for(networks_for(who, store_));
+    if (existing) form.fixed_slug = existing->slug;
+    form.render = web::event_form_page;
+    form.save = [&](const web::form_fields& fields, web::field_messages& problems) -> std::optional<std::string> {
+        auto result = web::read_event_form(fields);
+        problems = result.problems;
+        if (result.event && !calendar::may_manage(who, result.event->network_slug))
+            problems["network"] = de ? "Dieses Netzwerk verwalten Sie nicht." : "You do not manage this network.";
+        if (result.event && !existing && store_.event_by_slug(result.event->slug))
+            problems["slug"] = de ? "Diesen Kurznamen hat schon eine Veranstaltung." : "Another event has this short name.";
+        if (!problems.empty()) return std::nullopt;
+        try {
+            (void)store_.save_event(*result.event, who.email);
+        } catch (const store::import_error& ex) {
+            problems[""] = ex.what();
+            return std::nullopt;
+        }
+        return "/admin/events/" + result.event->slug;
+    };
+    return admin_entity_form(req, p, who, form);
+}
+
+handled app::admin_series_form(const request& req, parsed& p, const calendar::organiser& who,
+                               const std::optional<calendar::series>& existing) {
+    const bool de = p.ctx.language == web::lang::de;
+    entity_form form;
+    form.creating = !existing;
+    if (existing) {
+        form.shown = web::fields_of(*existing);
+        form.fixed_slug = existing->slug;
+    } else {
+        form.shown = defaults_for(networks_for(who, store_));
+        form.shown["kind"] = "exchange_round";
+        form.shown["format"] = "online";
+        form.shown["rrule"] = "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU";
     }
-    return see_other(web::href(p.ctx, "/admin/events/" + result.event->slug), "admin");
+    form.render = web::series_form_page;
+    form.save = [&](const web::form_fields& fields, web::field_messages& problems) -> std::optional<std::string> {
+        auto result = web::read_series_form(fields);
+        problems = result.problems;
+        if (result.series && !calendar::may_manage(who, result.series->network_slug))
+            problems["network"] = de ? "Dieses Netzwerk verwalten Sie nicht." : "You do not manage this network.";
+        if (result.series && !existing && store_.series_by_slug(result.series->slug))
+            problems["slug"] = de ? "Diesen Kurznamen hat schon eine Reihe." : "Another series has this short name.";
+        if (!problems.empty()) return std::nullopt;
+        try {
+            (void)store_.save_series(*result.series, who.email);
+        } catch (const store::import_error& ex) {
+            problems[""] = ex.what();
+            return std::nullopt;
+        }
+        return std::string("/admin");
+    };
+    return admin_entity_form(req, p, who, form);
 }
 
 }  // namespace tp::server

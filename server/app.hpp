@@ -34,6 +34,8 @@ struct handled {
 [[nodiscard]] handled json_response(http::status status, const boost::json::value& body, std::string_view route);
 [[nodiscard]] handled json_error(http::status status, std::string message, std::string_view route);
 
+struct entity_form;  // admin_event_form.cpp: what differs between the event and the series forms
+
 // 303 See Other to `location` (after a form's POST).
 [[nodiscard]] handled see_other(std::string location, std::string_view route);
 // Whether the site is served over https (then cookies are Secure).
@@ -88,6 +90,9 @@ private:
     handled admin_invite(const request& req, parsed& p, const calendar::organiser& who);
     handled admin_event_form(const request& req, parsed& p, const calendar::organiser& who,
                              const std::optional<calendar::event>& existing);
+    handled admin_series_form(const request& req, parsed& p, const calendar::organiser& who,
+                              const std::optional<calendar::series>& existing);
+    handled admin_entity_form(const request& req, parsed& p, const calendar::organiser& who, const entity_form& form);
     handled admin_checkin(const request& req, parsed& p, const calendar::event& e, bool printable);
     handled export_event(const request& req, const calendar::event& e, std::string_view format, web::lang l);
     handled export_network(const request& req, const calendar::organiser& who, const std::string& slug, web::lang l);

@@ -137,7 +137,8 @@ html login_page(const page_context& ctx, const login_form& form) {
 }
 
 html admin_home_page(const page_context& ctx, const calendar::organiser& who, const std::vector<managed_event>& events,
-                     const std::string& csrf, const std::vector<std::string>& all_networks) {
+                     const std::vector<managed_series>& series, const std::string& csrf,
+                     const std::vector<std::string>& all_networks) {
     const auto& s = admin_strings_for(ctx.language);
     html body = tag("h1", text(s.your_events)) +
                 tag("p", text(std::string(s.signed_in_as) + " " + who.name + " (" + who.email + ")")) +
@@ -151,6 +152,11 @@ html admin_home_page(const page_context& ctx, const calendar::organiser& who, co
     const auto head = tag("tr", tag("th", text(s.attendees)) + tag("th", text("")) + tag("th", text(s.confirmed)) +
                                     tag("th", text(s.pending)) + tag("th", text(s.waiting)));
     body += events.empty() ? tag("p", text(s.no_events)) : tag("table", tag("thead", head) + tag("tbody", rows));
+    html series_items;
+    for (const auto& one : series)
+        series_items += tag("li", link(href(ctx, "/admin/series/" + one.slug + "/edit"), text(one.title)));
+    body += tag("h2", text(s.series_title)) + tag("ul", series_items) +
+            tag("p", link(href(ctx, "/admin/series/new"), text(s.new_series)));
     for (const auto& network : who.networks)
         body += tag("p", link(href(ctx, "/admin/networks/" + network + "/attendees.csv"),
                               text(std::string(s.network_export) + ": " + network)));

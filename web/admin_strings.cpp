@@ -58,6 +58,8 @@ const admin_strings german{
     .forget_button = "Alle Anmeldungen dieser Adresse löschen",
     .forgotten = "Gelöschte Anmeldungen",
     .forgot_password = "Passwort vergessen?",
+    .series_title = "Ihre Reihen",
+    .new_series = "Neue Reihe anlegen",
 };
 
 const admin_strings english{
@@ -113,6 +115,8 @@ const admin_strings english{
     .forget_button = "Delete every registration of this address",
     .forgotten = "Registrations deleted",
     .forgot_password = "Forgot your password?",
+    .series_title = "Your series",
+    .new_series = "Create a series",
 };
 
 }  // namespace

@@ -61,18 +61,6 @@ json::object entry_of(const form_fields& f, field_messages& problems) {
     return e;
 }
 
-// "events[0] (slug): start: must be ..." -> {"start": "must be ..."}.
-void sort_problems(const std::vector<std::string>& errors, field_messages& problems) {
-    for (const auto& error : errors) {
-        const auto entry_end = error.find("): ");
-        const auto rest = entry_end == std::string::npos ? error : error.substr(entry_end + 3);
-        const auto colon = rest.find(": ");
-        const auto field = colon == std::string::npos ? std::string{} : rest.substr(0, rest.find_first_of(":["));
-        auto& slot = problems[field.find(' ') == std::string::npos ? field : std::string{}];
-        slot += (slot.empty() ? "" : "; ") + (colon == std::string::npos ? rest : rest.substr(colon + 2));
-    }
-}
-
 }  // namespace
 
 form_fields fields_of(const calendar::event& e) {
@@ -114,7 +102,7 @@ Result read_one(std::string_view body, const char* list, std::string_view what, 
         return result;
     }
     const auto parsed = parse_import(json::serialize(json::object{{list, json::array{std::move(value)}}}));
-    sort_problems(parsed.errors, result.problems);
+    problems_of_import(parsed.errors, result.problems);
     if (result.problems.empty()) take(parsed.document, result);
     return result;
 }
@@ -137,9 +125,20 @@ event_form_result read_event_form(const form_fields& f) {
     event_form_result result;
     const auto entry = entry_of(f, result.problems);
     const auto parsed = parse_import(json::serialize(json::object{{"events", json::array{entry}}}));
-    sort_problems(parsed.errors, result.problems);
+    problems_of_import(parsed.errors, result.problems);
     if (result.problems.empty() && parsed.document.events.size() == 1) result.event = parsed.document.events.front();
     return result;
+}
+
+void problems_of_import(const std::vector<std::string>& errors, field_messages& problems) {
+    for (const auto& error : errors) {  // "events[0] (slug): start: must be ..." -> {"start": "must be ..."}
+        const auto entry_end = error.find("): ");
+        const auto rest = entry_end == std::string::npos ? error : error.substr(entry_end + 3);
+        const auto colon = rest.find(": ");
+        const auto field = colon == std::string::npos ? std::string{} : rest.substr(0, rest.find_first_of(":["));
+        auto& slot = problems[field.find(' ') == std::string::npos ? field : std::string{}];
+        slot += (slot.empty() ? "" : "; ") + (colon == std::string::npos ? rest : rest.substr(colon + 2));
+    }
 }
 
 }  // namespace tp::web

@@ -26,6 +26,10 @@ struct event_form_result {
 // Registration questions come from their rows (question_rows.hpp).
 [[nodiscard]] event_form_result read_event_form(const form_fields& f);
 
+// The import's messages ("events[0] (slug): start: must be ...") by field ({"start": "must be ..."}); messages
+// about the whole entry go under "".
+void problems_of_import(const std::vector<std::string>& errors, field_messages& problems);
+
 // The API's form of the same: one event as a JSON object in the import format (questions included).
 [[nodiscard]] event_form_result read_event_json(std::string_view body);
 

@@ -1,5 +1,8 @@
 // The event form's HTML: one labelled control per field, each problem next to its field, what was typed kept.
 #include "web/event_form.hpp"
+#include "web/series_form.hpp"
+
+#include <span>
 #include "web/i18n.hpp"
 #include "web/layout.hpp"
 #include "web/question_rows.hpp"
@@ -32,6 +35,32 @@ constexpr field_spec specs[] = {
     {"capacity", "Plätze (leer: unbegrenzt)", "Seats (empty: no limit)", "number"},
     {"registration_opens", "Anmeldung ab", "Registration opens", "datetime-local"},
     {"registration_closes", "Anmeldung bis", "Registration closes", "datetime-local"},
+    {"reminders", "Erinnerungen vor Beginn (z. B. 7d, 1d, 2h)", "Reminders before the start (e.g. 7d, 1d, 2h)", "text"},
+    {"status", "Status", "Status", "select"},
+};
+
+// A series: its first date's start and end, the rule, skipped and moved dates; the rest as for events.
+constexpr field_spec series_specs[] = {
+    {"network", "Netzwerk", "Network", "select"},
+    {"slug", "Kurzname in der Adresse (a-z, 0-9, -)", "Short name in the address (a-z, 0-9, -)", "text"},
+    {"title", "Titel", "Title", "text"},
+    {"kind", "Art", "Kind", "select"},
+    {"description", "Beschreibung", "Description", "textarea"},
+    {"time_zone", "Zeitzone", "Time zone", "text"},
+    {"start", "Erster Termin: Beginn", "First date: start", "datetime-local"},
+    {"end", "Erster Termin: Ende", "First date: end", "datetime-local"},
+    {"rrule", "Wiederholung (RRULE, z. B. FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU)",
+     "Repeats (RRULE, e.g. FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU)", "text"},
+    {"exdates", "Ausfallende Termine (je Zeile: 2027-07-27T17:00)", "Skipped dates (one per line: 2027-07-27T17:00)",
+     "textarea"},
+    {"overrides", "Verschobene Termine (je Zeile: alt -> neu, oder alt -> abgesagt)",
+     "Moved dates (one per line: old -> new, or old -> cancelled)", "textarea"},
+    {"format", "Format", "Format", "select"},
+    {"venue", "Ort", "Venue", "text"},
+    {"address", "Adresse", "Address", "text"},
+    {"join_url", "Zugangslink (nur für Angemeldete)", "Join link (registered people only)", "url"},
+    {"info_url", "Weitere Informationen (Link)", "More information (link)", "url"},
+    {"capacity", "Plätze je Termin (leer: unbegrenzt)", "Seats per date (empty: no limit)", "number"},
     {"reminders", "Erinnerungen vor Beginn (z. B. 7d, 1d, 2h)", "Reminders before the start (e.g. 7d, 1d, 2h)", "text"},
     {"status", "Status", "Status", "select"},
 };
@@ -114,14 +143,13 @@ html question_row(const page_context& ctx, const form_fields& f, int i) {
     return tag("fieldset", {{"class", "question"}}, body);
 }
 
-}  // namespace
 
-html event_form_page(const page_context& ctx, const event_form_page_input& in) {
+// The form with these fields and the question rows, posted to `action`.
+html form_page(const page_context& ctx, const event_form_page_input& in, std::span<const field_spec> fields_shown,
+               const std::string& title, const std::string& action) {
     const bool de = ctx.language == lang::de;
-    const std::string title = in.creating ? (de ? "Neue Veranstaltung" : "New event")
-                                          : (de ? "Veranstaltung bearbeiten" : "Edit event");
     html fields = void_tag("input", {{"type", "hidden"}, {"name", "csrf"}, {"value", in.csrf}});
-    for (const auto& s : specs) fields += field(ctx, s, in);
+    for (const auto& s : fields_shown) fields += field(ctx, s, in);
     fields += tag("h2", text(de ? "Fragen bei der Anmeldung" : "Questions on the registration form"));
     if (const auto q = in.problems.find("questions"); q != in.problems.end())
         fields += tag("p", {{"class", "error"}, {"role", "alert"}}, text(q->second));
@@ -132,10 +160,26 @@ html event_form_page(const page_context& ctx, const event_form_page_input& in) {
     else if (!in.problems.empty())
         body += tag("p", {{"class", "error"}, {"role", "alert"}},
                     text(de ? "Bitte prüfen Sie die markierten Angaben." : "Please check the marked fields."));
-    const auto action = in.creating ? "/admin/events/new" : "/admin/events/" + value_of(in.fields, "slug") + "/edit";
     body += tag("form", {{"method", "post"}, {"action", href(ctx, action)}, {"class", "event-form"}},
                 fields + tag("button", {{"type", "submit"}}, text(de ? "Speichern" : "Save")));
     return layout(ctx, {title, "", ""}, body);
+}
+
+}  // namespace
+
+html event_form_page(const page_context& ctx, const event_form_page_input& in) {
+    const bool de = ctx.language == lang::de;
+    const std::string title = in.creating ? (de ? "Neue Veranstaltung" : "New event")
+                                          : (de ? "Veranstaltung bearbeiten" : "Edit event");
+    const auto action = in.creating ? "/admin/events/new" : "/admin/events/" + value_of(in.fields, "slug") + "/edit";
+    return form_page(ctx, in, specs, title, action);
+}
+
+html series_form_page(const page_context& ctx, const event_form_page_input& in) {
+    const bool de = ctx.language == lang::de;
+    const std::string title = in.creating ? (de ? "Neue Reihe" : "New series") : (de ? "Reihe bearbeiten" : "Edit series");
+    const auto action = in.creating ? "/admin/series/new" : "/admin/series/" + value_of(in.fields, "slug") + "/edit";
+    return form_page(ctx, in, series_specs, title, action);
 }
 
 }  // namespace tp::web

@@ -381,6 +381,39 @@ class AdminTest(unittest.TestCase):
         _, feed = self.call("GET", "/series/runde-api.ics")
         self.assertIn(b"RECURRENCE-ID", feed)
 
+    def test_organisers_create_and_change_series_with_skipped_and_moved_dates(self):
+        jana = self.signed_in("jana@ist-bochum.example")
+        csrf = jana.csrf("/admin/series/new")
+        first = datetime.date.today() + datetime.timedelta(days=7)
+        dates = [first + datetime.timedelta(days=7 * i) for i in range(4)]
+        fields = {"csrf": csrf, "network": "ist-bochum", "slug": "web-runde", "title": "Web-Runde", "kind": "exchange_round",
+                  "description": "", "time_zone": "Europe/Berlin", "start": f"{first.isoformat()}T17:00",
+                  "end": f"{first.isoformat()}T18:00", "rrule": "FREQ=WEEKLY;COUNT=4",
+                  "exdates": f"{dates[1].isoformat()}T17:00\n",
+                  "overrides": f"{dates[2].isoformat()}T17:00 -> {dates[2].isoformat()}T19:00\n"
+                               f"{dates[3].isoformat()}T17:00 -> abgesagt",
+                  "format": "online", "venue": "", "address": "", "join_url": "", "info_url": "", "capacity": "12",
+                  "reminders": "1d", "status": "published"}
+        status, _, body = jana.request("/admin/series/new", dict(fields, exdates=f"{dates[1].isoformat()}T16:00"))
+        self.assertEqual(status, 422)  # not a date of the series
+        self.assertIn(b'id="f-exdates-error"', body)
+        status, headers, _ = jana.request("/admin/series/new", fields)
+        self.assertEqual((status, headers["Location"]), (303, "/admin"))
+        _, _, feed = self.call_raw("/series/web-runde.ics")
+        self.assertIn(b"EXDATE", feed)
+        self.assertIn(b"RECURRENCE-ID", feed)
+        self.assertIn(b"STATUS:CANCELLED", feed)
+        _, _, form = jana.request("/admin/series/web-runde/edit")
+        self.assertIn(f"{dates[2].isoformat()}T17:00 -&gt; {dates[2].isoformat()}T19:00".encode(), form)
+        status, _, _ = jana.request("/admin/series/web-runde/edit", dict(fields, title="Web-Runde (neu)", exdates=""))
+        self.assertEqual(status, 303)
+        self.assertIn("Web-Runde (neu)", self.call_raw("/series/web-runde")[2].decode())
+        nils = self.signed_in("nils@mint-nord.example")
+        self.assertEqual(nils.request("/admin/series/web-runde/edit")[0], 403)
+
+    def call_raw(self, path):
+        return self.server.get(path)
+
     def test_the_api_creates_and_changes_events_within_its_networks(self):
         token = self.tokens["jana@ist-bochum.example"]
         status, body = self.call("POST", "/api/v1/events", event("api-tagung", "ist-bochum", "API-Tagung"), token)

@@ -102,7 +102,8 @@ class PagesTest(unittest.TestCase):
         for path in ["/admin", f"/admin/events/{slug}", f"/admin/events/{slug}?status=waitlisted&q=x",
                      f"/admin/events/{slug}/checkin", f"/admin/events/{slug}/checkin?q=a",
                      f"/admin/events/{slug}/checkin-list", "/admin/events/nope", "/admin/events/new",
-                     f"/admin/events/{slug}/edit", f"/admin/events/{slug}/audit"]:
+                     f"/admin/events/{slug}/edit", f"/admin/events/{slug}/audit", "/admin/series/new",
+                     "/admin/series/alumni-austauschrunde/edit"]:
             with self.subTest(path=path):
                 self.check_page(path, cookie)
 
