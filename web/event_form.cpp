@@ -6,6 +6,7 @@
 #include "calendar/reminders.hpp"
 #include "calendar/zoned.hpp"
 #include "web/import_document.hpp"
+#include "web/form_values.hpp"
 #include "web/layout.hpp"
 #include "web/question_rows.hpp"
 
@@ -20,43 +21,18 @@ std::string local_text(calendar::sys_seconds t, const std::string& zone, bool al
     return all_day ? date::format("%Y-%m-%d", date::floor<date::days>(local)) : date::format("%Y-%m-%dT%H:%M", local);
 }
 
-std::string get(const form_fields& f, const std::string& key) {
-    const auto it = f.find(key);
-    return it == f.end() ? std::string{} : it->second;
-}
-
-// "7d, 1d" -> ["7d", "1d"]; the import checks each.
-json::array reminder_list(const std::string& text) {
-    json::array out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find(',', start);
-        if (end == std::string::npos) end = text.size();
-        auto piece = text.substr(start, end - start);
-        piece.erase(0, piece.find_first_not_of(' '));
-        piece.erase(piece.find_last_not_of(' ') + 1);
-        if (!piece.empty()) out.emplace_back(piece);
-        start = end + 1;
-    }
-    return out;
-}
-
 json::object entry_of(const form_fields& f, field_messages& problems) {
     json::object e;
     for (const auto* key : {"slug", "network", "kind", "title", "description", "time_zone", "format", "venue", "address",
                             "status"})
-        e[key] = get(f, key);
-    const bool all_day = get(f, "all_day") == "on";
+        e[key] = field_value(f, key);
+    const bool all_day = field_value(f, "all_day") == "on";
     e["all_day"] = all_day;
-    for (const auto* key : {"start", "end"}) e[key] = all_day ? get(f, key).substr(0, 10) : get(f, key);
+    for (const auto* key : {"start", "end"}) e[key] = all_day ? field_value(f, key).substr(0, 10) : field_value(f, key);
     for (const auto* key : {"join_url", "info_url", "registration_opens", "registration_closes"})
-        if (!get(f, key).empty()) e[key] = get(f, key);
-    if (const auto capacity = get(f, "capacity"); !capacity.empty()) {
-        if (capacity.find_first_not_of("0123456789") != std::string::npos || capacity.size() > 6)
-            problems["capacity"] = "must be empty (no limit) or a whole number";
-        else e["capacity"] = std::stoll(capacity);
-    }
-    e["reminders"] = reminder_list(get(f, "reminders"));
+        if (!field_value(f, key).empty()) e[key] = field_value(f, key);
+    put_capacity(f, e, problems);
+    e["reminders"] = comma_list(field_value(f, "reminders"));
     e["questions"] = questions_of(f);
     return e;
 }

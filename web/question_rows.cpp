@@ -2,32 +2,14 @@
 
 #include <boost/json.hpp>
 
+#include "web/form_values.hpp"
+
 namespace tp::web {
 namespace {
 
 namespace json = boost::json;
 
-std::string get(const form_fields& f, const std::string& key) {
-    const auto it = f.find(key);
-    return it == f.end() ? std::string{} : it->second;
-}
-
 std::string row(int i, const char* part) { return "q" + std::to_string(i) + "." + part; }
-
-json::array options_of(const std::string& text) {
-    json::array out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find(',', start);
-        if (end == std::string::npos) end = text.size();
-        auto piece = text.substr(start, end - start);
-        piece.erase(0, piece.find_first_not_of(' '));
-        piece.erase(piece.find_last_not_of(' ') + 1);
-        if (!piece.empty()) out.emplace_back(piece);
-        start = end + 1;
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -71,13 +53,13 @@ std::string key_of_label(const std::string& label) {
 json::array questions_of(const form_fields& f) {
     json::array out;
     for (int i = 0; i < question_rows(f); ++i) {
-        const auto label = get(f, row(i, "label"));
+        const auto label = field_value(f, row(i, "label"));
         if (label.find_first_not_of(' ') == std::string::npos) continue;
-        const auto kept = get(f, row(i, "key"));
-        const auto type = get(f, row(i, "type")).empty() ? std::string("text") : get(f, row(i, "type"));
+        const auto kept = field_value(f, row(i, "key"));
+        const auto type = field_value(f, row(i, "type")).empty() ? std::string("text") : field_value(f, row(i, "type"));
         json::object q{{"key", kept.empty() ? key_of_label(label) : kept}, {"label", label}, {"type", type},
-                       {"required", get(f, row(i, "required")) == "on"}};
-        if (type == "single_choice" || type == "multiple_choice") q["options"] = options_of(get(f, row(i, "options")));
+                       {"required", field_value(f, row(i, "required")) == "on"}};
+        if (type == "single_choice" || type == "multiple_choice") q["options"] = comma_list(field_value(f, row(i, "options")));
         out.push_back(std::move(q));
     }
     return out;

@@ -5,6 +5,7 @@
 
 #include "calendar/reminders.hpp"
 #include "calendar/zoned.hpp"
+#include "web/form_values.hpp"
 #include "web/import_document.hpp"
 #include "web/question_rows.hpp"
 
@@ -12,11 +13,6 @@ namespace tp::web {
 namespace {
 
 namespace json = boost::json;
-
-std::string get(const form_fields& f, const std::string& key) {
-    const auto it = f.find(key);
-    return it == f.end() ? std::string{} : it->second;
-}
 
 std::string trimmed(std::string s) {
     s.erase(0, s.find_first_not_of(" \t\r"));
@@ -61,26 +57,15 @@ json::object entry_of(const form_fields& f, field_messages& problems) {
     json::object e;
     for (const auto* key : {"slug", "network", "kind", "title", "description", "time_zone", "format", "venue", "address",
                             "status", "rrule", "start", "end"})
-        e[key] = get(f, key);
+        e[key] = field_value(f, key);
     for (const auto* key : {"join_url", "info_url"})
-        if (!get(f, key).empty()) e[key] = get(f, key);
-    if (const auto capacity = get(f, "capacity"); !capacity.empty()) {
-        if (capacity.find_first_not_of("0123456789") != std::string::npos || capacity.size() > 6)
-            problems["capacity"] = "must be empty (no limit) or a whole number";
-        else e["capacity"] = std::stoll(capacity);
-    }
+        if (!field_value(f, key).empty()) e[key] = field_value(f, key);
+    put_capacity(f, e, problems);
     json::array exdates;
-    for (const auto& line : lines_of(get(f, "exdates"))) exdates.emplace_back(line);
+    for (const auto& line : lines_of(field_value(f, "exdates"))) exdates.emplace_back(line);
     e["exdates"] = std::move(exdates);
-    e["overrides"] = overrides_of(get(f, "overrides"), problems);
-    json::array reminders;
-    for (auto piece : lines_of(get(f, "reminders")))
-        for (std::size_t start = 0; start <= piece.size();) {
-            auto end = std::min(piece.find(',', start), piece.size());
-            if (auto r = trimmed(piece.substr(start, end - start)); !r.empty()) reminders.emplace_back(r);
-            start = end + 1;
-        }
-    e["reminders"] = std::move(reminders);
+    e["overrides"] = overrides_of(field_value(f, "overrides"), problems);
+    e["reminders"] = comma_list(field_value(f, "reminders"));
     e["questions"] = questions_of(f);
     return e;
 }
