@@ -1,6 +1,6 @@
 #pragma once
-// German and English strings of the emails. Placeholders in braces ({title}, {until}, ...) are filled in by
-// mail_texts; everything filled in is escaped for HTML there.
+// German and English strings of the emails. Named fields in braces ({name}, {title}, {until}, {position},
+// {relative}, {subject}, {network}, {n}) are filled in by mail_texts, which escapes them for HTML.
 #include <string_view>
 
 #include "web/i18n.hpp"

@@ -14,9 +14,9 @@ using calendar::registration_status;
 std::string fill(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string>> values) {
     std::string out(pattern);
     for (const auto& [key, value] : values) {
-        const auto placeholder = "{" + std::string(key) + "}";
-        for (auto at = out.find(placeholder); at != std::string::npos; at = out.find(placeholder, at + value.size()))
-            out.replace(at, placeholder.size(), value);
+        const auto field = "{" + std::string(key) + "}";
+        for (auto at = out.find(field); at != std::string::npos; at = out.find(field, at + value.size()))
+            out.replace(at, field.size(), value);
     }
     return out;
 }
