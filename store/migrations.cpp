@@ -302,6 +302,56 @@ CREATE TABLE organiser_links (
   used_at INTEGER
 ) WITHOUT ROWID;
 )sql",
+    R"sql(
+-- Barcamp programmes: rooms and time slots organisers set up, sessions participants propose (or organisers enter
+-- on the day), one vote per participant and session, and where each session is placed.
+CREATE TABLE session_rooms (
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  name TEXT NOT NULL,
+  capacity INTEGER NOT NULL CHECK (capacity > 0),
+  UNIQUE (event_id, name)
+);
+CREATE TABLE session_slots (
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  start_utc INTEGER NOT NULL,
+  end_utc INTEGER NOT NULL,
+  CHECK (end_utc > start_utc)
+);
+CREATE INDEX session_slots_by_event ON session_slots(event_id, start_utc);
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  uid TEXT NOT NULL UNIQUE,
+  registration_id INTEGER REFERENCES registrations(id),  -- who proposed it; NULL when organisers entered it
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  host TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('talk', 'workshop', 'discussion', 'hands-on', 'other')),
+  room_id INTEGER REFERENCES session_rooms(id),
+  slot_id INTEGER REFERENCES session_slots(id),
+  sequence INTEGER NOT NULL DEFAULT 0,
+  placed_before INTEGER NOT NULL DEFAULT 0 CHECK (placed_before IN (0, 1)),
+  withdrawn_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  CHECK ((room_id IS NULL) = (slot_id IS NULL))
+);
+CREATE INDEX sessions_by_event ON sessions(event_id, withdrawn_at);
+CREATE INDEX sessions_by_registration ON sessions(registration_id);
+CREATE TABLE session_votes (
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  registration_id INTEGER NOT NULL REFERENCES registrations(id),
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, registration_id)
+) WITHOUT ROWID;
+CREATE INDEX session_votes_by_registration ON session_votes(registration_id);
+-- When an event's programme last changed (rooms and slots can be deleted, so no row's time would say).
+CREATE TABLE programme_changes (event_id INTEGER PRIMARY KEY REFERENCES events(id), changed_at INTEGER NOT NULL);
+CREATE TRIGGER programme_changes_ins AFTER INSERT ON programme_changes BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+CREATE TRIGGER programme_changes_upd AFTER UPDATE ON programme_changes BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+)sql",
 };
 
 }  // namespace

@@ -38,25 +38,23 @@ int anonymise(connection& c, const std::string& where, const auto& value, calend
 }  // namespace
 
 int store::forget_person(const std::string& email, const std::string& actor) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto& c = *writer_;
-    std::vector<registration> active;
-    {
-        auto find = c.prepare("SELECT " + unranked_columns + " WHERE r.email_key = ? AND r.status IN ('pending', "
-                              "'confirmed', 'waitlisted')");
-        find->bind(1, email_key(email));
-        while (find->executeStep()) active.push_back(registration_from_row(*find));
-    }
-    for (const auto& r : active) {
-        move(c, r, registration_status::cancelled, now);
-        if (const auto ev = event_of_registration(c, r)) promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
-    }
-    const int count = anonymise(c, "email_key = ?1", email_key(email), now, true);
-    write_audit(c, now, actor, std::nullopt, "forget_person", std::to_string(count) + " registration(s) anonymised on request");
-    tx.commit();
-    return count;
+    return in_write_transaction([&](connection& c, sys_seconds now) {
+        std::vector<registration> active;
+        {
+            auto find = c.prepare("SELECT " + unranked_columns + " WHERE r.email_key = ? AND r.status IN ('pending', "
+                                  "'confirmed', 'waitlisted')");
+            find->bind(1, email_key(email));
+            while (find->executeStep()) active.push_back(registration_from_row(*find));
+        }
+        for (const auto& r : active) {
+            move(c, r, registration_status::cancelled, now);
+            if (const auto ev = event_of_registration(c, r)) promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
+        }
+        forget_proposals(c, email_key(email), now);  // their sessions leave the programme and its feeds
+        const int count = anonymise(c, "email_key = ?1", email_key(email), now, true);
+        write_audit(c, now, actor, std::nullopt, "forget_person", std::to_string(count) + " registration(s) anonymised on request");
+        return count;
+    });
 }
 
 int store::anonymise_past_events(sys_seconds ended_before) {

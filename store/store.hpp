@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "calendar/accounts.hpp"
+#include "calendar/barcamp.hpp"
 #include "calendar/registration.hpp"
 #include "calendar/series.hpp"
 #include "calendar/types.hpp"
@@ -125,6 +126,37 @@ struct login_result {
 inline constexpr std::chrono::hours session_lifetime{12};
 
 using calendar::attendee;
+
+// Why the store refused a change to a barcamp's programme; the pages and the API say it in the reader's language.
+enum class programme_refusal {
+    not_a_barcamp,      // the event is another kind
+    not_confirmed,      // only participants with a confirmed registration propose and vote
+    closed,             // the barcamp is over or cancelled
+    unknown_session,    // no such (active) session at this barcamp
+    not_yours,          // only the proposer withdraws a session
+    too_many_proposals, // max_proposals_per_person active proposals already
+    programme_full,     // one of the limits below reached
+    unknown_room,
+    unknown_slot,
+    duplicate_room,     // a room of that name exists
+    slot_outside_event, // a slot must lie within the barcamp's time
+};
+class programme_error : public std::runtime_error {
+public:
+    explicit programme_error(programme_refusal r);
+    programme_refusal reason;
+};
+inline constexpr int max_proposals_per_person = 5;
+inline constexpr int max_sessions_per_barcamp = 500;
+inline constexpr int max_rooms_per_barcamp = 50;
+inline constexpr int max_slots_per_barcamp = 200;
+
+// Where an organiser puts a session: both set, or both empty to take it out of the grid.
+struct placement {
+    std::int64_t session = 0;
+    std::optional<std::int64_t> room{};
+    std::optional<std::int64_t> slot{};
+};
 
 // What an organiser may do to a registration by hand.
 enum class organiser_action { confirm, reject, promote, check_in, undo_check_in };
@@ -277,12 +309,50 @@ public:
     // of changes). Returns whether it was new.
     bool save_series(const calendar::series& s, const std::string& actor);
 
+    // Barcamp programmes (store/barcamp.cpp). Every change throws programme_error when refused; nothing is
+    // written then. Organisers' changes go into the audit log.
+    // The rooms, slots and active sessions; `viewer` (a registration's token) fills in mine and my_vote.
+    // nullopt for an unknown event.
+    [[nodiscard]] std::optional<calendar::programme> programme(const std::string& event_slug,
+                                                               const std::string& viewer = "");
+    // When the programme (rooms, slots, sessions, placements) last changed; the event's creation if never.
+    [[nodiscard]] std::optional<sys_seconds> programme_changed(const std::string& event_slug);
+    std::int64_t add_room(const std::string& event_slug, const std::string& name, int capacity, const std::string& actor);
+    // Sessions placed in the room go back to the unplaced ones.
+    void remove_room(const std::string& event_slug, std::int64_t room, const std::string& actor);
+    std::int64_t add_slot(const std::string& event_slug, sys_seconds start, sys_seconds end, const std::string& actor);
+    void remove_slot(const std::string& event_slug, std::int64_t slot, const std::string& actor);
+    // A proposal by the participant behind `token` (confirmed, barcamp not over); returns the session's id.
+    std::int64_t propose_session(const std::string& token, const calendar::session_proposal& p);
+    // A session organisers enter (e.g. from the board on the day).
+    std::int64_t add_session(const std::string& event_slug, const calendar::session_proposal& p, const std::string& actor);
+    // Gives (or takes back) the participant's one vote for a session; repeating either changes nothing.
+    void vote(const std::string& token, std::int64_t session, bool in_favour);
+    // The proposer takes their session back; it leaves the grid and the feeds.
+    void withdraw_session(const std::string& token, std::int64_t session);
+    void remove_session(const std::string& event_slug, std::int64_t session, const std::string& actor);
+    // Places sessions in one transaction; a placed session that moves gets a higher SEQUENCE. Returns how many
+    // changed. The caller shows the conflicts (calendar::conflicts_of) afterwards: they do not stop a placement.
+    int place_sessions(const std::string& event_slug, std::span<const placement> placements, const std::string& actor);
+
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }
     // Reads the database's change counter; call periodically to notice writes by other processes.
     void refresh_data_version();
 
 private:
+    // Runs fn(writer, now) in one IMMEDIATE write transaction, commits, and moves the data version.
+    template <class Fn>
+    auto in_write_transaction(Fn&& fn) {
+        std::unique_lock lock(write_mutex_);
+        SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+        auto result = fn(*writer_, clock_());
+        tx.commit();
+        lock.unlock();
+        refresh_data_version();
+        return result;
+    }
+
     connection_pool pool_;
     std::mutex write_mutex_;
     std::unique_ptr<connection> writer_;

@@ -46,6 +46,9 @@ void notify_registrants(connection& c, std::int64_t event_id, const std::string&
 void write_audit(connection& c, calendar::sys_seconds now, const std::string& actor, std::optional<std::int64_t> event_id,
                  const std::string& action, const std::string& detail);
 
+// Withdraws the sessions a person proposed (at any barcamp) and blanks their host names; drops their votes.
+void forget_proposals(connection& c, const std::string& email_key, calendar::sys_seconds now);
+
 // A series with its skipped dates and overrides, or nullopt.
 [[nodiscard]] std::optional<calendar::series> find_series(connection& c, const std::string& slug);
 void load_series_details(connection& c, calendar::series& s);
