@@ -25,8 +25,8 @@ struct barcamp_session {
     std::string host{};  // the name(s) shown; one host cannot be in two places (see host_key)
     session_kind kind = session_kind::talk;
     int votes = 0;     // of participants whose registration is confirmed
-    std::optional<std::int64_t> room;  // unplaced: both empty
-    std::optional<std::int64_t> slot;
+    std::optional<std::int64_t> room{};  // unplaced: both empty
+    std::optional<std::int64_t> slot{};
     int sequence = 0;  // raised each time a placed session moves
     sys_seconds created_at{};
     sys_seconds updated_at{};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "calendar/ics_parts.hpp"
 #include "calendar/ics_text.hpp"
 #include "calendar/itip.hpp"
 #include "calendar/rrule_expand.hpp"
@@ -59,15 +60,6 @@ struct shown {
     const std::optional<std::string>& join_url;
     const std::optional<std::string>& info_url;
 };
-
-void append_stamps(std::string& out, const std::string& uid, std::optional<sys_seconds> created, sys_seconds updated,
-                   int sequence) {
-    append_line(out, "UID", escape_text(uid));
-    append_line(out, "DTSTAMP", format_utc(updated));
-    if (created) append_line(out, "CREATED", format_utc(*created));
-    append_line(out, "LAST-MODIFIED", format_utc(updated));
-    append_line(out, "SEQUENCE", std::to_string(sequence));
-}
 
 // SUMMARY, DESCRIPTION (with the join link for registered people, more information and the page), LOCATION, URL,
 // CATEGORIES and CONFERENCE: most clients ignore CONFERENCE, so the join link goes into the text too.
@@ -160,27 +152,6 @@ void append_series(std::string& out, const series& s, const feed_info& feed) {
     for (const auto& o : s.overrides) append_override(out, s, o, feed);
 }
 
-void append_calendar_start(std::string& out) {
-    append_line(out, "BEGIN", "VCALENDAR");
-    append_line(out, "VERSION", "2.0");
-    append_line(out, "PRODID", prodid);
-    append_line(out, "CALSCALE", "GREGORIAN");
-}
-
-void append_header(std::string& out, const feed_info& feed, std::string_view hint_zone) {
-    append_calendar_start(out);
-    append_line(out, "NAME", escape_text(feed.name));
-    append_line(out, "X-WR-CALNAME", escape_text(feed.name));
-    if (!feed.description.empty()) {
-        append_line(out, "DESCRIPTION", escape_text(feed.description));
-        append_line(out, "X-WR-CALDESC", escape_text(feed.description));
-    }
-    if (!feed.url.empty()) append_line(out, "URL;VALUE=URI", feed.url);
-    append_line(out, "REFRESH-INTERVAL;VALUE=DURATION", "PT1H");
-    append_line(out, "X-PUBLISHED-TTL", "PT1H");
-    if (!hint_zone.empty()) append_line(out, "X-WR-TIMEZONE", escape_text(hint_zone));
-}
-
 struct zone_span {
     sys_seconds from = sys_seconds::max();
     sys_seconds to = sys_seconds::min();
@@ -219,6 +190,36 @@ void append_parties(std::string& out, const itip_message& m) {
 }
 
 }  // namespace
+
+void append_stamps(std::string& out, const std::string& uid, std::optional<sys_seconds> created, sys_seconds updated,
+                   int sequence) {
+    append_line(out, "UID", escape_text(uid));
+    append_line(out, "DTSTAMP", format_utc(updated));
+    if (created) append_line(out, "CREATED", format_utc(*created));
+    append_line(out, "LAST-MODIFIED", format_utc(updated));
+    append_line(out, "SEQUENCE", std::to_string(sequence));
+}
+
+void append_calendar_start(std::string& out) {
+    append_line(out, "BEGIN", "VCALENDAR");
+    append_line(out, "VERSION", "2.0");
+    append_line(out, "PRODID", prodid);
+    append_line(out, "CALSCALE", "GREGORIAN");
+}
+
+void append_header(std::string& out, const feed_info& feed, std::string_view hint_zone) {
+    append_calendar_start(out);
+    append_line(out, "NAME", escape_text(feed.name));
+    append_line(out, "X-WR-CALNAME", escape_text(feed.name));
+    if (!feed.description.empty()) {
+        append_line(out, "DESCRIPTION", escape_text(feed.description));
+        append_line(out, "X-WR-CALDESC", escape_text(feed.description));
+    }
+    if (!feed.url.empty()) append_line(out, "URL;VALUE=URI", feed.url);
+    append_line(out, "REFRESH-INTERVAL;VALUE=DURATION", "PT1H");
+    append_line(out, "X-PUBLISHED-TTL", "PT1H");
+    if (!hint_zone.empty()) append_line(out, "X-WR-TIMEZONE", escape_text(hint_zone));
+}
 
 std::string_view to_string(itip_method m) { return m == itip_method::request ? "REQUEST" : "CANCEL"; }
 
