@@ -119,7 +119,10 @@ handled app::admin_event(const request& req, parsed& p, const calendar::event& e
     const auto& s = p.segments;
     if (s.size() == 6 && s[3] == "registrations") return req.method() == http::verb::post ? admin_act(req, p, e) : only("POST");
     if (s.size() == 4 && s[3] == "message") return req.method() == http::verb::post ? admin_message(req, p, e) : only("POST");
+    if (s.size() == 4 && s[3] == "sessions") return admin_programme(req, p, e);
     if (!is_get(req)) return only("GET, HEAD");
+    if (s.size() == 4 && s[3].starts_with("sessions."))
+        return export_sessions(req, e, s[3].substr(std::string_view("sessions.").size()), p.ctx.language);
     if (s.size() == 4 && s[3].starts_with("attendees."))
         return export_event(req, e, s[3].substr(std::string_view("attendees.").size()), p.ctx.language);
     if (s.size() == 4 && (s[3] == "checkin" || s[3] == "checkin-list")) return admin_checkin(req, p, e, s[3] == "checkin-list");

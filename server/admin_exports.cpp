@@ -1,10 +1,12 @@
 // Attendee exports: /admin/events/{slug}/attendees.csv|.xlsx|.json (session), the same under
-// /api/v1/events/{slug}/ (bearer token), and /admin/networks/{slug}/attendees.csv across a network's events.
+// /api/v1/events/{slug}/ (bearer token), /admin/networks/{slug}/attendees.csv across a network's events, and a
+// barcamp's sessions (/admin/events/{slug}/sessions.csv|.xlsx).
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
 #include "server/auth.hpp"
 #include "server/xlsx_export.hpp"
 #include "web/attendee_export.hpp"
+#include "web/session_export.hpp"
 
 namespace tp::server {
 namespace {
@@ -59,6 +61,16 @@ handled app::export_network(const request& req, const calendar::organiser& who, 
     const auto sep = separator_of(req);
     if (!sep) return bad_separator();
     return download(web::to_csv(web::attendee_table(all, l, true), *sep), csv_type, slug + "-attendees.csv");
+}
+
+handled app::export_sessions(const request& req, const calendar::event& e, std::string_view format, web::lang l) {
+    if (e.kind != calendar::event_kind::barcamp) return {text_response(http::status::not_found, "not a barcamp"), "export"};
+    const auto table = web::session_table(e, store_.programme(e.slug).value_or(calendar::programme{}), l);
+    const auto name = e.slug + "-sessions";
+    if (format == "xlsx") return download(to_xlsx(table, e.title), xlsx_type, name + ".xlsx");
+    if (format != "csv") return {text_response(http::status::not_found, "session exports are .csv or .xlsx"), "export"};
+    const auto sep = separator_of(req);
+    return sep ? download(web::to_csv(table, *sep), csv_type, name + ".csv") : bad_separator();
 }
 
 handled app::api_export(const request& req, const std::string& slug, std::string_view file) {

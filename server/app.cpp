@@ -26,7 +26,8 @@ bool is_form_route(const std::vector<std::string>& s) {
     if (s.size() == 3 && s[0] == "events" && s[2] == "register") return true;
     if (s.size() == 1 && s[0] == "datenschutz") return true;
     return !s.empty() && s[0] == "r" &&
-           (s.size() == 2 || (s.size() == 3 && (s[2] == "confirm" || s[2] == "cancel" || s[2] == "feed")));
+           (s.size() == 2 ||
+            (s.size() == 3 && (s[2] == "confirm" || s[2] == "cancel" || s[2] == "feed" || s[2] == "sessions")));
 }
 
 // Which routes exist for these segments, independent of the method (for 405 vs 404).
@@ -36,12 +37,18 @@ bool known_route(const std::vector<std::string>& s) {
     if (s.size() == 2)
         return s[0] == "networks" || s[0] == "events" || s[0] == "series" || s[0] == "feeds" ||
                (s[0] == "static" && s[1] == "style.css");
+    if (s.size() == 3 && s[0] == "events") return s[2] == "sessions" || s[2] == "sessions.ics" || s[2] == "schedule.json";
     return s.size() == 3 && s[0] == "networks" && s[2] == "calendar.ics";
 }
 
 // POSTs count towards the per-address limit, except organisers' work on events (a busy check-in desk), which
-// needs a session. Logins, resets and password links count (and logins slow down by themselves after failures).
-bool limited(std::string_view target) { return !target.starts_with("/admin/events/"); }
+// needs a session, and votes and proposals at a barcamp, which need a registration's link (a whole barcamp may
+// share one address behind the venue's network). Logins, resets and password links count (and logins slow down
+// by themselves after failures).
+bool limited(std::string_view target) {
+    const bool barcamp_page = target.starts_with("/r/") && target.find("/sessions") != std::string_view::npos;
+    return !target.starts_with("/admin/events/") && !barcamp_page;
+}
 
 void add_page_headers(response& res, web::lang l) {
     res.set(http::field::content_language, web::code(l));
@@ -124,6 +131,7 @@ handled app::route(const request& req, parsed& p) {
     if (s[0] == "networks" && s.size() == 1) return networks(p);
     if (s[0] == "networks" && s.size() == 2) return network(p, s[1]);
     if (s[0] == "networks") return network_feed(req, p, s[1]);
+    if (s.size() == 3) return plan(req, p, s[1], s[2]);
     const bool ics = ends_with(s[1], ".ics");
     const auto slug = ics ? s[1].substr(0, s[1].size() - 4) : s[1];
     if (s[0] == "series") return ics ? series_ics(req, p, slug) : series(p, slug);

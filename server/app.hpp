@@ -109,9 +109,16 @@ private:
     handled bad_request(const parsed& p, std::string_view message);
     template <class Build>
     handled serve_feed(const request& req, std::string_view route, const std::string& key, Build&& build,
-                       std::string_view filename);
+                       std::string_view filename, std::string_view type = calendar_type);
+    // Barcamps (barcamp.cpp, admin_programme.cpp): the plan and its feeds, participants' proposals and votes,
+    // the organisers' programme page and session exports.
+    handled plan(const request& req, parsed& p, const std::string& slug, std::string_view file);
+    handled sessions_feed(const request& req, const calendar::event& e, std::string_view file);  // feeds.cpp
+    handled participant_sessions(const request& req, parsed& p, const std::string& token);
+    handled admin_programme(const request& req, parsed& p, const calendar::event& e);
+    handled export_sessions(const request& req, const calendar::event& e, std::string_view format, web::lang l);
     handled feed_response(const request& req, std::string_view route, const cached_feed& entry,
-                          std::string_view filename);
+                          std::string_view filename, std::string_view type = calendar_type);
     handled page(const parsed& p, std::string_view route, http::status status, std::string body);
 
     store::store& store_;

@@ -1,5 +1,7 @@
 // Feed routes: whole-site, per-network and single-event iCalendar, cached by the store's data version.
 #include "calendar/ics_writer.hpp"
+#include "calendar/session_ics.hpp"
+#include "web/schedule_json.hpp"
 #include "server/app.hpp"
 #include "server/conditional.hpp"
 
@@ -26,17 +28,17 @@ std::shared_ptr<const std::string> write_feed(const calendar::feed_info& info,
 
 template <class Build>
 handled app::serve_feed(const request& req, std::string_view route, const std::string& key, Build&& build,
-                        std::string_view filename) {
+                        std::string_view filename, std::string_view type) {
     const auto entry = cache_.get(key, store_.data_version(), std::forward<Build>(build));
-    return feed_response(req, route, *entry, filename);
+    return feed_response(req, route, *entry, filename, type);
 }
 
 handled app::feed_response(const request& req, std::string_view route, const cached_feed& entry,
-                           std::string_view filename) {
+                           std::string_view filename, std::string_view type) {
     const bool current = not_modified(req[http::field::if_none_match], req[http::field::if_modified_since],
                                       entry.etag, entry.last_modified);
     response res = current ? response{http::status::not_modified, 11}
-                           : make_response(http::status::ok, calendar_type, entry.body);
+                           : make_response(http::status::ok, std::string(type), entry.body);
     res.set(http::field::etag, entry.etag);
     res.set(http::field::last_modified, entry.last_modified_text);
     res.set(http::field::cache_control, "no-cache");
@@ -104,6 +106,25 @@ handled app::series_ics(const request& req, parsed& p, const std::string& slug) 
         return {write_feed(info, {}, one), changed};
     };
     return serve_feed(req, "series_ics", "/series/" + slug + ".ics", build, slug + ".ics");
+}
+
+// A barcamp's sessions.ics or schedule.json, cached like the other feeds (programme changes move the version).
+handled app::sessions_feed(const request& req, const calendar::event& e, std::string_view file) {
+    const bool ics = file == "sessions.ics";
+    const auto build = [&]() -> feed_cache::built {
+        const auto current = store_.event_by_slug(e.slug).value_or(e);
+        const auto programme = store_.programme(e.slug).value_or(calendar::programme{});
+        const auto changed = std::max(current.updated_at, store_.programme_changed(e.slug).value_or(current.updated_at));
+        const calendar::feed_info info{current.title + " – Sessions", "", calendar::plan_url(config_.base_url, current),
+                                       config_.base_url, false};
+        auto body = ics ? calendar::write_sessions_ics(info, current, programme)
+                        : web::schedule_json(current, programme, config_.base_url, changed);
+        return {std::make_shared<const std::string>(std::move(body)), changed};
+    };
+    const auto key = "/events/" + e.slug + "/" + std::string(file);
+    auto result = serve_feed(req, ics ? "sessions_ics" : "schedule_json", key, build,
+                             ics ? e.slug + "-sessions.ics" : "", ics ? calendar_type : "application/json; charset=utf-8");
+    return result;
 }
 
 // A person's own feed, with private join links: built on every request (registrations do not move the data

@@ -13,9 +13,9 @@ namespace tp::server {
 class metrics {
 public:
     // The route labels handlers use; anything else is counted as "other".
-    static constexpr std::array<std::string_view, 28> routes{
+    static constexpr std::array<std::string_view, 32> routes{
         "index", "networks", "network", "event", "series", "feed", "network_feed", "event_ics", "series_ics",
-        "personal_feed",
+        "personal_feed", "plan", "sessions_ics", "schedule_json", "sessions",
         "api_register", "api_registration", "manage", "privacy", "static", "healthz", "metrics", "admin",
         "admin_login", "export", "api_export", "api_admin", "not_found",
         "bad_request", "method_not_allowed", "rejected", "error", "other"};

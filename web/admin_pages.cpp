@@ -83,6 +83,13 @@ html filter_form(const page_context& ctx, const calendar::event& e, const attend
                    tag("button", {{"type", "submit"}}, text(s.filter)));
 }
 
+// A barcamp's programme page (rooms, slots, the grid editor).
+html programme_link(const page_context& ctx, const calendar::event& e) {
+    if (e.kind != calendar::event_kind::barcamp) return {};
+    return text(" · ") + link(href(ctx, "/admin/events/" + e.slug + "/sessions"),
+                              text(ctx.language == lang::de ? "Sessionprogramm" : "Session programme"));
+}
+
 html export_links(const page_context& ctx, const calendar::event& e) {
     const auto& s = admin_strings_for(ctx.language);
     const auto base = "/admin/events/" + e.slug;
@@ -92,7 +99,7 @@ html export_links(const page_context& ctx, const calendar::event& e) {
                         link(href(ctx, base + "/checkin"), text(s.checkin_title)) + text(" · ") +
                         link(href(ctx, base + "/checkin-list"), text(s.checkin_list)) + text(" · ") +
                         link(href(ctx, base + "/edit"), text(s.edit_event)) + text(" · ") +
-                        link(href(ctx, base + "/audit"), text(s.audit)));
+                        link(href(ctx, base + "/audit"), text(s.audit)) + programme_link(ctx, e));
 }
 
 // A message to every confirmed and pending registration, sent through the outbox.

@@ -85,6 +85,9 @@ html event_page(const page_context& ctx, const calendar::event& e, const calenda
         facts += fact(s.part_of_series, link(href(ctx, "/series/" + *e.series_slug), text(e.series_title.value_or(""))));
     body += tag("dl", {{"class", "facts"}}, facts + registration_facts(ctx, e));
     body += paragraphs(e.description);
+    if (e.kind == calendar::event_kind::barcamp)
+        body += tag("p", link(href(ctx, "/events/" + e.slug + "/sessions"),
+                              text(ctx.language == lang::de ? "Sessionplan und Vorschläge" : "Session plan and proposals")));
     body += registration;
     if (e.info_url) body += tag("p", tag("a", {{"href", *e.info_url}, {"rel", "noopener"}}, text(s.more_information)));
     body += calendar_actions(ctx, e);

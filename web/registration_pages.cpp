@@ -68,6 +68,10 @@ html manage_page(const page_context& ctx, const calendar::registration& r, const
         actions += tag("li", tag("a", {{"href", ics}, {"download", e.slug + ".ics"}},
                                  text(strings_for(ctx.language).download_ics)));
     }
+    if (e.kind == calendar::event_kind::barcamp && r.status == calendar::registration_status::confirmed)
+        actions += tag("li", link(href(ctx, "/r/" + r.token + "/sessions"),
+                                  text(ctx.language == lang::de ? "Sessions vorschlagen und abstimmen"
+                                                                : "Propose and vote on sessions")));
     if (calendar::is_active(r.status))
         actions += tag("li", link(href(ctx, "/r/" + r.token + "/cancel"), text(s.cancel_link)));
     if (!actions.str().empty()) body += tag("ul", {{"class", "actions"}}, actions);

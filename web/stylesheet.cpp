@@ -62,8 +62,27 @@ table.attendees{display:block;overflow-x:auto}
 ul.checkin{list-style:none;padding:0}
 ul.checkin li{padding:.7rem 0;border-bottom:1px solid var(--line)}
 ul.checkin button{font-size:1.1rem;padding:.6rem 1.2rem;margin-top:.3rem}
+table.plan{border-collapse:collapse;width:100%;table-layout:fixed;margin-bottom:1rem}
+table.plan caption{position:absolute;left:-9999px}
+table.plan th,table.plan td{border:1px solid var(--line);padding:.4rem;vertical-align:top;text-align:left}
+table.plan th[scope=row]{width:8rem}
+table.plan .room-name{display:none}
+table.plan .session+.session{border-top:2px solid var(--warn);margin-top:.3rem;padding-top:.3rem}
+.session-title{display:block}
+.plan .meta,ul.sessions .meta{display:block;font-size:.9rem}
+ul.sessions{list-style:none;padding:0}
+ul.sessions li{border-bottom:1px solid var(--line);padding:.6rem 0}
+ul.sessions li.voted{border-left:4px solid var(--accent);padding-left:.6rem}
+ul.sessions button{min-height:2.75rem}
+.session-text{margin:.3rem 0}
+form.stacked{display:grid;gap:.6rem;max-width:32rem;margin-bottom:1rem}
+.field textarea,.field input[type=number],.field input[type=date],.field input[type=time]{width:100%;padding:.5rem;border:1px solid var(--muted);border-radius:.3rem;font:inherit}
+.field.invalid textarea,.field.invalid select{border:2px solid var(--warn)}
+button.secondary{background:#fff;color:var(--accent);border:1px solid var(--accent)}
+table.placements select{max-width:14rem}
+@media (max-width:40rem){table.plan,table.plan tbody,table.plan tr,table.plan th,table.plan td{display:block;width:100%}table.plan thead{display:none}table.plan tr{margin-bottom:.75rem}table.plan th[scope=row]{width:100%;background:var(--bg)}table.plan td.empty{display:none}table.plan .room-name{display:block;font-weight:600;color:var(--muted)}}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}header.site nav{margin-left:0}}
-@media print{header.site nav,.skip,form.filter,form.inline,.actions{display:none}header.site{background:none;color:#000}}
+@media print{header.site nav,.skip,form.filter,form.inline,.actions{display:none}header.site{background:none;color:#000}table.plan{font-size:9pt}table.plan tr{break-inside:avoid}a{color:#000;text-decoration:none}}
 )css";
 }
 

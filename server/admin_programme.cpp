@@ -1,0 +1,113 @@
+// The organisers' programme page of a barcamp (/admin/events/{slug}/sessions): rooms, time slots, sessions
+// entered by hand, and the grid editor (placements and removals).
+#include "server/admin_request.hpp"
+#include "server/app.hpp"
+#include "server/auth.hpp"
+#include "server/barcamp_text.hpp"
+#include "server/csrf.hpp"
+#include "web/barcamp_pages.hpp"
+#include "web/pages.hpp"
+#include "web/registration_strings.hpp"
+#include "web/session_form.hpp"
+
+namespace tp::server {
+namespace {
+
+std::optional<std::int64_t> optional_id(const web::form_fields& f, const std::string& key, bool& bad) {
+    const auto it = f.find(key);
+    if (it == f.end() || it->second.empty()) return std::nullopt;
+    const auto id = parse_id(it->second);
+    if (!id) bad = true;
+    return id;
+}
+
+// room.{id} and slot.{id} for every session of the programme; nullopt when a number is malformed.
+std::optional<std::vector<store::placement>> placements_of(const web::form_fields& f, const calendar::programme& p) {
+    std::vector<store::placement> out;
+    bool bad = false;
+    for (const auto& s : p.sessions) {
+        const auto id = std::to_string(s.id);
+        if (!f.contains("room." + id) && !f.contains("slot." + id)) continue;  // not on the form the organiser saw
+        out.push_back({s.id, optional_id(f, "room." + id, bad), optional_id(f, "slot." + id, bad)});
+    }
+    if (bad) return std::nullopt;
+    return out;
+}
+
+// What a form of the page asks for; a form shown again when its input has problems (nothing is written then).
+struct programme_change {
+    store::store& s;
+    const calendar::event& e;
+    const std::string& actor;
+    web::lang l;
+
+    web::form_again room(web::form_fields& f) const {
+        auto checked = web::check_room(f, l);
+        if (checked.value) (void)s.add_room(e.slug, checked.value->name, checked.value->capacity, actor);
+        return {checked.value ? "" : "room", f, checked.problems};
+    }
+    web::form_again slot(web::form_fields& f) const {
+        auto checked = web::check_slot(f, e.time_zone, l);
+        if (checked.value) (void)s.add_slot(e.slug, checked.value->start, checked.value->end, actor);
+        return {checked.value ? "" : "slot", f, checked.problems};
+    }
+    web::form_again session(web::form_fields& f) const {
+        auto checked = web::check_proposal(f, l);
+        if (checked.value) (void)s.add_session(e.slug, *checked.value, actor);
+        return {checked.value ? "" : "session", f, checked.problems};
+    }
+    web::form_again place(web::form_fields& f) const {
+        if (const auto remove = parse_id(f["remove"])) {
+            s.remove_session(e.slug, *remove, actor);
+            return {};
+        }
+        const auto placements = placements_of(f, s.programme(e.slug).value_or(calendar::programme{}));
+        if (!placements) return {"place", f, {{"", l == web::lang::de ? "Ungültige Auswahl." : "Invalid choice."}}};
+        (void)s.place_sessions(e.slug, *placements, actor);
+        return {};
+    }
+};
+
+}  // namespace
+
+handled app::admin_programme(const request& req, parsed& p, const calendar::event& e) {
+    if (e.kind != calendar::event_kind::barcamp) return not_found(p);
+    const auto l = p.ctx.language;
+    web::form_again again;
+    auto status = http::status::ok;
+    if (req.method() == http::verb::post) {
+        auto fields = web::fields_of_body(req.body());
+        if (!csrf_matches(req, fields["csrf"])) return bad_request(p, web::registration_strings_for(l).csrf_error);
+        const auto who = session_user(req, store_);
+        const programme_change change{store_, e, who ? who->email : "organiser", l};
+        const auto action = fields["action"];
+        try {
+            if (action == "room") again = change.room(fields);
+            else if (action == "slot") again = change.slot(fields);
+            else if (action == "session") again = change.session(fields);
+            else if (action == "place") again = change.place(fields);
+            else if (action == "remove_room" || action == "remove_slot") {
+                const auto id = parse_id(fields["id"]);
+                if (!id) return bad_request(p, "id: a room or slot number is needed");
+                if (action == "remove_room") store_.remove_room(e.slug, *id, change.actor);
+                else store_.remove_slot(e.slug, *id, change.actor);
+            } else {
+                return bad_request(p, "action must be room, slot, session, place, remove_room or remove_slot");
+            }
+        } catch (const store::programme_error& ex) {
+            again = {action == "remove_room" || action == "remove_slot" ? "place" : action, fields,
+                     {{"", refusal_text(ex.reason, l)}}};
+            status = http::status::conflict;
+        }
+        if (again.form.empty()) return see_other(web::href(p.ctx, "/admin/events/" + e.slug + "/sessions"), "admin");
+        if (status == http::status::ok) status = http::status::unprocessable_entity;
+    } else if (req.method() != http::verb::get && req.method() != http::verb::head) {
+        return {method_not_allowed("GET, HEAD, POST"), "method_not_allowed"};
+    }
+    bool fresh = false;
+    const auto csrf = csrf_for(req, fresh);
+    const auto programme = store_.programme(e.slug).value_or(calendar::programme{});
+    return admin_page(p, "admin", status, web::programme_admin_page(p.ctx, e, programme, again, csrf).str(), fresh, csrf);
+}
+
+}  // namespace tp::server

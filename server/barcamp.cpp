@@ -1,0 +1,78 @@
+// A barcamp's public plan (/events/{slug}/sessions, its .ics and schedule.json) and the participants' page to
+// propose and vote (/r/{token}/sessions): GET shows, POST changes with the CSRF token, then 303 back.
+#include "server/admin_request.hpp"
+#include "server/app.hpp"
+#include "server/barcamp_text.hpp"
+#include "server/csrf.hpp"
+#include "web/barcamp_pages.hpp"
+#include "web/pages.hpp"
+#include "web/registration_strings.hpp"
+#include "web/session_form.hpp"
+
+namespace tp::server {
+namespace {
+
+bool is_barcamp(const calendar::event& e) { return e.kind == calendar::event_kind::barcamp; }
+
+// The change a participant's POST asks for; returns the fragment to go back to ("" for the top).
+std::string apply_vote(store::store& s, const std::string& token, const std::string& action, std::int64_t session) {
+    if (action == "withdraw") s.withdraw_session(token, session);
+    else s.vote(token, session, action == "vote");
+    return action == "withdraw" ? "" : "#session-" + std::to_string(session);
+}
+
+}  // namespace
+
+handled app::plan(const request& req, parsed& p, const std::string& slug, std::string_view file) {
+    const auto e = store_.event_by_slug(slug);
+    if (!e || e->status == calendar::event_status::draft || !is_barcamp(*e)) return not_found(p);
+    if (file == "sessions.ics" || file == "schedule.json") return sessions_feed(req, *e, file);
+    if (file != "sessions") return not_found(p);
+    const auto programme = store_.programme(slug).value_or(calendar::programme{});
+    return page(p, "plan", http::status::ok, web::plan_page(p.ctx, *e, programme).str());
+}
+
+handled app::participant_sessions(const request& req, parsed& p, const std::string& token) {
+    const auto r = store_.registration_by_token(token);
+    const auto e = r ? store_.event_by_slug(r->event_slug) : std::nullopt;
+    if (!r || !e || !is_barcamp(*e))
+        return page(p, "sessions", http::status::not_found,
+                    web::error_page(p.ctx, 404, web::registration_strings_for(p.ctx.language).unknown_link).str());
+    const auto l = p.ctx.language;
+    web::form_again again;
+    auto status = http::status::ok;
+    if (req.method() == http::verb::post) {
+        auto fields = web::fields_of_body(req.body());
+        if (!csrf_matches(req, fields["csrf"])) return bad_request(p, web::registration_strings_for(l).csrf_error);
+        const auto action = fields["action"];
+        const auto back = web::href(p.ctx, "/r/" + token + "/sessions");
+        try {
+            if (action == "propose") {
+                auto checked = web::check_proposal(fields, l);
+                if (checked.value) {
+                    (void)store_.propose_session(token, *checked.value);
+                    return see_other(back, "sessions");
+                }
+                again = {"propose", fields, checked.problems};
+                status = http::status::unprocessable_entity;
+            } else {
+                const auto id = parse_id(fields["session"]);
+                if (!id || (action != "vote" && action != "unvote" && action != "withdraw"))
+                    return bad_request(p, "action must be propose, vote, unvote or withdraw, with a session number");
+                return see_other(back + apply_vote(store_, token, action, *id), "sessions");
+            }
+        } catch (const store::programme_error& ex) {
+            again = {action == "propose" ? "propose" : "notice", fields, {{"", refusal_text(ex.reason, l)}}};
+            status = http::status::conflict;
+        }
+    }
+    bool fresh = false;
+    const auto csrf = csrf_for(req, fresh);
+    const auto programme = store_.programme(e->slug, token).value_or(calendar::programme{});
+    auto result = page(p, "sessions", status, web::participant_sessions_page(p.ctx, *r, *e, programme, again, csrf).str());
+    result.res.set(http::field::cache_control, "no-store");  // a personal page
+    if (fresh) set_csrf_cookie(result.res, csrf, https(config_.base_url));
+    return result;
+}
+
+}  // namespace tp::server
