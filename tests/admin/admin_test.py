@@ -4,7 +4,6 @@ can neither read, change nor export another network's data, by session or by API
 check-in, and the exports read back by independent readers: Python's csv module and python3-openpyxl."""
 import csv
 import datetime
-import http.cookiejar
 import io
 import json
 import os
@@ -22,6 +21,7 @@ import openpyxl
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from treffpunkt_process import TreffpunktServer  # noqa: E402
+from visitor import Browser  # noqa: E402
 
 BINARY = os.environ["TREFFPUNKT"]
 PASSWORD = "ein-langes-passwort"
@@ -46,36 +46,6 @@ DOCUMENT = {
                event("barcamp-bochum", "ist-bochum", "Barcamp Bochum"),
                event("netzwerktreffen-nord", "mint-nord", "Netzwerktreffen Nord")],
 }
-
-
-class Browser:
-    """A visitor with cookies that does not follow redirects, so 303s can be checked."""
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    def __init__(self, base):
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), self.NoRedirect)
-
-    def request(self, path, fields=None, headers=None):
-        data = urllib.parse.urlencode(fields).encode() if fields is not None else None
-        req = urllib.request.Request(self.base + path, data=data, headers=headers or {})
-        try:
-            with self.opener.open(req, timeout=30) as r:
-                return r.status, r.headers, r.read()
-        except urllib.error.HTTPError as e:
-            return e.code, e.headers, e.read()
-
-    def csrf(self, path):
-        status, _, body = self.request(path)
-        assert status == 200, (path, status)
-        return re.search(rb'name="csrf" value="([0-9a-f]+)"', body).group(1).decode()
-
-    def login(self, email, password=PASSWORD):
-        return self.request("/admin/login", {"csrf": self.csrf("/admin/login"), "email": email, "password": password})
 
 
 class AdminTest(unittest.TestCase):
@@ -116,7 +86,7 @@ class AdminTest(unittest.TestCase):
 
     def signed_in(self, email):
         browser = Browser(self.server.base)
-        status, headers, _ = browser.login(email)
+        status, headers, _ = browser.login(email, PASSWORD)
         self.assertEqual(status, 303)
         self.assertEqual(headers["Location"], "/admin")
         cookie = headers["Set-Cookie"]

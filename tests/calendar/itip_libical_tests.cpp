@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "calendar/itip.hpp"
+#include "calendar/session_ics.hpp"
 #include "sample_event.hpp"
 
 using namespace tp::calendar;
@@ -71,4 +72,35 @@ TEST_CASE("the libical check can fail: a REQUEST without ORGANIZER is reported")
     const auto at = text.find("ORGANIZER");
     text.erase(at, text.find("\r\n", at) + 2 - at);
     CHECK(problems(text, ICAL_METHOD_REQUEST) > 0);
+}
+
+TEST_CASE("libical reads the sessions feed: each session with its room, its parent barcamp and its instant") {
+    const auto barcamp = sample_event();
+    programme p;
+    p.rooms = {{1, "Aula; groß", 80}};
+    p.slots = {{2, barcamp.start + std::chrono::hours{1}, barcamp.start + std::chrono::hours{2}}};
+    p.sessions = {{.id = 3, .uid = "session-3@treffpunkt", .title = "Roboter, Calliope & Co.", .host = "Anna",
+                   .room = 1, .slot = 2, .sequence = 4, .created_at = barcamp.created_at,
+                   .updated_at = barcamp.updated_at}};
+    const feed_info feed{"Sessions", "", "https://tp.test/events/mint-barcamp-2027/sessions", "https://tp.test", false};
+    component_ptr root(icalparser_parse_string(write_sessions_ics(feed, barcamp, p).c_str()));
+    REQUIRE(root);
+    CHECK(icalcomponent_count_errors(root.get()) == 0);
+    auto* vevent = icalcomponent_get_first_component(root.get(), ICAL_VEVENT_COMPONENT);
+    REQUIRE(vevent);
+    CHECK(std::string(icalcomponent_get_summary(vevent)) == "Roboter, Calliope & Co.");
+    CHECK(std::string(icalcomponent_get_location(vevent)) == "Aula; groß, Körber-Forum");
+    CHECK(icalcomponent_get_sequence(vevent) == 4);
+    auto* related = icalcomponent_get_first_property(vevent, ICAL_RELATEDTO_PROPERTY);
+    REQUIRE(related);
+    CHECK(std::string(icalproperty_get_relatedto(related)) == barcamp.uid);
+    CHECK(icalparameter_get_reltype(icalproperty_get_first_parameter(related, ICAL_RELTYPE_PARAMETER)) ==
+          ICAL_RELTYPE_PARENT);
+    // The start through our VTIMEZONE (libical resolves the TZID inside the calendar): 11:00 Berlin = 09:00 UTC.
+    const auto start = icalcomponent_get_dtstart(vevent);
+    const auto* zone = icalcomponent_get_timezone(root.get(), "Europe/Berlin");
+    REQUIRE(zone);
+    CHECK(icaltime_as_timet_with_zone(start, zone) ==
+          std::chrono::system_clock::to_time_t(std::chrono::system_clock::time_point{p.slots[0].start}));
+    CHECK(icalcomponent_get_next_component(root.get(), ICAL_VEVENT_COMPONENT) == nullptr);
 }
