@@ -63,7 +63,7 @@ ul.checkin{list-style:none;padding:0}
 ul.checkin li{padding:.7rem 0;border-bottom:1px solid var(--line)}
 ul.checkin button{font-size:1.1rem;padding:.6rem 1.2rem;margin-top:.3rem}
 table.plan{border-collapse:collapse;width:100%;table-layout:fixed;margin-bottom:1rem}
-table.plan caption{position:absolute;left:-9999px}
+table.plan caption,.sr-only{position:absolute;left:-9999px}
 table.plan th,table.plan td{border:1px solid var(--line);padding:.4rem;vertical-align:top;text-align:left}
 table.plan th[scope=row]{width:8rem}
 table.plan .room-name{display:none}

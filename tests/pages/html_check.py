@@ -3,6 +3,7 @@
 accessibility basics: a language, one h1, landmarks, a skip link, labels for every form control, link texts,
 no inline script or style attribute (our Content-Security-Policy forbids them)."""
 import http.client
+import json
 import os
 import re
 import sqlite3
@@ -50,6 +51,9 @@ class PagesTest(unittest.TestCase):
     def check_page(self, path, headers=None):
         status, headers, body = self.server.get(path, headers)
         self.assertIn(status, (200, 400, 404))
+        self.check_html(headers, body)
+
+    def check_html(self, headers, body):
         self.assertEqual(headers["Content-Type"], "text/html; charset=utf-8")
         self.assertTrue(body.startswith(b"<!DOCTYPE html>"))
         parser = html5lib.HTMLParser(strict=True)
@@ -106,6 +110,52 @@ class PagesTest(unittest.TestCase):
                      "/admin/series/alumni-austauschrunde/edit"]:
             with self.subTest(path=path):
                 self.check_page(path, cookie)
+
+    def send(self, path, body, headers):
+        """A POST; (status, headers, body)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+        connection.request("POST", path, body, headers)
+        response = connection.getresponse()
+        result = response.status, response.headers, response.read()
+        connection.close()
+        return result
+
+    def post(self, path, fields, cookie):
+        """A form POST with the CSRF token taken from the cookie."""
+        csrf = re.search(r"tp_csrf=([0-9a-f]+)", cookie).group(1)
+        return self.send(path, urllib.parse.urlencode({"csrf": csrf, **fields}),
+                         {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+
+    def test_barcamp_pages(self):
+        """The plan, the programme page and a participant's page with content, and each form shown again."""
+        slug = "nachtcamp-dst-herbst"
+        admin = self.session_cookie()
+        programme = f"/admin/events/{slug}/sessions"
+        for fields in [{"action": "room", "name": "Hörsaal 1", "capacity": "90"},
+                       {"action": "slot", "date": "2027-10-30", "from": "22:00", "to": "23:00"},
+                       {"action": "session", "title": "Sterne beobachten", "host": "Ida", "kind": "hands-on"}]:
+            self.assertEqual(self.post(programme, fields, admin)[0], 303)
+        body = json.dumps({"name": "Ida", "email": "ida@example.org", "consent": True}).encode()
+        _, _, answer = self.send(f"/api/v1/events/{slug}/registrations", body, {"Content-Type": "application/json"})
+        token = json.loads(answer)["manage_url"].rsplit("/", 1)[1]
+        self.assertEqual(self.send(f"/api/v1/registrations/{token}/confirm", b"", {})[0], 200)
+        _, headers, _ = self.server.get(f"/r/{token}/sessions")
+        participant = headers["Set-Cookie"].split(";")[0]
+        self.assertEqual(self.post(f"/r/{token}/sessions", {"action": "propose", "title": "Nachtfalter", "host": "Ida",
+                                                             "kind": "talk"}, participant)[0], 303)
+        for path, cookie in [(f"/events/{slug}/sessions", None), (f"/events/{slug}/sessions?lang=en", None),
+                             (f"/events/{slug}", None), (programme, admin), (programme + "?lang=en", admin),
+                             (f"/r/{token}/sessions", participant), (f"/r/{token}", participant)]:
+            with self.subTest(path=path):
+                self.check_page(path, {"Cookie": cookie} if cookie else None)
+        for path, fields, cookie in [(programme, {"action": "room", "name": "", "capacity": "x"}, admin),
+                                     (programme, {"action": "slot", "date": "2027-10-30", "from": "9", "to": ""}, admin),
+                                     (programme, {"action": "session", "title": "", "host": "", "kind": ""}, admin),
+                                     (f"/r/{token}/sessions", {"action": "propose", "title": ""}, participant)]:
+            with self.subTest(form=fields["action"]):
+                status, headers, body = self.post(path, fields, cookie)
+                self.assertEqual(status, 422)
+                self.check_html(headers, body)
 
 
 if __name__ == "__main__":
