@@ -32,8 +32,8 @@ html proposal_form(const page_context& ctx, const calendar::registration& r, con
     fields += barcamp::select_field({"propose", "kind", say(l, "Art", "Kind"), ""}, barcamp::kind_choices(l), "talk", again);
     fields += barcamp::input_field({"propose", "description", say(l, "Worum geht es? (optional)", "What is it about? (optional)"),
                                     "textarea"}, again);
-    return tag("section", {{"aria-labelledby", "propose-title"}},
-               tag("h2", {{"id", "propose-title"}}, text(say(l, "Session vorschlagen", "Propose a session"))) +
+    return tag("section", {{"aria-labelledby", "propose-heading"}},
+               tag("h2", {{"id", "propose-heading"}}, text(say(l, "Session vorschlagen", "Propose a session"))) +
                    barcamp::form_problem(again, "propose", l) +
                    tag("form", {{"method", "post"}, {"action", href(ctx, sessions_path(r))}, {"class", "stacked"}},
                        fields + tag("button", {{"type", "submit"}}, text(say(l, "Vorschlagen", "Propose")))));
@@ -71,11 +71,14 @@ std::string closed_reason(const calendar::registration& r, const calendar::event
     return "";
 }
 
-html plan_links(const page_context& ctx, const calendar::event& e) {
+// Links to the plan (unless on it), its feed and its schedule JSON.
+html plan_links(const page_context& ctx, const calendar::event& e, bool to_plan) {
     const auto l = ctx.language;
     const std::string base = "/events/" + e.slug;
+    const html plan = to_plan ? tag("li", link(href(ctx, base + "/sessions"), text(say(l, "Zum Sessionplan", "The session plan"))))
+                              : html{};
     return tag("ul", {{"class", "actions"}},
-               tag("li", link(href(ctx, base + "/sessions"), text(say(l, "Zum Sessionplan", "The session plan")))) +
+               plan +
                    tag("li", link(webcal_url(ctx.base_url, base + "/sessions.ics"),
                                   text(say(l, "Sessions abonnieren", "Subscribe to the sessions")))) +
                    tag("li", link(base + "/schedule.json", text(say(l, "Plan für Konferenz-Apps (JSON)",
@@ -90,7 +93,7 @@ html participant_sessions_page(const page_context& ctx, const calendar::registra
     const auto title = say(l, "Sessions: ", "Sessions: ") + e.title;
     html body = tag("h1", text(title)) +
                 tag("p", link(href(ctx, "/r/" + r.token), text(say(l, "Zurück zu Ihrer Anmeldung", "Back to your registration"))));
-    body += plan_links(ctx, e);
+    body += plan_links(ctx, e, true);
     if (again.form == "notice") body += tag("p", {{"class", "notice error"}, {"role", "alert"}}, text(again.problems.at("")));
     const auto reason = closed_reason(r, e, ctx.now, l);
     if (!reason.empty()) body += tag("p", {{"class", "notice"}}, text(reason));
@@ -108,7 +111,7 @@ html plan_page(const page_context& ctx, const calendar::event& e, const calendar
     const auto title = say(l, "Sessionplan: ", "Session plan: ") + e.title;
     html body = tag("h1", text(title)) + tag("p", link(href(ctx, "/events/" + e.slug), text(e.title)) +
                                                       text(" · " + format_when(e, l)));
-    body += plan_links(ctx, e) + barcamp::plan_grid(ctx, e, p);
+    body += plan_links(ctx, e, false) + barcamp::plan_grid(ctx, e, p);
     html open;
     for (const auto& s : p.sessions)
         if (!calendar::is_scheduled(p, s))

@@ -65,6 +65,8 @@ class PagesTest(unittest.TestCase):
         self.assertEqual(doc.find(f".//{NS}main").get("id"), "main")
         self.assertIsNotNone(doc.find(f".//{NS}a[@href='#main']"), "skip link")
         self.assertIsNotNone(doc.find(f".//{NS}meta[@name='viewport']"))
+        ids = [element.get("id") for element in doc.iter() if element.get("id")]
+        self.assertEqual(len(ids), len(set(ids)), f"duplicate ids: {sorted(i for i in ids if ids.count(i) > 1)}")
         labels = {label.get("for") for label in doc.iter(f"{NS}label")}
         for control in list(doc.iter(f"{NS}input")) + list(doc.iter(f"{NS}select")):
             if control.get("type") not in ("hidden", "submit"):
