@@ -40,6 +40,7 @@ void load_demo(store::store& s) {
     const auto parsed = web::parse_import(demo_document(today));
     if (!parsed.errors.empty()) throw std::logic_error("demo data is invalid: " + parsed.errors.front());
     s.upsert(parsed.document.networks, parsed.document.events, parsed.document.series);
+    add_demo_programme(s);
     std::cerr << "loaded demo data: " << parsed.document.networks.size() << " networks, "
               << parsed.document.events.size() << " events, " << parsed.document.series.size() << " series"
               << std::endl;

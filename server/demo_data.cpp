@@ -164,4 +164,32 @@ std::string demo_document(date::local_days today) {
         json::object{{"networks", networks()}, {"events", events(today)}, {"series", series(today)}});
 }
 
+void add_demo_programme(store::store& s) {
+    const std::string slug = "mint-barcamp";
+    const auto barcamp = s.event_by_slug(slug).value();
+    const auto& zone = *calendar::find_zone(barcamp.time_zone);
+    const auto day = calendar::local_day_of(barcamp.start, zone);
+    const auto at = [&](int hour) { return calendar::resolve_local(day + std::chrono::hours{hour}, zone); };
+    const std::string actor = "demo";
+    const std::int64_t rooms[] = {s.add_room(slug, "Forum", 120, actor), s.add_room(slug, "Studio", 30, actor),
+                                  s.add_room(slug, "Werkstatt", 16, actor)};
+    const std::int64_t slots[] = {s.add_slot(slug, at(11), at(11) + std::chrono::minutes{45}, actor),
+                                  s.add_slot(slug, at(12), at(12) + std::chrono::minutes{45}, actor),
+                                  s.add_slot(slug, at(14), at(14) + std::chrono::minutes{45}, actor)};
+    using k = calendar::session_kind;
+    const calendar::session_proposal board[] = {
+        {"MINT & Mädchen: was wirkt?", "Erfahrungen aus drei Regionen, dann offene Runde.", "Leyla Demir", k::discussion},
+        {"Calliope im Sachunterricht", "Wir programmieren gemeinsam die ersten Schritte.", "Jonas Berger", k::workshop},
+        {"Förderanträge ohne Frust", "", "Katrin Vogt", k::talk},
+        {"Löten für Einsteiger", "Mit Bausätzen zum Mitnehmen.", "Jonas Berger", k::hands_on},
+        {"Newsletter, die gelesen werden", "", "Sabine Hoff", k::discussion},
+    };
+    std::vector<store::placement> plan;
+    for (std::size_t i = 0; i < std::size(board); ++i) {
+        const auto id = s.add_session(slug, board[i], actor);
+        if (i < 4) plan.push_back({id, rooms[i % 3], slots[i / 2 + (i == 3 ? 1 : 0)]});
+    }
+    (void)s.place_sessions(slug, plan, actor);
+}
+
 }  // namespace tp::server

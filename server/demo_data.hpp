@@ -5,8 +5,13 @@
 
 #include <string>
 
+#include "store/store.hpp"
+
 namespace tp::server {
 
 [[nodiscard]] std::string demo_document(date::local_days today);
+// The demo barcamp's programme: rooms, time slots, sessions from the board, most of them placed without
+// conflicts. Call after importing demo_document.
+void add_demo_programme(store::store& s);
 
 }  // namespace tp::server

@@ -2,6 +2,7 @@
 
 #include "calendar/zoned.hpp"
 #include "server/demo_data.hpp"
+#include "temp_path.hpp"
 #include "web/import_document.hpp"
 
 using namespace tp;
@@ -27,4 +28,19 @@ TEST_CASE("demo data is valid on every day of a year, upcoming, and avoids the C
             CHECK_FALSE(holidays);
         }
     }
+}
+
+TEST_CASE("the demo barcamp has a programme: rooms, slots, sessions, most placed, no conflicts") {
+    tp::testing::temp_path db;
+    store::store s(db.str());
+    const auto parsed = web::parse_import(server::demo_document(calendar::parse_local_date("2026-11-22")));
+    s.upsert(parsed.document.networks, parsed.document.events, parsed.document.series);
+    server::add_demo_programme(s);
+    const auto p = s.programme("mint-barcamp").value();
+    CHECK(p.rooms.size() == 3);
+    CHECK(p.slots.size() == 3);
+    REQUIRE(p.sessions.size() == 5);
+    CHECK(std::count_if(p.sessions.begin(), p.sessions.end(),
+                        [&](const calendar::barcamp_session& x) { return calendar::is_scheduled(p, x); }) == 4);
+    CHECK(calendar::conflicts_of(p).empty());
 }
