@@ -8,6 +8,8 @@
 
 namespace tp::calendar {
 
+// UTC under any of its names: times are then written in UTC form, without VTIMEZONE.
+[[nodiscard]] bool is_utc(std::string_view zone);
 // BEGIN:VCALENDAR, VERSION, PRODID, CALSCALE.
 void append_calendar_start(std::string& out);
 // The start plus the feed's NAME, DESCRIPTION, URL and refresh hints; X-WR-TIMEZONE when one zone is used.

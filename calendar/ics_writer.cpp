@@ -15,8 +15,6 @@ namespace {
 
 constexpr std::string_view prodid = "-//Treffpunkt//Treffpunkt 0.1//DE";
 
-bool is_utc(std::string_view zone) { return zone == "UTC" || zone == "Etc/UTC" || zone == "Etc/GMT"; }
-
 std::string_view category_of(event_kind k) {
     switch (k) {
         case event_kind::barcamp: return "Barcamp";
@@ -190,6 +188,8 @@ void append_parties(std::string& out, const itip_message& m) {
 }
 
 }  // namespace
+
+bool is_utc(std::string_view zone) { return zone == "UTC" || zone == "Etc/UTC" || zone == "Etc/GMT"; }
 
 void append_stamps(std::string& out, const std::string& uid, std::optional<sys_seconds> created, sys_seconds updated,
                    int sequence) {

@@ -71,8 +71,6 @@ void append_session(std::string& out, const scheduled& item, const event& barcam
     append_line(out, "END", "VEVENT");
 }
 
-bool is_utc_zone(std::string_view zone) { return zone == "UTC" || zone == "Etc/UTC" || zone == "Etc/GMT"; }
-
 }  // namespace
 
 std::string plan_url(std::string_view base_url, const event& barcamp) {
@@ -81,7 +79,7 @@ std::string plan_url(std::string_view base_url, const event& barcamp) {
 
 std::string write_sessions_ics(const feed_info& feed, const event& barcamp, const programme& p) {
     const auto plan = in_plan_order(p);
-    const auto* zone = is_utc_zone(barcamp.time_zone) ? nullptr : find_zone(barcamp.time_zone);
+    const auto* zone = is_utc(barcamp.time_zone) ? nullptr : find_zone(barcamp.time_zone);
     std::string out;
     out.reserve(1024 + plan.size() * 900);
     append_header(out, feed, zone ? zone->name() : std::string_view{});

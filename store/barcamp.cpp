@@ -125,13 +125,27 @@ void unplace_all(connection& c, const std::string& column, std::int64_t id, cale
     up->exec();
 }
 
-void remove_row(connection& c, const std::string& table, std::int64_t event_id, std::int64_t id,
-                programme_refusal unknown) {
-    auto del = c.prepare("DELETE FROM " + table + " WHERE id = ? AND event_id = ?");
+// A room or a slot of the barcamp: which table, which column of sessions points at it, what to refuse.
+struct grid_part {
+    const char* table;
+    const char* session_column;
+    programme_refusal unknown;
+    const char* audit_action;
+};
+constexpr grid_part room_part{"session_rooms", "room_id", programme_refusal::unknown_room, "remove_room"};
+constexpr grid_part slot_part{"session_slots", "slot_id", programme_refusal::unknown_slot, "remove_slot"};
+
+// Removes a room or slot; its sessions go back to the unplaced ones first.
+void remove_part(connection& c, const event_row& ev, const grid_part& part, std::int64_t id, calendar::sys_seconds now,
+                 const std::string& actor) {
+    unplace_all(c, part.session_column, id, now);
+    auto del = c.prepare("DELETE FROM " + std::string(part.table) + " WHERE id = ? AND event_id = ?");
     del->bind(1, id);
-    del->bind(2, event_id);
+    del->bind(2, ev.id);
     del->exec();
-    if (c.db().getChanges() == 0) refuse(unknown);
+    if (c.db().getChanges() == 0) refuse(part.unknown);
+    touch(c, ev.id, now);
+    write_audit(c, now, actor, ev.id, part.audit_action, std::to_string(id));
 }
 
 bool belongs(connection& c, const std::string& table, std::int64_t event_id, std::int64_t id) {
@@ -266,11 +280,7 @@ std::int64_t store::add_room(const std::string& event_slug, const std::string& n
 
 void store::remove_room(const std::string& event_slug, std::int64_t room, const std::string& actor) {
     in_write_transaction([&](connection& c, sys_seconds now) {
-        const auto ev = barcamp_for_update(c, event_slug);
-        unplace_all(c, "room_id", room, now);
-        remove_row(c, "session_rooms", ev.id, room, programme_refusal::unknown_room);
-        touch(c, ev.id, now);
-        write_audit(c, now, actor, ev.id, "remove_room", std::to_string(room));
+        remove_part(c, barcamp_for_update(c, event_slug), room_part, room, now, actor);
         return 0;
     });
 }
@@ -296,11 +306,7 @@ std::int64_t store::add_slot(const std::string& event_slug, sys_seconds start, s
 
 void store::remove_slot(const std::string& event_slug, std::int64_t slot, const std::string& actor) {
     in_write_transaction([&](connection& c, sys_seconds now) {
-        const auto ev = barcamp_for_update(c, event_slug);
-        unplace_all(c, "slot_id", slot, now);
-        remove_row(c, "session_slots", ev.id, slot, programme_refusal::unknown_slot);
-        touch(c, ev.id, now);
-        write_audit(c, now, actor, ev.id, "remove_slot", std::to_string(slot));
+        remove_part(c, barcamp_for_update(c, event_slug), slot_part, slot, now, actor);
         return 0;
     });
 }
@@ -325,21 +331,20 @@ std::int64_t store::add_session(const std::string& event_slug, const calendar::s
     });
 }
 
+// Votes appear in no feed and have no trigger: the data version stays as it is.
 void store::vote(const std::string& token, std::int64_t session, bool in_favour) {
-    std::lock_guard lock(write_mutex_);  // votes appear in no feed: the data version stays
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto& c = *writer_;
-    const auto now = clock_();
-    const auto [who, barcamp] = participant_for_update(c, token, now);
-    (void)active_session(c, barcamp.id, session);
-    auto change = c.prepare(in_favour ? "INSERT INTO session_votes (session_id, registration_id, created_at) VALUES "
-                                        "(?1, ?2, ?3) ON CONFLICT DO NOTHING"
-                                      : "DELETE FROM session_votes WHERE session_id = ?1 AND registration_id = ?2");
-    change->bind(1, session);
-    change->bind(2, who.id);
-    if (in_favour) change->bind(3, to_db(now));
-    change->exec();
-    tx.commit();
+    in_write_transaction([&](connection& c, sys_seconds now) {
+        const auto [who, barcamp] = participant_for_update(c, token, now);
+        (void)active_session(c, barcamp.id, session);
+        auto change = c.prepare(in_favour ? "INSERT INTO session_votes (session_id, registration_id, created_at) "
+                                            "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING"
+                                          : "DELETE FROM session_votes WHERE session_id = ?1 AND registration_id = ?2");
+        change->bind(1, session);
+        change->bind(2, who.id);
+        if (in_favour) change->bind(3, to_db(now));
+        change->exec();
+        return 0;
+    });
 }
 
 void store::withdraw_session(const std::string& token, std::int64_t session) {

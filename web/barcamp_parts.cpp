@@ -122,13 +122,17 @@ html input_field(const field_def& d, const form_again& again, const std::string&
     return labelled(d, control, problem);
 }
 
-html select_field(const field_def& d, const std::vector<choice>& choices, const std::string& selected,
-                  const form_again& again) {
-    const auto value = value_in(again, d.form, d.name, selected);
+html options_of(const std::vector<choice>& choices, const std::string& selected) {
     html options;
     for (const auto& [v, label] : choices)
-        options += v == value ? tag("option", {{"value", v}, {"selected", "selected"}}, text(label))
-                              : tag("option", {{"value", v}}, text(label));
+        options += v == selected ? tag("option", {{"value", v}, {"selected", "selected"}}, text(label))
+                                 : tag("option", {{"value", v}}, text(label));
+    return options;
+}
+
+html select_field(const field_def& d, const std::vector<choice>& choices, const std::string& selected,
+                  const form_again& again) {
+    const auto options = options_of(choices, value_in(again, d.form, d.name, selected));
     const auto* problem = problem_in(again, d.form, d.name);
     const auto id = id_of(d);
     const auto control = problem ? tag("select", {{"id", id}, {"name", d.name}, {"aria-invalid", "true"},

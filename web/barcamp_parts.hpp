@@ -30,6 +30,8 @@ struct field_def {
 };
 [[nodiscard]] html input_field(const field_def& d, const form_again& again, const std::string& fallback = "");
 using choice = std::pair<std::string, std::string>;  // value, label
+// The <option>s of a select, `selected` marked.
+[[nodiscard]] html options_of(const std::vector<choice>& choices, const std::string& selected);
 [[nodiscard]] html select_field(const field_def& d, const std::vector<choice>& choices, const std::string& selected,
                                 const form_again& again);
 // "Bitte prüfen Sie die markierten Angaben." above a form shown again, or its whole-form problem.

@@ -51,13 +51,9 @@ html placement_row(const calendar::programme& p, const calendar::barcamp_session
     // Each select has its label, hidden from sight: the row's first cell names the session already.
     const auto select = [](const std::string& name, const std::string& label, const std::vector<barcamp::choice>& choices,
                            const std::string& selected) {
-        html options;
-        for (const auto& [v, text_] : choices)
-            options += v == selected ? tag("option", {{"value", v}, {"selected", "selected"}}, text(text_))
-                                     : tag("option", {{"value", v}}, text(text_));
         const auto control_id = "place-" + name;
         return tag("label", {{"for", control_id}, {"class", "sr-only"}}, text(label)) +
-               tag("select", {{"id", control_id}, {"name", name}}, options);
+               tag("select", {{"id", control_id}, {"name", name}}, barcamp::options_of(choices, selected));
     };
     const auto room = s.room ? std::to_string(*s.room) : std::string{};
     const auto slot = s.slot ? std::to_string(*s.slot) : std::string{};

@@ -9,17 +9,13 @@
 
 #include "calendar/session_ics.hpp"
 #include "calendar/zoned.hpp"
+#include "web/barcamp_parts.hpp"
 
 namespace tp::web {
 namespace {
 
 namespace json = boost::json;
 using calendar::sys_seconds;
-
-const date::time_zone& zone_of(const calendar::event& e) {
-    const auto* zone = calendar::find_zone(e.time_zone);
-    return zone ? *zone : *date::locate_zone("Etc/UTC");
-}
 
 std::string two_digits(long long n) { return std::string(1, static_cast<char>('0' + n / 10 % 10)) + static_cast<char>('0' + n % 10); }
 
@@ -82,7 +78,7 @@ std::string session_guid(std::string_view uid) {
 
 std::string schedule_json(const calendar::event& barcamp, const calendar::programme& p, std::string_view base_url,
                           sys_seconds changed) {
-    const auto& zone = zone_of(barcamp);
+    const auto& zone = barcamp::zone_of(barcamp);
     const auto page = calendar::plan_url(base_url, barcamp);
     const auto first_day = calendar::local_day_of(barcamp.start, zone);
     const auto last_day = calendar::local_day_of(barcamp.end - std::chrono::seconds{1}, zone);
