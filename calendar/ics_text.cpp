@@ -72,7 +72,9 @@ std::string escape_text(std::string_view raw) {
                 if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
         }
     }
-    return out;
+    const auto first = out.find_first_not_of(' ');
+    if (first == std::string::npos) return {};
+    return out.substr(first, out.find_last_not_of(' ') - first + 1);
 }
 
 std::string param_value(std::string_view raw) {

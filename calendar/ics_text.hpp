@@ -6,7 +6,8 @@
 namespace tp::calendar {
 
 // Escapes \ ; , and turns CR, LF and CRLF into \n. Other control characters are dropped: they are not
-// allowed in iCalendar text. Invalid UTF-8 bytes become U+FFFD so every output line is valid UTF-8.
+// allowed in iCalendar text; tabs become spaces. Invalid UTF-8 bytes become U+FFFD so every output line is
+// valid UTF-8. Spaces at either end are dropped: libical drops them when reading, so they could not round-trip.
 [[nodiscard]] std::string escape_text(std::string_view text);
 
 // A parameter value: DQUOTE-quoted when it holds : ; or , (DQUOTE itself cannot appear and becomes ').

@@ -43,7 +43,22 @@ std::string strong_etag(std::string_view body) {
 
 std::string http_date(sys_seconds t) { return date::format("%a, %d %b %Y %H:%M:%S GMT", t); }
 
+namespace {
+
+// Letters, digits, blanks, commas, colons and hyphens: all any of the three date forms uses. Anything else (a
+// sign, a dot, an exponent) could reach date::parse's seconds, which reads them as a floating value.
+bool date_characters_only(std::string_view s) {
+    for (const char c : s) {
+        const bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        if (!alnum && c != ' ' && c != ',' && c != ':' && c != '-') return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::optional<sys_seconds> parse_http_date(std::string_view s) {
+    if (!date_characters_only(s)) return std::nullopt;
     for (const char* fmt : {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %d %H:%M:%S %Y"}) {
         std::istringstream in{std::string(trim(s))};
         sys_seconds t;

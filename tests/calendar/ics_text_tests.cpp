@@ -35,6 +35,12 @@ TEST_CASE("TEXT values escape backslash, semicolon, comma and newlines") {
         {"bell\x07", "bell"},
         {"Müller 🎉", "Müller 🎉"},
         {"bad \xC3 byte", "bad \xEF\xBF\xBD byte"},
+        // Blanks at either end go: libical drops them on reading (found by fuzz/fuzz_ics_writer).
+        {"  padded title \t", "padded title"},
+        {"\x01 after a dropped control", "after a dropped control"},
+        {" \xDBo", "\xEF\xBF\xBDo"},
+        {"\n indented\n", "\\n indented\\n"},
+        {"   ", ""},
     }));
     CAPTURE(in);
     CHECK(escape_text(in) == out);
