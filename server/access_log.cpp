@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "server/log_redaction.hpp"
+
 namespace tp::server {
 
 access_log::access_log(const std::string& where) {
@@ -29,7 +31,7 @@ void access_log::write(std::string_view client, std::string_view method, std::st
     const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
     std::string line = date::format("%FT%TZ", now);
     line.append(" ").append(client).append(" \"").append(method).append(" ");
-    for (char c : target) line += (static_cast<unsigned char>(c) < 0x20 || c == '"') ? '?' : c;  // no log forging
+    line += loggable_target(target);
     char tail[96];
     std::snprintf(tail, sizeof tail, "\" %u %llu %.3fms\n", status, static_cast<unsigned long long>(bytes),
                   std::chrono::duration<double, std::milli>(duration).count());

@@ -1,5 +1,6 @@
 #pragma once
-// One line per request: time, client, method, target, status, bytes, duration. Buffered; flush() writes out.
+// One line per request: time, client, method, target (secrets hidden: log_redaction.hpp), status, bytes,
+// duration. Buffered; flush() writes out.
 // Thread-safe.
 #include <chrono>
 #include <cstdio>

@@ -5,6 +5,8 @@
 #include <iostream>
 
 #include "server/conditional.hpp"
+#include "server/log_redaction.hpp"
+#include "server/storage_fault.hpp"
 #include "web/pages.hpp"
 #include "web/url_text.hpp"
 #include "web/stylesheet.hpp"
@@ -100,7 +102,12 @@ handled app::handle(const request& req, std::string_view client) {
         if (req.method() == http::verb::head) result.res.body() = nullptr;  // Content-Length stays
         return result;
     } catch (const std::exception& ex) {
-        std::cerr << "error: " << req.method_string() << " " << req.target() << ": " << ex.what() << std::endl;
+        const auto where = std::string(req.method_string()) + " " + loggable_target(req.target());
+        if (is_storage_fault(ex)) {
+            std::cerr << "storage unavailable: " << where << ": " << ex.what() << std::endl;
+            return storage_unavailable(req.target().starts_with("/api/"));
+        }
+        std::cerr << "error: " << where << ": " << ex.what() << std::endl;
         return {text_response(http::status::internal_server_error, "Internal error; it has been logged."), "error"};
     }
 }

@@ -15,6 +15,7 @@
 #include "calendar/ics_lint.hpp"
 #include "calendar/zoned.hpp"
 #include "server/demo_data.hpp"
+#include "server/file_limit.hpp"
 #include "server/http_server.hpp"
 #include "server/outbox_worker.hpp"
 #include "store/migrations.hpp"
@@ -104,6 +105,11 @@ int run_serve(const options& o) {
     make_parent_folder(o.db);
     store::store s(o.db);
     if (o.demo && s.empty()) load_demo(s);
+    // Descriptors beyond the connections: the database, its journal, SMTP connections, log files.
+    const auto files = raise_file_limit(o.max_connections + 64);
+    if (files < o.max_connections + 64)
+        std::cerr << "warning: the open-file limit is " << files << ", below --max-connections "
+                  << o.max_connections << "; accepting pauses when it is reached" << std::endl;
     io_pool pool(o.threads);
     access_log log(o.access_log);
     const asio::ip::tcp::endpoint endpoint{asio::ip::make_address(o.listen_host), o.listen_port};
@@ -113,7 +119,11 @@ int run_serve(const options& o) {
     const std::string base = o.base_url.value_or("http://" + host + ":" + std::to_string(port));
     app application(s, app_config{base, o.rate_limit, o.privacy_notice});
     http_server server(pool, std::move(acceptor), application, log,
-                       server_limits{.read_timeout = o.read_timeout, .write_timeout = o.write_timeout});
+                       server_limits{.idle_timeout = o.idle_timeout,
+                                     .read_timeout = o.read_timeout,
+                                     .write_timeout = o.write_timeout,
+                                     .max_connections = o.max_connections,
+                                     .max_connections_per_address = o.max_connections_per_address});
     std::vector<std::unique_ptr<outbox_worker>> senders;
     for (unsigned i = 0; i < o.mail.connections; ++i) {
         auto settings = outbox_settings_of(o.mail, base);

@@ -106,6 +106,10 @@ void apply(options& o, const std::string& name, const std::string& value) {
     else if (name == "threads") o.threads = number("--threads", value, 1, 64);
     else if (name == "demo") o.demo = truthy(value);
     else if (name == "access-log") o.access_log = value;
+    else if (name == "idle-timeout") o.idle_timeout = std::chrono::seconds{number("--idle-timeout", value, 1, 3600)};
+    else if (name == "max-connections") o.max_connections = number("--max-connections", value, 1, 1'000'000);
+    else if (name == "max-connections-per-address")
+        o.max_connections_per_address = number("--max-connections-per-address", value, 0, 1'000'000);
     else if (name == "read-timeout") o.read_timeout = std::chrono::seconds{number("--read-timeout", value, 1, 3600)};
     else if (name == "write-timeout") o.write_timeout = std::chrono::seconds{number("--write-timeout", value, 1, 3600)};
     else if (name == "rate-limit") o.rate_limit = number("--rate-limit", value, 0, 1000000);
@@ -126,7 +130,8 @@ void apply(options& o, const std::string& name, const std::string& value) {
 
 const std::map<std::string, bool> flags_taking_values{
     {"listen", true}, {"db", true}, {"base-url", true}, {"threads", true}, {"demo", false},
-    {"access-log", true}, {"read-timeout", true}, {"write-timeout", true}, {"rate-limit", true},
+    {"access-log", true}, {"idle-timeout", true}, {"read-timeout", true},
+    {"max-connections", true}, {"max-connections-per-address", true}, {"write-timeout", true}, {"rate-limit", true},
     {"smtp-url", true}, {"smtp-user", true}, {"smtp-password-file", true}, {"smtp-tls", true},
     {"smtp-ca-file", true}, {"mail-from", true},
     {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true},
@@ -207,7 +212,8 @@ std::string usage_text() {
 
 Usage:
   treffpunkt serve [--listen HOST:PORT] [--db PATH] [--base-url URL] [--threads N] [--demo]
-                   [--access-log -|off|FILE] [--read-timeout S] [--write-timeout S] [--rate-limit N]
+                   [--access-log -|off|FILE] [--idle-timeout S] [--read-timeout S] [--write-timeout S]
+                   [--max-connections N] [--max-connections-per-address N] [--rate-limit N]
                    [--smtp-url URL] [--smtp-user U] [--smtp-password-file F] [--smtp-tls auto|required|never]
                    [--smtp-ca-file F] [--mail-from ADDRESS] [--maildir DIR] [--mail-retry S] [--mail-give-up S]
                    [--mail-lease S] [--mail-connections N] [--privacy-file F] [--anonymise-after DAYS]
@@ -230,8 +236,13 @@ Options (each also as an environment variable, e.g. --base-url as TREFFPUNKT_BAS
   --threads N           I/O threads (default 2)
   --demo                load demo data when the database is empty
   --access-log WHERE    '-' for standard error (default), 'off', or a file to append to
-  --read-timeout S      seconds a client has for one request and an idle connection lasts (default 30)
+  --idle-timeout S      seconds a kept-alive connection may wait for its next request (default 30)
+  --read-timeout S      seconds a client has for one request from its first byte (default 20)
   --write-timeout S     seconds a response may take to send (default 30)
+  --max-connections N   open connections in all (default 16384); at the cap an idle one is
+                        closed to make room, and when none is idle a newcomer gets 503
+  --max-connections-per-address N  open connections per client address (default 0: no cap; leave it off
+                        behind a reverse proxy, where every client has the proxy's address)
   --rate-limit N        POSTs (registrations) per minute per client address (default 30; 0 turns it off)
   --anonymise-after D   remove attendee data of events that ended D days ago (default 180; 0 keeps it)
   --privacy-file F      the organisation's privacy notice (UTF-8 text, blank lines between paragraphs) for

@@ -37,8 +37,11 @@ struct options {
     unsigned threads = 2;
     bool demo = false;
     std::string access_log = "-";
-    std::chrono::seconds read_timeout{30};
+    std::chrono::seconds idle_timeout{30};
+    std::chrono::seconds read_timeout{20};
     std::chrono::seconds write_timeout{30};
+    std::size_t max_connections = 16'384;
+    std::size_t max_connections_per_address = 0;  // 0: no cap
     unsigned rate_limit = 30;  // POSTs per minute per client address; 0: off
     mail_options mail;
     std::string privacy_notice;  // from --privacy-file

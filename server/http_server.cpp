@@ -1,6 +1,8 @@
 #include "server/http_server.hpp"
 
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <iostream>
 
@@ -31,22 +33,60 @@ void http_server::start() {
     asio::post(acceptor_.get_executor(), [this] { do_accept(); });
 }
 
+// The handler runs on the acceptor's own executor (else it would run on the new socket's io_context), so
+// accepting, the pause timer and shutdown's close never touch the acceptor from two threads at once.
 void http_server::do_accept() {
-    acceptor_.async_accept(pool_.next(), [this](boost::system::error_code ec, connection_socket socket) {
-        if (stopping()) return;  // the socket closes as it goes out of scope
-        if (ec) {
-            std::cerr << "accept: " << ec.message() << std::endl;
-        } else {
-            socket.set_option(tcp::no_delay(true), ec);
-            auto s = std::make_shared<session>(std::move(socket), *this);
-            {
-                std::lock_guard lock(sessions_mutex_);
-                sessions_[s.get()] = s;
-            }
-            s->run();
+    acceptor_.async_accept(pool_.next(), asio::bind_executor(acceptor_.get_executor(),
+                                                             [this](boost::system::error_code ec, connection_socket s) {
+                                                                 on_accept(ec, std::move(s));
+                                                             }));
+}
+
+void http_server::on_accept(boost::system::error_code ec, connection_socket socket) {
+    if (stopping()) return;  // the socket closes as it goes out of scope
+    if (ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space) {
+        // Out of file descriptors: the waiting connection stays in the backlog; try again shortly.
+        std::cerr << "accept: " << ec.message() << "; pausing 100 ms" << std::endl;
+        auto pause = std::make_shared<asio::steady_timer>(acceptor_.get_executor(), std::chrono::milliseconds{100});
+        pause->async_wait([this, pause](boost::system::error_code) { do_accept(); });
+        return;
+    }
+    if (ec) {
+        std::cerr << "accept: " << ec.message() << std::endl;
+    } else {
+        socket.set_option(tcp::no_delay(true), ec);
+        auto s = std::make_shared<session>(std::move(socket), *this);
+        if (admit(s)) s->run();
+        else s->refuse("Too many connections; please try again in a moment.");
+    }
+    do_accept();
+}
+
+bool http_server::admit(const std::shared_ptr<session>& s) {
+    std::shared_ptr<session> idle;
+    {
+        std::lock_guard lock(sessions_mutex_);
+        const auto per_address_cap = limits_.max_connections_per_address;
+        if (per_address_cap > 0 && per_address_[s->client()] >= per_address_cap) return false;
+        if (sessions_.size() >= limits_.max_connections) {
+            // A session whose destructor runs waits in forget() for this lock, so its members are still there;
+            // no shared_ptr may die in here (its destructor would take the lock again).
+            for (auto& [key, weak] : sessions_)
+                if (key->idle() && (idle = weak.lock())) break;
+            if (!idle) return false;
         }
-        do_accept();
-    });
+        sessions_[s.get()] = s;
+        ++per_address_[s->client()];
+    }
+    if (idle) idle->close_if_idle();  // outside the lock: its destructor may run here and forget() itself
+    return true;
+}
+
+void http_server::forget(const session* s) {
+    std::lock_guard lock(sessions_mutex_);
+    if (sessions_.erase(s) == 0) return;  // refused at the door: never counted
+    const auto it = per_address_.find(s->client());
+    if (it != per_address_.end() && --it->second == 0) per_address_.erase(it);
 }
 
 void http_server::shutdown() {
@@ -61,13 +101,8 @@ void http_server::shutdown() {
         for (auto& [key, weak] : sessions_)
             if (auto s = weak.lock()) live.push_back(std::move(s));
     }
-    for (auto& s : live) s->stop();
+    for (auto& s : live) s->close_if_idle();
     pool_.release();
-}
-
-void http_server::forget(const session* s) {
-    std::lock_guard lock(sessions_mutex_);
-    sessions_.erase(s);
 }
 
 }  // namespace tp::server

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "server/commands.hpp"
+#include "server/storage_fault.hpp"
 
 extern char** environ;
 
@@ -30,6 +31,9 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const std::exception& ex) {
         std::cerr << "treffpunkt: " << ex.what() << "\n";
+        if (tp::server::is_storage_fault(ex))
+            std::cerr << "treffpunkt: the database cannot be written: its file, its folder (SQLite keeps -wal and "
+                         "-shm files beside it) and the file system must be writable and have free space\n";
         return 1;
     }
 }

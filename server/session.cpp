@@ -8,7 +8,11 @@ namespace tp::server {
 namespace beast = boost::beast;
 namespace asio = boost::asio;
 
-session::session(connection_socket&& socket, http_server& server) : stream_(std::move(socket)), server_(server) {
+constexpr std::size_t idle_buffer = 1024;  // read size while idle, and the buffer an idle connection keeps
+
+// The buffer holds at most a header and one read's worth of body or pipelined requests.
+session::session(connection_socket&& socket, http_server& server)
+    : stream_(std::move(socket)), buffer_(server.limits().header_limit + 64 * 1024), server_(server) {
     boost::system::error_code ec;
     const auto remote = stream_.socket().remote_endpoint(ec);
     client_ = ec ? "-" : remote.address().to_string();
@@ -24,18 +28,41 @@ void session::run() {
     asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&session::do_read, shared_from_this()));
 }
 
-void session::stop() {
-    asio::post(stream_.get_executor(), [self = shared_from_this()] {
-        const bool mid_request = self->parser_ && self->parser_->got_some();
-        if (!self->busy_ && !mid_request) self->stream_.cancel();  // on_read then closes
+void session::refuse(std::string message) {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this(), message = std::move(message)]() mutable {
+        self->started_ = std::chrono::steady_clock::now();
+        self->answer_error(http::status::service_unavailable, std::move(message));
     });
 }
 
+void session::close_if_idle() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+        if (self->idle_) self->stream_.cancel();  // on_first_bytes then closes
+    });
+}
+
+// Waits for the next request under the idle deadline; its first bytes start the request deadline.
 void session::do_read() {
     if (server_.stopping()) return do_close();
     parser_.emplace();
     parser_->header_limit(server_.limits().header_limit);
     parser_->body_limit(server_.limits().body_limit);
+    if (buffer_.size() > 0) return read_request();  // pipelined: the next request is here already
+    if (buffer_.capacity() > idle_buffer) buffer_.shrink_to_fit();  // idle connections stay small
+    idle_ = true;
+    stream_.expires_after(server_.limits().idle_timeout);
+    stream_.async_read_some(buffer_.prepare(idle_buffer),
+                            beast::bind_front_handler(&session::on_first_bytes, shared_from_this()));
+}
+
+void session::on_first_bytes(beast::error_code ec, std::size_t bytes) {
+    idle_ = false;
+    if (ec) return do_close();  // gone, idle too long (tcp_stream closed it), or closed to make room
+    buffer_.commit(bytes);
+    read_request();
+}
+
+void session::read_request() {
     stream_.expires_after(server_.limits().read_timeout);
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&session::on_read, shared_from_this()));
 }

@@ -3,6 +3,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -11,20 +12,26 @@
 namespace tp::server {
 
 // A connection's handlers all run on one single-threaded io_context, so no strand; and a concrete executor type
-// rather than any_io_executor, whose type erasure on every operation cost about 7% per cached feed (perf).
-using connection_executor = boost::asio::io_context::executor_type;
-using connection_socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, connection_executor>;
+// (connection_executor, http_server.hpp) rather than any_io_executor, whose type erasure on every operation cost
+// about 7% per cached feed (perf).
 
 class session : public std::enable_shared_from_this<session> {
 public:
     session(connection_socket&& socket, http_server& server);
     ~session();
     void run();
-    // Called on shutdown: closes the connection now if it waits for a request, else after the response.
-    void stop();
+    // Closes the connection if it waits for its next request: on shutdown (a busy one closes after its response,
+    // as do_read sees the server stopping) and to make room at the connection cap.
+    void close_if_idle();
+    // Instead of run(): answers 503 with `message` at once and closes (the server is at its connection cap).
+    void refuse(std::string message);
+    [[nodiscard]] bool idle() const { return idle_.load(std::memory_order_relaxed); }
+    [[nodiscard]] const std::string& client() const { return client_; }
 
 private:
     void do_read();
+    void on_first_bytes(boost::beast::error_code ec, std::size_t bytes);
+    void read_request();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void answer(handled result);  // on the connection's io_context
     void answer_error(http::status status, std::string message);
@@ -41,6 +48,7 @@ private:
     std::chrono::steady_clock::time_point started_;
     std::string_view method_, target_;  // into the parsed request, which lives until the next read
     bool busy_ = false;  // between a complete request and the end of its response
+    std::atomic<bool> idle_{false};  // waiting for the first byte of the next request
 };
 
 }  // namespace tp::server

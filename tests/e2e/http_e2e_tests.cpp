@@ -11,6 +11,7 @@ namespace http = testing::http;
 namespace {
 server::server_limits short_timeouts() {
     server::server_limits l;
+    l.idle_timeout = 1s;
     l.read_timeout = 1s;
     l.write_timeout = 2s;
     return l;
@@ -65,7 +66,7 @@ TEST_CASE("malformed requests get 400") {
     CHECK(c.read_response().result() == http::status::bad_request);
 }
 
-TEST_CASE("idle and trickling clients are cut off by the read timeout") {
+TEST_CASE("idle and trickling clients are cut off by the idle and read timeouts") {
     testing::fixture_server s(short_timeouts());
     {
         testing::http_connection idle(s.port());
@@ -106,4 +107,67 @@ TEST_CASE("shutdown finishes a request in flight, then closes") {
     CHECK(res[http::field::connection] == "close");
     CHECK(res.body().find("END:VCALENDAR") != std::string::npos);
     CHECK(stopped.wait_for(5s) == std::future_status::ready);
+}
+
+namespace {
+server::server_limits capped(std::size_t total, std::size_t per_address = 0) {
+    server::server_limits l;
+    l.max_connections = total;
+    l.max_connections_per_address = per_address;
+    return l;
+}
+
+}  // namespace
+
+TEST_CASE("at the connection cap an idle keep-alive connection makes room for a newcomer") {
+    testing::fixture_server s(capped(3));
+    std::vector<std::unique_ptr<testing::http_connection>> idle;
+    for (int i = 0; i < 3; ++i) {
+        idle.push_back(std::make_unique<testing::http_connection>(s.port()));
+        CHECK(idle.back()->request(http::verb::get, "/healthz").result() == http::status::ok);
+    }
+    testing::http_connection newcomer(s.port());
+    CHECK(newcomer.request(http::verb::get, "/healthz").result() == http::status::ok);
+    int closed = 0;
+    for (auto& c : idle) closed += c->closed_by_server(500) ? 1 : 0;
+    CHECK(closed >= 1);
+}
+
+TEST_CASE("at the cap with no idle connection a newcomer gets 503 and the others go on") {
+    testing::fixture_server s(capped(2));
+    testing::http_connection first(s.port()), second(s.port());
+    first.send_raw("GET /healthz HTTP/1.1\r\nHost: a\r\n");  // mid-request: not idle, not to be closed
+    second.send_raw("GET /healthz HTTP/1.1\r\nHost: a\r\n");
+    std::this_thread::sleep_for(100ms);
+    testing::http_connection newcomer(s.port());
+    const auto refused = newcomer.read_response();
+    CHECK(refused.result() == http::status::service_unavailable);
+    CHECK_THAT(refused.body(), Catch::Contains("Too many connections"));
+    CHECK(newcomer.closed_by_server(2000));
+    first.send_raw("\r\n");
+    second.send_raw("\r\n");
+    CHECK(first.read_response().result() == http::status::ok);
+    CHECK(second.read_response().result() == http::status::ok);
+}
+
+TEST_CASE("the per-address cap refuses a client's extra connections and frees the slot when one closes") {
+    testing::fixture_server s(capped(100, 2));
+    auto first = std::make_unique<testing::http_connection>(s.port());
+    testing::http_connection second(s.port());
+    CHECK(first->request(http::verb::get, "/healthz").result() == http::status::ok);
+    CHECK(second.request(http::verb::get, "/healthz").result() == http::status::ok);
+    {
+        testing::http_connection third(s.port());
+        CHECK(third.read_response().result() == http::status::service_unavailable);
+    }
+    first.reset();
+    for (int attempt = 0;; ++attempt) {  // the server notices the close on its own thread
+        try {
+            testing::http_connection again(s.port());
+            if (again.request(http::verb::get, "/healthz").result() == http::status::ok) break;
+        } catch (const std::exception&) {  // refused while the old one still counted: the write may fail
+        }
+        REQUIRE(attempt < 50);
+        std::this_thread::sleep_for(20ms);
+    }
 }

@@ -1,0 +1,58 @@
+#include "server/log_redaction.hpp"
+
+namespace tp::server {
+namespace {
+
+constexpr std::string_view hidden = "[hidden]";
+
+// The path with the secret segment after /r/ or /feeds/ replaced (a feed keeps its ".ics").
+std::string loggable_path(std::string_view path) {
+    for (const std::string_view prefix : {"/r/", "/feeds/"}) {
+        if (!path.starts_with(prefix)) continue;
+        const auto rest = path.substr(prefix.size());
+        const auto end = rest.find('/');
+        const auto secret = rest.substr(0, end);
+        const bool ics = secret.ends_with(".ics");
+        std::string out(prefix);
+        out.append(hidden).append(ics ? ".ics" : "");
+        if (end != std::string_view::npos) out.append(rest.substr(end));
+        return out;
+    }
+    return std::string(path);
+}
+
+bool secret_key(std::string_view key) {
+    std::string lower;
+    for (const char c : key) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return lower.find("token") != std::string::npos || lower == "key" || lower == "password";
+}
+
+// Each key=value pair whose key names a secret gets its value replaced.
+std::string loggable_query(std::string_view query) {
+    std::string out;
+    while (true) {
+        const auto amp = query.find('&');
+        const auto piece = query.substr(0, amp);
+        const auto eq = piece.find('=');
+        if (eq != std::string_view::npos && secret_key(piece.substr(0, eq)))
+            out.append(piece.substr(0, eq + 1)).append(hidden);
+        else
+            out.append(piece);
+        if (amp == std::string_view::npos) return out;
+        out += '&';
+        query = query.substr(amp + 1);
+    }
+}
+
+}  // namespace
+
+std::string loggable_target(std::string_view target) {
+    const auto q = target.find('?');
+    std::string out = loggable_path(target.substr(0, q));
+    if (q != std::string_view::npos) out.append("?").append(loggable_query(target.substr(q + 1)));
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F || c == '"') c = '?';
+    return out;
+}
+
+}  // namespace tp::server
