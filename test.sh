@@ -9,6 +9,7 @@ for dir in tests/conformance tests/browser; do  # npm test tools, pinned by thei
   [[ -d "$dir/node_modules" && "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]] ||
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 done
+bash scripts/fuzz-build.sh  # libFuzzer targets (clang) in build/fuzz, run briefly by ctest
 bash scripts/build.sh build/test Debug -DTREFFPUNKT_SANITIZE=ON
 cd build/test
 ctest --output-on-failure -j "$(nproc)" --timeout 300
