@@ -72,6 +72,8 @@ std::variant<std::monostate, sys_seconds, date::local_days> until_value(std::str
     const date::year_month_day ymd{date::year{digits(0, 4)}, date::month{static_cast<unsigned>(digits(4, 2))},
                                    date::day{static_cast<unsigned>(digits(6, 2))}};
     if (!ymd.ok()) throw invalid_rrule("UNTIL: '" + std::string(v) + "' is not a valid date");
+    if (digits(0, 4) < 1900 || digits(0, 4) > 2999)  // and so always written back with four digits
+        throw invalid_rrule("UNTIL: in '" + std::string(v) + "' the year must lie between 1900 and 2999");
     const date::local_days day{ymd};
     if (v.size() == 8) return day;
     const int h = digits(9, 2), m = digits(11, 2), s = digits(13, 2);

@@ -82,6 +82,10 @@ TEST_CASE("bad and unsupported rules are rejected with a reason") {
         {"FREQ=WEEKLY;UNTIL=2027-01-01", "UNTIL: '2027-01-01' must be a date"},
         {"FREQ=WEEKLY;UNTIL=20270101T000000", "must be a date (YYYYMMDD) or a UTC time"},
         {"FREQ=WEEKLY;UNTIL=20270230", "is not a valid date"},
+        // Found by fuzz/fuzz_rrule: year 54 parsed, but was written back as "541202", which does not parse.
+        {"FREQ=DAILY;UNTIL=00541202", "the year must lie between 1900 and 2999"},
+        {"FREQ=DAILY;UNTIL=18991231T235959Z", "the year must lie between 1900 and 2999"},
+        {"FREQ=DAILY;UNTIL=30000101", "the year must lie between 1900 and 2999"},
         {"FREQ=WEEKLY;BYMONTHDAY=1", "BYMONTHDAY does not go with FREQ=WEEKLY"},
         {"FREQ=WEEKLY;WKST=XY", "WKST: 'XY' is not a weekday"},
     }));
