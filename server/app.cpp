@@ -45,11 +45,23 @@ bool known_route(const std::vector<std::string>& s) {
 
 // POSTs count towards the per-address limit, except organisers' work on events (a busy check-in desk), which
 // needs a session, and votes and proposals at a barcamp, which need a registration's link (a whole barcamp may
-// share one address behind the venue's network). Logins, resets and password links count (and logins slow down
-// by themselves after failures).
-bool limited(std::string_view target) {
-    const bool barcamp_page = target.starts_with("/r/") && target.find("/sessions") != std::string_view::npos;
-    return !target.starts_with("/admin/events/") && !barcamp_page;
+// share one address behind the venue's network): those count per link instead. Logins, resets and password
+// links count (and logins slow down by themselves after failures).
+std::string_view barcamp_link(std::string_view target) {  // "/r/TOKEN" of /r/TOKEN/sessions..., else ""
+    if (!target.starts_with("/r/")) return {};
+    const auto end = target.find('/', 3);
+    if (end == std::string_view::npos || !target.substr(end).starts_with("/sessions")) return {};
+    return target.substr(0, end);
+}
+
+bool limited(std::string_view target) { return !target.starts_with("/admin/events/") && barcamp_link(target).empty(); }
+
+handled too_many_requests(unsigned wait, std::string_view who) {
+    auto res = text_response(http::status::too_many_requests, "Too many requests from this " + std::string(who) +
+                                                                  "; please try again in " + std::to_string(wait) +
+                                                                  " seconds.");
+    res.set(http::field::retry_after, std::to_string(wait));
+    return {std::move(res), "rejected"};
 }
 
 void add_page_headers(response& res, web::lang l) {
@@ -69,17 +81,17 @@ app::app(store::store& store, app_config config, clock_fn clock)
     : store_(store),
       config_(std::move(config)),
       clock_(clock ? std::move(clock) : system_now),
-      limiter_(config_.rate_limit_per_minute) {}
+      limiter_(config_.rate_limit_per_minute),
+      link_limiter_(config_.rate_limit_per_minute > 0 ? barcamp_posts_per_minute : 0) {}
 
 handled app::handle(const request& req, std::string_view client) {
-    if (req.method() == http::verb::post && limited(req.target()))
-        if (const auto wait = limiter_.retry_after(client); wait > 0) {
-            auto res = text_response(http::status::too_many_requests,
-                                     "Too many requests from this address; please try again in " +
-                                         std::to_string(wait) + " seconds.");
-            res.set(http::field::retry_after, std::to_string(wait));
-            return {std::move(res), "rejected"};
-        }
+    if (req.method() == http::verb::post) {
+        const auto target = req.target();
+        if (limited(target))
+            if (const auto wait = limiter_.retry_after(client); wait > 0) return too_many_requests(wait, "address");
+        if (const auto link = barcamp_link(target); !link.empty())
+            if (const auto wait = link_limiter_.retry_after(link); wait > 0) return too_many_requests(wait, "link");
+    }
     parsed p;
     p.ctx.base_url = config_.base_url;
     p.ctx.now = clock_();

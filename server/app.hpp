@@ -25,6 +25,9 @@ struct app_config {
     std::string privacy_notice{};                    // the organisation's text for /datenschutz; empty: ours
 };
 
+// Votes and proposals per registration link and minute (off with the per-address limit, for load tests).
+inline constexpr unsigned barcamp_posts_per_minute = 60;
+
 struct handled {
     response res;
     std::string_view route;  // a fixed label for metrics
@@ -126,7 +129,8 @@ private:
     clock_fn clock_;
     feed_cache cache_;
     metrics metrics_;
-    rate_limiter limiter_;
+    rate_limiter limiter_;       // POSTs per client address
+    rate_limiter link_limiter_;  // barcamp votes and proposals per registration link
 };
 
 }  // namespace tp::server

@@ -61,7 +61,7 @@ class BarcampTest(unittest.TestCase):
                         "Jana", "--role", "organiser", "--network", "ist-bochum", "--password-stdin"],
                        input=PASSWORD + "\n", text=True, check=True, capture_output=True)
         cls.server = TreffpunktServer(BINARY, cls.db).__enter__()  # the default POST limit: votes must pass it
-        cls.tokens = {name: cls.register(name, confirm=name != "Pia") for name in ["Anna", "Ben", "Carl", "Pia"]}
+        cls.tokens = {name: cls.register(name, confirm=name != "Pia") for name in ["Anna", "Ben", "Carl", "Pia", "Vera"]}
         cls.orga = Browser(cls.server.base)
         assert cls.orga.login("jana@ist-bochum.example", PASSWORD)[0] == 303
 
@@ -111,6 +111,21 @@ class BarcampTest(unittest.TestCase):
         return [int(i) for i in re.findall(rf'name="action" value="remove_{kind}"><input type="hidden" name="id" '
                                            rf'value="(\d+)"', page.decode())]
 
+    def test_each_registration_link_has_its_own_post_cap(self):
+        # 60 votes a minute per link (refilling one a second), then 429 with Retry-After; other links go on.
+        session = self.propose("Vera", "Mikrocontroller für Einsteiger")
+        answers = []
+        for _ in range(120):
+            answers.append(self.act("Vera", "vote", session))
+            if answers[-1][0] != 303:
+                break
+        status, headers, body = answers[-1]
+        self.assertEqual(status, 429, [a[0] for a in answers])
+        self.assertGreaterEqual(len(answers) - 1, 59)  # the proposal took one
+        self.assertIn("from this link", body.decode())
+        self.assertGreater(int(headers["Retry-After"]), 0)
+        self.assertEqual(self.act("Carl", "vote", session)[0], 303)
+
     def test_participants_propose_vote_and_withdraw(self):
         session = self.propose("Anna", "Roboter im Sachunterricht", kind="workshop")
         for _ in range(40):  # more POSTs than the per-address limit allows elsewhere: a barcamp shares one address
@@ -122,6 +137,7 @@ class BarcampTest(unittest.TestCase):
         page = visitor.request(path)[2].decode()
         self.assertIn("2 Stimmen", page)  # Ben's forty votes count once, Carl's once
         self.assertIn("Stimme zurücknehmen", page)
+
         self.assertEqual(self.act("Ben", "unvote", session)[0], 303)
         self.assertIn("1 Stimme", self.participant("Ben")[0].request(path)[2].decode())
         # Pia's registration is not confirmed: she sees why and cannot vote.
