@@ -85,7 +85,6 @@ void session::on_read(beast::error_code ec, std::size_t) {
         return answer_error(http::status::bad_request, "Malformed request: " + ec.message());
     if (ec) return do_close();
 
-    busy_ = true;
     const auto& req = parser_->get();
     method_ = req.method_string();
     target_ = req.target();
@@ -106,7 +105,6 @@ void session::answer(handled result) {
 }
 
 void session::answer_error(http::status status, std::string message) {
-    busy_ = true;
     const bool has_header = parser_ && parser_->is_header_done();
     method_ = has_header ? std::string_view(parser_->get().method_string()) : std::string_view("-");
     target_ = has_header ? std::string_view(parser_->get().target()) : std::string_view("-");
@@ -128,7 +126,6 @@ void session::do_write(response res, std::string_view route) {
 }
 
 void session::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
-    busy_ = false;
     pending_.reset();
     if (ec || !keep_alive) return do_close();
     do_read();
