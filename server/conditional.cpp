@@ -71,9 +71,11 @@ bool time_is_digits(std::string_view s) {
 }  // namespace
 
 std::optional<sys_seconds> parse_http_date(std::string_view s) {
-    if (!date_characters_only(s) || !time_is_digits(trim(s))) return std::nullopt;
+    s = trim(s);
+    if (!date_characters_only(s) || !time_is_digits(s)) return std::nullopt;
+    const std::string text(s);  // once, not once per format: calendar clients send this with every poll
     for (const char* fmt : {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %d %H:%M:%S %Y"}) {
-        std::istringstream in{std::string(trim(s))};
+        std::istringstream in{text};
         sys_seconds t;
         in >> date::parse(fmt, t);
         if (!in.fail()) return t;
