@@ -2,6 +2,7 @@
 #include "store/registration_steps.hpp"
 #include "store/rows.hpp"
 #include "store/store.hpp"
+#include "store/tokens.hpp"
 #include "store/writes.hpp"
 
 namespace tp::store {
@@ -42,7 +43,7 @@ struct participant {
     event_row barcamp;
 };
 participant participant_for_update(connection& c, const std::string& token, calendar::sys_seconds now) {
-    auto r = find_unranked(c, "r.token = ?", token);
+    auto r = find_unranked(c, by_token, token_digest(token));
     if (!r) refuse(programme_refusal::not_confirmed);
     auto ev = event_for_update(c, r->event_slug).value();
     if (ev.event.kind != calendar::event_kind::barcamp) refuse(programme_refusal::not_a_barcamp);
@@ -247,7 +248,7 @@ std::optional<calendar::programme> store::programme(const std::string& event_slu
     if (!ev) return std::nullopt;
     std::int64_t viewer_id = 0;
     if (!viewer.empty())
-        if (const auto r = find_unranked(*c, "r.token = ?", viewer); r && r->event_slug == event_slug) viewer_id = r->id;
+        if (const auto r = find_unranked(*c, by_token, token_digest(viewer)); r && r->event_slug == event_slug) viewer_id = r->id;
     return read_programme(*c, ev->id, viewer_id);
 }
 

@@ -1,10 +1,13 @@
 #include "store/migrations.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <array>
 #include <stdexcept>
 #include <string>
+
+#include "store/tokens.hpp"
 
 namespace tp::store {
 namespace {
@@ -352,7 +355,27 @@ CREATE TABLE programme_changes (event_id INTEGER PRIMARY KEY REFERENCES events(i
 CREATE TRIGGER programme_changes_ins AFTER INSERT ON programme_changes BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 CREATE TRIGGER programme_changes_upd AFTER UPDATE ON programme_changes BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 )sql",
+    R"sql(
+-- Registration links and personal feeds are found by their token's BLAKE2b digest, not by the token: a B-tree
+-- search for the token takes longer the more of its first characters a guess gets right; what a guess's digest
+-- shares with a stored digest says nothing about any token. The token stays, links in emails are built from it.
+-- tp_token_digest is the C++ token_digest(), registered by migrate().
+ALTER TABLE registrations ADD COLUMN token_digest TEXT;
+UPDATE registrations SET token_digest = tp_token_digest(token);
+CREATE UNIQUE INDEX registrations_by_token_digest ON registrations(token_digest);
+ALTER TABLE personal_feeds ADD COLUMN token_digest TEXT;
+UPDATE personal_feeds SET token_digest = tp_token_digest(token);
+CREATE UNIQUE INDEX personal_feeds_by_token_digest ON personal_feeds(token_digest);
+)sql",
 };
+
+// tp_token_digest(text): the digest tokens are looked up by (migration 14); NULL stays NULL.
+void sql_token_digest(sqlite3_context* context, int, sqlite3_value** args) {
+    if (sqlite3_value_type(args[0]) == SQLITE_NULL) return sqlite3_result_null(context);
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+    const auto digest = token_digest(std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(args[0]))));
+    sqlite3_result_text(context, digest.data(), static_cast<int>(digest.size()), SQLITE_TRANSIENT);
+}
 
 }  // namespace
 
@@ -360,6 +383,7 @@ int latest_schema_version() { return static_cast<int>(migrations.size()); }
 
 int migrate(SQLite::Database& db, int target) {
     if (target < 0 || target > latest_schema_version()) target = latest_schema_version();
+    db.createFunction("tp_token_digest", 1, true, nullptr, sql_token_digest);
     for (;;) {
         // Read the version inside the write transaction: two processes starting at once apply each step once.
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);

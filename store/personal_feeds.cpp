@@ -9,13 +9,16 @@ namespace tp::store {
 namespace {
 
 void write_feed_token(connection& c, const std::string& key, calendar::sys_seconds now, bool replace) {
-    auto write = c.prepare(replace ? "INSERT INTO personal_feeds (email_key, token, created_at) VALUES (?, ?, ?) "
-                                     "ON CONFLICT (email_key) DO UPDATE SET token = excluded.token, "
-                                     "created_at = excluded.created_at"
-                                   : "INSERT OR IGNORE INTO personal_feeds (email_key, token, created_at) VALUES (?, ?, ?)");
+    auto write = c.prepare(std::string(replace ? "INSERT" : "INSERT OR IGNORE") +
+                           " INTO personal_feeds (email_key, token, created_at, token_digest) VALUES (?, ?, ?, ?)" +
+                           (replace ? " ON CONFLICT (email_key) DO UPDATE SET token = excluded.token, "
+                                      "created_at = excluded.created_at, token_digest = excluded.token_digest"
+                                    : ""));
+    const auto token = random_token();
     write->bind(1, key);
-    write->bind(2, random_token());
+    write->bind(2, token);
     write->bind(3, to_db(now));
+    write->bind(4, token_digest(token));
     write->exec();
 }
 
@@ -50,8 +53,8 @@ std::optional<store::personal_feed> store::personal_feed_events(const std::strin
     {
         auto find = c->prepare("SELECT p.email_key, MAX(p.created_at, COALESCE((SELECT MAX(r.updated_at) FROM "
                                "registrations r WHERE r.email_key = p.email_key), 0)) FROM personal_feeds p "
-                               "WHERE p.token = ?");
-        find->bind(1, token);
+                               "WHERE p.token_digest = ?");  // see migration 14
+        find->bind(1, token_digest(token));
         if (!find->executeStep()) return std::nullopt;
         key = find->getColumn(0).getString();
         feed.changed = from_db(find->getColumn(1).getInt64());

@@ -25,6 +25,9 @@ extern const std::string unranked_fields;
 extern const std::string registration_from;
 [[nodiscard]] registration registration_from_row(SQLite::Statement& row);
 
+// Where a registration is found by its link: bind token_digest(token), never the token (migration 14).
+inline const std::string by_token = "r.token_digest = ?";
+
 std::optional<registration> find_with(const std::string& columns, connection& c, const std::string& where,
                                       const auto&... values) {
     auto stmt = c.prepare("SELECT " + columns + " WHERE " + where);

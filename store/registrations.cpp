@@ -40,10 +40,12 @@ registration insert_registration(connection& c, std::int64_t event_id, const reg
                                  registration_status status, calendar::sys_seconds now, std::chrono::seconds hold) {
     auto add = c.prepare(
         "INSERT INTO registrations (event_id, token, email, email_key, name, organisation, language, status, "
-        "waitlisted_at, expires_at, created_at, updated_at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "waitlisted_at, expires_at, created_at, updated_at, answers, token_digest) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const bool waiting = status == registration_status::waitlisted;
+    const auto token = random_token();
     add->bind(1, event_id);
-    add->bind(2, random_token());
+    add->bind(2, token);
     add->bind(3, req.email);
     add->bind(4, email_key(req.email));
     add->bind(5, req.name);
@@ -55,6 +57,7 @@ registration insert_registration(connection& c, std::int64_t event_id, const reg
     add->bind(11, to_db(now));
     add->bind(12, to_db(now));
     add->bind(13, answers_to_json(req.answers));
+    add->bind(14, token_digest(token));
     add->exec();
     const auto id = c.db().getLastInsertRowid();
     auto log = c.prepare("INSERT INTO registration_transitions (registration_id, from_status, to_status, at) "
@@ -132,7 +135,7 @@ registration_result store::register_person(const std::string& event_slug, const 
 
 std::optional<registration> store::registration_by_token(const std::string& token) {
     auto c = pool_.acquire();
-    return find_registration(*c, "r.token = ?", token);
+    return find_registration(*c, by_token, token_digest(token));
 }
 
 std::optional<registration> store::confirm_registration(const std::string& token) {
@@ -140,8 +143,9 @@ std::optional<registration> store::confirm_registration(const std::string& token
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto& c = *writer_;
-    auto r = find_unranked(c, "r.token = ?", token);
-    if (!r || r->status == registration_status::confirmed) return find_registration(c, "r.token = ?", token);
+    const auto digest = token_digest(token);
+    auto r = find_unranked(c, by_token, digest);
+    if (!r || r->status == registration_status::confirmed) return find_registration(c, by_token, digest);
     if (r->status != registration_status::pending)
         throw registration_conflict("a " + std::string(calendar::to_string(r->status)) + " registration cannot be confirmed");
     const auto ev = event_of_registration(c, *r);
@@ -155,7 +159,7 @@ std::optional<registration> store::confirm_registration(const std::string& token
         queue(c, "confirmed", *r, now);
     }
     tx.commit();
-    return find_registration(c, "r.token = ?", token);
+    return find_registration(c, by_token, digest);
 }
 
 std::optional<registration> store::cancel_registration(const std::string& token) {
@@ -163,14 +167,15 @@ std::optional<registration> store::cancel_registration(const std::string& token)
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto& c = *writer_;
-    auto r = find_unranked(c, "r.token = ?", token);
+    const auto digest = token_digest(token);
+    auto r = find_unranked(c, by_token, digest);
     if (!r || r->status == registration_status::cancelled) return r;
     move(c, *r, registration_status::cancelled, now);
     queue(c, "cancelled", *r, now);
     const auto ev = event_of_registration(c, *r);
     promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
     tx.commit();
-    return find_registration(c, "r.token = ?", token);
+    return find_registration(c, by_token, digest);
 }
 
 void store::expire_pending(std::chrono::seconds hold) {
