@@ -5,7 +5,8 @@ mount namespace (unshare), so the mount disappears with the test.
 Disk full: a filler file takes the last free byte; registrations then get 503 with a clear message and
 Retry-After, pages and feeds are still served, nothing of the refused registrations is stored, and once the
 filler is gone the next registration works without a restart. Read-only: the server started on a read-only file
-system says what is wrong and stops without touching the database; once writable it starts and writes."""
+system says what is wrong and stops without touching the database; once writable it starts and writes. (A file
+system that turns read-only while the server runs: read_only_test.py.)"""
 import contextlib
 import json
 import os
@@ -110,8 +111,8 @@ def run_on(disk, work):
         assert server.terminate() == 0
     assert any("storage unavailable" in line for line in server.stderr_lines), "".join(server.stderr_lines)
 
-    # Read-only: Linux refuses to remount a file system read-only while a file on it is open for writing, so the
-    # server meets it at its start. It says what is wrong and stops; the database is left as it was.
+    # Read-only at start (Linux refuses to remount read-only while a file on it is open for writing, so this is
+    # the server meeting it when it starts). It says what is wrong and stops; the database is left as it was.
     subprocess.run(["mount", "-o", "remount,ro", disk], check=True)
     started = subprocess.run([BINARY, "serve", "--listen", "127.0.0.1:0", "--db", db], capture_output=True,
                              text=True, timeout=30)
