@@ -116,7 +116,8 @@ handled app::handle(const request& req, std::string_view client) {
     } catch (const std::exception& ex) {
         const auto where = std::string(req.method_string()) + " " + loggable_target(req.target());
         if (is_storage_fault(ex)) {
-            std::cerr << "storage unavailable: " << where << ": " << ex.what() << std::endl;
+            std::cerr << "storage unavailable: " << where << ": " << ex.what() << " (" << storage_fault_hint(ex) << ")"
+                      << std::endl;
             return storage_unavailable(req.target().starts_with("/api/"));
         }
         std::cerr << "error: " << where << ": " << ex.what() << std::endl;

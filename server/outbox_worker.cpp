@@ -10,6 +10,7 @@
 #include "mail/maildir.hpp"
 #include "mail/mime.hpp"
 #include "mail/smtp.hpp"
+#include "server/storage_fault.hpp"
 #include "web/mail_texts.hpp"
 
 namespace tp::server {
@@ -102,7 +103,8 @@ void outbox_worker::loop() {
             }
             handled = run_once();
         } catch (const std::exception& ex) {
-            std::cerr << "outbox: " << ex.what() << std::endl;
+            const std::string hint = storage_fault_hint(ex);
+            std::cerr << "outbox: " << ex.what() << (hint.empty() ? "" : " (" + hint + ")") << std::endl;
         }
         std::unique_lock lock(mutex_);
         if (stopping_) return;

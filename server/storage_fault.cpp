@@ -5,23 +5,32 @@
 
 namespace tp::server {
 
-bool is_storage_fault(const std::exception& ex) {
+namespace {
+
+int primary_code(const std::exception& ex) {
     const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&ex);
-    if (sqlite == nullptr) return false;
-    switch (sqlite->getErrorCode() & 0xFF) {  // the primary result code
-        case SQLITE_FULL:
-        case SQLITE_READONLY:
+    return sqlite != nullptr ? sqlite->getErrorCode() & 0xFF : SQLITE_OK;
+}
+
+}  // namespace
+
+const char* storage_fault_hint(const std::exception& ex) {
+    switch (primary_code(ex)) {
+        case SQLITE_FULL: return "the disk holding the database is full";
+        case SQLITE_READONLY: return "the database, its folder or its file system is read-only";
         case SQLITE_IOERR:
-        case SQLITE_CANTOPEN:
+            return "reading or writing the disk failed; a file system turns read-only after an error "
+                   "(see the kernel log)";
+        case SQLITE_CANTOPEN: return "a database file (or its -wal, -shm beside it) cannot be opened";
         case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-        case SQLITE_NOMEM:
-        case SQLITE_PROTOCOL:
-            return true;
-        default:
-            return false;
+        case SQLITE_LOCKED: return "another process holds the database's lock";
+        case SQLITE_NOMEM: return "the server is out of memory";
+        case SQLITE_PROTOCOL: return "the database's lock files are in an unexpected state";
+        default: return "";
     }
 }
+
+bool is_storage_fault(const std::exception& ex) { return *storage_fault_hint(ex) != '\0'; }
 
 handled storage_unavailable(bool api) {
     static constexpr const char* message =

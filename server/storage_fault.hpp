@@ -12,6 +12,9 @@ namespace tp::server {
 // Whether `ex` is SQLite saying the storage is unavailable (as opposed to a bug such as a constraint failure).
 [[nodiscard]] bool is_storage_fault(const std::exception& ex);
 
+// For the error log: what an operator should look at, e.g. "the disk is full". Empty when `ex` is no storage fault.
+[[nodiscard]] const char* storage_fault_hint(const std::exception& ex);
+
 // The 503: JSON for the API, text for everything else.
 [[nodiscard]] handled storage_unavailable(bool api);
 

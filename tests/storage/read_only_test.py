@@ -77,7 +77,8 @@ def run_on(image, disk, work):
             check_unavailable(server, name)
         check_unavailable(server, "Carla")  # the same person again: still refused, still serving
         assert server.terminate() == 0, "".join(server.stderr_lines)  # stops cleanly on a read-only disk too
-    assert any("storage unavailable" in line for line in server.stderr_lines), "".join(server.stderr_lines)
+    assert any("storage unavailable" in line and "kernel log" in line for line in server.stderr_lines), \
+        "".join(server.stderr_lines)  # the log points the operator at the cause
 
     repair(image, disk)
     check_database(db)

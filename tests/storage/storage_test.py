@@ -109,7 +109,8 @@ def run_on(disk, work):
         assert stored_names(db) == {"Anna", "Emil"}, stored_names(db)
 
         assert server.terminate() == 0
-    assert any("storage unavailable" in line for line in server.stderr_lines), "".join(server.stderr_lines)
+    assert any("storage unavailable" in line and "disk holding the database is full" in line
+               for line in server.stderr_lines), "".join(server.stderr_lines)
 
     # Read-only at start (Linux refuses to remount read-only while a file on it is open for writing, so this is
     # the server meeting it when it starts). It says what is wrong and stops; the database is left as it was.
