@@ -247,8 +247,10 @@ std::optional<calendar::programme> store::programme(const std::string& event_slu
     const auto ev = event_for_update(*c, event_slug);
     if (!ev) return std::nullopt;
     std::int64_t viewer_id = 0;
-    if (!viewer.empty())
-        if (const auto r = find_unranked(*c, by_token, token_digest(viewer)); r && r->event_slug == event_slug) viewer_id = r->id;
+    if (!viewer.empty()) {
+        const auto r = find_unranked(*c, by_token, token_digest(viewer));
+        if (r && r->event_slug == event_slug) viewer_id = r->id;
+    }
     return read_programme(*c, ev->id, viewer_id);
 }
 
