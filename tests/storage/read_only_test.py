@@ -18,7 +18,8 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "support"))
 sys.path.insert(0, os.path.join(HERE, "..", "crash"))
 from crash_test import check_database, rows  # noqa: E402
-from storage_test import BINARY, check_unavailable, check_writes, in_own_mount_namespace, load, stored_names  # noqa: E402
+from storage_test import (BINARY, check_unavailable, check_writes, in_own_mount_namespace, load,  # noqa: E402
+                          server_args, stored_names)
 from treffpunkt_process import TreffpunktServer  # noqa: E402
 
 
@@ -45,10 +46,6 @@ def repair(image, disk):
     fsck = subprocess.run(["e2fsck", "-fy", image], capture_output=True, text=True)
     assert fsck.returncode in (0, 1), fsck.stdout + fsck.stderr  # 1: errors corrected
     mount_image(image, disk)
-
-
-def server_args(work):
-    return ["--rate-limit", "0", "--maildir", os.path.join(work, "maildir")]
 
 
 def main(work):

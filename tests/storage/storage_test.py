@@ -86,6 +86,10 @@ def check_writes(server, name):
     assert status == 201, (status, body)
 
 
+def server_args(work):
+    return ["--rate-limit", "0", "--maildir", os.path.join(work, "maildir")]
+
+
 def main(work):
     disk = os.path.join(work, "disk")
     os.makedirs(disk)
@@ -99,7 +103,7 @@ def main(work):
 def run_on(disk, work):
     db = os.path.join(disk, "t.db")
     load(db, 100)
-    with TreffpunktServer(BINARY, db, "--rate-limit", "0", "--maildir", os.path.join(work, "maildir")) as server:
+    with TreffpunktServer(BINARY, db, *server_args(work)) as server:
         check_writes(server, "Anna")
         filler = fill(disk)
         for name in ("Berta", "Carl", "Dora"):
@@ -121,7 +125,7 @@ def run_on(disk, work):
     assert "must be writable" in started.stderr, started.stderr
     subprocess.run(["mount", "-o", "remount,rw", disk], check=True)
     assert stored_names(db) == {"Anna", "Emil"}, stored_names(db)
-    with TreffpunktServer(BINARY, db, "--rate-limit", "0", "--maildir", os.path.join(work, "maildir")) as server:
+    with TreffpunktServer(BINARY, db, *server_args(work)) as server:
         check_writes(server, "Gustav")
     assert stored_names(db) == {"Anna", "Emil", "Gustav"}, stored_names(db)
     print("disk full: 503 with Retry-After, reads served, nothing stored, recovered without a restart; "
