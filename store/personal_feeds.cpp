@@ -9,11 +9,11 @@ namespace tp::store {
 namespace {
 
 void write_feed_token(connection& c, const std::string& key, calendar::sys_seconds now, bool replace) {
-    auto write = c.prepare(std::string(replace ? "INSERT" : "INSERT OR IGNORE") +
-                           " INTO personal_feeds (email_key, token, created_at, token_digest) VALUES (?, ?, ?, ?)" +
-                           (replace ? " ON CONFLICT (email_key) DO UPDATE SET token = excluded.token, "
-                                      "created_at = excluded.created_at, token_digest = excluded.token_digest"
-                                    : ""));
+    auto write = c.prepare(replace ? "INSERT INTO personal_feeds (email_key, token, created_at, token_digest) "
+                                     "VALUES (?, ?, ?, ?) ON CONFLICT (email_key) DO UPDATE SET token = excluded.token, "
+                                     "created_at = excluded.created_at, token_digest = excluded.token_digest"
+                                   : "INSERT OR IGNORE INTO personal_feeds (email_key, token, created_at, token_digest) "
+                                     "VALUES (?, ?, ?, ?)");
     const auto token = random_token();
     write->bind(1, key);
     write->bind(2, token);
