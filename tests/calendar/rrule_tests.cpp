@@ -142,7 +142,7 @@ TEST_CASE("17:00 stays 17:00 across DST in both directions") {
           strings{"20271024T150000Z", "20271031T160000Z", "20271107T160000Z"});
 }
 
-TEST_CASE("occurrences in a DST gap shift by its length; in an overlap they take the first instance") {
+TEST_CASE("occurrences in a DST gap shift by its length, in an overlap they take the first instance") {
     CHECK(instants("FREQ=DAILY;COUNT=3", "2027-03-27T02:30", 3) ==
           strings{"20270327T013000Z", "20270328T013000Z", "20270329T003000Z"});  // 28th: 03:30 CEST
     CHECK(local_dates("FREQ=DAILY;COUNT=3", "2027-03-27T02:30")[1] == "2027-03-28T02:30");  // identity kept

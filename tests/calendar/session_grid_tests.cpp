@@ -18,7 +18,7 @@ std::vector<grid_conflict> conflicts(const std::vector<placed_session>& s) { ret
 
 }  // namespace
 
-TEST_CASE("a clean grid has no conflicts; unplaced sessions count for nothing") {
+TEST_CASE("a clean grid has no conflicts, unplaced sessions count for nothing") {
     CHECK(conflicts({{1, "anna", 50, 1, 10}, {2, "ben", 10, 2, 10}, {3, "anna", 5, 2, 11}, {4, "carl", 500, {}, {}}}).empty());
 }
 

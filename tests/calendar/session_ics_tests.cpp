@@ -61,7 +61,7 @@ TEST_CASE("scheduled sessions are VEVENTs in plan order: room as LOCATION, relat
     CHECK_THAT(text, Catch::Contains("X-WR-CALNAME:MINT:Barcamp – Sessions\r\n"));
 }
 
-TEST_CASE("the sessions feed: same data, same bytes; an empty plan is still a valid calendar") {
+TEST_CASE("the sessions feed: same data, same bytes, an empty plan is still a valid calendar") {
     CHECK(write_sessions_ics(feed, sample_event(), sample_programme()) ==
           write_sessions_ics(feed, sample_event(), sample_programme()));
     const auto empty = write_sessions_ics(feed, sample_event(), {});
@@ -70,7 +70,7 @@ TEST_CASE("the sessions feed: same data, same bytes; an empty plan is still a va
     CHECK(empty.find("BEGIN:VTIMEZONE") == std::string::npos);
 }
 
-TEST_CASE("a cancelled barcamp cancels its sessions; a UTC barcamp writes UTC times") {
+TEST_CASE("a cancelled barcamp cancels its sessions, a UTC barcamp writes UTC times") {
     auto e = sample_event();
     e.status = event_status::cancelled;
     const auto cancelled = write_sessions_ics(feed, e, sample_programme());

@@ -82,7 +82,7 @@ TEST_CASE("event, network and error pages") {
     CHECK(css.body().size() > 500);
 }
 
-TEST_CASE("series pages describe the rule and list upcoming dates; occurrences link back") {
+TEST_CASE("series pages describe the rule and list upcoming dates, occurrences link back") {
     testing::fixture_server s;
     const auto series = get(s.port(), "/series/alumni-austauschrunde");
     REQUIRE(series.result() == http::status::ok);

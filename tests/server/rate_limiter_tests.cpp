@@ -16,7 +16,7 @@ TEST_CASE("the limiter allows a minute's worth at once, then one per refill inte
     CHECK(limit.retry_after("1.2.3.4", t0 + 10s) == 10);
 }
 
-TEST_CASE("0 turns the limit off; memory stays bounded") {
+TEST_CASE("0 turns the limit off, memory stays bounded") {
     rate_limiter off(0);
     for (int i = 0; i < 1000; ++i) CHECK(off.retry_after("1.2.3.4") == 0);
     rate_limiter small(1, 100);

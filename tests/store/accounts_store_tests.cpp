@@ -25,7 +25,7 @@ std::string dump(const std::string& db) {
 
 }  // namespace
 
-TEST_CASE("organisers are created with their networks; bad accounts are refused") {
+TEST_CASE("organisers are created with their networks, bad accounts are refused") {
     setup t(10);
     const auto o = t.s.create_organiser(jana());
     CHECK(o.role == calendar::role::organiser);
@@ -53,7 +53,7 @@ TEST_CASE("logins check the argon2id hash, any letter case of the email") {
     CHECK(t.s.check_login("nobody@ist-bochum.de", "lange-geheime-phrase").result == outcome::wrong);
 }
 
-TEST_CASE("failed logins make the next attempt wait longer; a right password then works and resets it") {
+TEST_CASE("failed logins make the next attempt wait longer, a right password then works and resets it") {
     setup t(10);
     (void)t.s.create_organiser(jana());
     const auto attempt = [&t](const char* password) { return t.s.check_login("jana.koch@ist-bochum.de", password); };

@@ -46,7 +46,7 @@ TEST_CASE("an idempotency key returns the first answer") {
     CHECK(t.s.outbox().size() == 1);
 }
 
-TEST_CASE("double opt-in confirms; cancelling frees the seat for the first person waiting") {
+TEST_CASE("double opt-in confirms, cancelling frees the seat for the first person waiting") {
     setup t(1);
     const auto a = t.add("a"), b = t.add("b"), c = t.add("c");
     CHECK(t.s.confirm_registration(a.registration->token)->status == rs::confirmed);

@@ -92,7 +92,7 @@ TEST_CASE("a series becomes occurrences up to 18 months ahead, skipping and movi
     CHECK(s.events({.include_occurrences = false}).empty());
 }
 
-TEST_CASE("re-importing a series unchanged changes nothing; overrides survive re-materialisation") {
+TEST_CASE("re-importing a series unchanged changes nothing, overrides survive re-materialisation") {
     testing::temp_path db;
     fake_clock clock;
     store::store s(db.str(), clock.fn());

@@ -103,7 +103,7 @@ TEST_CASE("events are filtered by network, kind, status and time, ordered by sta
     CHECK(s.networks().size() == 2);
 }
 
-TEST_CASE("re-importing unchanged data changes nothing; changes move stamps and SEQUENCE") {
+TEST_CASE("re-importing unchanged data changes nothing, changes move stamps and SEQUENCE") {
     testing::temp_path db;
     fake_clock clock;
     store::store s(db.str(), clock.fn());

@@ -44,7 +44,7 @@ TEST_CASE("a registration is stored with its token's digest and found by it, not
     CHECK_FALSE(t.s.cancel_registration(""));
 }
 
-TEST_CASE("a personal feed is found by its token's digest; a new token replaces the old one") {
+TEST_CASE("a personal feed is found by its token's digest, a new token replaces the old one") {
     setup t(10);
     const auto anna = t.s.confirm_registration(t.add("anna").registration.value().token).value();
     const auto feed = t.s.personal_feed_token(anna);

@@ -20,7 +20,7 @@ TEST_CASE("question keys come from labels") {
     }
 }
 
-TEST_CASE("question rows become questions; empty rows none; existing keys stay") {
+TEST_CASE("question rows become questions, empty rows none, existing keys stay") {
     const web::form_fields f{{"q0.key", "essen"},       {"q0.label", "Essen (geändert)"}, {"q0.type", "single_choice"},
                              {"q0.options", "vegan, vegetarisch ,  "}, {"q0.required", "on"},
                              {"q1.label", ""},          {"q2.label", "Thema"},            {"q2.type", "text"}};

@@ -52,7 +52,7 @@ TEST_CASE("the event page offers the calendar in every form") {
     CHECK_THAT(page, Catch::Contains("<nav aria-label=\"Hauptnavigation\">"));
 }
 
-TEST_CASE("cancelled and online events say so; the join link stays private") {
+TEST_CASE("cancelled and online events say so, the join link stays private") {
     auto e = testing::sample_event();
     e.status = calendar::event_status::cancelled;
     e.format = calendar::event_format::online;
