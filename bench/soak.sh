@@ -3,7 +3,9 @@
 # 90 % feeds, 8 % pages, 2 % registrations) for a bounded time, in rounds. Prints each round's throughput, p99,
 # errors and the server's memory (RSS), then the growth from the end of the warm-up (round 2) to the last
 # round. Target: no growth after warm-up, no errors. Fails when a round has errors.
-# Environment: ROUNDS (12), ROUND (10s), CONNECTIONS (64), THREADS (server I/O threads, 2).
+# Then a connection storm (STORM connections for 5 s) and a quiet minute: RSS before, right after, and after
+# the minute in which the server trims freed memory. Target: back near the level before the storm.
+# Environment: ROUNDS (12), ROUND (10s), CONNECTIONS (64), THREADS (server I/O threads, 2), STORM (2000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/packages.sh
@@ -40,6 +42,17 @@ grep -v "listening on\|loaded demo" "$work/server.log" | head -5
 echo "RSS after warm-up (round 2) $(awk -v k="$warm" 'BEGIN {printf "%.1f", k / 1024}') MiB, at the end" \
      "$(awk -v k="$last" 'BEGIN {printf "%.1f", k / 1024}') MiB: growth" \
      "$(awk -v a="$warm" -v b="$last" 'BEGIN {printf "%+.1f %%", (b - a) * 100 / a}') (target: none)"
+storm=${STORM:-2000}
+ulimit -n $((storm + 256)) 2>/dev/null || true
+before_storm=$(rss)
+wrk -t2 -c"$storm" -d5s "http://127.0.0.1:$port/calendar.ics" > /dev/null 2>&1 || true
+after_storm=$(rss)
+sleep 65  # the server trims freed memory once a minute
+settled=$(rss)
+echo "connection storm ($storm connections, 5 s): RSS $(awk -v k="$before_storm" 'BEGIN {printf "%.1f", k / 1024}') MiB" \
+     "before, $(awk -v k="$after_storm" 'BEGIN {printf "%.1f", k / 1024}') MiB right after," \
+     "$(awk -v k="$settled" 'BEGIN {printf "%.1f", k / 1024}') MiB a minute later" \
+     "($(awk -v a="$before_storm" -v b="$settled" 'BEGIN {printf "%+.1f %%", (b - a) * 100 / a}') against before; target: near 0)"
 registrations=$(/usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM registrations').fetchone()[0])" "$work/soak.db")
 echo "registrations stored: $registrations"
 [[ $failed -eq 0 ]] || { echo "errors during the soak" >&2; exit 1; }

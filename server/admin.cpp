@@ -27,6 +27,16 @@ std::vector<calendar::attendee> only_matching(std::vector<calendar::attendee> al
     return all;
 }
 
+// Where to go after an action: the check-in page with its search, or the attendee list. Only these two; the
+// search is decoded and encoded again, so nothing the form sent reaches the Location header as it came.
+std::string back_target(const calendar::event& e, std::string_view back) {
+    const auto list = "/admin/events/" + e.slug;
+    if (back != "checkin" && !back.starts_with("checkin?")) return list;
+    const auto query = web::parse_query_string(back.substr(back.find('?') + 1)).value_or(web::query_params{});
+    const auto search = param(query, "q");
+    return list + "/checkin" + (search.empty() ? "" : "?q=" + web::percent_encode(search));
+}
+
 }  // namespace
 
 handled app::admin_page(const parsed& p, std::string_view route, http::status status, std::string body,
@@ -56,10 +66,13 @@ handled app::admin_login(const request& req, parsed& p) {
     if (!csrf_matches(req, param(fields, "csrf")))
         return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
     form.email = param(fields, "email");
+    const auto slot = take_login_slot();
+    if (!slot) return logins_busy(p);
     const auto result = store_.check_login(form.email, param(fields, "password"));
     if (result.result == store::login_result::outcome::ok) {
         auto done = see_other(web::href(p.ctx, "/admin"), "admin_login");
         set_session_cookie(done.res, store_.open_session(result.who->id), https(config_.base_url));
+        set_csrf_cookie(done.res, new_csrf_token(), https(config_.base_url));  // a fresh one for the new session
         return done;
     }
     const auto& strings = web::admin_strings_for(p.ctx.language);
@@ -92,7 +105,7 @@ handled app::admin_signed_in(const request& req, parsed& p, const calendar::orga
         const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
         if (!csrf_matches(req, param(fields, "csrf")))
             return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
-        const auto count = store_.forget_person(param(fields, "email"), who.email);
+        const auto count = store_.forget_person(param(fields, "email"), store::actor::organiser(who));
         return admin_page(p, "admin", http::status::ok, web::forgotten_page(p.ctx, count).str(), false, "");
     }
     if (s.size() == 4 && s[1] == "networks" && s[3] == "attendees.csv")
@@ -112,14 +125,15 @@ handled app::admin_signed_in(const request& req, parsed& p, const calendar::orga
     if (!calendar::may_manage(who, e->network_slug))
         return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
     if (s.size() == 4 && s[3] == "edit") return admin_event_form(req, p, who, e);
-    return admin_event(req, p, *e);
+    return admin_event(req, p, *e, who);
 }
 
-handled app::admin_event(const request& req, parsed& p, const calendar::event& e) {
+handled app::admin_event(const request& req, parsed& p, const calendar::event& e, const calendar::organiser& who) {
     const auto& s = p.segments;
-    if (s.size() == 6 && s[3] == "registrations") return req.method() == http::verb::post ? admin_act(req, p, e) : only("POST");
-    if (s.size() == 4 && s[3] == "message") return req.method() == http::verb::post ? admin_message(req, p, e) : only("POST");
-    if (s.size() == 4 && s[3] == "sessions") return admin_programme(req, p, e);
+    const bool post = req.method() == http::verb::post;
+    if (s.size() == 6 && s[3] == "registrations") return post ? admin_act(req, p, e, who) : only("POST");
+    if (s.size() == 4 && s[3] == "message") return post ? admin_message(req, p, e, who) : only("POST");
+    if (s.size() == 4 && s[3] == "sessions") return admin_programme(req, p, e, who);
     if (!is_get(req)) return only("GET, HEAD");
     if (s.size() == 4 && s[3].starts_with("sessions."))
         return export_sessions(req, e, s[3].substr(std::string_view("sessions.").size()), p.ctx.language);
@@ -150,7 +164,7 @@ handled app::admin_checkin(const request& req, parsed& p, const calendar::event&
     return admin_page(p, "admin", http::status::ok, web::checkin_page(p.ctx, e, shown, search, csrf).str(), fresh, csrf);
 }
 
-handled app::admin_act(const request& req, parsed& p, const calendar::event& e) {
+handled app::admin_act(const request& req, parsed& p, const calendar::event& e, const calendar::organiser& who) {
     const auto& s = p.segments;
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
     if (!csrf_matches(req, param(fields, "csrf")))
@@ -159,17 +173,15 @@ handled app::admin_act(const request& req, parsed& p, const calendar::event& e) 
     const auto id = parse_id(s[4]);
     if (!action || !id) return not_found(p);
     try {
-        const auto who = session_user(req, store_);
-        if (!store_.act_on_registration(e.slug, *id, *action, who ? who->email : "organiser")) return not_found(p);
+        if (!store_.act_on_registration(e.slug, *id, *action, store::actor::organiser(who))) return not_found(p);
     } catch (const store::registration_conflict& ex) {
         return page(p, "admin", http::status::conflict, web::error_page(p.ctx, 409, ex.what()).str());
     }
-    const auto back = param(fields, "back");
-    const auto target = back.starts_with("checkin") ? "/admin/events/" + e.slug + "/" + back : "/admin/events/" + e.slug;
-    return see_other(web::href(p.ctx, target), "admin");
+    return see_other(web::href(p.ctx, back_target(e, param(fields, "back"))), "admin");
 }
 
-handled app::admin_message(const request& req, parsed& p, const calendar::event& e) {
+handled app::admin_message(const request& req, parsed& p, const calendar::event& e,
+                           const calendar::organiser& who) {
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
     if (!csrf_matches(req, param(fields, "csrf")))
         return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
@@ -178,8 +190,7 @@ handled app::admin_message(const request& req, parsed& p, const calendar::event&
     if (subject.empty()) problem = "the subject is empty";
     if (problem.empty()) problem = body.empty() ? "the text is empty" : web::check_text(body);
     if (!problem.empty()) return bad_request(p, problem);
-    const auto who = session_user(req, store_);
-    (void)store_.message_attendees(e.slug, subject, body, who ? who->email : "admin");
+    (void)store_.message_attendees(e.slug, subject, body, store::actor::organiser(who));
     return see_other(web::href(p.ctx, "/admin/events/" + e.slug + "/audit"), "admin");
 }
 

@@ -40,6 +40,8 @@ handled app::admin_password(const request& req, parsed& p) {
     };
     if (password != param(fields, "again"))
         return again(de ? "Die beiden Passwörter sind verschieden." : "The two passwords differ.");
+    const auto slot = take_login_slot();
+    if (!slot) return logins_busy(p);
     try {
         const auto who = store_.set_password_by_link(token, password);
         if (!who) return invalid();
@@ -74,7 +76,7 @@ handled app::admin_invite(const request& req, parsed& p, const calendar::organis
     for (const auto& [k, v] : fields)
         if (k == "network") invited.networks.push_back(v);
     try {
-        (void)store_.invite_organiser(invited, who.email);
+        (void)store_.invite_organiser(invited, store::actor::organiser(who));
     } catch (const store::account_error& ex) {
         return page(p, "admin", http::status::unprocessable_entity, web::error_page(p.ctx, 422, ex.what()).str());
     }

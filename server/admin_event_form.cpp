@@ -3,6 +3,7 @@
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
 #include "server/csrf.hpp"
+#include "server/write_refusal.hpp"
 #include "web/event_form.hpp"
 #include "web/series_form.hpp"
 
@@ -28,6 +29,23 @@ std::vector<std::string> networks_for(const calendar::organiser& who, store::sto
     std::vector<std::string> all;
     for (const auto& n : s.networks()) all.push_back(n.slug);
     return all;
+}
+
+// Runs a save; a refusal of the store becomes a problem next to its field. Returns whether it was refused.
+template <class Save>
+bool save_refused(web::field_messages& problems, bool series, web::lang l, Save&& save) {
+    try {
+        save();
+        return false;
+    } catch (const store::field_refusal& refused) {
+        auto problem = problem_of(refused, series, l);
+        problems[problem.field] = std::move(problem.text);
+    } catch (const store::forbidden_error&) {
+        problems["network"] = not_your_network(l).text;
+    } catch (const store::import_error& ex) {
+        problems[""] = ex.what();
+    }
+    return true;
 }
 
 web::form_fields fields_from(const web::query_params& posted) {
@@ -74,7 +92,6 @@ handled app::admin_entity_form(const request& req, parsed& p, const calendar::or
 
 handled app::admin_event_form(const request& req, parsed& p, const calendar::organiser& who,
                               const std::optional<calendar::event>& existing) {
-    const bool de = p.ctx.language == web::lang::de;
     entity_form form;
     form.creating = !existing;
     form.shown = existing ? web::fields_of(*existing) : defaults_for(networks_for(who, store_));
@@ -83,25 +100,18 @@ handled app::admin_event_form(const request& req, parsed& p, const calendar::org
     form.save = [&](const web::form_fields& fields, web::field_messages& problems) -> std::optional<std::string> {
         auto result = web::read_event_form(fields);
         problems = result.problems;
-        if (result.event && !calendar::may_manage(who, result.event->network_slug))
-            problems["network"] = de ? "Dieses Netzwerk verwalten Sie nicht." : "You do not manage this network.";
-        if (result.event && !existing && store_.event_by_slug(result.event->slug))
-            problems["slug"] = de ? "Diesen Kurznamen hat schon eine Veranstaltung." : "Another event has this short name.";
         if (!problems.empty()) return std::nullopt;
-        try {
-            (void)store_.save_event(*result.event, who.email);
-        } catch (const store::import_error& ex) {
-            problems[""] = ex.what();
-            return std::nullopt;
-        }
-        return "/admin/events/" + result.event->slug;
+        const auto mode = existing ? store::store::save_mode::change : store::store::save_mode::create;
+        if (!save_refused(problems, false, p.ctx.language,
+                          [&] { store_.save_event(*result.event, store::actor::organiser(who), mode); }))
+            return "/admin/events/" + result.event->slug;
+        return std::nullopt;
     };
     return admin_entity_form(req, p, who, form);
 }
 
 handled app::admin_series_form(const request& req, parsed& p, const calendar::organiser& who,
                                const std::optional<calendar::series>& existing) {
-    const bool de = p.ctx.language == web::lang::de;
     entity_form form;
     form.creating = !existing;
     if (existing) {
@@ -117,18 +127,12 @@ handled app::admin_series_form(const request& req, parsed& p, const calendar::or
     form.save = [&](const web::form_fields& fields, web::field_messages& problems) -> std::optional<std::string> {
         auto result = web::read_series_form(fields);
         problems = result.problems;
-        if (result.series && !calendar::may_manage(who, result.series->network_slug))
-            problems["network"] = de ? "Dieses Netzwerk verwalten Sie nicht." : "You do not manage this network.";
-        if (result.series && !existing && store_.series_by_slug(result.series->slug))
-            problems["slug"] = de ? "Diesen Kurznamen hat schon eine Reihe." : "Another series has this short name.";
         if (!problems.empty()) return std::nullopt;
-        try {
-            (void)store_.save_series(*result.series, who.email);
-        } catch (const store::import_error& ex) {
-            problems[""] = ex.what();
-            return std::nullopt;
-        }
-        return std::string("/admin");
+        const auto mode = existing ? store::store::save_mode::change : store::store::save_mode::create;
+        if (!save_refused(problems, true, p.ctx.language,
+                          [&] { store_.save_series(*result.series, store::actor::organiser(who), mode); }))
+            return std::string("/admin");
+        return std::nullopt;
     };
     return admin_entity_form(req, p, who, form);
 }

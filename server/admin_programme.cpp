@@ -38,7 +38,7 @@ std::optional<std::vector<store::placement>> placements_of(const web::form_field
 struct programme_change {
     store::store& s;
     const calendar::event& e;
-    const std::string& actor;
+    const store::actor& actor;
     web::lang l;
 
     web::form_again room(web::form_fields& f) const {
@@ -70,7 +70,8 @@ struct programme_change {
 
 }  // namespace
 
-handled app::admin_programme(const request& req, parsed& p, const calendar::event& e) {
+handled app::admin_programme(const request& req, parsed& p, const calendar::event& e,
+                            const calendar::organiser& who) {
     if (e.kind != calendar::event_kind::barcamp) return not_found(p);
     const auto l = p.ctx.language;
     web::form_again again;
@@ -78,8 +79,8 @@ handled app::admin_programme(const request& req, parsed& p, const calendar::even
     if (req.method() == http::verb::post) {
         auto fields = web::fields_of_body(req.body());
         if (!csrf_matches(req, fields["csrf"])) return bad_request(p, web::registration_strings_for(l).csrf_error);
-        const auto who = session_user(req, store_);
-        const programme_change change{store_, e, who ? who->email : "organiser", l};
+        const auto actor = store::actor::organiser(who);
+        const programme_change change{store_, e, actor, l};
         const auto action = fields["action"];
         try {
             if (action == "room") again = change.room(fields);

@@ -4,6 +4,7 @@
 #include <date/date.h>
 
 #include "server/app.hpp"
+#include "server/auth.hpp"
 #include "web/registration_input.hpp"
 
 namespace tp::server {
@@ -46,10 +47,21 @@ bool is_json(std::string_view content_type) {
 
 }  // namespace
 
+// What whoever holds the link (or the organiser who registered the person) may read: with the link itself.
 json::object app::registration_json(const calendar::registration& r) const {
     return {{"status", calendar::to_string(r.status)}, {"position", position_of(r)},
             {"manage_url", config_.base_url + "/r/" + r.token}, {"event", r.event_slug}};
 }
+
+namespace {
+
+// What anybody who posts a registration learns: the state, never the link. The link that confirms an address
+// reaches that address only, or the double opt-in would prove nothing.
+json::object public_registration_json(const calendar::registration& r) {
+    return {{"status", calendar::to_string(r.status)}, {"position", position_of(r)}, {"event", r.event_slug}};
+}
+
+}  // namespace
 
 handled app::api(const request& req, parsed& p) {
     const auto& s = p.segments;  // "api", "v1", ...
@@ -92,8 +104,16 @@ handled app::api_register(const request& req, parsed& p, const std::string& slug
     const auto& in = std::get<web::registration_input>(input);
     std::optional<std::string> key;
     if (const auto k = req["Idempotency-Key"]; !k.empty()) key = std::string(k.substr(0, 200));
-    const auto result = store_.register_person(slug, {in.name, in.email, in.organisation,
-                                                      std::string(web::code(p.ctx.language)), key, answers.answers});
+    // An organiser registering someone (phone, door) signs the request with an API token and gets the link.
+    std::optional<calendar::organiser> organiser;
+    if (!req[http::field::authorization].empty()) {
+        organiser = bearer_user(req, store_);
+        if (!organiser) return json_error(http::status::unauthorized, "the API token is not valid", "api_register");
+    }
+    store::registration_request asked{in.name, in.email, in.organisation, std::string(web::code(p.ctx.language)),
+                                      key, answers.answers};
+    if (organiser) asked.registered_by = store::actor::organiser(*organiser, " (API)");
+    const auto result = store_.register_person(slug, asked);
     switch (result.outcome) {
         case store::registration_outcome::unknown_event:
             return json_error(http::status::not_found, "there is no event '" + slug + "'", "api_register");
@@ -106,12 +126,18 @@ handled app::api_register(const request& req, parsed& p, const std::string& slug
             // Whoever knows an address learns nothing about that person: the link goes to the address only.
             return json_response(http::status::ok,
                                  json::object{{"status", "already_registered"}, {"position", nullptr},
-                                              {"manage_url", nullptr}, {"event", slug},
+                                              {"event", slug},
                                               {"message", "this address is registered already; we sent its link again"}},
                                  "api_register");
+        case store::registration_outcome::key_reused:
+            return json_error(http::status::unprocessable_entity,
+                              "this Idempotency-Key was used for another request; send a new key", "api_register");
         case store::registration_outcome::created: break;
     }
-    return json_response(http::status::created, registration_json(*result.registration), "api_register");
+    return json_response(http::status::created,
+                         organiser ? registration_json(*result.registration)
+                                   : public_registration_json(*result.registration),
+                         "api_register");
 }
 
 handled app::api_registration(const std::string& token) {

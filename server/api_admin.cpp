@@ -6,6 +6,7 @@
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
 #include "server/auth.hpp"
+#include "server/write_refusal.hpp"
 #include "web/event_form.hpp"
 #include "web/openapi.hpp"
 
@@ -33,6 +34,24 @@ handled unprocessable(const web::field_messages& problems) {
     for (const auto& [k, v] : problems) fields[k.empty() ? "event" : k] = v;
     return json_response(http::status::unprocessable_entity,
                          json::object{{"error", "some fields need attention"}, {"fields", std::move(fields)}}, "api_admin");
+}
+
+handled forbidden(const std::string& message) { return json_error(http::status::forbidden, message, "api_admin"); }
+
+// Runs a save; a refusal of the store becomes its answer: 422 naming the field, 403 for a network not managed.
+template <class Save>
+std::optional<handled> save_refused(bool series, Save&& save) {
+    try {
+        save();
+        return std::nullopt;
+    } catch (const store::field_refusal& refused) {
+        auto problem = problem_of(refused, series, web::lang::en);
+        return unprocessable({{problem.field, std::move(problem.text)}});
+    } catch (const store::forbidden_error& ex) {
+        return forbidden(ex.what());
+    } catch (const store::import_error& ex) {
+        return unprocessable({{"network", ex.what()}});
+    }
 }
 
 }  // namespace
@@ -65,7 +84,7 @@ handled app::api_admin(const request& req, const std::vector<std::string>& s) {
     const auto action = action_named(s[6]);
     if (!id || !action) return json_error(http::status::not_found, "there is no such API route", "api_admin");
     try {
-        const auto done = store_.act_on_registration(e->slug, *id, *action, who->email + " (API)");
+        const auto done = store_.act_on_registration(e->slug, *id, *action, store::actor::organiser(*who, " (API)"));
         if (!done) return json_error(http::status::not_found, "the event has no such registration", "api_admin");
         return json_response(http::status::ok,
                              json::object{{"id", done->registration.id},
@@ -99,15 +118,10 @@ handled app::api_series(const request& req, const calendar::organiser& who, cons
     if (!result.problems.empty()) return unprocessable(result.problems);
     if (existing && result.series->slug != existing->slug)
         return unprocessable({{"slug", "must be the series' own, '" + existing->slug + "'"}});
-    if (!calendar::may_manage(who, result.series->network_slug))
-        return json_error(http::status::forbidden, "this token may not manage network '" + result.series->network_slug + "'",
-                          "api_admin");
-    if (create && store_.series_by_slug(result.series->slug)) return unprocessable({{"slug", "another series has this slug"}});
-    try {
-        (void)store_.save_series(*result.series, who.email);
-    } catch (const store::import_error& ex) {
-        return unprocessable({{"network", ex.what()}});
-    }
+    const auto mode = create ? store::store::save_mode::create : store::store::save_mode::change;
+    const auto by = store::actor::organiser(who, " (API)");
+    if (auto refused = save_refused(true, [&] { store_.save_series(*result.series, by, mode); }))
+        return std::move(*refused);
     const auto saved = store_.series_by_slug(result.series->slug).value();
     return json_response(create ? http::status::created : http::status::ok,
                          json::object{{"slug", saved.slug}, {"rrule", saved.rule}, {"sequence", saved.sequence},
@@ -129,14 +143,9 @@ handled app::api_save_event(const request& req, const calendar::organiser& who,
     auto& e = *result.event;
     if (existing && e.slug != existing->slug)
         return unprocessable({{"slug", "must be the event's own, '" + existing->slug + "' (addresses never change)"}});
-    if (!calendar::may_manage(who, e.network_slug))
-        return json_error(http::status::forbidden, "this token may not manage network '" + e.network_slug + "'", "api_admin");
-    if (!existing && store_.event_by_slug(e.slug)) return unprocessable({{"slug", "another event has this slug"}});
-    try {
-        (void)store_.save_event(e, who.email);
-    } catch (const store::import_error& ex) {
-        return unprocessable({{"network", ex.what()}});
-    }
+    const auto mode = existing ? store::store::save_mode::change : store::store::save_mode::create;
+    const auto by = store::actor::organiser(who, " (API)");
+    if (auto refused = save_refused(false, [&] { store_.save_event(e, by, mode); })) return std::move(*refused);
     const auto saved = store_.event_by_slug(e.slug).value();
     return json_response(existing ? http::status::ok : http::status::created,
                          event_json(saved, store_.seats_of_event(saved.id)), "api_admin");

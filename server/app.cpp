@@ -1,12 +1,15 @@
 #include "server/app.hpp"
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/url/parse.hpp>
+#include <sodium.h>
 
 #include <iostream>
 
 #include "server/conditional.hpp"
 #include "server/log_redaction.hpp"
 #include "server/storage_fault.hpp"
+#include "web/admin_strings.hpp"
 #include "web/pages.hpp"
 #include "web/url_text.hpp"
 #include "web/stylesheet.hpp"
@@ -64,6 +67,19 @@ handled too_many_requests(unsigned wait, std::string_view who) {
     return {std::move(res), "rejected"};
 }
 
+bool is_loopback(std::string_view address) {
+    boost::system::error_code ec;
+    const auto a = boost::asio::ip::make_address(std::string(address), ec);
+    return !ec && a.is_loopback();
+}
+
+bool bearer_matches(std::string_view header, const std::string& token) {
+    constexpr std::string_view scheme = "Bearer ";
+    if (!header.starts_with(scheme)) return false;
+    const auto given = header.substr(scheme.size());
+    return given.size() == token.size() && sodium_memcmp(given.data(), token.data(), token.size()) == 0;
+}
+
 void add_page_headers(response& res, web::lang l) {
     res.set(http::field::content_language, web::code(l));
     res.set(http::field::vary, "Accept-Language");
@@ -84,7 +100,38 @@ app::app(store::store& store, app_config config, clock_fn clock)
       limiter_(config_.rate_limit_per_minute),
       link_limiter_(config_.rate_limit_per_minute > 0 ? barcamp_posts_per_minute : 0) {}
 
-handled app::handle(const request& req, std::string_view client) {
+std::string app::client_of(const request& req, std::string_view peer) const {
+    return config_.proxies.client(peer, req["X-Forwarded-For"]);
+}
+
+std::optional<app::login_slot> app::take_login_slot() {
+    auto running = logins_running_.load(std::memory_order_acquire);
+    do {
+        if (running >= config_.login_concurrency) return std::nullopt;
+    } while (!logins_running_.compare_exchange_weak(running, running + 1, std::memory_order_acq_rel));
+    return login_slot(logins_running_);
+}
+
+handled app::logins_busy(const parsed& p) {
+    auto busy = page(p, "admin_login", http::status::service_unavailable,
+                     web::error_page(p.ctx, 503, web::admin_strings_for(p.ctx.language).busy_login).str());
+    busy.res.set(http::field::retry_after, "1");
+    return busy;
+}
+
+// /metrics: with --metrics-token only for that bearer token; without it only for loopback peers.
+handled app::metrics_page(const request& req, const parsed& p) {
+    const bool allowed = config_.metrics_token.empty()
+                             ? is_loopback(p.peer)
+                             : bearer_matches(req[http::field::authorization], config_.metrics_token);
+    if (!allowed) return not_found(p);
+    auto res = make_response(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
+                             metrics_.render(cache_.hits(), cache_.misses()) +
+                                 render_outbox_metrics(store_.count_outbox()));
+    return {std::move(res), "metrics"};
+}
+
+handled app::handle(const request& req, std::string_view client, std::string_view peer) {
     if (req.method() == http::verb::post) {
         const auto target = req.target();
         if (limited(target))
@@ -93,6 +140,7 @@ handled app::handle(const request& req, std::string_view client) {
             if (const auto wait = link_limiter_.retry_after(link); wait > 0) return too_many_requests(wait, "link");
     }
     parsed p;
+    p.peer = peer.empty() ? client : peer;
     p.ctx.base_url = config_.base_url;
     p.ctx.now = clock_();
     try {
@@ -113,6 +161,11 @@ handled app::handle(const request& req, std::string_view client) {
         auto result = route(req, p);
         if (req.method() == http::verb::head) result.res.body() = nullptr;  // Content-Length stays
         return result;
+    } catch (const store::forbidden_error&) {
+        // Handlers check the network first; this is the store's own check inside the write transaction.
+        if (req.target().starts_with("/api/"))
+            return json_error(http::status::forbidden, "this belongs to a network you do not manage", "forbidden");
+        return page(p, "forbidden", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
     } catch (const std::exception& ex) {
         const auto where = std::string(req.method_string()) + " " + loggable_target(req.target());
         if (is_storage_fault(ex)) {
@@ -137,12 +190,7 @@ handled app::route(const request& req, parsed& p) {
     if (s.empty()) return index(p);
     if (s[0] == "calendar.ics") return feed(req, p, "feed");
     if (s[0] == "healthz") return {text_response(http::status::ok, "ok"), "healthz"};
-    if (s[0] == "metrics") {
-        auto res = make_response(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
-                                 metrics_.render(cache_.hits(), cache_.misses()) +
-                                     render_outbox_metrics(store_.count_outbox()));
-        return {std::move(res), "metrics"};
-    }
+    if (s[0] == "metrics") return metrics_page(req, p);
     if (s[0] == "static") {
         auto res = make_response(http::status::ok, "text/css; charset=utf-8", std::string(web::stylesheet()));
         res.set(http::field::cache_control, "public, max-age=3600");

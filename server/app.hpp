@@ -4,7 +4,10 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <atomic>
 #include <functional>
+#include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 
@@ -12,6 +15,7 @@
 #include "server/http_types.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limiter.hpp"
+#include "server/trusted_proxies.hpp"
 #include "store/store.hpp"
 #include "web/links.hpp"
 #include "web/listing_query.hpp"
@@ -23,6 +27,9 @@ struct app_config {
     std::string base_url = "http://127.0.0.1:8080";  // no trailing slash
     unsigned rate_limit_per_minute = 30;             // POSTs per client address; 0: no limit (load tests)
     std::string privacy_notice{};                    // the organisation's text for /datenschutz; empty: ours
+    unsigned login_concurrency = 2;                  // password checks at once; more get 503
+    std::string metrics_token{};                     // bearer for /metrics; empty: loopback peers only
+    trusted_proxies proxies{};                       // reverse proxies whose X-Forwarded-For names the client
 };
 
 // Votes and proposals per registration link and minute (off with the per-address limit, for load tests).
@@ -49,8 +56,11 @@ public:
     using clock_fn = std::function<calendar::sys_seconds()>;
     app(store::store& store, app_config config, clock_fn clock = {});
 
-    // `client` is the peer's address, for the per-address POST limit.
-    [[nodiscard]] handled handle(const request& req, std::string_view client = "-");
+    // `client` is who sent the request (client_of), for the per-address POST limit; `peer` the connection's
+    // other end, for loopback-only routes ("" in tests without a socket: the client).
+    [[nodiscard]] handled handle(const request& req, std::string_view client = "-", std::string_view peer = "");
+    // The client behind the peer: X-Forwarded-For when the peer is a trusted proxy, else the peer.
+    [[nodiscard]] std::string client_of(const request& req, std::string_view peer) const;
     [[nodiscard]] metrics& stats() { return metrics_; }
 
 private:
@@ -58,6 +68,7 @@ private:
         std::vector<std::string> segments;
         web::listing_query filter;
         web::page_context ctx;
+        std::string_view peer;  // the connection's other end
     };
     handled route(const request& req, parsed& p);
     handled index(parsed& p);
@@ -85,9 +96,9 @@ private:
     handled admin_login(const request& req, parsed& p);
     handled admin_signed_in(const request& req, parsed& p, const calendar::organiser& who);
     handled admin_home(const request& req, parsed& p, const calendar::organiser& who);
-    handled admin_event(const request& req, parsed& p, const calendar::event& e);
-    handled admin_act(const request& req, parsed& p, const calendar::event& e);
-    handled admin_message(const request& req, parsed& p, const calendar::event& e);
+    handled admin_event(const request& req, parsed& p, const calendar::event& e, const calendar::organiser& who);
+    handled admin_act(const request& req, parsed& p, const calendar::event& e, const calendar::organiser& who);
+    handled admin_message(const request& req, parsed& p, const calendar::event& e, const calendar::organiser& who);
     handled admin_password(const request& req, parsed& p);
     handled admin_reset(const request& req, parsed& p);
     handled admin_invite(const request& req, parsed& p, const calendar::organiser& who);
@@ -118,11 +129,29 @@ private:
     handled plan(const request& req, parsed& p, const std::string& slug, std::string_view file);
     handled sessions_feed(const request& req, const calendar::event& e, std::string_view file);  // feeds.cpp
     handled participant_sessions(const request& req, parsed& p, const std::string& token);
-    handled admin_programme(const request& req, parsed& p, const calendar::event& e);
+    handled admin_programme(const request& req, parsed& p, const calendar::event& e,
+                            const calendar::organiser& who);
     handled export_sessions(const request& req, const calendar::event& e, std::string_view format, web::lang l);
     handled feed_response(const request& req, std::string_view route, const cached_feed& entry,
                           std::string_view filename, std::string_view type = calendar_type);
     handled page(const parsed& p, std::string_view route, http::status status, std::string body);
+    handled metrics_page(const request& req, const parsed& p);
+    // A slot for one slow password check (login, setting a password), given back when it goes out of scope.
+    class login_slot {
+    public:
+        explicit login_slot(std::atomic<unsigned>& running) : running_(&running) {}
+        login_slot(login_slot&& other) noexcept : running_(std::exchange(other.running_, nullptr)) {}
+        login_slot& operator=(login_slot&&) = delete;
+        ~login_slot() {
+            if (running_) running_->fetch_sub(1, std::memory_order_acq_rel);
+        }
+
+    private:
+        std::atomic<unsigned>* running_;
+    };
+    // nullopt when --login-concurrency checks run already (argon2id takes 64 MiB each).
+    [[nodiscard]] std::optional<login_slot> take_login_slot();
+    handled logins_busy(const parsed& p);
 
     store::store& store_;
     app_config config_;
@@ -131,6 +160,7 @@ private:
     metrics metrics_;
     rate_limiter limiter_;       // POSTs per client address
     rate_limiter link_limiter_;  // barcamp votes and proposals per registration link
+    std::atomic<unsigned> logins_running_{0};
 };
 
 }  // namespace tp::server

@@ -5,6 +5,8 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <malloc.h>
+
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -62,9 +64,13 @@ void schedule_refresh(asio::steady_timer& timer, store::store& s, access_log& lo
     timer.async_wait([&timer, &s, &log, &server, anonymise_days, tick](boost::system::error_code ec) {
         if (ec || server.stopping()) return;
         try {
-            if (tick % 3600 == 0) s.extend_series();
+            if (tick % 3600 == 0)
+                for (const auto& slug : s.extend_series())
+                    std::cerr << "series: skipped the date " << slug << ", whose address another event holds"
+                              << std::endl;
             if (tick % 3600 == 1800 && anonymise_days > 0) anonymise_past(s, anonymise_days);
             if (tick % 60 == 0) s.expire_pending();
+            if (tick % 60 == 30) malloc_trim(0);  // return what bursts of connections freed to the system
             s.refresh_data_version();
         } catch (const std::exception& ex) {
             std::cerr << "refresh: " << ex.what() << std::endl;
@@ -102,6 +108,9 @@ private:
 }  // namespace
 
 int run_serve(const options& o) {
+    // A few malloc arenas instead of one per thread that ever allocated (up to 8 per core): after a storm of
+    // connections the freed memory is in few places, and malloc_trim (each minute) hands it back.
+    mallopt(M_ARENA_MAX, 4);
     make_parent_folder(o.db);
     store::store s(o.db);
     if (o.demo && s.empty()) load_demo(s);
@@ -117,7 +126,11 @@ int run_serve(const options& o) {
     const auto port = acceptor.local_endpoint().port();
     const std::string host = endpoint.address().is_v6() ? "[" + o.listen_host + "]" : o.listen_host;
     const std::string base = o.base_url.value_or("http://" + host + ":" + std::to_string(port));
-    app application(s, app_config{base, o.rate_limit, o.privacy_notice});
+    app_config config{base, o.rate_limit, o.privacy_notice};
+    config.login_concurrency = o.login_concurrency;
+    config.metrics_token = o.metrics_token;
+    for (const auto& cidr : o.trusted_proxies) config.proxies.add(cidr);
+    app application(s, std::move(config));
     http_server server(pool, std::move(acceptor), application, log,
                        server_limits{.idle_timeout = o.idle_timeout,
                                      .read_timeout = o.read_timeout,
@@ -216,7 +229,8 @@ int run_message(const options& o, std::ostream& out, std::ostream& err) {
     problem = body.str().empty() ? "is empty" : web::check_text(body.str());
     if (!problem.empty()) return err << "message: " << o.message_body_file << ": " << problem << "\n", 1;
     store::store s(o.db);
-    const auto queued = s.message_attendees(o.message_event, o.message_subject, body.str());
+    const auto queued = s.message_attendees(o.message_event, o.message_subject, body.str(),
+                                              store::actor::operator_named("command line"));
     if (!queued) return err << "message: there is no event '" << o.message_event << "'\n", 1;
     out << "queued " << *queued << " message(s) to the attendees of " << o.message_event
         << "; a running treffpunkt serve sends them\n";
@@ -243,7 +257,7 @@ int run_create_organiser(const options& o, std::istream& in, std::ostream& out, 
 
 int run_forget(const options& o, std::ostream& out) {
     store::store s(o.db);
-    out << "removed the data of " << s.forget_person(o.account_email, "command line")
+    out << "removed the data of " << s.forget_person(o.account_email, store::actor::operator_named("command line"))
         << " registration(s); their seats went to the waiting list\n";
     return 0;
 }

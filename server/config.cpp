@@ -8,6 +8,7 @@
 #include "calendar/accounts.hpp"
 #include "mail/header.hpp"
 #include "mail/smtp.hpp"
+#include "server/trusted_proxies.hpp"
 #include "web/validate.hpp"
 
 namespace tp::server {
@@ -97,6 +98,27 @@ void set_role(options& o, const std::string& value) {
     o.account_role = value;
 }
 
+// One CIDR, or several separated by commas (as the environment variable gives them).
+void add_trusted_proxies(options& o, const std::string& value) {
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        const auto comma = std::min(value.find(',', start), value.size());
+        const auto cidr = value.substr(start, comma - start);
+        try {
+            trusted_proxies{}.add(cidr);
+        } catch (const std::invalid_argument& ex) {
+            throw usage_error(std::string("--trusted-proxy: ") + ex.what());
+        }
+        o.trusted_proxies.push_back(cidr);
+        start = comma + 1;
+    }
+}
+
+void set_metrics_token(options& o, const std::string& value) {
+    if (value.size() < 16) throw usage_error("--metrics-token: use at least 16 characters");
+    o.metrics_token = value;
+}
+
 bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "yes" || v == "on"; }
 
 void apply(options& o, const std::string& name, const std::string& value) {
@@ -113,6 +135,9 @@ void apply(options& o, const std::string& name, const std::string& value) {
     else if (name == "read-timeout") o.read_timeout = std::chrono::seconds{number("--read-timeout", value, 1, 3600)};
     else if (name == "write-timeout") o.write_timeout = std::chrono::seconds{number("--write-timeout", value, 1, 3600)};
     else if (name == "rate-limit") o.rate_limit = number("--rate-limit", value, 0, 1000000);
+    else if (name == "trusted-proxy") add_trusted_proxies(o, value);
+    else if (name == "login-concurrency") o.login_concurrency = number("--login-concurrency", value, 1, 64);
+    else if (name == "metrics-token") set_metrics_token(o, value);
     else if (is_mail_flag(name)) set_mail(o.mail, name, value);
     else if (name == "privacy-file") set_privacy_notice(o, value);
     else if (name == "anonymise-after") o.anonymise_after_days = number("--anonymise-after", value, 0, 3650);
@@ -137,7 +162,7 @@ const std::map<std::string, bool> flags_taking_values{
     {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true},
     {"mail-connections", true}, {"event", true}, {"subject", true}, {"body-file", true}, {"privacy-file", true},
     {"email", true}, {"name", true}, {"role", true}, {"network", true}, {"label", true}, {"password-stdin", false},
-    {"anonymise-after", true}};
+    {"anonymise-after", true}, {"trusted-proxy", true}, {"login-concurrency", true}, {"metrics-token", true}};
 
 std::string env_name(const std::string& flag) {
     std::string out = "TREFFPUNKT_";
@@ -217,6 +242,7 @@ Usage:
                    [--smtp-url URL] [--smtp-user U] [--smtp-password-file F] [--smtp-tls auto|required|never]
                    [--smtp-ca-file F] [--mail-from ADDRESS] [--maildir DIR] [--mail-retry S] [--mail-give-up S]
                    [--mail-lease S] [--mail-connections N] [--privacy-file F] [--anonymise-after DAYS]
+                   [--trusted-proxy CIDR]... [--login-concurrency N] [--metrics-token T]
   treffpunkt import FILE.json [--db PATH]
   treffpunkt migrate [--db PATH]
   treffpunkt lint FILE.ics...   check iCalendar files against the rules common parsers let pass
@@ -244,6 +270,10 @@ Options (each also as an environment variable, e.g. --base-url as TREFFPUNKT_BAS
   --max-connections-per-address N  open connections per client address (default 0: no cap; leave it off
                         behind a reverse proxy, where every client has the proxy's address)
   --rate-limit N        POSTs (registrations) per minute per client address (default 30; 0 turns it off)
+  --trusted-proxy CIDR  a reverse proxy (repeatable; the variable takes a comma list): from its address the
+                        client is the rightmost untrusted address of X-Forwarded-For, for limits and logs
+  --login-concurrency N password checks at once (default 2, 64 MiB each); beyond that logins get 503
+  --metrics-token T     bearer token for /metrics (at least 16 characters); without it only loopback may read
   --anonymise-after D   remove attendee data of events that ended D days ago (default 180; 0 keeps it)
   --privacy-file F      the organisation's privacy notice (UTF-8 text, blank lines between paragraphs) for
                         /datenschutz, which every registration form links to; without it a short default

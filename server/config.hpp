@@ -43,6 +43,9 @@ struct options {
     std::size_t max_connections = 16'384;
     std::size_t max_connections_per_address = 0;  // 0: no cap
     unsigned rate_limit = 30;  // POSTs per minute per client address; 0: off
+    std::vector<std::string> trusted_proxies;  // CIDRs of reverse proxies whose X-Forwarded-For counts
+    unsigned login_concurrency = 2;             // password checks (argon2id, 64 MiB each) at once
+    std::string metrics_token;                  // bearer token for /metrics; empty: loopback peers only
     mail_options mail;
     std::string privacy_notice;  // from --privacy-file
     unsigned anonymise_after_days = 180;  // attendee data of events that ended this long ago; 0: keep

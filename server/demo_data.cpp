@@ -170,7 +170,7 @@ void add_demo_programme(store::store& s) {
     const auto& zone = *calendar::find_zone(barcamp.time_zone);
     const auto day = calendar::local_day_of(barcamp.start, zone);
     const auto at = [&](int hour) { return calendar::resolve_local(day + std::chrono::hours{hour}, zone); };
-    const std::string actor = "demo";
+    const auto actor = store::actor::operator_named("demo");
     const std::int64_t rooms[] = {s.add_room(slug, "Forum", 120, actor), s.add_room(slug, "Studio", 30, actor),
                                   s.add_room(slug, "Werkstatt", 16, actor)};
     const std::int64_t slots[] = {s.add_slot(slug, at(11), at(11) + std::chrono::minutes{45}, actor),

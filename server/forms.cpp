@@ -118,10 +118,14 @@ handled app::forms(const request& req, parsed& p) {
         return post ? register_form(req, p, s[1]) : only("POST");
     if (s.size() == 1 && s[0] == "datenschutz")
         return get ? page(p, "privacy", http::status::ok, web::privacy_page(p.ctx, config_.privacy_notice).str()) : only("GET, HEAD");
-    if (s.size() == 2) return get ? manage(req, p, s[1], "") : only("GET, HEAD");
-    if (s[2] == "sessions") return get || post ? participant_sessions(req, p, s[1]) : only("GET, HEAD, POST");
-    if (get || post) return manage(req, p, s[1], s[2]);
-    return only("GET, HEAD, POST");
+    auto personal = [&]() -> handled {  // behind a registration's link: the person's own data
+        if (s.size() == 2) return get ? manage(req, p, s[1], "") : only("GET, HEAD");
+        if (s[2] == "sessions") return get || post ? participant_sessions(req, p, s[1]) : only("GET, HEAD, POST");
+        if (get || post) return manage(req, p, s[1], s[2]);
+        return only("GET, HEAD, POST");
+    }();
+    personal.res.set(http::field::cache_control, "no-store");  // never kept by a browser or a shared cache
+    return personal;
 }
 
 }  // namespace tp::server

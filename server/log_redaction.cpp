@@ -5,9 +5,12 @@ namespace {
 
 constexpr std::string_view hidden = "[hidden]";
 
-// The path with the secret segment after /r/ or /feeds/ replaced (a feed keeps its ".ics").
+// Every route that carries a secret in its path: the segment after the prefix works as a password (a
+// registration's link, a personal feed, a registration in the API). A feed keeps its ".ics".
+constexpr std::string_view secret_prefixes[] = {"/r/", "/feeds/", "/api/v1/registrations/"};
+
 std::string loggable_path(std::string_view path) {
-    for (const std::string_view prefix : {"/r/", "/feeds/"}) {
+    for (const std::string_view prefix : secret_prefixes) {
         if (!path.starts_with(prefix)) continue;
         const auto rest = path.substr(prefix.size());
         const auto end = rest.find('/');
@@ -21,6 +24,7 @@ std::string loggable_path(std::string_view path) {
     return std::string(path);
 }
 
+// Query keys whose values are secrets: password and invitation links (?token=), keys, passwords.
 bool secret_key(std::string_view key) {
     std::string lower;
     for (const char c : key) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

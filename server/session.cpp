@@ -3,6 +3,10 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
+#include <iostream>
+
+#include "server/log_redaction.hpp"
+
 namespace tp::server {
 
 namespace beast = boost::beast;
@@ -88,16 +92,35 @@ void session::on_read(beast::error_code ec, std::size_t) {
     const auto& req = parser_->get();
     method_ = req.method_string();
     target_ = req.target();
-    if (req.method() != http::verb::post) return answer(server_.application().handle(req, client_));
+    requester_ = server_.application().client_of(req, client_);
+    if (req.version() >= 11 && req.find(http::field::host) == req.end())  // RFC 9112 3.2
+        return answer_error(http::status::bad_request, "An HTTP/1.1 request needs a Host header.");
+    if (req.method() != http::verb::post) return answer(server_.application().handle(req, requester_, client_));
     // A write waits for its group commit on a writer thread; the answer comes back to this connection's
     // io_context, which the work guard keeps running meanwhile (also during a graceful shutdown).
     asio::post(server_.writers(), [self = shared_from_this(), work = asio::make_work_guard(stream_.get_executor())] {
-        auto result = self->server_.application().handle(self->parser_->get(), self->client_);
+        auto result = self->server_.application().handle(self->parser_->get(), self->requester_, self->client_);
         asio::post(work.get_executor(), [self, result = std::move(result)]() mutable { self->answer(std::move(result)); });
     });
 }
 
+namespace {
+
+// No header value may carry CR or LF (response splitting): one check for every answer, whatever built it.
+bool splits_lines(const response& res) {
+    for (const auto& field : res)
+        if (field.value().find_first_of("\r\n") != std::string_view::npos) return true;
+    return false;
+}
+
+}  // namespace
+
 void session::answer(handled result) {
+    if (splits_lines(result.res)) {
+        std::cerr << "refused to send a header with a line break: " << method_ << " " << loggable_target(target_)
+                  << std::endl;
+        result = {text_response(http::status::internal_server_error, "Internal error; it has been logged."), "error"};
+    }
     const auto& req = parser_->get();
     result.res.version(req.version());
     result.res.keep_alive(req.keep_alive() && !server_.stopping());
@@ -119,7 +142,8 @@ void session::do_write(response res, std::string_view route) {
     const auto elapsed = std::chrono::steady_clock::now() - started_;
     const auto status = pending_->result_int();
     server_.application().stats().record(route, status, elapsed);
-    server_.log().write(client_, method_, target_, status, shared_body::size(pending_->body()), elapsed);
+    server_.log().write(requester_.empty() ? client_ : requester_, method_, target_, status,
+                        shared_body::size(pending_->body()), elapsed);
     stream_.expires_after(server_.limits().write_timeout);
     http::async_write(stream_, *pending_,
                       beast::bind_front_handler(&session::on_write, shared_from_this(), pending_->keep_alive()));

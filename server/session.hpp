@@ -43,7 +43,8 @@ private:
     boost::beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     http_server& server_;
-    std::string client_;
+    std::string client_;     // the peer's address (per-address connection cap)
+    std::string requester_;  // who sent the current request: the peer, or X-Forwarded-For from a trusted proxy
     std::shared_ptr<response> pending_;  // the response being written
     std::chrono::steady_clock::time_point started_;
     std::string_view method_, target_;  // into the parsed request, which lives until the next read

@@ -99,35 +99,52 @@ calendar::organiser store::create_organiser(const new_organiser& o) {
     return created;
 }
 
-login_result store::check_login(const std::string& email, const std::string& password) {
-    std::int64_t id = 0;
+namespace {
+
+// Reserves one attempt before the slow hash, in one write transaction: the attempt counts as a failure (and
+// sets the delay for the next one) until the password proves right. Parallel guesses therefore each count, and
+// the growing delay applies to them. nullopt: the account must wait (retry_after set).
+struct attempt {
+    std::int64_t id = 0;  // 0: no such account (the decoy hash is checked, nothing is counted)
     std::string hash;
-    int failures = 0;
-    std::optional<std::int64_t> locked_until;
-    {
-        auto c = pool_.acquire();
-        auto find = c->prepare("SELECT id, password_hash, failed_logins, locked_until FROM organisers WHERE email_key = ?");
-        find->bind(1, lower(email));
-        if (find->executeStep()) {
-            id = find->getColumn(0).getInt64();
-            hash = find->getColumn(1).isNull() ? std::string{} : find->getColumn(1).getString();
-            failures = find->getColumn(2).getInt();
-            if (!find->getColumn(3).isNull()) locked_until = find->getColumn(3).getInt64();
-        }
+};
+std::optional<attempt> reserve_attempt(connection& c, const std::string& email, calendar::sys_seconds now,
+                                       std::chrono::seconds& retry_after) {
+    SQLite::Transaction tx(c.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto find = c.prepare("SELECT id, password_hash, failed_logins, locked_until FROM organisers WHERE email_key = ?");
+    find->bind(1, lower(email));
+    if (!find->executeStep()) return attempt{};
+    attempt a{find->getColumn(0).getInt64(), find->getColumn(1).isNull() ? "" : find->getColumn(1).getString()};
+    const int failures = find->getColumn(2).getInt();
+    if (!find->getColumn(3).isNull() && find->getColumn(3).getInt64() > to_db(now)) {
+        retry_after = std::chrono::seconds{find->getColumn(3).getInt64() - to_db(now)};
+        return std::nullopt;
     }
+    find->reset();
+    count_failure(c, a.id, failures + 1, now);
+    tx.commit();
+    return a;
+}
+
+}  // namespace
+
+login_result store::check_login(const std::string& email, const std::string& password) {
     const auto now = clock_();
-    if (locked_until && *locked_until > to_db(now))
-        return {login_result::outcome::wait, std::nullopt, std::chrono::seconds{*locked_until - to_db(now)}};
-    const bool ok = password_matches(hash.empty() ? decoy_hash() : hash, password) && id != 0 && !hash.empty();
-    std::lock_guard lock(write_mutex_);
-    if (!ok) {
-        if (id != 0) count_failure(*writer_, id, failures + 1, now);
-        return {};
+    std::chrono::seconds wait{0};
+    std::optional<attempt> a;
+    {
+        std::lock_guard lock(write_mutex_);
+        a = reserve_attempt(*writer_, email, now, wait);
     }
+    if (!a) return {login_result::outcome::wait, std::nullopt, wait};
+    const bool ok = password_matches(a->hash.empty() ? decoy_hash() : a->hash, password) && a->id != 0 &&
+                    !a->hash.empty();
+    if (!ok) return {};
+    std::lock_guard lock(write_mutex_);
     auto reset = writer_->prepare("UPDATE organisers SET failed_logins = 0, locked_until = NULL WHERE id = ?");
-    reset->bind(1, id);
+    reset->bind(1, a->id);
     reset->exec();
-    return {login_result::outcome::ok, organiser_where(*writer_, "WHERE o.id = ?", std::to_string(id)), {}};
+    return {login_result::outcome::ok, organiser_where(*writer_, "WHERE o.id = ?", std::to_string(a->id)), {}};
 }
 
 std::string store::open_session(std::int64_t organiser_id) {

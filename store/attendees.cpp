@@ -104,16 +104,17 @@ std::optional<std::vector<attendee>> store::attendees(const std::string& event_s
 }
 
 std::optional<attendee> store::act_on_registration(const std::string& event_slug, std::int64_t id,
-                                                   organiser_action action, const std::string& actor) {
+                                                   organiser_action action, const actor& by) {
     std::lock_guard lock(write_mutex_);
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto& c = *writer_;
     const auto ev = event_for_update(c, event_slug);
+    if (ev) by.require(ev->event.network_slug, "event '" + event_slug + "'");
     const auto r = ev ? find_unranked(c, "r.id = ? AND r.event_id = ?", id, ev->id) : std::nullopt;
     if (!r) return std::nullopt;
     act(c, *ev, *r, action, now);
-    write_audit(c, now, actor, ev->id, action_name(action), "registration #" + std::to_string(id));
+    write_audit(c, now, by.name(), ev->id, action_name(action), "registration #" + std::to_string(id));
     auto result = read_attendees(c, ev->id, id);
     tx.commit();
     return result.at(0);

@@ -30,9 +30,11 @@ const char* refusal_text(programme_refusal r) {
 [[noreturn]] void refuse(programme_refusal r) { throw programme_error(r); }
 
 // The barcamp an organiser works on; refused for other kinds of event.
-event_row barcamp_for_update(connection& c, const std::string& slug) {
+// The barcamp an organiser changes, once `by` is known to manage its network.
+event_row barcamp_for_update(connection& c, const std::string& slug, const actor& by) {
     auto ev = event_for_update(c, slug);
     if (!ev) throw import_error("there is no event '" + slug + "'");
+    by.require(ev->event.network_slug, "event '" + slug + "'");
     if (ev->event.kind != calendar::event_kind::barcamp) refuse(programme_refusal::not_a_barcamp);
     return std::move(*ev);
 }
@@ -138,7 +140,7 @@ constexpr grid_part slot_part{"session_slots", "slot_id", programme_refusal::unk
 
 // Removes a room or slot; its sessions go back to the unplaced ones first.
 void remove_part(connection& c, const event_row& ev, const grid_part& part, std::int64_t id, calendar::sys_seconds now,
-                 const std::string& actor) {
+                 const actor& by) {
     unplace_all(c, part.session_column, id, now);
     auto del = c.prepare("DELETE FROM " + std::string(part.table) + " WHERE id = ? AND event_id = ?");
     del->bind(1, id);
@@ -146,7 +148,7 @@ void remove_part(connection& c, const event_row& ev, const grid_part& part, std:
     del->exec();
     if (c.db().getChanges() == 0) refuse(part.unknown);
     touch(c, ev.id, now);
-    write_audit(c, now, actor, ev.id, part.audit_action, std::to_string(id));
+    write_audit(c, now, by.name(), ev.id, part.audit_action, std::to_string(id));
 }
 
 bool belongs(connection& c, const std::string& table, std::int64_t event_id, std::int64_t id) {
@@ -264,9 +266,9 @@ std::optional<sys_seconds> store::programme_changed(const std::string& event_slu
 }
 
 std::int64_t store::add_room(const std::string& event_slug, const std::string& name, int capacity,
-                             const std::string& actor) {
+                             const actor& by) {
     return in_write_transaction([&](connection& c, sys_seconds now) {
-        const auto ev = barcamp_for_update(c, event_slug);
+        const auto ev = barcamp_for_update(c, event_slug, by);
         if (count(c, "SELECT COUNT(*) FROM session_rooms WHERE event_id = ?", ev.id) >= max_rooms_per_barcamp)
             refuse(programme_refusal::programme_full);
         auto add = c.prepare("INSERT INTO session_rooms (event_id, name, capacity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
@@ -276,22 +278,22 @@ std::int64_t store::add_room(const std::string& event_slug, const std::string& n
         if (add->exec() == 0) refuse(programme_refusal::duplicate_room);
         const auto id = c.db().getLastInsertRowid();
         touch(c, ev.id, now);
-        write_audit(c, now, actor, ev.id, "add_room", name + " (" + std::to_string(capacity) + ")");
+        write_audit(c, now, by.name(), ev.id, "add_room", name + " (" + std::to_string(capacity) + ")");
         return id;
     });
 }
 
-void store::remove_room(const std::string& event_slug, std::int64_t room, const std::string& actor) {
+void store::remove_room(const std::string& event_slug, std::int64_t room, const actor& by) {
     in_write_transaction([&](connection& c, sys_seconds now) {
-        remove_part(c, barcamp_for_update(c, event_slug), room_part, room, now, actor);
+        remove_part(c, barcamp_for_update(c, event_slug, by), room_part, room, now, by);
         return 0;
     });
 }
 
 std::int64_t store::add_slot(const std::string& event_slug, sys_seconds start, sys_seconds end,
-                             const std::string& actor) {
+                             const actor& by) {
     return in_write_transaction([&](connection& c, sys_seconds now) {
-        const auto ev = barcamp_for_update(c, event_slug);
+        const auto ev = barcamp_for_update(c, event_slug, by);
         if (start >= end || start < ev.event.start || end > ev.event.end) refuse(programme_refusal::slot_outside_event);
         if (count(c, "SELECT COUNT(*) FROM session_slots WHERE event_id = ?", ev.id) >= max_slots_per_barcamp)
             refuse(programme_refusal::programme_full);
@@ -302,14 +304,14 @@ std::int64_t store::add_slot(const std::string& event_slug, sys_seconds start, s
         add->exec();
         const auto id = c.db().getLastInsertRowid();
         touch(c, ev.id, now);
-        write_audit(c, now, actor, ev.id, "add_slot", std::to_string(id));
+        write_audit(c, now, by.name(), ev.id, "add_slot", std::to_string(id));
         return id;
     });
 }
 
-void store::remove_slot(const std::string& event_slug, std::int64_t slot, const std::string& actor) {
+void store::remove_slot(const std::string& event_slug, std::int64_t slot, const actor& by) {
     in_write_transaction([&](connection& c, sys_seconds now) {
-        remove_part(c, barcamp_for_update(c, event_slug), slot_part, slot, now, actor);
+        remove_part(c, barcamp_for_update(c, event_slug, by), slot_part, slot, now, by);
         return 0;
     });
 }
@@ -325,11 +327,11 @@ std::int64_t store::propose_session(const std::string& token, const calendar::se
 }
 
 std::int64_t store::add_session(const std::string& event_slug, const calendar::session_proposal& p,
-                                const std::string& actor) {
+                                const actor& by) {
     return in_write_transaction([&](connection& c, sys_seconds now) {
-        const auto ev = barcamp_for_update(c, event_slug);
+        const auto ev = barcamp_for_update(c, event_slug, by);
         const auto id = insert_session(c, ev.id, std::nullopt, p, now);
-        write_audit(c, now, actor, ev.id, "add_session", std::to_string(id));
+        write_audit(c, now, by.name(), ev.id, "add_session", std::to_string(id));
         return id;
     });
 }
@@ -359,25 +361,25 @@ void store::withdraw_session(const std::string& token, std::int64_t session) {
     });
 }
 
-void store::remove_session(const std::string& event_slug, std::int64_t session, const std::string& actor) {
+void store::remove_session(const std::string& event_slug, std::int64_t session, const actor& by) {
     in_write_transaction([&](connection& c, sys_seconds now) {
-        const auto ev = barcamp_for_update(c, event_slug);
+        const auto ev = barcamp_for_update(c, event_slug, by);
         (void)active_session(c, ev.id, session);
         withdraw(c, ev.id, session, now);
-        write_audit(c, now, actor, ev.id, "remove_session", std::to_string(session));
+        write_audit(c, now, by.name(), ev.id, "remove_session", std::to_string(session));
         return 0;
     });
 }
 
 int store::place_sessions(const std::string& event_slug, std::span<const placement> placements,
-                          const std::string& actor) {
+                          const actor& by) {
     return in_write_transaction([&](connection& c, sys_seconds now) {
-        const auto ev = barcamp_for_update(c, event_slug);
+        const auto ev = barcamp_for_update(c, event_slug, by);
         int changed = 0;
         for (const auto& p : placements) changed += place(c, ev.id, p, now) ? 1 : 0;
         if (changed > 0) {
             touch(c, ev.id, now);
-            write_audit(c, now, actor, ev.id, "place_sessions", std::to_string(changed));
+            write_audit(c, now, by.name(), ev.id, "place_sessions", std::to_string(changed));
         }
         return changed;
     });

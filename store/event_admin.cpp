@@ -43,14 +43,27 @@ void write_audit(connection& c, calendar::sys_seconds now, const std::string& ac
     add->exec();
 }
 
-bool store::save_event(const calendar::event& e, const std::string& actor) {
-    bool created = false;
-    {
-        std::lock_guard lock(write_mutex_);
-        const auto now = clock_();
-        SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-        auto& c = *writer_;
+namespace {
+
+// Who may write a row with this slug: creating needs a free slug, changing an existing row its network's manager.
+void check_save(const actor& by, store::save_mode mode, std::string_view what, const std::string& slug,
+                const std::optional<std::string>& old_network, const std::string& new_network) {
+    if (mode == store::save_mode::create && old_network)
+        throw field_refusal(field_refusal::kind::slug_taken, "slug", slug,
+                            std::string(what) + " '" + slug + "' exists already; choose another short name");
+    if (mode == store::save_mode::change && !old_network)
+        throw import_error(std::string(what) + " '" + slug + "' does not exist");
+    if (old_network) by.require(*old_network, std::string(what) + " '" + slug + "'");
+    by.require(new_network, std::string(what) + " '" + slug + "'");
+}
+
+}  // namespace
+
+void store::save_event(const calendar::event& e, const actor& by, save_mode mode) {
+    in_write_transaction([&](connection& c, sys_seconds now) {
         const auto old = event_for_update(c, e.slug);
+        check_save(by, mode, "event", e.slug, old ? std::optional(old->event.network_slug) : std::nullopt,
+                   e.network_slug);
         try {
             upsert_event(c, e, now, nullptr);
         } catch (const SQLite::Exception& ex) {
@@ -58,32 +71,24 @@ bool store::save_event(const calendar::event& e, const std::string& actor) {
         }
         const auto saved = event_for_update(c, e.slug).value();
         const auto changes = old ? changed_fields(old->event, saved.event) : std::string{};
-        if (!old) write_audit(c, now, actor, saved.id, "create_event", std::string(calendar::to_string(e.status)));
-        else if (!changes.empty()) write_audit(c, now, actor, saved.id, "update_event", changes);
-        tx.commit();
-        created = !old;
-    }
-    refresh_data_version();
-    return created;
+        if (!old) write_audit(c, now, by.name(), saved.id, "create_event", std::string(calendar::to_string(e.status)));
+        else if (!changes.empty()) write_audit(c, now, by.name(), saved.id, "update_event", changes);
+        return 0;
+    });
 }
 
-bool store::save_series(const calendar::series& s, const std::string& actor) {
-    bool created = false;
-    {
-        std::lock_guard lock(write_mutex_);
-        const auto now = clock_();
-        SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-        created = !find_series(*writer_, s.slug);
+void store::save_series(const calendar::series& s, const actor& by, save_mode mode) {
+    in_write_transaction([&](connection& c, sys_seconds now) {
+        const auto old = find_series(c, s.slug);
+        check_save(by, mode, "series", s.slug, old ? std::optional(old->network_slug) : std::nullopt, s.network_slug);
         try {
-            upsert_series(*writer_, s, now);
+            upsert_series(c, s, now);
         } catch (const SQLite::Exception& ex) {
             throw import_error("series '" + s.slug + "': " + ex.what());
         }
-        write_audit(*writer_, now, actor, std::nullopt, created ? "create_series" : "update_series", s.slug);
-        tx.commit();
-    }
-    refresh_data_version();
-    return created;
+        write_audit(c, now, by.name(), std::nullopt, old ? "update_series" : "create_series", s.slug);
+        return 0;
+    });
 }
 
 }  // namespace tp::store

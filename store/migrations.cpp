@@ -367,6 +367,12 @@ ALTER TABLE personal_feeds ADD COLUMN token_digest TEXT;
 UPDATE personal_feeds SET token_digest = tp_token_digest(token);
 CREATE UNIQUE INDEX personal_feeds_by_token_digest ON personal_feeds(token_digest);
 )sql",
+    R"sql(
+-- 15: an Idempotency-Key is bound to its request: the digest of what was asked (name, email, organisation,
+-- answers). The same key with another request is refused; keys count for 24 hours (expired ones are swept).
+ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at);
+)sql",
 };
 
 // tp_token_digest(text): the digest tokens are looked up by (migration 14); NULL stays NULL.

@@ -37,7 +37,9 @@ void send_link(connection& c, const calendar::organiser& who, const std::string&
 
 }  // namespace
 
-calendar::organiser store::invite_organiser(const new_organiser& o, const std::string& actor) {
+calendar::organiser store::invite_organiser(const new_organiser& o, const actor& by) {
+    if (o.role == calendar::role::admin) by.require_everywhere("inviting an administrator");
+    for (const auto& n : o.networks) by.require(n, "the invitation");
     if (o.name.empty()) throw account_error("the name is empty");
     if (o.email.find('@') == std::string::npos) throw account_error("'" + o.email + "' is not an email address");
     std::lock_guard lock(write_mutex_);
@@ -45,7 +47,7 @@ calendar::organiser store::invite_organiser(const new_organiser& o, const std::s
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto created = insert_organiser(*writer_, o, std::nullopt, now);
     send_link(*writer_, created, "invite", invite_lifetime, now);
-    write_audit(*writer_, now, actor, std::nullopt, "invite_organiser",
+    write_audit(*writer_, now, by.name(), std::nullopt, "invite_organiser",
                 std::string(calendar::to_string(o.role)) + " " + o.email);
     tx.commit();
     return created;
@@ -86,10 +88,14 @@ std::optional<calendar::organiser> store::set_password_by_link(const std::string
     set->bind(2, to_db(now));
     set->bind(3, who->id);
     set->exec();
-    auto use = c.prepare("UPDATE organiser_links SET used_at = ? WHERE digest = ?");
+    // A new password ends every session of the account (a thief's too) and voids its other open links.
+    auto use = c.prepare("UPDATE organiser_links SET used_at = ? WHERE organiser_id = ? AND used_at IS NULL");
     use->bind(1, to_db(now));
-    use->bind(2, token_digest(token));
+    use->bind(2, who->id);
     use->exec();
+    auto end_sessions = c.prepare("DELETE FROM admin_sessions WHERE organiser_id = ?");
+    end_sessions->bind(1, who->id);
+    end_sessions->exec();
     tx.commit();
     return who;
 }

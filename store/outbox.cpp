@@ -203,14 +203,16 @@ int store::schedule_reminders() {
 }
 
 std::optional<int> store::message_attendees(const std::string& event_slug, const std::string& subject,
-                                            const std::string& body, const std::string& actor) {
+                                            const std::string& body, const actor& by) {
     std::lock_guard lock(write_mutex_);
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto find = writer_->prepare("SELECT id FROM events WHERE slug = ?");
+    auto find = writer_->prepare(
+        "SELECT e.id, n.slug FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
     find->bind(1, event_slug);
     if (!find->executeStep()) return std::nullopt;
     const auto event_id = find->getColumn(0).getInt64();
+    by.require(find->getColumn(1).getString(), "event '" + event_slug + "'");
     const auto payload = boost::json::serialize(boost::json::object{{"subject", subject}, {"body", body}});
     auto add = writer_->prepare(
         "INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at, payload) SELECT "
@@ -221,7 +223,7 @@ std::optional<int> store::message_attendees(const std::string& event_slug, const
     add->bind(3, payload);
     add->bind(4, event_id);
     const int count = add->exec();
-    write_audit(*writer_, now, actor, event_id, "message", subject + " (" + std::to_string(count) + " recipients)");
+    write_audit(*writer_, now, by.name(), event_id, "message", subject + " (" + std::to_string(count) + " recipients)");
     tx.commit();
     return count;
 }

@@ -37,7 +37,8 @@ int anonymise(connection& c, const std::string& where, const auto& value, calend
 
 }  // namespace
 
-int store::forget_person(const std::string& email, const std::string& actor) {
+int store::forget_person(const std::string& email, const actor& by) {
+    by.require_everywhere("forgetting a person");
     return in_write_transaction([&](connection& c, sys_seconds now) {
         std::vector<registration> active;
         {
@@ -52,7 +53,7 @@ int store::forget_person(const std::string& email, const std::string& actor) {
         }
         forget_proposals(c, email_key(email), now);  // their sessions leave the programme and its feeds
         const int count = anonymise(c, "email_key = ?1", email_key(email), now, true);
-        write_audit(c, now, actor, std::nullopt, "forget_person", std::to_string(count) + " registration(s) anonymised on request");
+        write_audit(c, now, by.name(), std::nullopt, "forget_person", std::to_string(count) + " registration(s) anonymised on request");
         return count;
     });
 }

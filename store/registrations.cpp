@@ -13,26 +13,41 @@ namespace tp::store {
 
 namespace {
 
-std::optional<registration_result> remembered(connection& c, std::int64_t event_id, const std::string& key) {
-    auto find = c.prepare("SELECT registration_id, repeated FROM idempotency_keys WHERE event_id = ? AND key = ?");
+// What a request asked for, as a digest: the same key must come with the same request.
+std::string fingerprint(const registration_request& req) {
+    return token_digest(req.name + '\n' + email_key(req.email) + '\n' + req.organisation + '\n' +
+                        answers_to_json(req.answers));
+}
+
+// The first answer to this key, or key_reused when it came with another request. Expired keys are gone first.
+std::optional<registration_result> remembered(connection& c, std::int64_t event_id, const registration_request& req,
+                                              calendar::sys_seconds now) {
+    auto sweep = c.prepare("DELETE FROM idempotency_keys WHERE created_at <= ?");
+    sweep->bind(1, to_db(now - idempotency_lifetime));
+    sweep->exec();
+    auto find = c.prepare(
+        "SELECT registration_id, repeated, fingerprint FROM idempotency_keys WHERE event_id = ? AND key = ?");
     find->bind(1, event_id);
-    find->bind(2, key);
+    find->bind(2, *req.idempotency_key);
     if (!find->executeStep()) return std::nullopt;
+    if (find->getColumn(2).getString() != fingerprint(req))
+        return registration_result{registration_outcome::key_reused, std::nullopt, calendar::registration_window::open};
     const auto id = find->getColumn(0).getInt64();
     const bool repeated = find->getColumn(1).getInt() != 0;
     return registration_result{repeated ? registration_outcome::repeated : registration_outcome::created,
                                find_registration(c, "r.id = ?", id), calendar::registration_window::open};
 }
 
-void remember(connection& c, std::int64_t event_id, const std::string& key, const registration_result& result,
+void remember(connection& c, std::int64_t event_id, const registration_request& req, const registration_result& result,
               calendar::sys_seconds now) {
-    auto add = c.prepare("INSERT INTO idempotency_keys (event_id, key, registration_id, repeated, created_at) "
-                         "VALUES (?, ?, ?, ?, ?)");
+    auto add = c.prepare("INSERT INTO idempotency_keys (event_id, key, registration_id, repeated, created_at, "
+                         "fingerprint) VALUES (?, ?, ?, ?, ?, ?)");
     add->bind(1, event_id);
-    add->bind(2, key);
+    add->bind(2, *req.idempotency_key);
     add->bind(3, result.registration->id);
     add->bind(4, result.outcome == registration_outcome::repeated ? 1 : 0);
     add->bind(5, to_db(now));
+    add->bind(6, fingerprint(req));
     add->exec();
 }
 
@@ -99,8 +114,9 @@ registration_result register_in(connection& c, const std::string& event_slug, co
                                  calendar::sys_seconds now, std::chrono::seconds hold) {
     const auto ev = event_for_update(c, event_slug);
     if (!ev) return {};
+    if (req.registered_by) req.registered_by->require(ev->event.network_slug, "event '" + event_slug + "'");
     if (req.idempotency_key)
-        if (auto earlier = remembered(c, ev->id, *req.idempotency_key)) return *earlier;
+        if (auto earlier = remembered(c, ev->id, req, now)) return *earlier;
     registration_result result;
     result.window = calendar::registration_window_of(ev->event, now);
     if (result.window != calendar::registration_window::open) {
@@ -119,8 +135,11 @@ registration_result register_in(connection& c, const std::string& event_slug, co
                                        : insert_registration(c, ev->id, req, status, now, hold);
         queue(c, status == registration_status::pending ? "confirm_request" : "waitlisted", *result.registration, now);
         result.outcome = registration_outcome::created;
+        if (req.registered_by)
+            write_audit(c, now, req.registered_by->name(), ev->id, "register_on_behalf",
+                        "registration #" + std::to_string(result.registration->id));
     }
-    if (req.idempotency_key) remember(c, ev->id, *req.idempotency_key, result, now);
+    if (req.idempotency_key) remember(c, ev->id, req, result, now);
     return result;
 }
 

@@ -187,6 +187,10 @@ std::optional<series> find_series(connection& c, const std::string& slug) {
 
 void upsert_series(connection& c, const series& s, calendar::sys_seconds now) {
     const auto old = find_series(c, s.slug);
+    if (old && old->network_slug != s.network_slug)
+        throw field_refusal(field_refusal::kind::network_fixed, "network", old->network_slug,
+                            "series '" + s.slug + "' belongs to network '" + old->network_slug +
+                                "' and cannot move to another network");
     if (!old || !same_content(*old, s)) {
         const int sequence = !old ? 0 : old->sequence + (significant_change(*old, s) ? 1 : 0);
         write_series_row(c, s, sequence, now);
@@ -198,7 +202,8 @@ void upsert_series(connection& c, const series& s, calendar::sys_seconds now) {
     if (current) materialize_series(c, *current, now, now + materialization_horizon);
 }
 
-void materialize_series(connection& c, const series& s, calendar::sys_seconds now, calendar::sys_seconds horizon) {
+void materialize_series(connection& c, const series& s, calendar::sys_seconds now, calendar::sys_seconds horizon,
+                        std::vector<std::string>* taken) {
     const auto* zone = calendar::find_zone(s.time_zone);
     if (!zone) throw import_error("series '" + s.slug + "': unknown time zone '" + s.time_zone + "'");
     const auto rule = calendar::parse_rrule(s.rule);
@@ -208,8 +213,15 @@ void materialize_series(connection& c, const series& s, calendar::sys_seconds no
     for (const auto& o : calendar::expand(rule, s.first_start, *zone, calendar::sys_seconds{}, horizon)) {
         if (std::binary_search(s.exdates.begin(), s.exdates.end(), o.local)) continue;
         const auto it = changes.find(o.local);
-        const occurrence_link link{s.id, local_to_db(o.local)};
-        upsert_event(c, occurrence_event(s, o, it == changes.end() ? nullptr : it->second), now, &link);
+        const occurrence_link link{s.id, s.slug, local_to_db(o.local)};
+        const auto occurrence = occurrence_event(s, o, it == changes.end() ? nullptr : it->second);
+        try {
+            upsert_event(c, occurrence, now, &link);
+        } catch (const field_refusal& refused) {
+            if (!taken || refused.why != field_refusal::kind::date_taken) throw;
+            taken->push_back(occurrence.slug);
+            continue;
+        }
         kept.push_back(link.original_start_local);
     }
     // Occurrences the rule or a skipped date no longer produce go. (No registrations exist for them yet; once

@@ -146,7 +146,8 @@ std::optional<calendar::series> store::series_by_slug(const std::string& slug) {
     return find_series(*c, slug);
 }
 
-void store::extend_series() {
+std::vector<std::string> store::extend_series() {
+    std::vector<std::string> taken;
     {
         std::lock_guard lock(write_mutex_);
         const auto now = clock_();
@@ -157,10 +158,12 @@ void store::extend_series() {
             while (all->executeStep()) slugs.push_back(all->getColumn(0).getString());
         }
         for (const auto& slug : slugs)
-            if (const auto s = find_series(*writer_, slug)) materialize_series(*writer_, *s, now, now + materialization_horizon);
+            if (const auto s = find_series(*writer_, slug))
+                materialize_series(*writer_, *s, now, now + materialization_horizon, &taken);
         tx.commit();
     }
     refresh_data_version();
+    return taken;
 }
 
 void store::refresh_data_version() {

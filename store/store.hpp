@@ -15,6 +15,7 @@
 #include "calendar/registration.hpp"
 #include "calendar/series.hpp"
 #include "calendar/types.hpp"
+#include "store/actor.hpp"
 #include "store/connection.hpp"
 #include "store/group_commit.hpp"
 
@@ -40,16 +41,33 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A write refused for one field: an address (slug) another row holds, or a network an existing row cannot
+// leave. `other` is the colliding event's or series' slug, or the network the row keeps.
+class field_refusal : public import_error {
+public:
+    enum class kind { slug_taken, date_taken, network_fixed };
+    field_refusal(kind reason, std::string field_name, std::string holder, const std::string& message)
+        : import_error(message), why(reason), field(std::move(field_name)), other(std::move(holder)) {}
+    kind why;
+    std::string field;
+    std::string other;
+};
+
 struct registration_request {
     std::string name;
     std::string email;
     std::string organisation;
     std::string language = "de";
-    std::optional<std::string> idempotency_key;  // the same key for the same event returns the first answer
+    std::optional<std::string> idempotency_key;  // the same key and request for the same event: the first answer
     calendar::answers answers{};                 // to the event's questions, already checked
+    std::optional<actor> registered_by{};  // an organiser registering someone (checked, audited); nullopt: the person
 };
 
-enum class registration_outcome { created, repeated, unknown_event, window_closed };
+// How long an Idempotency-Key is remembered.
+inline constexpr std::chrono::hours idempotency_lifetime{24};
+
+// key_reused: the Idempotency-Key was used within its lifetime for another request (nothing is written).
+enum class registration_outcome { created, repeated, unknown_event, window_closed, key_reused };
 
 struct registration_result {
     registration_outcome outcome = registration_outcome::unknown_event;
@@ -186,8 +204,9 @@ public:
     // Series with their skipped dates and overrides; the filter's network, kinds and drafts apply.
     [[nodiscard]] std::vector<calendar::series> series_list(const event_filter& filter);
     [[nodiscard]] std::optional<calendar::series> series_by_slug(const std::string& slug);
-    // Makes every series' occurrences exist up to now + materialization_horizon; run periodically.
-    void extend_series();
+    // Makes every series' occurrences exist up to now + materialization_horizon; run periodically. A date whose
+    // address another event holds is skipped, never claimed: returns those addresses for the log.
+    std::vector<std::string> extend_series();
     // Changes a series from `from` (a wall time in its zone) on: the series `slug` ends just before `from` (UNTIL),
     // keeping its earlier occurrences, skipped dates and overrides untouched; `next` (its own slug) takes over.
     // One transaction; throws import_error for an unknown series or when `next` starts before `from`.
@@ -235,7 +254,7 @@ public:
     // A message from the organisers to every confirmed and pending registration of an event; returns how many.
     // nullopt for an unknown event.
     std::optional<int> message_attendees(const std::string& event_slug, const std::string& subject,
-                                         const std::string& body, const std::string& actor = "command line");
+                                         const std::string& body, const actor& by);
     // Seats held now (confirmed, unexpired pending) and whether anyone waits (0 or 1), for an event's page.
     struct seat_summary {
         calendar::held_seats held;
@@ -257,7 +276,8 @@ public:
 
     // Accounts (store/accounts.cpp). Throws account_error.
     calendar::organiser create_organiser(const new_organiser& o);
-    // Checks a password; a wrong one (or an unknown email) counts towards the account's growing delay.
+    // Checks a password. The attempt is counted before the slow hash, atomically, so parallel wrong guesses each
+    // count towards the account's growing delay; a right password clears the count. Unknown emails cost the same.
     [[nodiscard]] login_result check_login(const std::string& email, const std::string& password);
     // A new session for an organiser: the token for the cookie (only its digest is stored), valid 12 hours.
     [[nodiscard]] std::string open_session(std::int64_t organiser_id);
@@ -272,10 +292,10 @@ public:
     // Invitations and password resets (store/organiser_links.cpp). An invitation creates the account without a
     // password and queues an email with a link valid 72 hours; a reset queues one valid 2 hours, and nothing for
     // an unknown email (the caller says the same either way). Throws account_error like create_organiser.
-    calendar::organiser invite_organiser(const new_organiser& o, const std::string& actor);
+    calendar::organiser invite_organiser(const new_organiser& o, const actor& by);
     void request_password_reset(const std::string& email);
-    // Sets the password of the link's organiser and uses the link up; nullopt for an unknown, used or expired
-    // link. Throws account_error for a short password.
+    // Sets the password of the link's organiser, uses the link up, voids the account's other open links and
+    // ends all its sessions; nullopt for an unknown, used or expired link. Throws account_error for a short password.
     std::optional<calendar::organiser> set_password_by_link(const std::string& token, const std::string& password);
     [[nodiscard]] bool link_valid(const std::string& token);
 
@@ -285,14 +305,14 @@ public:
     // Does `action` to registration `id` of the event (each change with its transition and message, a freed seat
     // going to the waiting list). nullopt when the event has no such registration; registration_conflict when
     // the state does not allow it (e.g. checking in someone cancelled).
-    // `actor` goes into the event's audit log with the action and the registration's number (not the person).
+    // `by` goes into the event's audit log with the action and the registration's number (not the person).
     std::optional<attendee> act_on_registration(const std::string& event_slug, std::int64_t id, organiser_action action,
-                                                const std::string& actor = "organiser");
+                                                const actor& by);
 
     // Data protection (store/privacy.cpp). Removes a person's data from every registration of this email (name,
     // email, organisation, answers; their messages and personal feed go too); active registrations are cancelled
     // first, so seats go to the waiting list. The audit log records how many, not whose. Returns how many.
-    int forget_person(const std::string& email, const std::string& actor);
+    int forget_person(const std::string& email, const actor& by);
     // The same for every registration of events that ended before `ended_before`; returns how many.
     int anonymise_past_events(sys_seconds ended_before);
     struct audit_entry {
@@ -303,11 +323,14 @@ public:
 
     // Creates or changes one event for an organiser (store/event_admin.cpp), with an audit entry naming the
     // fields that changed, in one transaction. Registrants hear of changes to time, place or status as with an
-    // import. Returns whether it was new. Throws import_error for an unknown network.
-    bool save_event(const calendar::event& e, const std::string& actor);
+    // import. Throws import_error for an unknown network or (changing) an unknown event, field_refusal when
+    // creating takes a slug another event holds or a change moves the event to another network, and
+    // forbidden_error when `by` may not manage the event's network (old or new).
+    enum class save_mode { create, change };
+    void save_event(const calendar::event& e, const actor& by, save_mode mode);
     // The same for a series with its skipped and moved dates; its occurrences follow (and their registrants hear
-    // of changes). Returns whether it was new.
-    bool save_series(const calendar::series& s, const std::string& actor);
+    // of changes). A date whose address another event holds is a field_refusal (field "slug").
+    void save_series(const calendar::series& s, const actor& by, save_mode mode);
 
     // Barcamp programmes (store/barcamp.cpp). Every change throws programme_error when refused; nothing is
     // written then. Organisers' changes go into the audit log.
@@ -317,23 +340,23 @@ public:
                                                                const std::string& viewer = "");
     // When the programme (rooms, slots, sessions, placements) last changed; the event's creation if never.
     [[nodiscard]] std::optional<sys_seconds> programme_changed(const std::string& event_slug);
-    std::int64_t add_room(const std::string& event_slug, const std::string& name, int capacity, const std::string& actor);
+    std::int64_t add_room(const std::string& event_slug, const std::string& name, int capacity, const actor& by);
     // Sessions placed in the room go back to the unplaced ones.
-    void remove_room(const std::string& event_slug, std::int64_t room, const std::string& actor);
-    std::int64_t add_slot(const std::string& event_slug, sys_seconds start, sys_seconds end, const std::string& actor);
-    void remove_slot(const std::string& event_slug, std::int64_t slot, const std::string& actor);
+    void remove_room(const std::string& event_slug, std::int64_t room, const actor& by);
+    std::int64_t add_slot(const std::string& event_slug, sys_seconds start, sys_seconds end, const actor& by);
+    void remove_slot(const std::string& event_slug, std::int64_t slot, const actor& by);
     // A proposal by the participant behind `token` (confirmed, barcamp not over); returns the session's id.
     std::int64_t propose_session(const std::string& token, const calendar::session_proposal& p);
     // A session organisers enter (e.g. from the board on the day).
-    std::int64_t add_session(const std::string& event_slug, const calendar::session_proposal& p, const std::string& actor);
+    std::int64_t add_session(const std::string& event_slug, const calendar::session_proposal& p, const actor& by);
     // Gives (or takes back) the participant's one vote for a session; repeating either changes nothing.
     void vote(const std::string& token, std::int64_t session, bool in_favour);
     // The proposer takes their session back; it leaves the grid and the feeds.
     void withdraw_session(const std::string& token, std::int64_t session);
-    void remove_session(const std::string& event_slug, std::int64_t session, const std::string& actor);
+    void remove_session(const std::string& event_slug, std::int64_t session, const actor& by);
     // Places sessions in one transaction; a placed session that moves gets a higher SEQUENCE. Returns how many
     // changed. The caller shows the conflicts (calendar::conflicts_of) afterwards: they do not stop a placement.
-    int place_sessions(const std::string& event_slug, std::span<const placement> placements, const std::string& actor);
+    int place_sessions(const std::string& event_slug, std::span<const placement> placements, const actor& by);
 
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }

@@ -51,6 +51,19 @@ void upsert_network(connection& c, const network& n, calendar::sys_seconds now) 
     write->exec();
 }
 
+// An existing event stays in its network, and an occurrence's address is only ever one of its own series' dates
+// (the same day keeps its address when the series' time of day moves).
+void keep_owner(const event& old, const event& e, const occurrence_link* link) {
+    if (link && old.series_slug != link->series_slug)
+        throw field_refusal(field_refusal::kind::date_taken, "slug", old.slug,
+                            "series '" + link->series_slug + "': a date would take the address of event '" + old.slug +
+                                "', which is not one of its dates; choose another short name for the series");
+    if (old.network_slug != e.network_slug)
+        throw field_refusal(field_refusal::kind::network_fixed, "network", old.network_slug,
+                            "event '" + old.slug + "' belongs to network '" + old.network_slug +
+                                "' and cannot move to another network");
+}
+
 std::optional<event> find_event(connection& c, const std::string& slug) {
     auto find = c.prepare(std::string("SELECT ") + event_columns +
                            event_from + " WHERE e.slug = ?");
@@ -71,6 +84,7 @@ std::int64_t network_id(connection& c, const std::string& network_slug, const st
 
 void upsert_event(connection& c, const event& e, calendar::sys_seconds now, const occurrence_link* link) {
     const auto old = find_event(c, e.slug);
+    if (old) keep_owner(*old, e, link);
     if (old && same_content(*old, e) && (!link || old->sequence == e.sequence)) return;
     // Occurrences carry the SEQUENCE their series and override give them.
     const int sequence = link ? e.sequence : !old ? 0 : old->sequence + (significant_change(*old, e) ? 1 : 0);

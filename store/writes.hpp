@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "calendar/series.hpp"
 #include "store/connection.hpp"
@@ -12,19 +13,23 @@ namespace tp::store {
 // The series link of an occurrence row: written with it, part of its identity.
 struct occurrence_link {
     std::int64_t series_id;
+    std::string series_slug;
     std::int64_t original_start_local;  // local_seconds since the epoch
 };
 
 // Inserts or updates an event by slug; unchanged content writes nothing. `link` is set for occurrences.
+// Throws field_refusal when an existing event would move to another network, or when an occurrence's address is
+// held by an event that is not that very date of that series.
 void upsert_event(connection& c, const calendar::event& e, calendar::sys_seconds now, const occurrence_link* link);
 // The id of a network; throws import_error naming `what` when there is none.
 [[nodiscard]] std::int64_t network_id(connection& c, const std::string& network_slug, const std::string& what);
 // Inserts or updates a series with its skipped dates and overrides, then materialises its occurrences up to
-// now + materialization_horizon.
+// now + materialization_horizon. An existing series stays in its network (field_refusal otherwise).
 void upsert_series(connection& c, const calendar::series& s, calendar::sys_seconds now);
-// Creates, updates or removes the occurrence rows of one series up to `horizon`.
+// Creates, updates or removes the occurrence rows of one series up to `horizon`. A date whose address another
+// event holds is a field_refusal, or with `taken` set is skipped and its address added there.
 void materialize_series(connection& c, const calendar::series& s, calendar::sys_seconds now,
-                        calendar::sys_seconds horizon);
+                        calendar::sys_seconds horizon, std::vector<std::string>* taken = nullptr);
 // Gives free seats of an event to its waiting list in arrival order, each promotion with its message.
 void promote_waiting(connection& c, std::int64_t event_id, std::optional<int> capacity, calendar::sys_seconds now);
 

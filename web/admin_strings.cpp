@@ -60,6 +60,7 @@ const admin_strings german{
     .forgot_password = "Passwort vergessen?",
     .series_title = "Ihre Reihen",
     .new_series = "Neue Reihe anlegen",
+    .busy_login = "Gerade melden sich viele an. Bitte versuchen Sie es in einer Sekunde noch einmal.",
 };
 
 const admin_strings english{
@@ -117,6 +118,7 @@ const admin_strings english{
     .forgot_password = "Forgot your password?",
     .series_title = "Your series",
     .new_series = "Create a series",
+    .busy_login = "Many people are signing in right now. Please try again in a second.",
 };
 
 }  // namespace

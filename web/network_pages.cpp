@@ -48,6 +48,7 @@ html error_page(const page_context& ctx, int status, std::string_view message) {
     const bool de = ctx.language == lang::de;
     std::string title(status == 404 ? s.not_found_title : s.bad_request_title);
     std::string text_shown(status == 404 && message.empty() ? s.not_found_text : message);
+    if (status == 503) title = de ? "Einen Moment bitte" : "One moment, please";
     if (status == 403) {
         title = de ? "Kein Zugriff" : "No access";
         if (message.empty()) text_shown = de ? "Das gehört zu einem Netzwerk, das Sie nicht betreuen." : "This belongs to a network you do not look after.";

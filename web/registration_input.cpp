@@ -64,6 +64,15 @@ std::optional<field_problem> answer_problem(const calendar::question& q, const s
     return std::nullopt;
 }
 
+// What is stored of a valid answer: a multiple choice keeps each option once, in the order offered.
+std::vector<std::string> kept(const calendar::question& q, const std::vector<std::string>& values) {
+    if (q.type != calendar::question_type::multiple_choice) return values;
+    std::vector<std::string> out;
+    for (const auto& option : q.options)
+        if (std::find(values.begin(), values.end(), option) != values.end()) out.push_back(option);
+    return out;
+}
+
 }  // namespace
 
 answer_check check_answers(const std::vector<calendar::question>& questions, const calendar::answers& submitted) {
@@ -72,7 +81,7 @@ answer_check check_answers(const std::vector<calendar::question>& questions, con
         static const std::vector<std::string> none;
         const auto* values = given(submitted, q.key);
         if (const auto p = answer_problem(q, values ? *values : none)) out.problems[q.key] = *p;
-        else if (values && !values->empty()) out.answers.emplace_back(q.key, *values);
+        else if (values && !values->empty()) out.answers.emplace_back(q.key, kept(q, *values));
     }
     return out;
 }

@@ -25,6 +25,12 @@ export function importDocument(work, db, doc) {
   execFileSync(binary, ['import', join(work, 'doc.json'), '--db', db]);
 }
 
+// An API token for the organiser: organisers who register someone on their behalf get the person's link; the
+// public API never answers with it.
+export function apiToken(db, email) {
+  return execFileSync(binary, ['create-api-token', '--db', db, '--email', email]).toString().trim();
+}
+
 // Starts `treffpunkt serve`; resolves with { server, base } once it listens.
 export async function startServer(db) {
   const server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--access-log', 'off'],

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { binary, shots, workFolder, local, importDocument, startServer, launchChromium } from './harness.mjs';
+import { binary, shots, workFolder, local, importDocument, startServer, launchChromium, apiToken } from './harness.mjs';
 
 const work = workFolder();
 const db = join(work, 'o.db');
@@ -12,16 +12,17 @@ importDocument(work, db, { networks: [{ slug: 'ist-bochum', name: 'zdi-Netzwerk 
 execFileSync(binary, ['create-organiser', '--db', db, '--email', 'jana@ist-bochum.example', '--name', 'Jana Koch',
                       '--network', 'ist-bochum', '--password-stdin'], { input: 'ein-langes-passwort\n' });
 const { server, base } = await startServer(db);
+const token = apiToken(db, 'jana@ist-bochum.example');
 
-// A teacher registers and confirms through the API, as another browser would through the form.
+// A teacher registers by phone and confirms: the organiser enters it through the API and gets the link.
 async function registerAndConfirm(name, email) {
   const created = await fetch(`${base}/api/v1/events/robotik-werkstatt/registrations`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify({ name, email, consent: true }),
   });
   assert.equal(created.status, 201);
-  const token = (await created.json()).manage_url.split('/r/')[1];
-  const confirmed = await fetch(`${base}/api/v1/registrations/${token}/confirm`, { method: 'POST' });
+  const link = (await created.json()).manage_url.split('/r/')[1];
+  const confirmed = await fetch(`${base}/api/v1/registrations/${link}/confirm`, { method: 'POST' });
   assert.equal(confirmed.status, 200);
 }
 

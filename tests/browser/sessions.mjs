@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { binary, shots, workFolder, local, importDocument, startServer, launchChromium } from './harness.mjs';
+import { binary, shots, workFolder, local, importDocument, startServer, launchChromium, apiToken } from './harness.mjs';
 
 const work = workFolder();
 const db = join(work, 'b.db');
@@ -19,11 +19,12 @@ execFileSync(binary, ['create-organiser', '--db', db, '--email', 'jana@ist-bochu
                       '--role', 'organiser', '--network', 'ist-bochum', '--password-stdin'],
              { input: 'ein-langes-passwort\n' });
 const { server, base } = await startServer(db);
+const organiserToken = apiToken(db, 'jana@ist-bochum.example');
 
-// A confirmed registration through the API; returns the manage link.
+// A confirmed registration, entered by the organiser through the API (which answers with the link); returns it.
 async function confirmedLink(name) {
   const answer = await fetch(`${base}/api/v1/events/mint-barcamp/registrations`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${organiserToken}` },
     body: JSON.stringify({ name, email: `${name.toLowerCase()}@example.org`, consent: true }),
   });
   const link = (await answer.json()).manage_url;

@@ -33,11 +33,6 @@ api_answer call(testing::http_connection& c, http::verb verb, const std::string&
     return {res.result(), parsed.is_object() ? parsed.as_object() : json::object{}};
 }
 
-std::string token_of(const json::object& body) {
-    const std::string url(body.at("manage_url").as_string());
-    return url.substr(url.rfind('/') + 1);
-}
-
 }  // namespace
 
 TEST_CASE("register, read, confirm and cancel through the API") {
@@ -48,7 +43,8 @@ TEST_CASE("register, read, confirm and cancel through the API") {
     REQUIRE(created.status == http::status::created);
     CHECK(created.body.at("status") == "pending");
     CHECK(created.body.at("position").is_null());
-    const auto token = token_of(created.body);
+    CHECK_FALSE(created.body.contains("manage_url"));  // the link reaches the address by email alone
+    const auto token = testing::link_token(s, "offenes-treffen", "anna@example.org");
     CHECK(token.size() == 32);
     const auto read = call(c, http::verb::get, "/api/v1/registrations/" + token);
     CHECK(read.status == http::status::ok);
@@ -72,11 +68,11 @@ TEST_CASE("a repeated email gets 200 and learns nothing about the registration")
     const auto repeated = call(c, http::verb::post, "/api/v1/events/offenes-treffen/registrations", person("anna"));
     CHECK(repeated.status == http::status::ok);
     CHECK(repeated.body.at("status") == "already_registered");
-    CHECK(repeated.body.at("manage_url").is_null());
+    CHECK_FALSE(repeated.body.contains("manage_url"));
     CHECK(repeated.body.at("position").is_null());
 }
 
-TEST_CASE("an Idempotency-Key makes a retry return the first answer") {
+TEST_CASE("an Idempotency-Key makes a retry return the first answer, and only for the same request") {
     testing::fixture_server s;
     add_open_event(s, "offenes-treffen", 10);
     testing::http_connection c(s.port());
@@ -85,8 +81,41 @@ TEST_CASE("an Idempotency-Key makes a retry return the first answer") {
     const auto retry = call(c, http::verb::post, "/api/v1/events/offenes-treffen/registrations", person("bo"), key);
     CHECK(first.status == http::status::created);
     CHECK(retry.status == http::status::created);
-    CHECK(retry.body.at("manage_url") == first.body.at("manage_url"));
+    CHECK(retry.body == first.body);
     CHECK(s.db().outbox().size() == 1);
+    // The same key with another person: refused, nothing written, and nothing of the first person said.
+    const auto other = call(c, http::verb::post, "/api/v1/events/offenes-treffen/registrations", person("eve"), key);
+    CHECK(other.status == http::status::unprocessable_entity);
+    CHECK_THAT(std::string(other.body.at("error").as_string()), Catch::Contains("used for another request"));
+    CHECK_FALSE(other.body.contains("manage_url"));
+    CHECK(testing::link_token(s, "offenes-treffen", "eve@example.org").empty());
+    CHECK(s.db().outbox().size() == 1);
+}
+
+TEST_CASE("an organiser registering someone by phone signs with a token, gets the link, and is on record") {
+    testing::fixture_server s;
+    add_open_event(s, "offenes-treffen", 10);
+    (void)s.db().create_organiser({"jana@ist-bochum.example", "Jana", calendar::role::organiser, {"ist-bochum"},
+                                   "ein-langes-passwort"});
+    (void)s.db().create_organiser({"nils@mint.example", "Nils", calendar::role::organiser, {}, "ein-langes-passwort"});
+    const auto jana = s.db().create_api_token("jana@ist-bochum.example", "door");
+    const auto nils = s.db().create_api_token("nils@mint.example", "door");
+    testing::http_connection c(s.port());
+    const auto path = "/api/v1/events/offenes-treffen/registrations";
+    const auto made = call(c, http::verb::post, path, person("olga"), {{"Authorization", "Bearer " + jana}});
+    REQUIRE(made.status == http::status::created);
+    const std::string link(made.body.at("manage_url").as_string());
+    CHECK(link.ends_with("/r/" + testing::link_token(s, "offenes-treffen", "olga@example.org")));
+    const auto log = s.db().audit_log("offenes-treffen");
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].action == "register_on_behalf");
+    CHECK(log[0].actor == "jana@ist-bochum.example (API)");
+    // Another network's organiser may not, and a wrong token is no public registration either.
+    CHECK(call(c, http::verb::post, path, person("paul"), {{"Authorization", "Bearer " + nils}}).status ==
+          http::status::forbidden);
+    CHECK(call(c, http::verb::post, path, person("paul"), {{"Authorization", "Bearer tp_wrong"}}).status ==
+          http::status::unauthorized);
+    CHECK(testing::link_token(s, "offenes-treffen", "paul@example.org").empty());
 }
 
 TEST_CASE("bad registrations get clear JSON errors and write nothing") {
@@ -148,7 +177,7 @@ TEST_CASE("1,000 parallel registrations for 120 seats: exactly 120 seats, 880 wa
     for (int p : positions) CHECK(p == expected++);  // no gaps, no repeats
 }
 
-TEST_CASE("POSTs beyond the per-address limit get 429 with Retry-After; reads are not limited") {
+TEST_CASE("POSTs beyond the per-address limit get 429 with Retry-After, reads are not limited") {
     testing::fixture_server s({}, 3);
     add_open_event(s, "offenes-treffen", 10);
     testing::http_connection c(s.port());

@@ -40,18 +40,16 @@ std::string form(const std::string& name, const std::string& email, const std::s
            (consent ? "&consent=yes" : "") + "&csrf=" + csrf + extra;
 }
 
-std::string api_token(unsigned short port, const std::string& slug, const std::string& who) {
-    testing::http_connection c(port);
-    const auto res = c.request(http::verb::post, "/api/v1/events/" + slug + "/registrations",
-                               {{"Content-Type", "application/json"}},
-                               R"({"name": ")" + who + R"(", "email": ")" + who + R"(@example.org", "consent": true})");
-    const auto url = std::string(boost::json::parse(res.body()).at("manage_url").as_string());
-    return url.substr(url.rfind('/') + 1);
+std::string api_token(testing::fixture_server& s, const std::string& slug, const std::string& who) {
+    testing::http_connection c(s.port());
+    (void)c.request(http::verb::post, "/api/v1/events/" + slug + "/registrations", {{"Content-Type", "application/json"}},
+                    R"({"name": ")" + who + R"(", "email": ")" + who + R"(@example.org", "consent": true})");
+    return testing::link_token(s, slug, who + "@example.org");
 }
 
 }  // namespace
 
-TEST_CASE("the event page offers the form with a CSRF cookie; a valid form lands on 'check your inbox'") {
+TEST_CASE("the event page offers the form with a CSRF cookie, a valid form lands on 'check your inbox'") {
     testing::fixture_server s;
     add_open_event(s, "offenes-treffen", 2);
     visitor v(s.port());
@@ -108,8 +106,8 @@ TEST_CASE("a form without its CSRF token or with the honeypot filled registers n
 TEST_CASE("the link pages confirm and cancel only by POST, with a confirmation step") {
     testing::fixture_server s;
     add_open_event(s, "offenes-treffen", 1);
-    const auto first = api_token(s.port(), "offenes-treffen", "first");
-    const auto second = api_token(s.port(), "offenes-treffen", "second");  // waits
+    const auto first = api_token(s, "offenes-treffen", "first");
+    const auto second = api_token(s, "offenes-treffen", "second");  // waits
     visitor v(s.port());
     CHECK_THAT(v.open("/r/" + first).body(), Catch::Contains("Noch nicht bestätigt"));
     const auto step = v.open("/r/" + first + "/confirm");  // GET: a page with a button, no change
@@ -128,7 +126,7 @@ TEST_CASE("the link pages confirm and cancel only by POST, with a confirmation s
     CHECK(v.open("/datenschutz").result() == http::status::ok);
 }
 
-TEST_CASE("a full event offers the waiting list; a closed one says why") {
+TEST_CASE("a full event offers the waiting list, a closed one says why") {
     testing::fixture_server s;
     add_open_event(s, "voll", 0);
     visitor v(s.port());
@@ -139,14 +137,14 @@ TEST_CASE("a full event offers the waiting list; a closed one says why") {
     CHECK_THAT(v.open("/events/abgesagtes-treffen").body(), Catch::Contains("eine Anmeldung ist nicht möglich"));
 }
 
-TEST_CASE("a confirmed person gets a personal feed with private join links; it can be reset") {
+TEST_CASE("a confirmed person gets a personal feed with private join links, it can be reset") {
     testing::fixture_server s;
     add_open_event(s, "online-treffen", 10);
     auto e = s.db().event_by_slug("online-treffen").value();
     e.format = calendar::event_format::online;
     e.join_url = "https://meet.example/only-for-you";
     s.db().upsert({}, {&e, 1});
-    const auto token = api_token(s.port(), "online-treffen", "frieda");
+    const auto token = api_token(s, "online-treffen", "frieda");
     visitor v(s.port());
     CHECK(v.open("/r/" + token).body().find("/feeds/") == std::string::npos);  // not before confirming
     REQUIRE(s.db().confirm_registration(token));
@@ -194,12 +192,9 @@ TEST_CASE("custom questions are asked, checked and stored, in the form and the A
                                R"({"name": "Jo", "email": "jo@example.org", "consent": true, "answers": {"essen": "Fisch"}})");
     CHECK(bad.result() == http::status::unprocessable_entity);
     CHECK_THAT(bad.body(), Catch::Contains("\"answers.essen\":\"is not one of the offered choices\""));
-    const auto token = [&] {
-        const auto res = c.request(http::verb::post, "/api/v1/events/mit-fragen/registrations", {{"Content-Type", "application/json"}},
-                                   R"({"name": "Jo", "email": "jo@example.org", "consent": true, "answers": {"essen": "vegetarisch", "foto": true}})");
-        const auto url = std::string(boost::json::parse(res.body()).at("manage_url").as_string());
-        return url.substr(url.rfind('/') + 1);
-    }();
+    (void)c.request(http::verb::post, "/api/v1/events/mit-fragen/registrations", {{"Content-Type", "application/json"}},
+                    R"({"name": "Jo", "email": "jo@example.org", "consent": true, "answers": {"essen": "vegetarisch", "foto": true}})");
+    const auto token = testing::link_token(s, "mit-fragen", "jo@example.org");
     CHECK(s.db().registration_by_token(token)->answers_given ==
           calendar::answers{{"essen", {"vegetarisch"}}, {"foto", {"yes"}}});
 }

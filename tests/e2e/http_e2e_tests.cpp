@@ -171,3 +171,18 @@ TEST_CASE("the per-address cap refuses a client's extra connections and frees th
         std::this_thread::sleep_for(20ms);
     }
 }
+
+TEST_CASE("an HTTP/1.1 request without Host gets 400, and /metrics answers loopback peers only") {
+    testing::fixture_server s;
+    {
+        testing::http_connection c(s.port());
+        c.send_raw("GET /healthz HTTP/1.1\r\n\r\n");
+        CHECK(c.read_response().result() == http::status::bad_request);
+    }
+    CHECK(testing::get(s.port(), "/metrics").result() == http::status::ok);  // from 127.0.0.1
+    server::request req{http::verb::get, "/metrics", 11};
+    req.set(http::field::host, "treffpunkt.example");
+    CHECK(s.application().handle(req, "192.0.2.7", "192.0.2.7").res.result() == http::status::not_found);
+    CHECK(s.application().handle(req, "192.0.2.7", "127.0.0.1").res.result() == http::status::ok);
+    CHECK(s.application().handle(req, "127.0.0.1", "192.0.2.7").res.result() == http::status::not_found);
+}

@@ -18,4 +18,12 @@ inline void add_open_event(fixture_server& s, const std::string& slug, std::opti
     s.db().upsert({}, {&e, 1});
 }
 
+// The link token of `email`'s registration for the event, as only their inbox learns it (the public API and
+// pages never answer with it); "" when there is none.
+inline std::string link_token(fixture_server& s, const std::string& slug, const std::string& email) {
+    for (const auto& a : s.db().attendees(slug).value_or(std::vector<calendar::attendee>{}))
+        if (a.registration.email == email) return a.registration.token;
+    return {};
+}
+
 }  // namespace tp::testing

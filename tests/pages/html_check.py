@@ -17,6 +17,7 @@ import html5lib
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
 from treffpunkt_process import TreffpunktServer  # noqa: E402
+from link_token import link_token  # noqa: E402
 
 BINARY = os.environ["TREFFPUNKT"]
 FIXTURE = os.path.join(os.path.dirname(__file__), "..", "fixtures", "conformance.json")
@@ -138,8 +139,8 @@ class PagesTest(unittest.TestCase):
                        {"action": "session", "title": "Sterne beobachten", "host": "Ida", "kind": "hands-on"}]:
             self.assertEqual(self.post(programme, fields, admin)[0], 303)
         body = json.dumps({"name": "Ida", "email": "ida@example.org", "consent": True}).encode()
-        _, _, answer = self.send(f"/api/v1/events/{slug}/registrations", body, {"Content-Type": "application/json"})
-        token = json.loads(answer)["manage_url"].rsplit("/", 1)[1]
+        self.send(f"/api/v1/events/{slug}/registrations", body, {"Content-Type": "application/json"})
+        token = link_token(self.db, slug, "ida@example.org")
         self.assertEqual(self.send(f"/api/v1/registrations/{token}/confirm", b"", {})[0], 200)
         _, headers, _ = self.server.get(f"/r/{token}/sessions")
         participant = headers["Set-Cookie"].split(";")[0]

@@ -5,6 +5,7 @@
 using namespace tp;
 using namespace std::chrono;
 using tp::testing::kinds;
+using tp::testing::op;
 using tp::testing::setup;
 using rs = calendar::registration_status;
 using action = store::organiser_action;
@@ -49,36 +50,36 @@ TEST_CASE("each person's delivery state is their latest message's") {
     CHECK(a.delivery_error == "550 no such user");
 }
 
-TEST_CASE("organisers confirm, promote and reject by hand; a rejection frees the seat for the waiting list") {
+TEST_CASE("organisers confirm, promote and reject by hand, a rejection frees the seat for the waiting list") {
     setup t(1);
     const auto anna = t.add("anna").registration.value();
     const auto ben = t.add("ben").registration.value();    // waiting 1
     const auto carl = t.add("carl").registration.value();  // waiting 2
-    CHECK(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::confirm)->registration.status == rs::confirmed);
-    const auto rejected = t.s.act_on_registration("mint-barcamp-2027", anna.id, action::reject).value();
+    CHECK(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::confirm, op())->registration.status == rs::confirmed);
+    const auto rejected = t.s.act_on_registration("mint-barcamp-2027", anna.id, action::reject, op()).value();
     CHECK(rejected.registration.status == rs::rejected);
     CHECK(t.s.registration_by_token(ben.token)->status == rs::pending);  // promoted into the freed seat
-    const auto promoted = t.s.act_on_registration("mint-barcamp-2027", carl.id, action::promote).value();
+    const auto promoted = t.s.act_on_registration("mint-barcamp-2027", carl.id, action::promote, op()).value();
     CHECK(promoted.registration.status == rs::pending);  // by hand, beyond the capacity
     CHECK(kinds(t.s) == std::vector<std::string>{"confirm_request", "waitlisted", "waitlisted", "confirmed", "rejected",
                                                  "promoted", "promoted"});
-    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::confirm), store::registration_conflict);
-    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::promote), store::registration_conflict);
-    CHECK_FALSE(t.s.act_on_registration("mint-barcamp-2027", 999, action::confirm));
+    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::confirm, op()), store::registration_conflict);
+    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::promote, op()), store::registration_conflict);
+    CHECK_FALSE(t.s.act_on_registration("mint-barcamp-2027", 999, action::confirm, op()));
     const auto log = t.s.audit_log("mint-barcamp-2027");
     REQUIRE(log.size() == 3);
     CHECK(log[0].action == "confirm");
     CHECK(log[1].action == "reject");
     CHECK(log[2].detail == "registration #" + std::to_string(carl.id));
-    CHECK_FALSE(t.s.act_on_registration("other-event", anna.id, action::confirm));
+    CHECK_FALSE(t.s.act_on_registration("other-event", anna.id, action::confirm, op()));
 }
 
-TEST_CASE("check-in at the door, undone when wrong; only confirmed people") {
+TEST_CASE("check-in at the door, undone when wrong, only confirmed people") {
     setup t(5);
     const auto anna = t.add("anna").registration.value();
-    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::check_in), store::registration_conflict);
+    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::check_in, op()), store::registration_conflict);
     (void)t.s.confirm_registration(anna.token);
     t.now += hours{1};
-    CHECK(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::check_in)->checked_in_at == t.now);
-    CHECK_FALSE(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::undo_check_in)->checked_in_at);
+    CHECK(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::check_in, op())->checked_in_at == t.now);
+    CHECK_FALSE(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::undo_check_in, op())->checked_in_at);
 }

@@ -4,6 +4,7 @@
 
 using namespace tp;
 using namespace std::chrono;
+using tp::testing::op;
 using tp::testing::setup;
 using rs = calendar::registration_status;
 
@@ -13,7 +14,7 @@ TEST_CASE("forgetting a person blanks every registration of the email, frees the
     const auto ben = t.add("ben").registration.value();  // waiting
     (void)t.s.confirm_registration(anna.token);
     const auto feed = t.s.personal_feed_token(anna);
-    CHECK(t.s.forget_person("ANNA@example.org", "admin@mint.example") == 1);
+    CHECK(t.s.forget_person("ANNA@example.org", op("admin@mint.example")) == 1);
     const auto gone = t.s.registration_by_token(anna.token).value();
     CHECK(gone.name.empty());
     CHECK(gone.email.empty());
@@ -25,7 +26,7 @@ TEST_CASE("forgetting a person blanks every registration of the email, frees the
     REQUIRE(log.size() == 1);
     CHECK(log[0].action == "forget_person");
     CHECK(log[0].detail.find("anna") == std::string::npos);
-    CHECK(t.s.forget_person("anna@example.org", "admin") == 0);  // nothing left
+    CHECK(t.s.forget_person("anna@example.org", op("admin")) == 0);  // nothing left
     // The same address may register again later, as a new person.
     CHECK(t.s.register_person("mint-barcamp-2027", {"Anna", "anna@example.org", "", "de", std::nullopt}).outcome ==
           store::registration_outcome::created);
@@ -45,17 +46,19 @@ TEST_CASE("attendees of past events are anonymised after the set time, keeping t
     CHECK(t.s.anonymise_past_events(end + days{1}) == 0);
 }
 
-TEST_CASE("organisers' event changes are logged with who and what; registrants hear of the time") {
+TEST_CASE("organisers' event changes are logged with who and what, registrants hear of the time") {
     setup t(10);
     (void)t.add("anna");
     auto e = t.event;
     e.title = "MINT:Barcamp Ruhr";
     e.start += hours{1};
     e.end += hours{1};
-    CHECK_FALSE(t.s.save_event(e, "jana@ist-bochum.example"));
+    using mode = store::store::save_mode;
+    const auto jana = op("jana@ist-bochum.example");
+    t.s.save_event(e, jana, mode::change);
     auto fresh = testing::sample_event("neues-treffen");
-    CHECK(t.s.save_event(fresh, "jana@ist-bochum.example"));
-    CHECK_FALSE(t.s.save_event(fresh, "jana@ist-bochum.example"));  // unchanged: no entry
+    t.s.save_event(fresh, jana, mode::create);
+    t.s.save_event(fresh, jana, mode::change);  // unchanged: no entry
     const auto log = t.s.audit_log("mint-barcamp-2027");
     REQUIRE(log.size() == 1);
     CHECK(log[0].actor == "jana@ist-bochum.example");
@@ -66,5 +69,5 @@ TEST_CASE("organisers' event changes are logged with who and what; registrants h
     CHECK(tp::testing::kinds(t.s).back() == "event_changed");
     auto unknown = testing::sample_event("irgendwo");
     unknown.network_slug = "nowhere";
-    CHECK_THROWS_AS(t.s.save_event(unknown, "x"), store::import_error);
+    CHECK_THROWS_AS(t.s.save_event(unknown, op("x"), mode::create), store::import_error);
 }

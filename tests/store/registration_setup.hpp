@@ -32,6 +32,9 @@ struct setup {
     }
 };
 
+// Someone who may change every network (as the command line does).
+inline store::actor op(std::string name = "operator") { return store::actor::operator_named(std::move(name)); }
+
 inline std::vector<std::string> kinds(store::store& s) {
     std::vector<std::string> out;
     for (const auto& m : s.outbox()) out.push_back(m.kind);

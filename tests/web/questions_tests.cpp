@@ -42,13 +42,27 @@ TEST_CASE("answers are checked against the questions") {
     }
 }
 
-TEST_CASE("answers to unknown questions are dropped; API answers come in three forms") {
+TEST_CASE("answers to unknown questions are dropped, API answers come in three forms") {
     CHECK(web::check_answers(questions(), {{"essen", {"egal"}}, {"admin", {"yes"}}}).answers ==
           calendar::answers{{"essen", {"egal"}}});
     const auto api = web::answers_of_json(
         R"({"answers": {"essen": "vegan", "workshops": ["Chemie"], "foto": true, "hinweis": "", "x": 5}})");
     CHECK(api.answers == calendar::answers{{"essen", {"vegan"}}, {"workshops", {"Chemie"}}, {"foto", {"yes"}}, {"hinweis", {}}});
     CHECK(api.malformed == std::vector<std::string>{"x"});
+}
+
+TEST_CASE("a multiple choice keeps each offered option once, in the order offered") {
+    using answers = calendar::answers;
+    const auto [given, stored] = GENERATE(table<std::vector<std::string>, std::vector<std::string>>({
+        {{"Robotik", "Robotik"}, {"Robotik"}},
+        {{"Medien", "Robotik", "Medien", "Robotik"}, {"Robotik", "Medien"}},
+        {{"Chemie"}, {"Chemie"}},
+    }));
+    const auto check = web::check_answers(questions(), answers{{"essen", {"vegan"}}, {"workshops", given}});
+    REQUIRE(check.problems.empty());
+    CHECK(check.answers == answers{{"essen", {"vegan"}}, {"workshops", stored}});
+    const auto unknown = web::check_answers(questions(), answers{{"essen", {"vegan"}}, {"workshops", {"Robotik", "x"}}});
+    CHECK(unknown.problems.at("workshops") == web::field_problem::invalid_choice);
 }
 
 TEST_CASE("questions import with their rules") {
