@@ -1,7 +1,8 @@
 // The whole application without a socket: the input is the bytes a client sends, read by the same Beast parser
 // and limits as the server, then routed by app::handle over a database with the demo data (networks, events,
 // series, a barcamp programme). Properties: nothing throws past handle(), no request makes a 500 (a 500 is a
-// bug: bad input must get a 4xx that says why), every answer with a body says its Content-Type.
+// bug: bad input must get a 4xx that says why), every answer with a body says its Content-Type, and every answer
+// is counted under a label of the route table (or one of the router's own refusals).
 #include <boost/beast/http.hpp>
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "server/app.hpp"
 #include "server/demo_data.hpp"
 #include "server/http_server.hpp"
+#include "server/routes.hpp"
 #include "web/import_document.hpp"
 
 namespace {
@@ -65,6 +67,16 @@ std::unique_ptr<http::request_parser<http::string_body>> parse(std::string_view 
     return parser;
 }
 
+// The labels answers are counted under: one per route of the table, and the router's and the server's own.
+bool known_label(std::string_view label) {
+    for (const auto& r : tp::server::route_table())
+        if (r.label == label) return true;
+    for (const std::string_view own : {"not_found", "method_not_allowed", "bad_request", "rejected", "unavailable",
+                                       "forbidden", "error"})
+        if (own == label) return true;
+    return false;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -78,5 +90,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(!result.route.empty(), "every answer is counted under a route");
     const bool has_body = tp::server::shared_body::size(result.res.body()) > 0;
     require(!has_body || result.res.count(http::field::content_type) > 0, "a body has a Content-Type");
+    require(known_label(result.route), "every answer is counted under a route of the table or a refusal");
     return 0;
 }

@@ -1,6 +1,6 @@
 // The organisers' pages under /admin: login and logout, their events, an event's attendee list with actions, and
-// the check-in pages. Every page needs a session; every change is a POST with the CSRF token; an organiser sees
-// only the events of their networks (403 otherwise).
+// the check-in pages. What each needs (a session, an event of the organiser's networks) the route table says and the
+// router checks; every change is a POST with the CSRF token.
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
 #include "server/auth.hpp"
@@ -13,10 +13,6 @@
 
 namespace tp::server {
 namespace {
-
-bool is_get(const request& req) { return req.method() == http::verb::get || req.method() == http::verb::head; }
-
-handled only(const char* allow) { return {method_not_allowed(allow), "method_not_allowed"}; }
 
 web::attendee_filter filter_of(const web::query_params& q) {
     return {calendar::parse_registration_status(param(q, "status")), param(q, "q")};
@@ -47,24 +43,12 @@ handled app::admin_page(const parsed& p, std::string_view route, http::status st
     return result;
 }
 
-handled app::admin(const request& req, parsed& p) {
-    const auto& s = p.segments;
-    if (s.size() == 2 && s[1] == "login") return admin_login(req, p);
-    if (s.size() == 2 && s[1] == "password") return admin_password(req, p);
-    if (s.size() == 2 && s[1] == "reset") return admin_reset(req, p);
-    const auto who = session_user(req, store_);
-    if (!who) return see_other(web::href(p.ctx, "/admin/login"), "admin_login");
-    return admin_signed_in(req, p, *who);
-}
-
 handled app::admin_login(const request& req, parsed& p) {
     bool fresh = false;
     web::login_form form{"", "", csrf_for(req, fresh)};
-    if (is_get(req)) return admin_page(p, "admin_login", http::status::ok, web::login_page(p.ctx, form).str(), fresh, form.csrf);
-    if (req.method() != http::verb::post) return only("GET, HEAD, POST");
+    if (req.method() != http::verb::post)
+        return admin_page(p, "admin_login", http::status::ok, web::login_page(p.ctx, form).str(), fresh, form.csrf);
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-    if (!csrf_matches(req, param(fields, "csrf")))
-        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
     form.email = param(fields, "email");
     const auto slot = take_login_slot();
     if (!slot) return logins_busy(p);
@@ -84,68 +68,36 @@ handled app::admin_login(const request& req, parsed& p) {
     return again;
 }
 
-handled app::admin_signed_in(const request& req, parsed& p, const calendar::organiser& who) {
-    const auto& s = p.segments;
-    if (s.size() == 1) return is_get(req) ? admin_home(req, p, who) : only("GET, HEAD");
-    if (s.size() == 2 && s[1] == "logout") {
-        if (req.method() != http::verb::post) return only("POST");
-        const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-        if (!csrf_matches(req, param(fields, "csrf")))
-            return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
-        store_.close_session(cookie_value(req, session_cookie));
-        auto done = see_other(web::href(p.ctx, "/admin/login"), "admin");
-        set_session_cookie(done.res, "", https(config_.base_url));
-        return done;
-    }
-    if (s.size() == 2 && s[1] == "organisers") return req.method() == http::verb::post ? admin_invite(req, p, who) : only("POST");
-    if (s.size() == 2 && s[1] == "forget") {
-        if (req.method() != http::verb::post) return only("POST");
-        if (who.role != calendar::role::admin)
-            return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
-        const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-        if (!csrf_matches(req, param(fields, "csrf")))
-            return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
-        const auto count = store_.forget_person(param(fields, "email"), store::actor::organiser(who));
-        return admin_page(p, "admin", http::status::ok, web::forgotten_page(p.ctx, count).str(), false, "");
-    }
-    if (s.size() == 4 && s[1] == "networks" && s[3] == "attendees.csv")
-        return is_get(req) ? export_network(req, who, s[2], p.ctx.language) : only("GET, HEAD");
-    if (s.size() >= 3 && s[1] == "series") {
-        if (s.size() == 3 && s[2] == "new") return admin_series_form(req, p, who, std::nullopt);
-        const auto one = store_.series_by_slug(s[2]);
-        if (s.size() != 4 || s[3] != "edit" || !one) return not_found(p);
-        if (!calendar::may_manage(who, one->network_slug))
-            return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
-        return admin_series_form(req, p, who, one);
-    }
-    if (s.size() < 3 || s[1] != "events") return not_found(p);
-    if (s.size() == 3 && s[2] == "new") return admin_event_form(req, p, who, std::nullopt);
-    const auto e = store_.event_by_slug(s[2]);
-    if (!e) return not_found(p);
-    if (!calendar::may_manage(who, e->network_slug))
-        return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
-    if (s.size() == 4 && s[3] == "edit") return admin_event_form(req, p, who, e);
-    return admin_event(req, p, *e, who);
+handled app::admin_logout(const request& req, parsed& p) {
+    const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+    store_.close_session(cookie_value(req, session_cookie));
+    auto done = see_other(web::href(p.ctx, "/admin/login"), "admin");
+    set_session_cookie(done.res, "", https(config_.base_url));
+    return done;
 }
 
-handled app::admin_event(const request& req, parsed& p, const calendar::event& e, const calendar::organiser& who) {
-    const auto& s = p.segments;
-    const bool post = req.method() == http::verb::post;
-    if (s.size() == 6 && s[3] == "registrations") return post ? admin_act(req, p, e, who) : only("POST");
-    if (s.size() == 4 && s[3] == "message") return post ? admin_message(req, p, e, who) : only("POST");
-    if (s.size() == 4 && s[3] == "sessions") return admin_programme(req, p, e, who);
-    if (!is_get(req)) return only("GET, HEAD");
-    if (s.size() == 4 && s[3].starts_with("sessions."))
-        return export_sessions(req, e, s[3].substr(std::string_view("sessions.").size()), p.ctx.language);
-    if (s.size() == 4 && s[3].starts_with("attendees."))
-        return export_event(req, e, s[3].substr(std::string_view("attendees.").size()), p.ctx.language);
-    if (s.size() == 4 && (s[3] == "checkin" || s[3] == "checkin-list")) return admin_checkin(req, p, e, s[3] == "checkin-list");
-    if (s.size() == 4 && s[3] == "audit") {
-        std::vector<web::audit_line> lines;
-        for (auto& a : store_.audit_log(e.slug)) lines.push_back({a.at, a.actor, a.action, a.detail});
-        return admin_page(p, "admin", http::status::ok, web::audit_page(p.ctx, e, lines).str(), false, "");
-    }
-    if (s.size() != 3) return not_found(p);
+handled app::admin_forget(const request& req, parsed& p) {
+    if (p.who->role != calendar::role::admin) return forbidden(p);
+    const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+    const auto count = store_.forget_person(param(fields, "email"), store::actor::organiser(*p.who));
+    return admin_page(p, "admin", http::status::ok, web::forgotten_page(p.ctx, count).str(), false, "");
+}
+
+handled app::admin_series_edit(const request& req, parsed& p) {
+    const auto one = store_.series_by_slug(p.arg(0));
+    if (!one) return not_found(p);
+    if (!calendar::may_manage(*p.who, one->network_slug)) return forbidden(p);
+    return admin_series_form(req, p, *p.who, one);
+}
+
+handled app::admin_audit(parsed& p) {
+    std::vector<web::audit_line> lines;
+    for (auto& a : store_.audit_log(p.event->slug)) lines.push_back({a.at, a.actor, a.action, a.detail});
+    return admin_page(p, "admin", http::status::ok, web::audit_page(p.ctx, *p.event, lines).str(), false, "");
+}
+
+handled app::admin_attendees(const request& req, parsed& p) {
+    const auto& e = *p.event;
     bool fresh = false;
     const auto csrf = csrf_for(req, fresh);
     const auto f = filter_of(query_of(req));
@@ -153,7 +105,8 @@ handled app::admin_event(const request& req, parsed& p, const calendar::event& e
     return admin_page(p, "admin", http::status::ok, web::attendee_page(p.ctx, e, shown, f, csrf).str(), fresh, csrf);
 }
 
-handled app::admin_checkin(const request& req, parsed& p, const calendar::event& e, bool printable) {
+handled app::admin_checkin(const request& req, parsed& p, bool printable) {
+    const auto& e = *p.event;
     auto all = store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{});
     if (printable) return admin_page(p, "admin", http::status::ok, web::checkin_list_page(p.ctx, e, all).str(), false, "");
     bool fresh = false;
@@ -164,37 +117,34 @@ handled app::admin_checkin(const request& req, parsed& p, const calendar::event&
     return admin_page(p, "admin", http::status::ok, web::checkin_page(p.ctx, e, shown, search, csrf).str(), fresh, csrf);
 }
 
-handled app::admin_act(const request& req, parsed& p, const calendar::event& e, const calendar::organiser& who) {
-    const auto& s = p.segments;
+handled app::admin_act(const request& req, parsed& p) {
+    const auto& e = *p.event;
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-    if (!csrf_matches(req, param(fields, "csrf")))
-        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
-    const auto action = action_named(s[5]);
-    const auto id = parse_id(s[4]);
+    const auto action = action_named(p.arg(2));
+    const auto id = parse_id(p.arg(1));
     if (!action || !id) return not_found(p);
     try {
-        if (!store_.act_on_registration(e.slug, *id, *action, store::actor::organiser(who))) return not_found(p);
+        if (!store_.act_on_registration(e.slug, *id, *action, store::actor::organiser(*p.who))) return not_found(p);
     } catch (const store::registration_conflict& ex) {
         return page(p, "admin", http::status::conflict, web::error_page(p.ctx, 409, ex.what()).str());
     }
     return see_other(web::href(p.ctx, back_target(e, param(fields, "back"))), "admin");
 }
 
-handled app::admin_message(const request& req, parsed& p, const calendar::event& e,
-                           const calendar::organiser& who) {
+handled app::admin_message(const request& req, parsed& p) {
+    const auto& e = *p.event;
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-    if (!csrf_matches(req, param(fields, "csrf")))
-        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
     const auto subject = param(fields, "subject"), body = param(fields, "body");
     auto problem = web::check_line(subject, 200);
     if (subject.empty()) problem = "the subject is empty";
     if (problem.empty()) problem = body.empty() ? "the text is empty" : web::check_text(body);
     if (!problem.empty()) return bad_request(p, problem);
-    (void)store_.message_attendees(e.slug, subject, body, store::actor::organiser(who));
+    (void)store_.message_attendees(e.slug, subject, body, store::actor::organiser(*p.who));
     return see_other(web::href(p.ctx, "/admin/events/" + e.slug + "/audit"), "admin");
 }
 
-handled app::admin_home(const request&, parsed& p, const calendar::organiser& who) {
+handled app::admin_home(parsed& p) {
+    const auto& who = *p.who;
     std::vector<web::managed_event> managed;
     for (auto& e : store_.events({.include_drafts = true}))
         if (calendar::may_manage(who, e.network_slug)) managed.push_back({std::move(e)});

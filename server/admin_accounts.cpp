@@ -11,7 +11,7 @@
 namespace tp::server {
 namespace {
 
-bool is_get(const request& req) { return req.method() == http::verb::get || req.method() == http::verb::head; }
+bool is_post(const request& req) { return req.method() == http::verb::post; }
 
 }  // namespace
 
@@ -24,15 +24,12 @@ handled app::admin_password(const request& req, parsed& p) {
                     web::error_page(p.ctx, 404, de ? "Dieser Link ist ungültig, abgelaufen oder schon benutzt."
                                                    : "This link is invalid, expired or used already.").str());
     };
-    if (is_get(req)) {
+    if (!is_post(req)) {
         const auto token = param(query_of(req), "token");
         if (!store_.link_valid(token)) return invalid();
         return admin_page(p, "admin_login", http::status::ok, web::password_page(p.ctx, token, csrf, "").str(), fresh, csrf);
     }
-    if (req.method() != http::verb::post) return {method_not_allowed("GET, HEAD, POST"), "method_not_allowed"};
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-    if (!csrf_matches(req, param(fields, "csrf")))
-        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
     const auto token = param(fields, "token"), password = param(fields, "password");
     const auto again = [&](const std::string& error) {
         return admin_page(p, "admin_login", http::status::unprocessable_entity,
@@ -56,11 +53,9 @@ handled app::admin_password(const request& req, parsed& p) {
 handled app::admin_reset(const request& req, parsed& p) {
     bool fresh = false;
     const auto csrf = csrf_for(req, fresh);
-    if (is_get(req)) return admin_page(p, "admin_login", http::status::ok, web::reset_page(p.ctx, csrf, false).str(), fresh, csrf);
-    if (req.method() != http::verb::post) return {method_not_allowed("GET, HEAD, POST"), "method_not_allowed"};
+    if (!is_post(req))
+        return admin_page(p, "admin_login", http::status::ok, web::reset_page(p.ctx, csrf, false).str(), fresh, csrf);
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-    if (!csrf_matches(req, param(fields, "csrf")))
-        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
     store_.request_password_reset(param(fields, "email"));
     return admin_page(p, "admin_login", http::status::ok, web::reset_page(p.ctx, csrf, true).str(), fresh, csrf);
 }
@@ -69,8 +64,6 @@ handled app::admin_invite(const request& req, parsed& p, const calendar::organis
     if (who.role != calendar::role::admin)
         return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-    if (!csrf_matches(req, param(fields, "csrf")))
-        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
     store::new_organiser invited{param(fields, "email"), param(fields, "name"),
                                  calendar::parse_role(param(fields, "role")).value_or(calendar::role::organiser), {}, ""};
     for (const auto& [k, v] : fields)

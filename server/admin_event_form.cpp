@@ -76,12 +76,8 @@ handled app::admin_entity_form(const request& req, parsed& p, const calendar::or
         const web::event_form_page_input in{f, problems, networks, csrf, form.creating};
         return admin_page(p, "admin", status, form.render(p.ctx, in).str(), fresh, csrf);
     };
-    const bool get = req.method() == http::verb::get || req.method() == http::verb::head;
-    if (get) return show(form.shown, {}, http::status::ok);
-    if (req.method() != http::verb::post) return {method_not_allowed("GET, HEAD, POST"), "method_not_allowed"};
+    if (req.method() != http::verb::post) return show(form.shown, {}, http::status::ok);
     const auto posted = web::parse_query_string(req.body()).value_or(web::query_params{});
-    if (!csrf_matches(req, param(posted, "csrf")))
-        return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
     auto fields = fields_from(posted);
     if (form.fixed_slug) fields["slug"] = *form.fixed_slug;
     web::field_messages problems;

@@ -1,5 +1,5 @@
 // Attendee exports: /admin/events/{slug}/attendees.csv|.xlsx|.json (session), the same under
-// /api/v1/events/{slug}/ (bearer token), /admin/networks/{slug}/attendees.csv across a network's events, and a
+// /api/v1/events/{slug}/ (bearer token; the router checks either), /admin/networks/{slug}/attendees.csv across a network's events, and a
 // barcamp's sessions (/admin/events/{slug}/sessions.csv|.xlsx).
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
@@ -47,9 +47,10 @@ handled app::export_event(const request& req, const calendar::event& e, std::str
     return sep ? download(web::to_csv(table, *sep), csv_type, name + ".csv") : bad_separator();
 }
 
-handled app::export_network(const request& req, const calendar::organiser& who, const std::string& slug, web::lang l) {
-    if (!store_.network_by_slug(slug)) return {text_response(http::status::not_found, "no such network"), "export"};
-    if (!calendar::may_manage(who, slug)) return {text_response(http::status::forbidden, "not your network"), "export"};
+handled app::export_network(const request& req, const parsed& p, const std::string& slug, std::string_view format) {
+    if (!store_.network_by_slug(slug) || format != "csv") return not_found(p);
+    if (!calendar::may_manage(*p.who, slug)) return forbidden(p);
+    const auto l = p.ctx.language;
     const auto events = store_.events({.network_slug = slug, .include_drafts = true});
     std::vector<std::vector<calendar::attendee>> lists;
     lists.reserve(events.size());
@@ -71,23 +72,6 @@ handled app::export_sessions(const request& req, const calendar::event& e, std::
     if (format != "csv") return {text_response(http::status::not_found, "session exports are .csv or .xlsx"), "export"};
     const auto sep = separator_of(req);
     return sep ? download(web::to_csv(table, *sep), csv_type, name + ".csv") : bad_separator();
-}
-
-handled app::api_export(const request& req, const std::string& slug, std::string_view file) {
-    const auto who = bearer_user(req, store_);
-    if (!who) {
-        auto denied = json_error(http::status::unauthorized, "send an API token: Authorization: Bearer <token>", "api_export");
-        denied.res.set(http::field::www_authenticate, "Bearer");
-        return denied;
-    }
-    const auto e = store_.event_by_slug(slug);
-    if (!e) return json_error(http::status::not_found, "there is no event '" + slug + "'", "api_export");
-    if (!calendar::may_manage(*who, e->network_slug))
-        return json_error(http::status::forbidden, "this token may not read the event's network", "api_export");
-    auto result = export_event(req, *e, file.substr(std::string_view("attendees.").size()),
-                               web::negotiate(req[http::field::accept_language]));
-    result.route = "api_export";
-    return result;
 }
 
 }  // namespace tp::server

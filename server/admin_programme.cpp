@@ -70,16 +70,15 @@ struct programme_change {
 
 }  // namespace
 
-handled app::admin_programme(const request& req, parsed& p, const calendar::event& e,
-                            const calendar::organiser& who) {
+handled app::admin_programme(const request& req, parsed& p) {
+    const auto& e = *p.event;
     if (e.kind != calendar::event_kind::barcamp) return not_found(p);
     const auto l = p.ctx.language;
     web::form_again again;
     auto status = http::status::ok;
     if (req.method() == http::verb::post) {
         auto fields = web::fields_of_body(req.body());
-        if (!csrf_matches(req, fields["csrf"])) return bad_request(p, web::registration_strings_for(l).csrf_error);
-        const auto actor = store::actor::organiser(who);
+        const auto actor = store::actor::organiser(*p.who);
         const programme_change change{store_, e, actor, l};
         const auto action = fields["action"];
         try {
@@ -102,8 +101,6 @@ handled app::admin_programme(const request& req, parsed& p, const calendar::even
         }
         if (again.form.empty()) return see_other(web::href(p.ctx, "/admin/events/" + e.slug + "/sessions"), "admin");
         if (status == http::status::ok) status = http::status::unprocessable_entity;
-    } else if (req.method() != http::verb::get && req.method() != http::verb::head) {
-        return {method_not_allowed("GET, HEAD, POST"), "method_not_allowed"};
     }
     bool fresh = false;
     const auto csrf = csrf_for(req, fresh);

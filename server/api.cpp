@@ -63,28 +63,6 @@ json::object public_registration_json(const calendar::registration& r) {
 
 }  // namespace
 
-handled app::api(const request& req, parsed& p) {
-    const auto& s = p.segments;  // "api", "v1", ...
-    const bool post = req.method() == http::verb::post;
-    const auto wrong_method = [](const char* allow) { return handled{method_not_allowed(allow), "method_not_allowed"}; };
-    if (s.size() == 5 && s[1] == "v1" && s[2] == "events" && s[4] == "registrations")
-        return post ? api_register(req, p, s[3]) : wrong_method("POST");
-    if (s.size() == 4 && s[1] == "v1" && s[2] == "registrations")
-        return req.method() == http::verb::get || req.method() == http::verb::head ? api_registration(s[3])
-                                                                                     : wrong_method("GET, HEAD");
-    if (s.size() == 5 && s[1] == "v1" && s[2] == "registrations" && (s[4] == "confirm" || s[4] == "cancel"))
-        return post ? api_change(s[3], s[4] == "confirm") : wrong_method("POST");
-    if (s.size() == 5 && s[1] == "v1" && s[2] == "events" && s[4].starts_with("attendees."))
-        return req.method() == http::verb::get || req.method() == http::verb::head ? api_export(req, s[3], s[4])
-                                                                                     : wrong_method("GET, HEAD");
-    const bool organisers = (s.size() == 3 && s[1] == "v1" && (s[2] == "events" || s[2] == "openapi.json" ||
-                                                                s[2] == "series")) ||
-                            (s.size() == 4 && s[1] == "v1" && (s[2] == "events" || s[2] == "series")) ||
-                            (s.size() == 7 && s[1] == "v1" && s[2] == "events" && s[4] == "registrations");
-    if (organisers) return api_admin(req, s);
-    return json_error(http::status::not_found, "there is no such API route", "not_found");
-}
-
 handled app::api_register(const request& req, parsed& p, const std::string& slug) {
     if (!is_json(req[http::field::content_type]))
         return json_error(http::status::unsupported_media_type, "send the registration as application/json",

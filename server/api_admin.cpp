@@ -1,5 +1,5 @@
-// The organisers' JSON API (bearer token): list, create and change events; act on registrations. Exports are in
-// admin_exports.cpp; the OpenAPI document describing all of it is served at /api/v1/openapi.json.
+// The organisers' JSON API (bearer token, checked by the router): list, create and change events and series; act
+// on registrations. Exports are in admin_exports.cpp; the OpenAPI document is served at /api/v1/openapi.json.
 #include <boost/json.hpp>
 #include <date/date.h>
 
@@ -8,7 +8,6 @@
 #include "server/auth.hpp"
 #include "server/write_refusal.hpp"
 #include "web/event_form.hpp"
-#include "web/openapi.hpp"
 
 namespace tp::server {
 namespace {
@@ -56,35 +55,12 @@ std::optional<handled> save_refused(bool series, Save&& save) {
 
 }  // namespace
 
-handled app::api_admin(const request& req, const std::vector<std::string>& s) {
-    if (s.size() == 3 && s[2] == "openapi.json") {
-        auto res = make_response(http::status::ok, "application/json; charset=utf-8", std::string(web::openapi_document()));
-        return {std::move(res), "api_admin"};
-    }
-    const auto who = bearer_user(req, store_);
-    if (!who) {
-        auto denied = json_error(http::status::unauthorized, "send an API token: Authorization: Bearer <token>", "api_admin");
-        denied.res.set(http::field::www_authenticate, "Bearer");
-        return denied;
-    }
-    if (s[2] == "series") return api_series(req, *who, s);
-    if (s.size() == 3) {  // /api/v1/events
-        if (req.method() == http::verb::get || req.method() == http::verb::head) return api_list_events(*who);
-        if (req.method() == http::verb::post) return api_save_event(req, *who, std::nullopt);
-        return {method_not_allowed("GET, HEAD, POST"), "method_not_allowed"};
-    }
-    const auto e = store_.event_by_slug(s[3]);
-    if (!e) return json_error(http::status::not_found, "there is no event '" + s[3] + "'", "api_admin");
-    if (!calendar::may_manage(*who, e->network_slug))
-        return json_error(http::status::forbidden, "this token may not manage the event's network", "api_admin");
-    if (s.size() == 4) return req.method() == http::verb::put ? api_save_event(req, *who, e)
-                                                              : handled{method_not_allowed("PUT"), "method_not_allowed"};
-    if (req.method() != http::verb::post) return {method_not_allowed("POST"), "method_not_allowed"};
-    const auto id = parse_id(s[5]);
-    const auto action = action_named(s[6]);
+handled app::api_act(const parsed& p, const std::string& id_text, const std::string& action_text) {
+    const auto id = parse_id(id_text);
+    const auto action = action_named(action_text);
     if (!id || !action) return json_error(http::status::not_found, "there is no such API route", "api_admin");
     try {
-        const auto done = store_.act_on_registration(e->slug, *id, *action, store::actor::organiser(*who, " (API)"));
+        const auto done = store_.act_on_registration(p.event->slug, *id, *action, store::actor::organiser(*p.who, " (API)"));
         if (!done) return json_error(http::status::not_found, "the event has no such registration", "api_admin");
         return json_response(http::status::ok,
                              json::object{{"id", done->registration.id},
@@ -96,22 +72,21 @@ handled app::api_admin(const request& req, const std::vector<std::string>& s) {
     }
 }
 
-handled app::api_series(const request& req, const calendar::organiser& who, const std::vector<std::string>& s) {
-    const bool get = req.method() == http::verb::get || req.method() == http::verb::head;
-    if (s.size() == 3 && get) {
-        json::array list;
-        for (const auto& one : store_.series_list({.include_drafts = true}))
-            if (calendar::may_manage(who, one.network_slug))
-                list.push_back(json::object{{"slug", one.slug}, {"network", one.network_slug}, {"title", one.title},
-                                            {"rrule", one.rule}, {"status", calendar::to_string(one.status)},
-                                            {"sequence", one.sequence}});
-        return json_response(http::status::ok, json::object{{"series", std::move(list)}}, "api_admin");
-    }
-    const bool create = s.size() == 3 && req.method() == http::verb::post;
-    const bool change = s.size() == 4 && req.method() == http::verb::put;
-    if (!create && !change) return {method_not_allowed(s.size() == 3 ? "GET, HEAD, POST" : "PUT"), "method_not_allowed"};
-    const auto existing = change ? store_.series_by_slug(s[3]) : std::nullopt;
-    if (change && !existing) return json_error(http::status::not_found, "there is no series '" + s[3] + "'", "api_admin");
+handled app::api_list_series(const calendar::organiser& who) {
+    json::array list;
+    for (const auto& one : store_.series_list({.include_drafts = true}))
+        if (calendar::may_manage(who, one.network_slug))
+            list.push_back(json::object{{"slug", one.slug}, {"network", one.network_slug}, {"title", one.title},
+                                        {"rrule", one.rule}, {"status", calendar::to_string(one.status)},
+                                        {"sequence", one.sequence}});
+    return json_response(http::status::ok, json::object{{"series", std::move(list)}}, "api_admin");
+}
+
+// POST /api/v1/series creates (slug nullopt), PUT /api/v1/series/{slug} changes.
+handled app::api_save_series(const request& req, const calendar::organiser& who, const std::optional<std::string>& slug) {
+    const bool create = !slug;
+    const auto existing = slug ? store_.series_by_slug(*slug) : std::nullopt;
+    if (slug && !existing) return json_error(http::status::not_found, "there is no series '" + *slug + "'", "api_admin");
     if (existing && !calendar::may_manage(who, existing->network_slug))
         return json_error(http::status::forbidden, "this token may not manage the series' network", "api_admin");
     auto result = web::read_series_json(req.body());

@@ -12,7 +12,6 @@
 #include "web/admin_strings.hpp"
 #include "web/pages.hpp"
 #include "web/url_text.hpp"
-#include "web/stylesheet.hpp"
 
 namespace tp::server {
 
@@ -20,30 +19,6 @@ namespace {
 
 calendar::sys_seconds system_now() {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// The registration form, the privacy notice and the pages behind a registration's link, which take POSTs.
-bool is_form_route(const std::vector<std::string>& s) {
-    if (s.size() == 3 && s[0] == "events" && s[2] == "register") return true;
-    if (s.size() == 1 && s[0] == "datenschutz") return true;
-    return !s.empty() && s[0] == "r" &&
-           (s.size() == 2 ||
-            (s.size() == 3 && (s[2] == "confirm" || s[2] == "cancel" || s[2] == "feed" || s[2] == "sessions")));
-}
-
-// Which routes exist for these segments, independent of the method (for 405 vs 404).
-bool known_route(const std::vector<std::string>& s) {
-    if (s.empty()) return true;
-    if (s.size() == 1) return s[0] == "networks" || s[0] == "calendar.ics" || s[0] == "healthz" || s[0] == "metrics";
-    if (s.size() == 2)
-        return s[0] == "networks" || s[0] == "events" || s[0] == "series" || s[0] == "feeds" ||
-               (s[0] == "static" && s[1] == "style.css");
-    if (s.size() == 3 && s[0] == "events") return s[2] == "sessions" || s[2] == "sessions.ics" || s[2] == "schedule.json";
-    return s.size() == 3 && s[0] == "networks" && s[2] == "calendar.ics";
 }
 
 // POSTs count towards the per-address limit, except organisers' work on events (a busy check-in desk), which
@@ -158,7 +133,7 @@ handled app::handle(const request& req, std::string_view client, std::string_vie
             p.ctx.lang_in_query = true;
         }
         p.ctx.filter_query = p.segments.empty() ? web::encode_filter(p.filter) : "";
-        auto result = route(req, p);
+        auto result = dispatch(req, p);
         if (req.method() == http::verb::head) result.res.body() = nullptr;  // Content-Length stays
         return result;
     } catch (const store::forbidden_error&) {
@@ -176,35 +151,6 @@ handled app::handle(const request& req, std::string_view client, std::string_vie
         std::cerr << "error: " << where << ": " << ex.what() << std::endl;
         return {text_response(http::status::internal_server_error, "Internal error; it has been logged."), "error"};
     }
-}
-
-handled app::route(const request& req, parsed& p) {
-    const auto& s = p.segments;
-    if (!s.empty() && s[0] == "api") return api(req, p);
-    if (!s.empty() && s[0] == "admin") return admin(req, p);
-    if (is_form_route(s)) return forms(req, p);
-    if (!known_route(s)) return not_found(p);
-    if (req.method() != http::verb::get && req.method() != http::verb::head) {
-        return {method_not_allowed("GET, HEAD"), "method_not_allowed"};
-    }
-    if (s.empty()) return index(p);
-    if (s[0] == "calendar.ics") return feed(req, p, "feed");
-    if (s[0] == "healthz") return {text_response(http::status::ok, "ok"), "healthz"};
-    if (s[0] == "metrics") return metrics_page(req, p);
-    if (s[0] == "static") {
-        auto res = make_response(http::status::ok, "text/css; charset=utf-8", std::string(web::stylesheet()));
-        res.set(http::field::cache_control, "public, max-age=3600");
-        return {std::move(res), "static"};
-    }
-    if (s[0] == "networks" && s.size() == 1) return networks(p);
-    if (s[0] == "networks" && s.size() == 2) return network(p, s[1]);
-    if (s[0] == "networks") return network_feed(req, p, s[1]);
-    if (s.size() == 3) return plan(req, p, s[1], s[2]);
-    const bool ics = ends_with(s[1], ".ics");
-    const auto slug = ics ? s[1].substr(0, s[1].size() - 4) : s[1];
-    if (s[0] == "series") return ics ? series_ics(req, p, slug) : series(p, slug);
-    if (s[0] == "feeds") return ics ? personal_feed(req, p, slug) : not_found(p);
-    return ics ? event_ics(req, p, slug) : event(req, p, slug);
 }
 
 handled app::page(const parsed& p, std::string_view route, http::status status, std::string body) {
@@ -239,6 +185,10 @@ handled app::series(parsed& p, const std::string& slug) {
                                          .ending_after = p.ctx.now, .include_occurrences = true,
                                          .series_slug = slug});
     return page(p, "series", http::status::ok, web::series_page(p.ctx, *found, *n, upcoming).str());
+}
+
+handled app::privacy(parsed& p) {
+    return page(p, "privacy", http::status::ok, web::privacy_page(p.ctx, config_.privacy_notice).str());
 }
 
 handled app::networks(parsed& p) {

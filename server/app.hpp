@@ -7,14 +7,17 @@
 #include <atomic>
 #include <functional>
 #include <optional>
+#include <span>
 #include <utility>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "server/feed_cache.hpp"
 #include "server/http_types.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limiter.hpp"
+#include "server/routes.hpp"
 #include "server/trusted_proxies.hpp"
 #include "store/store.hpp"
 #include "web/links.hpp"
@@ -35,11 +38,6 @@ struct app_config {
 // Votes and proposals per registration link and minute (off with the per-address limit, for load tests).
 inline constexpr unsigned barcamp_posts_per_minute = 60;
 
-struct handled {
-    response res;
-    std::string_view route;  // a fixed label for metrics
-};
-
 // JSON answers of the API: no-store; an error is {"error": message}.
 [[nodiscard]] handled json_response(http::status status, const boost::json::value& body, std::string_view route);
 [[nodiscard]] handled json_error(http::status status, std::string message, std::string_view route);
@@ -50,6 +48,18 @@ struct entity_form;  // admin_event_form.cpp: what differs between the event and
 [[nodiscard]] handled see_other(std::string location, std::string_view route);
 // Whether the site is served over https (then cookies are Secure).
 [[nodiscard]] bool https(std::string_view base_url);
+
+// What the router knows of a request when its handler runs.
+struct request_context {
+    std::vector<std::string> segments;  // the decoded path, without an empty last segment
+    web::listing_query filter;
+    web::page_context ctx;
+    std::string_view peer;                   // the connection's other end
+    std::vector<std::string> args;           // the route's parameters, in the pattern's order
+    std::optional<calendar::organiser> who;  // needs::session, event_admin, bearer, bearer_event
+    std::optional<calendar::event> event;    // needs::event_admin, bearer_event: the {slug} event
+    [[nodiscard]] const std::string& arg(std::size_t i) const { return args.at(i); }
+};
 
 class app {
 public:
@@ -62,43 +72,54 @@ public:
     // The client behind the peer: X-Forwarded-For when the peer is a trusted proxy, else the peer.
     [[nodiscard]] std::string client_of(const request& req, std::string_view peer) const;
     [[nodiscard]] metrics& stats() { return metrics_; }
+    // The route table (route_table.cpp); its entries call the handlers below.
+    [[nodiscard]] static std::span<const route> routes();
 
 private:
-    struct parsed {  // the request's path segments, filter and page context
-        std::vector<std::string> segments;
-        web::listing_query filter;
-        web::page_context ctx;
-        std::string_view peer;  // the connection's other end
-    };
-    handled route(const request& req, parsed& p);
+    using parsed = request_context;
+    // The router (router.cpp): the most specific matching route, 404/405, then what the route needs.
+    handled dispatch(const request& req, parsed& p);
+    std::optional<handled> check_needs(const request& req, parsed& p, needs need);
+    // Public pages (app.cpp) and feeds (feeds.cpp).
     handled index(parsed& p);
     handled networks(parsed& p);
     handled network(parsed& p, const std::string& slug);
     handled event(const request& req, parsed& p, const std::string& slug);
-    handled feed(const request& req, parsed& p, std::string_view route);
+    handled series(parsed& p, const std::string& slug);
+    handled privacy(parsed& p);
+    handled metrics_page(const request& req, const parsed& p);
+    handled feed(const request& req, parsed& p);
     handled network_feed(const request& req, parsed& p, const std::string& slug);
     handled event_ics(const request& req, parsed& p, const std::string& slug);
-    handled series(parsed& p, const std::string& slug);
-    handled forms(const request& req, parsed& p);
+    handled series_ics(const request& req, parsed& p, const std::string& slug);
+    handled personal_feed(const request& req, parsed& p, const std::string& token);
+    // Registration (forms.cpp) and a registration's pages behind its link.
     handled register_form(const request& req, parsed& p, const std::string& slug);
-    handled manage(const request& req, parsed& p, const std::string& token, std::string_view step);
+    handled manage(const request& req, parsed& p, const std::string& token, std::string_view step);  // no-store
+    handled manage_step(const request& req, parsed& p, const std::string& token, std::string_view step);
     handled event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,
                             http::status status);
     [[nodiscard]] std::string csrf_for(const request& req, bool& fresh) const;
-    handled api(const request& req, parsed& p);
+    // The JSON API (api.cpp, api_admin.cpp).
     handled api_register(const request& req, parsed& p, const std::string& slug);
     handled api_registration(const std::string& token);
     handled api_change(const std::string& token, bool confirm);
     [[nodiscard]] boost::json::object registration_json(const calendar::registration& r) const;
-    handled series_ics(const request& req, parsed& p, const std::string& slug);
-    // Organisers (admin.cpp, admin_exports.cpp).
-    handled admin(const request& req, parsed& p);
+    handled api_list_events(const calendar::organiser& who);
+    handled api_save_event(const request& req, const calendar::organiser& who,
+                           const std::optional<calendar::event>& existing);
+    handled api_act(const parsed& p, const std::string& id, const std::string& action);
+    handled api_list_series(const calendar::organiser& who);
+    handled api_save_series(const request& req, const calendar::organiser& who, const std::optional<std::string>& slug);
+    // Organisers (admin.cpp, admin_accounts.cpp, admin_event_form.cpp, admin_exports.cpp).
     handled admin_login(const request& req, parsed& p);
-    handled admin_signed_in(const request& req, parsed& p, const calendar::organiser& who);
-    handled admin_home(const request& req, parsed& p, const calendar::organiser& who);
-    handled admin_event(const request& req, parsed& p, const calendar::event& e, const calendar::organiser& who);
-    handled admin_act(const request& req, parsed& p, const calendar::event& e, const calendar::organiser& who);
-    handled admin_message(const request& req, parsed& p, const calendar::event& e, const calendar::organiser& who);
+    handled admin_logout(const request& req, parsed& p);
+    handled admin_forget(const request& req, parsed& p);
+    handled admin_home(parsed& p);
+    handled admin_attendees(const request& req, parsed& p);
+    handled admin_audit(parsed& p);
+    handled admin_act(const request& req, parsed& p);
+    handled admin_message(const request& req, parsed& p);
     handled admin_password(const request& req, parsed& p);
     handled admin_reset(const request& req, parsed& p);
     handled admin_invite(const request& req, parsed& p, const calendar::organiser& who);
@@ -106,19 +127,14 @@ private:
                              const std::optional<calendar::event>& existing);
     handled admin_series_form(const request& req, parsed& p, const calendar::organiser& who,
                               const std::optional<calendar::series>& existing);
+    handled admin_series_edit(const request& req, parsed& p);
     handled admin_entity_form(const request& req, parsed& p, const calendar::organiser& who, const entity_form& form);
-    handled admin_checkin(const request& req, parsed& p, const calendar::event& e, bool printable);
+    handled admin_checkin(const request& req, parsed& p, bool printable);
     handled export_event(const request& req, const calendar::event& e, std::string_view format, web::lang l);
-    handled export_network(const request& req, const calendar::organiser& who, const std::string& slug, web::lang l);
-    handled api_export(const request& req, const std::string& slug, std::string_view file);
-    handled api_admin(const request& req, const std::vector<std::string>& segments);
-    handled api_list_events(const calendar::organiser& who);
-    handled api_series(const request& req, const calendar::organiser& who, const std::vector<std::string>& segments);
-    handled api_save_event(const request& req, const calendar::organiser& who,
-                           const std::optional<calendar::event>& existing);
+    handled export_network(const request& req, const parsed& p, const std::string& slug, std::string_view format);
     handled admin_page(const parsed& p, std::string_view route, http::status status, std::string body,
                        bool fresh_csrf, const std::string& csrf);
-    handled personal_feed(const request& req, parsed& p, const std::string& token);
+    handled forbidden(const parsed& p);
     handled not_found(const parsed& p);
     handled bad_request(const parsed& p, std::string_view message);
     template <class Build>
@@ -129,13 +145,11 @@ private:
     handled plan(const request& req, parsed& p, const std::string& slug, std::string_view file);
     handled sessions_feed(const request& req, const calendar::event& e, std::string_view file);  // feeds.cpp
     handled participant_sessions(const request& req, parsed& p, const std::string& token);
-    handled admin_programme(const request& req, parsed& p, const calendar::event& e,
-                            const calendar::organiser& who);
+    handled admin_programme(const request& req, parsed& p);
     handled export_sessions(const request& req, const calendar::event& e, std::string_view format, web::lang l);
     handled feed_response(const request& req, std::string_view route, const cached_feed& entry,
                           std::string_view filename, std::string_view type = calendar_type);
     handled page(const parsed& p, std::string_view route, http::status status, std::string body);
-    handled metrics_page(const request& req, const parsed& p);
     // A slot for one slow password check (login, setting a password), given back when it goes out of scope.
     class login_slot {
     public:

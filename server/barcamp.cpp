@@ -43,7 +43,6 @@ handled app::participant_sessions(const request& req, parsed& p, const std::stri
     auto status = http::status::ok;
     if (req.method() == http::verb::post) {
         auto fields = web::fields_of_body(req.body());
-        if (!csrf_matches(req, fields["csrf"])) return bad_request(p, web::registration_strings_for(l).csrf_error);
         const auto action = fields["action"];
         const auto back = web::href(p.ctx, "/r/" + token + "/sessions");
         try {

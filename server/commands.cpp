@@ -20,6 +20,7 @@
 #include "server/file_limit.hpp"
 #include "server/http_server.hpp"
 #include "server/outbox_worker.hpp"
+#include "server/routes.hpp"
 #include "store/migrations.hpp"
 #include "web/import_document.hpp"
 #include "web/validate.hpp"
@@ -275,6 +276,14 @@ int run_create_api_token(const options& o, std::ostream& out, std::ostream& err)
 int run_revoke_api_tokens(const options& o, std::ostream& out) {
     store::store s(o.db);
     out << "revoked " << s.revoke_api_tokens(o.account_email, o.token_label) << " token(s)\n";
+    return 0;
+}
+
+int run_routes(std::ostream& out) {
+    constexpr const char* need_names[] = {"nothing", "session", "event_admin", "bearer", "bearer_event"};
+    for (const auto& r : route_table())
+        out << allow_header(r.methods) << '\t' << r.pattern << '\t' << r.label << '\t'
+            << need_names[static_cast<int>(r.need)] << '\n';
     return 0;
 }
 

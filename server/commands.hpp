@@ -15,5 +15,7 @@ int run_create_organiser(const options& o, std::istream& in, std::ostream& out, 
 int run_create_api_token(const options& o, std::ostream& out, std::ostream& err);
 int run_revoke_api_tokens(const options& o, std::ostream& out);
 int run_forget(const options& o, std::ostream& out);
+// The route table, one route a line: methods, pattern, metrics label, what it needs.
+int run_routes(std::ostream& out);
 
 }  // namespace tp::server

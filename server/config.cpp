@@ -218,7 +218,8 @@ options parse_options(const std::vector<std::string>& args, char** environment) 
     if (o.command.empty()) o.command = "help";
     if (o.command != "serve" && o.command != "import" && o.command != "migrate" && o.command != "lint" &&
         o.command != "message" && o.command != "create-organiser" && o.command != "create-api-token" &&
-        o.command != "revoke-api-tokens" && o.command != "forget" && o.command != "help" && o.command != "version")
+        o.command != "revoke-api-tokens" && o.command != "forget" && o.command != "routes" && o.command != "help" &&
+        o.command != "version")
         throw usage_error("unknown command '" + o.command + "'");
     if (o.command == "import" && o.import_file.empty()) throw usage_error("import needs a FILE.json");
     if (o.command == "lint" && o.lint_files.empty()) throw usage_error("lint needs at least one FILE.ics");
@@ -251,6 +252,7 @@ Usage:
   treffpunkt create-api-token --email E [--label L] [--db PATH]   prints a token for the API (shown once)
   treffpunkt revoke-api-tokens --email E [--label L] [--db PATH]  revokes that organiser's tokens (with label L)
   treffpunkt forget --email E [--db PATH]   removes a person's data from every registration (on request)
+  treffpunkt routes             lists every route: methods, path pattern, metrics label, what it needs
   treffpunkt message --event SLUG --subject TEXT --body-file FILE [--db PATH]
                                 email every confirmed and pending registration of an event (sent by serve)
   treffpunkt --help | --version

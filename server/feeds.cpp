@@ -48,7 +48,7 @@ handled app::feed_response(const request& req, std::string_view route, const cac
     return {std::move(res), route};
 }
 
-handled app::feed(const request& req, parsed& p, std::string_view route) {
+handled app::feed(const request& req, parsed& p) {
     if (p.filter.network) return network_feed(req, p, *p.filter.network);
     const auto l = p.ctx.language;
     const auto build = [&]() -> feed_cache::built {
@@ -60,7 +60,7 @@ handled app::feed(const request& req, parsed& p, std::string_view route) {
             std::string(web::strings_for(l).tagline), config_.base_url + "/", config_.base_url, false};
         return {write_feed(info, store_.events(f), store_.series_list(f)), store_.last_change(f)};
     };
-    return serve_feed(req, route, cache_key("/calendar.ics", p.filter, l), build, "");
+    return serve_feed(req, "feed", cache_key("/calendar.ics", p.filter, l), build, "");
 }
 
 handled app::network_feed(const request& req, parsed& p, const std::string& slug) {

@@ -73,6 +73,12 @@ handled app::register_form(const request& req, parsed& p, const std::string& slu
 }
 
 handled app::manage(const request& req, parsed& p, const std::string& token, std::string_view step) {
+    auto result = manage_step(req, p, token, step);
+    result.res.set(http::field::cache_control, "no-store");  // the person's own data: never kept by a cache
+    return result;
+}
+
+handled app::manage_step(const request& req, parsed& p, const std::string& token, std::string_view step) {
     const auto r = store_.registration_by_token(token);
     const auto e = r ? store_.event_by_slug(r->event_slug) : std::nullopt;
     if (!r || !e) {
@@ -98,34 +104,13 @@ handled app::manage(const request& req, parsed& p, const std::string& token, std
         if (fresh) set_csrf_cookie(result.res, csrf, https(config_.base_url));
         return result;
     }
-    const auto submitted = web::read_registration_form(req.body());
-    if (!csrf_matches(req, submitted.csrf)) return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
-    try {
+    try {  // the router has checked the form's CSRF token
         if (step == "feed") (void)store_.reset_personal_feed(*r);
         else (void)(step == "cancel" ? store_.cancel_registration(token) : store_.confirm_registration(token));
     } catch (const store::registration_conflict&) {
         // The manage page says what state the registration is in.
     }
     return see_other(web::href(p.ctx, "/r/" + token), "manage");
-}
-
-handled app::forms(const request& req, parsed& p) {
-    const auto& s = p.segments;
-    const bool get = req.method() == http::verb::get || req.method() == http::verb::head;
-    const bool post = req.method() == http::verb::post;
-    const auto only = [](const char* allow) { return handled{method_not_allowed(allow), "method_not_allowed"}; };
-    if (s.size() == 3 && s[0] == "events" && s[2] == "register")
-        return post ? register_form(req, p, s[1]) : only("POST");
-    if (s.size() == 1 && s[0] == "datenschutz")
-        return get ? page(p, "privacy", http::status::ok, web::privacy_page(p.ctx, config_.privacy_notice).str()) : only("GET, HEAD");
-    auto personal = [&]() -> handled {  // behind a registration's link: the person's own data
-        if (s.size() == 2) return get ? manage(req, p, s[1], "") : only("GET, HEAD");
-        if (s[2] == "sessions") return get || post ? participant_sessions(req, p, s[1]) : only("GET, HEAD, POST");
-        if (get || post) return manage(req, p, s[1], s[2]);
-        return only("GET, HEAD, POST");
-    }();
-    personal.res.set(http::field::cache_control, "no-store");  // never kept by a browser or a shared cache
-    return personal;
 }
 
 }  // namespace tp::server

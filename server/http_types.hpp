@@ -21,6 +21,12 @@ using response = http::response<shared_body>;
 // 405 with the Allow header, e.g. method_not_allowed("GET, HEAD").
 [[nodiscard]] response method_not_allowed(std::string_view allow);
 
+// A response and the fixed label it is counted under in /metrics.
+struct handled {
+    response res;
+    std::string_view route;
+};
+
 inline constexpr const char* html_type = "text/html; charset=utf-8";
 inline constexpr const char* calendar_type = "text/calendar; charset=utf-8";
 

@@ -1,21 +1,26 @@
 #include "server/log_redaction.hpp"
 
+#include "server/routes.hpp"
+
 namespace tp::server {
 namespace {
 
 constexpr std::string_view hidden = "[hidden]";
 
-// Every route that carries a secret in its path: the segment after the prefix works as a password (a
-// registration's link, a personal feed, a registration in the API). A feed keeps its ".ics".
-constexpr std::string_view secret_prefixes[] = {"/r/", "/feeds/", "/api/v1/registrations/"};
+// The literal path before every {token} of the route table ("/r/", "/feeds/", "/api/v1/registrations/"): the
+// segment after it works as a password (a registration's link, a personal feed).
+const std::vector<std::string>& secret_path_prefixes() {
+    static const auto prefixes = secret_prefixes(route_table());
+    return prefixes;
+}
 
 std::string loggable_path(std::string_view path) {
-    for (const std::string_view prefix : secret_prefixes) {
+    for (const std::string_view prefix : secret_path_prefixes()) {
         if (!path.starts_with(prefix)) continue;
         const auto rest = path.substr(prefix.size());
         const auto end = rest.find('/');
         const auto secret = rest.substr(0, end);
-        const bool ics = secret.ends_with(".ics");
+        const bool ics = secret.ends_with(".ics");  // /feeds/{token}.ics keeps its ending
         std::string out(prefix);
         out.append(hidden).append(ics ? ".ics" : "");
         if (end != std::string_view::npos) out.append(rest.substr(end));

@@ -1,7 +1,8 @@
 #pragma once
-// What of a request target may go into a log: the one rule the access log and the error log share. A
-// registration's link (/r/TOKEN, /api/v1/registrations/TOKEN/...), a personal feed (/feeds/TOKEN.ics) and a
-// password or invitation link (?token=...) work as passwords: whoever reads the log could use them.
+// What of a request target may go into a log: the one rule the access log and the error log share. Every
+// {token} of the route table (a registration's link /r/TOKEN and /api/v1/registrations/TOKEN/..., a personal
+// feed /feeds/TOKEN.ics) and a password or invitation link (?token=...) work as passwords: whoever reads the
+// log could use them.
 // Control characters and quotes become '?', so a target cannot forge log lines.
 #include <string>
 #include <string_view>

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
         if (o.command == "create-api-token") return run_create_api_token(o, std::cout, std::cerr);
         if (o.command == "revoke-api-tokens") return run_revoke_api_tokens(o, std::cout);
         if (o.command == "forget") return run_forget(o, std::cout);
+        if (o.command == "routes") return run_routes(std::cout);
         return run_serve(o);
     } catch (const usage_error& ex) {
         std::cerr << "treffpunkt: " << ex.what() << "\n(see treffpunkt --help)\n";

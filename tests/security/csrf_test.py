@@ -2,11 +2,14 @@
 """Every state-changing form POST is refused without the CSRF token and with a wrong one, and nothing in the
 database changes: the registration form, a registration's pages (confirm, cancel, feed reset, proposals and
 votes), login, logout, password and reset links, invitations, forgetting, the event and series forms, actions on
-registrations, messages and the programme editor."""
+registrations, messages and the programme editor. The route table (`treffpunkt routes`) says which routes take
+form POSTs; every one of them must be among those tried here."""
 import datetime
 import json
 import os
+import re
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -53,6 +56,20 @@ def database(db):
         return out
     finally:
         con.close()
+
+
+def form_post_patterns():
+    """The routes that take POSTs from forms (the JSON API has no cookies to ride on)."""
+    table = subprocess.run([BINARY, "routes"], check=True, capture_output=True, text=True).stdout
+    for line in table.splitlines():
+        methods, pattern, _label, _needs = line.split("\t")
+        if "POST" in methods.split(", ") and not pattern.startswith("/api/"):
+            yield pattern
+
+
+def matches(pattern, path):
+    regex = re.sub(r"\\\{[a-z]+\\\}", "[^/.]+", re.escape(pattern))
+    return re.fullmatch(regex, path.split("?")[0]) is not None
 
 
 class CsrfTest(unittest.TestCase):
@@ -106,6 +123,10 @@ class CsrfTest(unittest.TestCase):
             (organiser, "/admin/events/barcamp/sessions", {"action": "session", "title": "X", "host": "Y",
                                                            "kind": "talk"}),
         ]
+        tried = [path for _, path, _ in posts]
+        for pattern in form_post_patterns():
+            with self.subTest(route=pattern):
+                self.assertTrue(any(matches(pattern, path) for path in tried), f"no CSRF check tried for {pattern}")
         for who, path, fields in posts:
             for variant, extra in [("missing", {}), ("wrong", {"csrf": "0123456789abcdef0123456789abcdef"})]:
                 with self.subTest(path=path, token=variant, fields=sorted(fields)):

@@ -1,0 +1,143 @@
+// Every route of the server in one place: methods, pattern, metrics label, what it needs, and the handler it
+// calls. The router (router.cpp) matches, answers 404/405 and checks the needs; handlers only do their work.
+#include "server/app.hpp"
+#include "server/routes.hpp"
+#include "web/openapi.hpp"
+#include "web/stylesheet.hpp"
+
+namespace tp::server {
+namespace {
+
+handled stylesheet() {
+    auto res = make_response(http::status::ok, "text/css; charset=utf-8", std::string(web::stylesheet()));
+    res.set(http::field::cache_control, "public, max-age=3600");
+    return {std::move(res), "static"};
+}
+
+handled openapi() {
+    return {make_response(http::status::ok, "application/json; charset=utf-8", std::string(web::openapi_document())),
+            "api_openapi"};
+}
+
+}  // namespace
+
+std::span<const route> route_table() { return app::routes(); }
+
+std::span<const route> app::routes() {
+    using c = request_context;
+    static const route table[] = {
+        // Public pages and feeds.
+        {GET, "/", "index", needs::nothing, [](app& a, const request&, c& x) { return a.index(x); }},
+        {GET, "/networks", "networks", needs::nothing, [](app& a, const request&, c& x) { return a.networks(x); }},
+        {GET, "/networks/{network}", "network", needs::nothing,
+         [](app& a, const request&, c& x) { return a.network(x, x.arg(0)); }},
+        {GET, "/networks/{network}/calendar.ics", "network_feed", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.network_feed(r, x, x.arg(0)); }},
+        {GET, "/calendar.ics", "feed", needs::nothing, [](app& a, const request& r, c& x) { return a.feed(r, x); }},
+        {GET, "/events/{slug}", "event", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.event(r, x, x.arg(0)); }},
+        {GET, "/events/{slug}.ics", "event_ics", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.event_ics(r, x, x.arg(0)); }},
+        {POST, "/events/{slug}/register", "register", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.register_form(r, x, x.arg(0)); }, true},
+        {GET, "/events/{slug}/sessions", "plan", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.plan(r, x, x.arg(0), "sessions"); }},
+        {GET, "/events/{slug}/sessions.ics", "sessions_feed", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.plan(r, x, x.arg(0), "sessions.ics"); }},
+        {GET, "/events/{slug}/schedule.json", "schedule_json", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.plan(r, x, x.arg(0), "schedule.json"); }},
+        {GET, "/series/{slug}", "series", needs::nothing, [](app& a, const request&, c& x) { return a.series(x, x.arg(0)); }},
+        {GET, "/series/{slug}.ics", "series_ics", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.series_ics(r, x, x.arg(0)); }},
+        {GET, "/datenschutz", "privacy", needs::nothing, [](app& a, const request&, c& x) { return a.privacy(x); }},
+        {GET, "/healthz", "healthz", needs::nothing,
+         [](app&, const request&, c&) { return handled{text_response(http::status::ok, "ok"), "healthz"}; }},
+        {GET, "/metrics", "metrics", needs::nothing, [](app& a, const request& r, c& x) { return a.metrics_page(r, x); }},
+        {GET, "/static/style.css", "static", needs::nothing, [](app&, const request&, c&) { return stylesheet(); }},
+        // Behind a registration's link or a personal feed's address.
+        {GET, "/feeds/{token}.ics", "personal_feed", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.personal_feed(r, x, x.arg(0)); }},
+        {GET, "/r/{token}", "manage", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.manage(r, x, x.arg(0), ""); }},
+        {GET | POST, "/r/{token}/confirm", "manage_confirm", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.manage(r, x, x.arg(0), "confirm"); }},
+        {GET | POST, "/r/{token}/cancel", "manage_cancel", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.manage(r, x, x.arg(0), "cancel"); }},
+        {GET | POST, "/r/{token}/feed", "manage_feed", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.manage(r, x, x.arg(0), "feed"); }},
+        {GET | POST, "/r/{token}/sessions", "participant_sessions", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.participant_sessions(r, x, x.arg(0)); }},
+        // The JSON API: registrations (public, or by an organiser with a token) and organisers' work.
+        {POST, "/api/v1/events/{slug}/registrations", "api_register", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.api_register(r, x, x.arg(0)); }},
+        {GET, "/api/v1/registrations/{token}", "api_registration", needs::nothing,
+         [](app& a, const request&, c& x) { return a.api_registration(x.arg(0)); }},
+        {POST, "/api/v1/registrations/{token}/confirm", "api_confirm", needs::nothing,
+         [](app& a, const request&, c& x) { return a.api_change(x.arg(0), true); }},
+        {POST, "/api/v1/registrations/{token}/cancel", "api_cancel", needs::nothing,
+         [](app& a, const request&, c& x) { return a.api_change(x.arg(0), false); }},
+        {GET, "/api/v1/openapi.json", "api_openapi", needs::nothing, [](app&, const request&, c&) { return openapi(); }},
+        {GET | POST, "/api/v1/events", "api_events", needs::bearer,
+         [](app& a, const request& r, c& x) {
+             return r.method() == http::verb::post ? a.api_save_event(r, *x.who, std::nullopt) : a.api_list_events(*x.who);
+         }},
+        {PUT, "/api/v1/events/{slug}", "api_event", needs::bearer_event,
+         [](app& a, const request& r, c& x) { return a.api_save_event(r, *x.who, x.event); }},
+        {POST, "/api/v1/events/{slug}/registrations/{id}/{action}", "api_registration_action", needs::bearer_event,
+         [](app& a, const request&, c& x) { return a.api_act(x, x.arg(1), x.arg(2)); }},
+        {GET, "/api/v1/events/{slug}/attendees.{format}", "api_attendees", needs::bearer_event,
+         [](app& a, const request& r, c& x) { return a.export_event(r, *x.event, x.arg(1), x.ctx.language); }},
+        {GET | POST, "/api/v1/series", "api_series", needs::bearer,
+         [](app& a, const request& r, c& x) {
+             return r.method() == http::verb::post ? a.api_save_series(r, *x.who, std::nullopt)
+                                                   : a.api_list_series(*x.who);
+         }},
+        {PUT, "/api/v1/series/{slug}", "api_series_one", needs::bearer,
+         [](app& a, const request& r, c& x) { return a.api_save_series(r, *x.who, x.arg(0)); }},
+        // Organisers' pages: accounts without a session, then everything behind one.
+        {GET | POST, "/admin/login", "admin_login", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.admin_login(r, x); }},
+        {GET | POST, "/admin/password", "admin_password", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.admin_password(r, x); }},
+        {GET | POST, "/admin/reset", "admin_reset", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.admin_reset(r, x); }},
+        {GET, "/admin", "admin_home", needs::session, [](app& a, const request&, c& x) { return a.admin_home(x); }},
+        {POST, "/admin/logout", "admin_logout", needs::session,
+         [](app& a, const request& r, c& x) { return a.admin_logout(r, x); }},
+        {POST, "/admin/organisers", "admin_invite", needs::session,
+         [](app& a, const request& r, c& x) { return a.admin_invite(r, x, *x.who); }},
+        {POST, "/admin/forget", "admin_forget", needs::session,
+         [](app& a, const request& r, c& x) { return a.admin_forget(r, x); }},
+        {GET, "/admin/networks/{network}/attendees.{format}", "admin_network_export", needs::session,
+         [](app& a, const request& r, c& x) { return a.export_network(r, x, x.arg(0), x.arg(1)); }},
+        {GET | POST, "/admin/series/new", "admin_series_new", needs::session,
+         [](app& a, const request& r, c& x) { return a.admin_series_form(r, x, *x.who, std::nullopt); }},
+        {GET | POST, "/admin/series/{slug}/edit", "admin_series_edit", needs::session,
+         [](app& a, const request& r, c& x) { return a.admin_series_edit(r, x); }},
+        {GET | POST, "/admin/events/new", "admin_event_new", needs::session,
+         [](app& a, const request& r, c& x) { return a.admin_event_form(r, x, *x.who, std::nullopt); }},
+        {GET, "/admin/events/{slug}", "admin_attendees", needs::event_admin,
+         [](app& a, const request& r, c& x) { return a.admin_attendees(r, x); }},
+        {GET | POST, "/admin/events/{slug}/edit", "admin_event_edit", needs::event_admin,
+         [](app& a, const request& r, c& x) { return a.admin_event_form(r, x, *x.who, x.event); }},
+        {POST, "/admin/events/{slug}/registrations/{id}/{action}", "admin_registration_action", needs::event_admin,
+         [](app& a, const request& r, c& x) { return a.admin_act(r, x); }},
+        {POST, "/admin/events/{slug}/message", "admin_message", needs::event_admin,
+         [](app& a, const request& r, c& x) { return a.admin_message(r, x); }},
+        {GET | POST, "/admin/events/{slug}/sessions", "admin_programme", needs::event_admin,
+         [](app& a, const request& r, c& x) { return a.admin_programme(r, x); }},
+        {GET, "/admin/events/{slug}/sessions.{format}", "admin_session_export", needs::event_admin,
+         [](app& a, const request& r, c& x) { return a.export_sessions(r, *x.event, x.arg(1), x.ctx.language); }},
+        {GET, "/admin/events/{slug}/attendees.{format}", "admin_attendee_export", needs::event_admin,
+         [](app& a, const request& r, c& x) { return a.export_event(r, *x.event, x.arg(1), x.ctx.language); }},
+        {GET, "/admin/events/{slug}/checkin", "admin_checkin", needs::event_admin,
+         [](app& a, const request& r, c& x) { return a.admin_checkin(r, x, false); }},
+        {GET, "/admin/events/{slug}/checkin-list", "admin_checkin_list", needs::event_admin,
+         [](app& a, const request& r, c& x) { return a.admin_checkin(r, x, true); }},
+        {GET, "/admin/events/{slug}/audit", "admin_audit", needs::event_admin,
+         [](app& a, const request&, c& x) { return a.admin_audit(x); }},
+    };
+    return table;
+}
+
+}  // namespace tp::server

@@ -1,0 +1,103 @@
+// The router: finds the route for a path in the table, answers 404 and 405 (with Allow) itself, and checks what
+// the route needs (a session, an API token, an event the organiser manages) before its handler runs.
+#include "server/app.hpp"
+#include "server/auth.hpp"
+#include "server/csrf.hpp"
+#include "web/pages.hpp"
+#include "web/query_string.hpp"
+#include "web/registration_strings.hpp"
+
+namespace tp::server {
+namespace {
+
+// How specific a pattern is, piece by piece: a literal segment beats a parameter with a prefix or suffix, which
+// beats a bare parameter. "/admin/events/new" wins over "/admin/events/{slug}" whatever the table's order.
+std::vector<int> specificity(std::string_view pattern) {
+    std::vector<int> out;
+    for (std::size_t start = 1; start <= pattern.size();) {
+        const auto end = std::min(pattern.find('/', start), pattern.size());
+        const auto piece = pattern.substr(start, end - start);
+        const auto open = piece.find('{');
+        out.push_back(open == std::string_view::npos ? 2 : piece.size() > piece.find('}') - open + 1 ? 1 : 0);
+        start = end + 1;
+    }
+    return out;
+}
+
+struct found_route {
+    const route* entry = nullptr;
+    std::vector<std::string> args;
+};
+
+std::optional<found_route> find_route(std::span<const route> table, const std::vector<std::string>& segments) {
+    std::optional<found_route> best;
+    std::vector<int> best_rank;
+    for (const auto& r : table) {
+        auto args = match_route(r.pattern, segments);
+        if (!args) continue;
+        auto rank = specificity(r.pattern);
+        if (!best || rank > best_rank) {
+            best = found_route{&r, std::move(*args)};
+            best_rank = std::move(rank);
+        }
+    }
+    return best;
+}
+
+// The csrf field of a form body (application/x-www-form-urlencoded).
+std::string submitted_csrf(const request& req) {
+    const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+    for (const auto& [key, value] : fields)
+        if (key == "csrf") return value;
+    return {};
+}
+
+bool is_api(const request_context& p) { return !p.segments.empty() && p.segments[0] == "api"; }
+
+handled unauthorized() {
+    auto denied = json_error(http::status::unauthorized, "send an API token: Authorization: Bearer <token>", "");
+    denied.res.set(http::field::www_authenticate, "Bearer");
+    return denied;
+}
+
+}  // namespace
+
+handled app::dispatch(const request& req, parsed& p) {
+    const auto found = find_route(routes(), p.segments);
+    if (!found) {
+        if (is_api(p)) return json_error(http::status::not_found, "there is no such API route", "not_found");
+        return not_found(p);
+    }
+    const auto& entry = *found->entry;
+    if (!allows(entry.methods, req.method())) return {method_not_allowed(allow_header(entry.methods)), "method_not_allowed"};
+    p.args = found->args;
+    auto refused = check_needs(req, p, entry.need);
+    const bool form_post = req.method() == http::verb::post && entry.router_checks_csrf();
+    if (!refused && form_post && !csrf_matches(req, submitted_csrf(req)))
+        refused = bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
+    auto result = refused ? std::move(*refused) : entry.handler(*this, req, p);
+    result.route = entry.label;
+    return result;
+}
+
+std::optional<handled> app::check_needs(const request& req, parsed& p, needs need) {
+    if (need == needs::nothing) return std::nullopt;
+    const bool api = need == needs::bearer || need == needs::bearer_event;
+    p.who = api ? bearer_user(req, store_) : session_user(req, store_);
+    if (!p.who) return api ? unauthorized() : see_other(web::href(p.ctx, "/admin/login"), "admin_login");
+    if (need != needs::event_admin && need != needs::bearer_event) return std::nullopt;
+    p.event = store_.event_by_slug(p.arg(0));
+    if (!p.event) {
+        if (api) return json_error(http::status::not_found, "there is no event '" + p.arg(0) + "'", "");
+        return not_found(p);
+    }
+    if (calendar::may_manage(*p.who, p.event->network_slug)) return std::nullopt;
+    if (api) return json_error(http::status::forbidden, "this token may not manage the event's network", "");
+    return forbidden(p);
+}
+
+handled app::forbidden(const parsed& p) {
+    return page(p, "forbidden", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
+}
+
+}  // namespace tp::server
