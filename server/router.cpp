@@ -10,40 +10,6 @@
 namespace tp::server {
 namespace {
 
-// How specific a pattern is, piece by piece: a literal segment beats a parameter with a prefix or suffix, which
-// beats a bare parameter. "/admin/events/new" wins over "/admin/events/{slug}" whatever the table's order.
-std::vector<int> specificity(std::string_view pattern) {
-    std::vector<int> out;
-    for (std::size_t start = 1; start <= pattern.size();) {
-        const auto end = std::min(pattern.find('/', start), pattern.size());
-        const auto piece = pattern.substr(start, end - start);
-        const auto open = piece.find('{');
-        out.push_back(open == std::string_view::npos ? 2 : piece.size() > piece.find('}') - open + 1 ? 1 : 0);
-        start = end + 1;
-    }
-    return out;
-}
-
-struct found_route {
-    const route* entry = nullptr;
-    std::vector<std::string> args;
-};
-
-std::optional<found_route> find_route(std::span<const route> table, const std::vector<std::string>& segments) {
-    std::optional<found_route> best;
-    std::vector<int> best_rank;
-    for (const auto& r : table) {
-        auto args = match_route(r.pattern, segments);
-        if (!args) continue;
-        auto rank = specificity(r.pattern);
-        if (!best || rank > best_rank) {
-            best = found_route{&r, std::move(*args)};
-            best_rank = std::move(rank);
-        }
-    }
-    return best;
-}
-
 // The csrf field of a form body (application/x-www-form-urlencoded).
 std::string submitted_csrf(const request& req) {
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
@@ -63,14 +29,15 @@ handled unauthorized() {
 }  // namespace
 
 handled app::dispatch(const request& req, parsed& p) {
-    const auto found = find_route(routes(), p.segments);
+    static const route_index index(routes());
+    auto found = index.find(p.segments);
     if (!found) {
         if (is_api(p)) return json_error(http::status::not_found, "there is no such API route", "not_found");
         return not_found(p);
     }
     const auto& entry = *found->entry;
     if (!allows(entry.methods, req.method())) return {method_not_allowed(allow_header(entry.methods)), "method_not_allowed"};
-    p.args = found->args;
+    p.args = std::move(found->args);
     auto refused = check_needs(req, p, entry.need);
     const bool form_post = req.method() == http::verb::post && entry.router_checks_csrf();
     if (!refused && form_post && !csrf_matches(req, submitted_csrf(req)))

@@ -41,6 +41,61 @@ std::optional<std::vector<std::string>> match_route(std::string_view pattern, co
     return args;
 }
 
+route_index::route_index(std::span<const route> table) {
+    for (const auto& r : table) {
+        compiled c{&r, {}};
+        for (const auto text : pieces(r.pattern)) {
+            const auto open = text.find('{');
+            if (open == std::string_view::npos) {
+                c.pieces.push_back({text, {}, false, 2});
+                continue;
+            }
+            const auto close = text.find('}', open);
+            const auto prefix = text.substr(0, open), suffix = text.substr(close + 1);
+            c.pieces.push_back({prefix, suffix, true, prefix.empty() && suffix.empty() ? 0 : 1});
+        }
+        routes_.push_back(std::move(c));
+    }
+}
+
+bool route_index::matches(const compiled& c, const std::vector<std::string>& segments) {
+    if (c.pieces.size() != segments.size()) return false;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const auto& p = c.pieces[i];
+        const std::string_view s = segments[i];
+        if (!p.parameter) {
+            if (s != p.prefix) return false;
+            continue;
+        }
+        if (s.size() <= p.prefix.size() + p.suffix.size() || !s.starts_with(p.prefix) || !s.ends_with(p.suffix))
+            return false;
+        if (s.substr(p.prefix.size(), s.size() - p.prefix.size() - p.suffix.size()).find('.') != std::string_view::npos)
+            return false;
+    }
+    return true;
+}
+
+std::optional<route_index::found> route_index::find(const std::vector<std::string>& segments) const {
+    const compiled* best = nullptr;
+    for (const auto& c : routes_) {
+        if (!matches(c, segments)) continue;
+        const auto more_specific = [&] {
+            for (std::size_t i = 0; i < c.pieces.size(); ++i)
+                if (c.pieces[i].rank != best->pieces[i].rank) return c.pieces[i].rank > best->pieces[i].rank;
+            return false;
+        };
+        if (!best || more_specific()) best = &c;
+    }
+    if (!best) return std::nullopt;
+    std::vector<std::string> args;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const auto& p = best->pieces[i];
+        if (p.parameter)
+            args.push_back(segments[i].substr(p.prefix.size(), segments[i].size() - p.prefix.size() - p.suffix.size()));
+    }
+    return found{best->entry, std::move(args)};
+}
+
 std::string allow_header(unsigned methods) {
     std::string out;
     const auto add = [&out](const char* name) { out += (out.empty() ? "" : ", ") + std::string(name); };

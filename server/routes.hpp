@@ -54,6 +54,31 @@ struct route {
 // pattern does not match.
 [[nodiscard]] std::optional<std::vector<std::string>> match_route(std::string_view pattern,
                                                                   const std::vector<std::string>& segments);
+
+// A table's patterns parsed once, for the router: finds the most specific route for a path (a literal segment
+// beats a parameter with a prefix or suffix, which beats a bare one), whatever the table's order.
+class route_index {
+public:
+    explicit route_index(std::span<const route> table);
+    struct found {
+        const route* entry;
+        std::vector<std::string> args;
+    };
+    [[nodiscard]] std::optional<found> find(const std::vector<std::string>& segments) const;
+
+private:
+    struct piece {
+        std::string_view prefix, suffix;  // a literal piece: all in prefix
+        bool parameter;
+        int rank;  // 2 literal, 1 parameter with a prefix or suffix, 0 bare parameter
+    };
+    struct compiled {
+        const route* entry;
+        std::vector<piece> pieces;
+    };
+    [[nodiscard]] static bool matches(const compiled& c, const std::vector<std::string>& segments);
+    std::vector<compiled> routes_;
+};
 // "GET, HEAD, POST" for a method set.
 [[nodiscard]] std::string allow_header(unsigned methods);
 // Whether the method is one of the set (HEAD with GET).
