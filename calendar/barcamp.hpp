@@ -48,6 +48,23 @@ struct session_proposal {
     session_kind kind = session_kind::talk;
 };
 
+// Why the store refused a change to a barcamp's programme; the pages and the API say it in the reader's language.
+enum class programme_refusal {
+    not_a_barcamp,      // the event is another kind
+    not_confirmed,      // only participants with a confirmed registration propose and vote
+    closed,             // the barcamp is over or cancelled
+    unknown_session,    // no such (active) session at this barcamp
+    not_yours,          // only the proposer withdraws a session
+    too_many_proposals, // max_proposals_per_person active proposals already
+    programme_full,     // one of the limits below reached
+    unknown_room,
+    unknown_slot,
+    duplicate_room,     // a room of that name exists
+    slot_outside_event, // a slot must lie within the barcamp's time
+};
+// Active proposals one participant may have at a time.
+inline constexpr int max_proposals_per_person = 5;
+
 // The key that tells whether two sessions have the same host: letters folded to lower case (ASCII and the German
 // umlauts), runs of spaces as one, surrounding spaces dropped. "Anna  Schmidt " and "anna schmidt" are one person.
 [[nodiscard]] std::string host_key(std::string_view host);

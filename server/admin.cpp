@@ -126,7 +126,9 @@ handled app::admin_act(const request& req, parsed& p) {
     try {
         if (!store_.act_on_registration(e.slug, *id, *action, store::actor::organiser(*p.who))) return not_found(p);
     } catch (const store::registration_conflict& ex) {
-        return page(p, "admin", http::status::conflict, web::error_page(p.ctx, 409, ex.what()).str());
+        const auto& strings = web::admin_strings_for(p.ctx.language);
+        const auto text = std::string(strings.not_in_this_state) + std::string(web::status_label(ex.state, p.ctx.language)) + ".";
+        return page(p, "admin", http::status::conflict, web::error_page(p.ctx, 409, text).str());
     }
     return see_other(web::href(p.ctx, back_target(e, param(fields, "back"))), "admin");
 }
@@ -135,10 +137,11 @@ handled app::admin_message(const request& req, parsed& p) {
     const auto& e = *p.event;
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
     const auto subject = param(fields, "subject"), body = param(fields, "body");
-    auto problem = web::check_line(subject, 200);
-    if (subject.empty()) problem = "the subject is empty";
-    if (problem.empty()) problem = body.empty() ? "the text is empty" : web::check_text(body);
-    if (!problem.empty()) return bad_request(p, problem);
+    const auto& strings = web::admin_strings_for(p.ctx.language);
+    if (subject.empty()) return bad_request(p, strings.subject_empty);
+    if (body.empty()) return bad_request(p, strings.text_empty);
+    if (!web::check_line(subject, 200).empty() || !web::check_text(body).empty())
+        return bad_request(p, strings.text_invalid);
     (void)store_.message_attendees(e.slug, subject, body, store::actor::organiser(*p.who));
     return see_other(web::href(p.ctx, "/admin/events/" + e.slug + "/audit"), "admin");
 }

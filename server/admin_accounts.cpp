@@ -5,6 +5,7 @@
 #include "server/auth.hpp"
 #include "server/csrf.hpp"
 #include "web/account_pages.hpp"
+#include "web/admin_strings.hpp"
 #include "web/pages.hpp"
 #include "web/registration_strings.hpp"
 
@@ -18,11 +19,9 @@ bool is_post(const request& req) { return req.method() == http::verb::post; }
 handled app::admin_password(const request& req, parsed& p) {
     bool fresh = false;
     const auto csrf = csrf_for(req, fresh);
-    const bool de = p.ctx.language == web::lang::de;
+    const auto& strings = web::admin_strings_for(p.ctx.language);
     const auto invalid = [&] {
-        return page(p, "admin_login", http::status::not_found,
-                    web::error_page(p.ctx, 404, de ? "Dieser Link ist ungültig, abgelaufen oder schon benutzt."
-                                                   : "This link is invalid, expired or used already.").str());
+        return page(p, "admin_login", http::status::not_found, web::error_page(p.ctx, 404, strings.invalid_link).str());
     };
     if (!is_post(req)) {
         const auto token = param(query_of(req), "token");
@@ -36,7 +35,7 @@ handled app::admin_password(const request& req, parsed& p) {
                           web::password_page(p.ctx, token, csrf, error).str(), fresh, csrf);
     };
     if (password != param(fields, "again"))
-        return again(de ? "Die beiden Passwörter sind verschieden." : "The two passwords differ.");
+        return again(std::string(strings.passwords_differ));
     const auto slot = take_login_slot();
     if (!slot) return logins_busy(p);
     try {
@@ -46,7 +45,7 @@ handled app::admin_password(const request& req, parsed& p) {
         set_session_cookie(done.res, store_.open_session(who->id), https(config_.base_url));
         return done;
     } catch (const store::account_error&) {
-        return again(de ? "Das Passwort braucht mindestens 10 Zeichen." : "The password needs at least 10 characters.");
+        return again(std::string(strings.password_too_short));
     }
 }
 

@@ -3,8 +3,9 @@
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
 #include "server/auth.hpp"
-#include "server/barcamp_text.hpp"
+#include "web/programme_refusals.hpp"
 #include "server/csrf.hpp"
+#include "web/admin_strings.hpp"
 #include "web/barcamp_pages.hpp"
 #include "web/pages.hpp"
 #include "web/registration_strings.hpp"
@@ -62,7 +63,7 @@ struct programme_change {
             return {};
         }
         const auto placements = placements_of(f, s.programme(e.slug).value_or(calendar::programme{}));
-        if (!placements) return {"place", f, {{"", l == web::lang::de ? "Ungültige Auswahl." : "Invalid choice."}}};
+        if (!placements) return {"place", f, {{"", std::string(web::admin_strings_for(l).invalid_choice)}}};
         (void)s.place_sessions(e.slug, *placements, actor);
         return {};
     }
@@ -96,7 +97,7 @@ handled app::admin_programme(const request& req, parsed& p) {
             }
         } catch (const store::programme_error& ex) {
             again = {action == "remove_room" || action == "remove_slot" ? "place" : action, fields,
-                     {{"", refusal_text(ex.reason, l)}}};
+                     {{"", web::refusal_text(ex.reason, l)}}};
             status = http::status::conflict;
         }
         if (again.form.empty()) return see_other(web::href(p.ctx, "/admin/events/" + e.slug + "/sessions"), "admin");

@@ -124,8 +124,8 @@ handled app::handle(const request& req, std::string_view client, std::string_vie
         for (const auto& seg : target->segments()) p.segments.push_back(seg);
         if (!p.segments.empty() && p.segments.back().empty()) p.segments.pop_back();  // "/networks/" = "/networks"
         p.ctx.path = std::string(target->encoded_path());
-        const auto query = web::parse_listing_query(target->encoded_query());
         p.ctx.language = web::negotiate(req[http::field::accept_language]);
+        const auto query = web::parse_listing_query(target->encoded_query(), p.ctx.language);
         if (const auto* message = std::get_if<std::string>(&query)) return bad_request(p, *message);
         p.filter = std::get<web::listing_query>(query);
         if (p.filter.language) {
@@ -169,7 +169,7 @@ handled app::bad_request(const parsed& p, std::string_view message) {
 
 handled app::index(parsed& p) {
     if (p.filter.network && !store_.network_by_slug(*p.filter.network))
-        return bad_request(p, "network: there is no network '" + *p.filter.network + "'");
+        return bad_request(p, std::string(web::admin_strings_for(p.ctx.language).unknown_network) + *p.filter.network);
     const auto nets = store_.networks();
     const auto events = store_.events({.network_slug = p.filter.network, .kinds = p.filter.kinds,
                                        .include_drafts = false, .ending_after = p.ctx.now});

@@ -2,7 +2,7 @@
 // propose and vote (/r/{token}/sessions): GET shows, POST changes with the CSRF token, then 303 back.
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
-#include "server/barcamp_text.hpp"
+#include "web/programme_refusals.hpp"
 #include "server/csrf.hpp"
 #include "web/barcamp_pages.hpp"
 #include "web/pages.hpp"
@@ -61,7 +61,7 @@ handled app::participant_sessions(const request& req, parsed& p, const std::stri
                 return see_other(back + apply_vote(store_, token, action, *id), "sessions");
             }
         } catch (const store::programme_error& ex) {
-            again = {action == "propose" ? "propose" : "notice", fields, {{"", refusal_text(ex.reason, l)}}};
+            again = {action == "propose" ? "propose" : "notice", fields, {{"", web::refusal_text(ex.reason, l)}}};
             status = http::status::conflict;
         }
     }

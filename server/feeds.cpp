@@ -4,6 +4,7 @@
 #include "web/schedule_json.hpp"
 #include "server/app.hpp"
 #include "server/conditional.hpp"
+#include "web/admin_strings.hpp"
 
 namespace tp::server {
 namespace {
@@ -67,7 +68,7 @@ handled app::network_feed(const request& req, parsed& p, const std::string& slug
     const auto n = store_.network_by_slug(slug);
     if (!n) {
         if (p.segments.size() == 3) return not_found(p);
-        return bad_request(p, "network: there is no network '" + slug + "'");
+        return bad_request(p, std::string(web::admin_strings_for(p.ctx.language).unknown_network) + slug);
     }
     auto filter = p.filter;
     filter.network = slug;

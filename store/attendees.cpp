@@ -53,7 +53,8 @@ std::vector<attendee> read_attendees(connection& c, std::int64_t event_id, std::
 void set_check_in(connection& c, const registration& r, std::optional<calendar::sys_seconds> at) {
     if (at && r.status != registration_status::confirmed)
         throw registration_conflict("only a confirmed registration can be checked in, this one is " +
-                                    std::string(calendar::to_string(r.status)));
+                                        std::string(calendar::to_string(r.status)),
+                                    r.status);
     auto update = c.prepare("UPDATE registrations SET checked_in_at = ? WHERE id = ?");
     bind_optional(*update, 1, at);
     update->bind(2, r.id);
@@ -74,7 +75,7 @@ void act(connection& c, const event_row& ev, const registration& r, organiser_ac
             return queue(c, "confirmed", r, now);
         case organiser_action::promote:  // by hand: the organiser decides, capacity or not
             if (r.status != registration_status::waitlisted)
-                throw registration_conflict("only someone on the waiting list can be promoted");
+                throw registration_conflict("only someone on the waiting list can be promoted", r.status);
             move(c, r, registration_status::pending, now, now + calendar::default_hold);
             return queue(c, "promoted", r, now);
         case organiser_action::reject: return reject(c, ev, r, now);

@@ -71,7 +71,8 @@ void move(connection& c, const registration& r, registration_status to, calendar
           std::optional<calendar::sys_seconds> expires) {
     if (!calendar::allowed_transition(r.status, to))
         throw registration_conflict("a " + std::string(calendar::to_string(r.status)) + " registration cannot become " +
-                                    std::string(calendar::to_string(to)));
+                                        std::string(calendar::to_string(to)),
+                                    r.status);
     auto update = c.prepare("UPDATE registrations SET status = ?, expires_at = ?, updated_at = ?, "
                             "waitlisted_at = CASE WHEN ? = 'waitlisted' THEN ? ELSE waitlisted_at END WHERE id = ?");
     update->bind(1, std::string(calendar::to_string(to)));

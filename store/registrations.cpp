@@ -166,7 +166,8 @@ std::optional<registration> store::confirm_registration(const std::string& token
     auto r = find_unranked(c, by_token, digest);
     if (!r || r->status == registration_status::confirmed) return find_registration(c, by_token, digest);
     if (r->status != registration_status::pending)
-        throw registration_conflict("a " + std::string(calendar::to_string(r->status)) + " registration cannot be confirmed");
+        throw registration_conflict("a " + std::string(calendar::to_string(r->status)) + " registration cannot be confirmed",
+                                    r->status);
     const auto ev = event_of_registration(c, *r);
     const bool hold_passed = r->expires_at && *r->expires_at <= now;
     const auto seats = seats_of(c, ev->id, now);  // an expired hold no longer counts

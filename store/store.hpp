@@ -76,9 +76,12 @@ struct registration_result {
 };
 
 // A registration asked to do what its state does not allow (e.g. confirm a cancelled one).
+// `state` is the registration's state, which pages name in the reader's language.
 class registration_conflict : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    registration_conflict(const std::string& message, calendar::registration_status current)
+        : std::runtime_error(message), state(current) {}
+    calendar::registration_status state;
 };
 
 struct outbox_message {
@@ -145,26 +148,14 @@ inline constexpr std::chrono::hours session_lifetime{12};
 
 using calendar::attendee;
 
-// Why the store refused a change to a barcamp's programme; the pages and the API say it in the reader's language.
-enum class programme_refusal {
-    not_a_barcamp,      // the event is another kind
-    not_confirmed,      // only participants with a confirmed registration propose and vote
-    closed,             // the barcamp is over or cancelled
-    unknown_session,    // no such (active) session at this barcamp
-    not_yours,          // only the proposer withdraws a session
-    too_many_proposals, // max_proposals_per_person active proposals already
-    programme_full,     // one of the limits below reached
-    unknown_room,
-    unknown_slot,
-    duplicate_room,     // a room of that name exists
-    slot_outside_event, // a slot must lie within the barcamp's time
-};
+// Why the store refused a change to a barcamp's programme (calendar/barcamp.hpp; web/ says it in words).
+using calendar::programme_refusal;
 class programme_error : public std::runtime_error {
 public:
     explicit programme_error(programme_refusal r);
     programme_refusal reason;
 };
-inline constexpr int max_proposals_per_person = 5;
+using calendar::max_proposals_per_person;
 inline constexpr int max_sessions_per_barcamp = 500;
 inline constexpr int max_rooms_per_barcamp = 50;
 inline constexpr int max_slots_per_barcamp = 200;

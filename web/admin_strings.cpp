@@ -61,6 +61,15 @@ const admin_strings german{
     .series_title = "Ihre Reihen",
     .new_series = "Neue Reihe anlegen",
     .busy_login = "Gerade melden sich viele an. Bitte versuchen Sie es in einer Sekunde noch einmal.",
+    .invalid_link = "Dieser Link ist ungültig, abgelaufen oder schon benutzt.",
+    .passwords_differ = "Die beiden Passwörter sind verschieden.",
+    .password_too_short = "Das Passwort braucht mindestens 10 Zeichen.",
+    .invalid_choice = "Ungültige Auswahl.",
+    .not_in_this_state = "Das geht nicht: Die Anmeldung ist ",
+    .subject_empty = "Der Betreff fehlt.",
+    .text_empty = "Der Text fehlt.",
+    .text_invalid = "Bitte nur lesbaren Text eingeben: ohne Steuerzeichen, der Betreff höchstens 200 Zeichen.",
+    .unknown_network = "Dieses Netzwerk gibt es nicht: ",
 };
 
 const admin_strings english{
@@ -119,6 +128,15 @@ const admin_strings english{
     .series_title = "Your series",
     .new_series = "Create a series",
     .busy_login = "Many people are signing in right now. Please try again in a second.",
+    .invalid_link = "This link is invalid, expired or used already.",
+    .passwords_differ = "The two passwords differ.",
+    .password_too_short = "The password needs at least 10 characters.",
+    .invalid_choice = "Invalid choice.",
+    .not_in_this_state = "Not possible: the registration is ",
+    .subject_empty = "The subject is empty.",
+    .text_empty = "The text is empty.",
+    .text_invalid = "Please enter readable text only: no control characters, a subject of at most 200 characters.",
+    .unknown_network = "There is no network called ",
 };
 
 }  // namespace

@@ -1,6 +1,6 @@
 #pragma once
 // The query of listings and feeds: ?network=SLUG&kind=K (repeatable)&lang=de|en. Unknown parameters are
-// ignored (calendar clients add their own); a bad value is an error message for a 400.
+// ignored (calendar clients add their own); a bad value is an error message for a 400, in the visitor's language.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,7 +18,8 @@ struct listing_query {
     std::optional<lang> language;
 };
 
-[[nodiscard]] std::variant<listing_query, std::string> parse_listing_query(std::string_view encoded_query);
+[[nodiscard]] std::variant<listing_query, std::string> parse_listing_query(std::string_view encoded_query,
+                                                                         lang messages = lang::en);
 // The query again, canonical (network, kinds in fixed order, no lang), percent-encoded, without '?'.
 [[nodiscard]] std::string encode_filter(const listing_query& q);
 

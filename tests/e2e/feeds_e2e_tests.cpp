@@ -68,7 +68,9 @@ TEST_CASE("bad feed queries and unknown feeds are answered clearly") {
     testing::fixture_server s;
     const auto bad_kind = get(s.port(), "/calendar.ics?kind=party");
     CHECK(bad_kind.result() == http::status::bad_request);
-    CHECK_THAT(bad_kind.body(), Catch::Contains("kind: &#39;party&#39; is not one of"));
+    CHECK_THAT(bad_kind.body(), Catch::Contains("„party“ ist keine Art von Veranstaltung"));  // German by default
+    const auto english = get(s.port(), "/calendar.ics?kind=party", {{"Accept-Language", "en"}});
+    CHECK_THAT(english.body(), Catch::Contains("kind: &#39;party&#39; is not one of"));
     CHECK(get(s.port(), "/calendar.ics?network=nowhere").result() == http::status::bad_request);
     CHECK(get(s.port(), "/calendar.ics?lang=fr").result() == http::status::bad_request);
     CHECK(get(s.port(), "/networks/nowhere/calendar.ics").result() == http::status::not_found);

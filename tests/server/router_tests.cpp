@@ -158,3 +158,24 @@ TEST_CASE("the router refuses every form POST whose CSRF token is missing or wro
     }
     CHECK(checked >= 15);  // every POST of the admin pages, the registration's pages and the login forms
 }
+
+TEST_CASE("error pages speak the visitor's language, not the other one") {
+    const auto [target, german, english] = GENERATE(table<std::string, std::string, std::string>({
+        {"/?kind=party", "keine Art von Veranstaltung", "is not one of barcamp"},
+        {"/?network=nirgendwo", "Dieses Netzwerk gibt es nicht: nirgendwo", "There is no network called nirgendwo"},
+        {"/calendar.ics?network=nirgendwo", "Dieses Netzwerk gibt es nicht", "There is no network called"},
+        {"/?lang=fr", "keine Sprache dieser Seiten", "is not one of de, en"},
+        {"/?network=a&network=b", "nur ein Netzwerk", "only once"},
+    }));
+    fixture f;
+    for (const auto& [language, expected, other] : {std::tuple{"de", german, english}, {"en", english, german}}) {
+        CAPTURE(target, language);
+        server::request req{http::verb::get, target, 11};
+        req.set(http::field::accept_language, language);
+        const auto answer = f.a.handle(req, "127.0.0.1", "127.0.0.1");
+        CHECK(answer.res.result() == http::status::bad_request);
+        const auto& body = *answer.res.body();
+        CHECK_THAT(body, Catch::Contains(expected));
+        CHECK_THAT(body, !Catch::Contains(other));
+    }
+}

@@ -75,6 +75,9 @@ TEST_CASE("bad query values give a message") {
     const auto parsed = web::parse_listing_query(query);
     REQUIRE(std::holds_alternative<std::string>(parsed));
     CHECK_THAT(std::get<std::string>(parsed), Catch::Contains(expected));
+    const auto german = web::parse_listing_query(query, web::lang::de);
+    REQUIRE(std::holds_alternative<std::string>(german));
+    CHECK(std::get<std::string>(german) != std::get<std::string>(parsed));  // said in German
 }
 
 TEST_CASE("query strings decode like browsers encode forms") {

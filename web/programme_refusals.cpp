@@ -1,10 +1,10 @@
-#include "server/barcamp_text.hpp"
+#include "web/programme_refusals.hpp"
 
-namespace tp::server {
+namespace tp::web {
 
-std::string refusal_text(store::programme_refusal r, web::lang l) {
-    const bool de = l == web::lang::de;
-    using refusal = store::programme_refusal;
+std::string refusal_text(calendar::programme_refusal r, lang l) {
+    const bool de = l == lang::de;
+    using refusal = calendar::programme_refusal;
     switch (r) {
         case refusal::not_a_barcamp: return de ? "Nur ein Barcamp hat ein Sessionprogramm." : "Only a barcamp has a session programme.";
         case refusal::not_confirmed:
@@ -17,7 +17,7 @@ std::string refusal_text(store::programme_refusal r, web::lang l) {
             return de ? "Nur wer eine Session vorgeschlagen hat, kann sie zurückziehen."
                       : "Only the person who proposed a session can withdraw it.";
         case refusal::too_many_proposals:
-            return (de ? "Höchstens " : "At most ") + std::to_string(store::max_proposals_per_person) +
+            return (de ? "Höchstens " : "At most ") + std::to_string(calendar::max_proposals_per_person) +
                    (de ? " Vorschläge pro Person; ziehen Sie einen zurück, um einen neuen zu machen."
                        : " proposals per person; withdraw one to make another.");
         case refusal::programme_full:
@@ -33,4 +33,4 @@ std::string refusal_text(store::programme_refusal r, web::lang l) {
     return de ? "Nicht möglich." : "Not possible.";
 }
 
-}  // namespace tp::server
+}  // namespace tp::web
