@@ -56,8 +56,7 @@ handled app::feed(const request& req, parsed& p) {
         const store::event_filter f{.network_slug = std::nullopt, .kinds = p.filter.kinds,
                                     .include_occurrences = false};
         const calendar::feed_info info{
-            std::string(l == web::lang::en ? "Treffpunkt – all events" : "Treffpunkt – alle Veranstaltungen") +
-                kinds_suffix(p.filter, l),
+            std::string(web::strings_for(l).all_events_feed) + kinds_suffix(p.filter, l),
             std::string(web::strings_for(l).tagline), config_.base_url + "/", config_.base_url, false};
         return {write_feed(info, store_.events(f), store_.series_list(f)), store_.last_change(f)};
     };
@@ -133,8 +132,8 @@ handled app::sessions_feed(const request& req, const calendar::event& e, std::st
 handled app::personal_feed(const request& req, parsed& p, const std::string& token) {
     const auto feed = store_.personal_feed_events(token);
     if (!feed) return not_found(p);
-    const calendar::feed_info info{p.ctx.language == web::lang::en ? "Treffpunkt – my events" : "Treffpunkt – meine Termine",
-                                   "", config_.base_url + "/", config_.base_url, true};
+    const calendar::feed_info info{std::string(web::strings_for(p.ctx.language).my_events_feed), "",
+                                   config_.base_url + "/", config_.base_url, true};
     cached_feed entry;
     entry.body = write_feed(info, feed->events);
     entry.etag = strong_etag(*entry.body);

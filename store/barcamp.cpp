@@ -286,7 +286,6 @@ std::int64_t store::add_room(const std::string& event_slug, const std::string& n
 void store::remove_room(const std::string& event_slug, std::int64_t room, const actor& by) {
     in_write_transaction([&](connection& c, sys_seconds now) {
         remove_part(c, barcamp_for_update(c, event_slug, by), room_part, room, now, by);
-        return 0;
     });
 }
 
@@ -312,7 +311,6 @@ std::int64_t store::add_slot(const std::string& event_slug, sys_seconds start, s
 void store::remove_slot(const std::string& event_slug, std::int64_t slot, const actor& by) {
     in_write_transaction([&](connection& c, sys_seconds now) {
         remove_part(c, barcamp_for_update(c, event_slug, by), slot_part, slot, now, by);
-        return 0;
     });
 }
 
@@ -348,7 +346,6 @@ void store::vote(const std::string& token, std::int64_t session, bool in_favour)
         change->bind(2, who.id);
         if (in_favour) change->bind(3, to_db(now));
         change->exec();
-        return 0;
     });
 }
 
@@ -357,7 +354,6 @@ void store::withdraw_session(const std::string& token, std::int64_t session) {
         const auto [who, barcamp] = participant_for_update(c, token, now);
         if (active_session(c, barcamp.id, session).proposer != who.id) refuse(programme_refusal::not_yours);
         withdraw(c, barcamp.id, session, now);
-        return 0;
     });
 }
 
@@ -367,7 +363,6 @@ void store::remove_session(const std::string& event_slug, std::int64_t session, 
         (void)active_session(c, ev.id, session);
         withdraw(c, ev.id, session, now);
         write_audit(c, now, by.name(), ev.id, "remove_session", std::to_string(session));
-        return 0;
     });
 }
 

@@ -73,7 +73,6 @@ void store::save_event(const calendar::event& e, const actor& by, save_mode mode
         const auto changes = old ? changed_fields(old->event, saved.event) : std::string{};
         if (!old) write_audit(c, now, by.name(), saved.id, "create_event", std::string(calendar::to_string(e.status)));
         else if (!changes.empty()) write_audit(c, now, by.name(), saved.id, "update_event", changes);
-        return 0;
     });
 }
 
@@ -87,7 +86,6 @@ void store::save_series(const calendar::series& s, const actor& by, save_mode mo
             throw import_error("series '" + s.slug + "': " + ex.what());
         }
         write_audit(c, now, by.name(), std::nullopt, old ? "update_series" : "create_series", s.slug);
-        return 0;
     });
 }
 

@@ -1,5 +1,6 @@
 #include "store/group_commit.hpp"
 
+#include <SQLiteCpp/Savepoint.h>
 #include <SQLiteCpp/Transaction.h>
 
 namespace tp::store {
@@ -48,14 +49,13 @@ void group_commit::write_batch(std::vector<pending>& batch) {
         std::lock_guard lock(write_mutex_);
         SQLite::Transaction tx(writer_.db(), SQLite::TransactionBehavior::IMMEDIATE);
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            writer_.db().exec("SAVEPOINT job");
+            SQLite::Savepoint savepoint(writer_.db(), "job");  // a failing job's changes are undone alone
             try {
                 batch[i].work(writer_);
-                writer_.db().exec("RELEASE job");
+                savepoint.release();
             } catch (...) {
                 failures[i] = std::current_exception();
-                writer_.db().exec("ROLLBACK TO job");
-                writer_.db().exec("RELEASE job");
+                savepoint.rollback();
             }
         }
         tx.commit();

@@ -12,9 +12,16 @@
 namespace tp::store {
 namespace {
 
-// Append only: a released migration never changes, so old databases upgrade the same way everywhere.
+// Append only: a released migration never changes, so old databases upgrade the same way everywhere. Each step
+// carries the number comments and PRAGMA user_version cite it by (step N takes a database from version N-1 to N);
+// the numbers are checked at compile time.
+struct migration {
+    int number;
+    const char* sql;
+};
+
 constexpr std::array migrations{
-    R"sql(
+    migration{1, R"sql(
 CREATE TABLE networks (
   id INTEGER PRIMARY KEY,
   slug TEXT NOT NULL UNIQUE,
@@ -64,8 +71,8 @@ CREATE TRIGGER networks_del AFTER DELETE ON networks BEGIN UPDATE meta SET value
 CREATE TRIGGER events_ins AFTER INSERT ON events BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 CREATE TRIGGER events_upd AFTER UPDATE ON events BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 CREATE TRIGGER events_del AFTER DELETE ON events BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
-)sql",
-    R"sql(
+)sql"},
+    migration{2, R"sql(
 CREATE TABLE series (
   id INTEGER PRIMARY KEY,
   uid TEXT NOT NULL UNIQUE,
@@ -120,8 +127,8 @@ CREATE TRIGGER exdates_del AFTER DELETE ON series_exdates BEGIN UPDATE meta SET 
 CREATE TRIGGER overrides_ins AFTER INSERT ON series_overrides BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 CREATE TRIGGER overrides_upd AFTER UPDATE ON series_overrides BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 CREATE TRIGGER overrides_del AFTER DELETE ON series_overrides BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
-)sql",
-    R"sql(
+)sql"},
+    migration{3, R"sql(
 CREATE TABLE registrations (
   id INTEGER PRIMARY KEY,
   event_id INTEGER NOT NULL REFERENCES events(id),
@@ -167,8 +174,8 @@ CREATE TABLE outbox (
   status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed'))
 );
 CREATE INDEX outbox_due ON outbox(status, due_at);
-)sql",
-    R"sql(
+)sql"},
+    migration{4, R"sql(
 -- One secret feed per person (by email): every event they hold a confirmed seat for.
 CREATE TABLE personal_feeds (
   email_key TEXT PRIMARY KEY,
@@ -176,17 +183,17 @@ CREATE TABLE personal_feeds (
   created_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX registrations_by_email ON registrations(email_key, status);
-)sql",
-    R"sql(
+)sql"},
+    migration{5, R"sql(
 -- Per-event questions on the registration form (JSON list) and each registration's answers (JSON object).
 ALTER TABLE events ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE registrations ADD COLUMN answers TEXT NOT NULL DEFAULT '{}';
-)sql",
-    R"sql(
+)sql"},
+    migration{6, R"sql(
 -- Waiting-list positions are counted in arrival order; this index answers that count from the index alone.
 CREATE INDEX registrations_waiting ON registrations(event_id, status, waitlisted_at, id);
-)sql",
-    R"sql(
+)sql"},
+    migration{7, R"sql(
 -- Email delivery: the outbox gains a lease (status 'sending' until lease_until), attempts, a stable Message-ID,
 -- the last error, a key that makes a reminder unique, and a payload (an organiser's message). SQLite cannot
 -- change a CHECK, so the table is rebuilt with its rows.
@@ -216,8 +223,8 @@ CREATE INDEX outbox_by_registration ON outbox(registration_id, kind);
 CREATE UNIQUE INDEX outbox_once ON outbox(dedupe_key) WHERE dedupe_key IS NOT NULL;
 -- Reminder offsets before the start, in seconds (7 days and 1 day unless the event says otherwise).
 ALTER TABLE events ADD COLUMN reminders TEXT NOT NULL DEFAULT '[604800,86400]';
-)sql",
-    R"sql(
+)sql"},
+    migration{8, R"sql(
 -- How many wait per event, kept by triggers: a newcomer's waiting-list position without counting the list.
 CREATE TABLE waiting_counts (
   event_id INTEGER PRIMARY KEY REFERENCES events(id),
@@ -238,13 +245,13 @@ END;
 CREATE TRIGGER waiting_del AFTER DELETE ON registrations WHEN OLD.status = 'waitlisted' BEGIN
   UPDATE waiting_counts SET waiting = waiting - 1 WHERE event_id = OLD.event_id;
 END;
-)sql",
-    R"sql(
+)sql"},
+    migration{9, R"sql(
 -- A series' registration questions and reminder offsets, which its occurrences take over.
 ALTER TABLE series ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE series ADD COLUMN reminders TEXT NOT NULL DEFAULT '[604800,86400]';
-)sql",
-    R"sql(
+)sql"},
+    migration{10, R"sql(
 -- Organisers (admins manage everything, organisers their networks), their login sessions and API tokens; both
 -- stored as digests only. Check-in at the door.
 CREATE TABLE organisers (
@@ -279,8 +286,8 @@ CREATE TABLE api_tokens (
   revoked_at INTEGER
 );
 ALTER TABLE registrations ADD COLUMN checked_in_at INTEGER;
-)sql",
-    R"sql(
+)sql"},
+    migration{11, R"sql(
 -- Who changed what and when; entries about people name no one (data protection).
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
@@ -293,8 +300,8 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_by_event ON audit_log(event_id, at);
 -- A registration whose person's data is gone: on request, or some time after its event.
 ALTER TABLE registrations ADD COLUMN anonymised_at INTEGER;
-)sql",
-    R"sql(
+)sql"},
+    migration{12, R"sql(
 -- One-time links for organisers: an invitation to set a first password, or a password reset. Stored as digests;
 -- the outbox row carries the link only until its email is sent.
 CREATE TABLE organiser_links (
@@ -304,8 +311,8 @@ CREATE TABLE organiser_links (
   expires_at INTEGER NOT NULL,
   used_at INTEGER
 ) WITHOUT ROWID;
-)sql",
-    R"sql(
+)sql"},
+    migration{13, R"sql(
 -- Barcamp programmes: rooms and time slots organisers set up, sessions participants propose (or organisers enter
 -- on the day), one vote per participant and session, and where each session is placed.
 CREATE TABLE session_rooms (
@@ -354,8 +361,8 @@ CREATE INDEX session_votes_by_registration ON session_votes(registration_id);
 CREATE TABLE programme_changes (event_id INTEGER PRIMARY KEY REFERENCES events(id), changed_at INTEGER NOT NULL);
 CREATE TRIGGER programme_changes_ins AFTER INSERT ON programme_changes BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
 CREATE TRIGGER programme_changes_upd AFTER UPDATE ON programme_changes BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
-)sql",
-    R"sql(
+)sql"},
+    migration{14, R"sql(
 -- Registration links and personal feeds are found by their token's BLAKE2b digest, not by the token: a B-tree
 -- search for the token takes longer the more of its first characters a guess gets right; what a guess's digest
 -- shares with a stored digest says nothing about any token. The token stays, links in emails are built from it.
@@ -366,14 +373,22 @@ CREATE UNIQUE INDEX registrations_by_token_digest ON registrations(token_digest)
 ALTER TABLE personal_feeds ADD COLUMN token_digest TEXT;
 UPDATE personal_feeds SET token_digest = tp_token_digest(token);
 CREATE UNIQUE INDEX personal_feeds_by_token_digest ON personal_feeds(token_digest);
-)sql",
-    R"sql(
--- 15: an Idempotency-Key is bound to its request: the digest of what was asked (name, email, organisation,
+)sql"},
+    migration{15, R"sql(
+-- An Idempotency-Key is bound to its request: the digest of what was asked (name, email, organisation,
 -- answers). The same key with another request is refused; keys count for 24 hours (expired ones are swept).
 ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at);
-)sql",
+)sql"},
 };
+
+constexpr bool numbered_in_order() {
+    for (std::size_t i = 0; i < migrations.size(); ++i)
+        if (migrations[i].number != static_cast<int>(i) + 1) return false;
+    return true;
+}
+static_assert(numbered_in_order(), "migrations are numbered 1, 2, 3, ... in order");
+
 
 // tp_token_digest(text): the digest tokens are looked up by (migration 14); NULL stays NULL.
 void sql_token_digest(sqlite3_context* context, int, sqlite3_value** args) {
@@ -399,7 +414,7 @@ int migrate(SQLite::Database& db, int target) {
                                      ", newer than this Treffpunkt knows (" +
                                      std::to_string(latest_schema_version()) + "); use a newer Treffpunkt");
         if (version >= target) return version;
-        db.exec(migrations[static_cast<std::size_t>(version)]);
+        db.exec(migrations[static_cast<std::size_t>(version)].sql);
         db.exec("PRAGMA user_version = " + std::to_string(version + 1));
         tx.commit();
     }

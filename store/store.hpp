@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "calendar/accounts.hpp"
@@ -355,16 +356,24 @@ public:
     void refresh_data_version();
 
 private:
-    // Runs fn(writer, now) in one IMMEDIATE write transaction, commits, and moves the data version.
+    // Runs fn(writer, now) in one IMMEDIATE write transaction, commits, and moves the data version; returns what
+    // fn returns (fn may return nothing). An exception from fn rolls everything back.
     template <class Fn>
     auto in_write_transaction(Fn&& fn) {
         std::unique_lock lock(write_mutex_);
         SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-        auto result = fn(*writer_, clock_());
-        tx.commit();
-        lock.unlock();
-        refresh_data_version();
-        return result;
+        if constexpr (std::is_void_v<decltype(fn(*writer_, clock_()))>) {
+            fn(*writer_, clock_());
+            tx.commit();
+            lock.unlock();
+            refresh_data_version();
+        } else {
+            auto result = fn(*writer_, clock_());
+            tx.commit();
+            lock.unlock();
+            refresh_data_version();
+            return result;
+        }
     }
 
     connection_pool pool_;

@@ -58,6 +58,8 @@ const strings german{
     .upcoming_dates = "Nächste Termine",
     .no_upcoming_dates = "Zurzeit sind keine weiteren Termine geplant.",
     .part_of_series = "Teil der Reihe",
+    .all_events_feed = "Treffpunkt – alle Veranstaltungen",
+    .my_events_feed = "Treffpunkt – meine Termine",
 };
 
 const strings english{
@@ -112,6 +114,8 @@ const strings english{
     .upcoming_dates = "Upcoming dates",
     .no_upcoming_dates = "No further dates are planned at the moment.",
     .part_of_series = "Part of the series",
+    .all_events_feed = "Treffpunkt – all events",
+    .my_events_feed = "Treffpunkt – my events",
 };
 
 std::string lower(std::string_view s) {
