@@ -25,11 +25,14 @@ calendar::event big_event() {
     e.slug = "grosse-tagung";
     e.network_slug = "n";
     e.title = "Große MINT-Tagung";
-    e.start = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) + std::chrono::days{60};
+    e.start =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) + std::chrono::days{60};
     e.end = e.start + std::chrono::hours{8};
     e.registration_opens = e.start - std::chrono::days{90};
-    calendar::question food{"essen", "Essen", calendar::question_type::single_choice, {"vegetarisch", "vegan", "egal"}, false};
-    calendar::question topics{"themen", "Themen", calendar::question_type::multiple_choice, {"Informatik", "Physik", "Chemie"}, false};
+    calendar::question food{
+        "essen", "Essen", calendar::question_type::single_choice, {"vegetarisch", "vegan", "egal"}, false};
+    calendar::question topics{
+        "themen", "Themen", calendar::question_type::multiple_choice, {"Informatik", "Physik", "Chemie"}, false};
     e.questions = {food, topics};
     return e;
 }

@@ -28,7 +28,8 @@ calendar::event sample_event() {
     e.kind = calendar::event_kind::barcamp;
     e.title = "MINT:Barcamp Ruhr";
     e.description = "Sessions werden am Tag vorgeschlagen; Mittagessen und Getränke gibt es vor Ort.";
-    e.start = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) + std::chrono::days{30};
+    e.start =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) + std::chrono::days{30};
     e.end = e.start + std::chrono::hours{7};
     e.format = calendar::event_format::hybrid;
     e.venue = "Zeche Zollverein";
@@ -47,8 +48,12 @@ std::string sample_mail(const calendar::event& e) {
     m.message_id = "bench-1@bench.test";
     m.text = std::string(900, 'x');
     m.html = std::string(2000, 'x');
-    calendar::itip_message itip{calendar::itip_method::request, {"Jörg", "joerg@n.example"}, {"Anna", "anna@example.org"},
-                                "http://127.0.0.1", 0, e.start};
+    calendar::itip_message itip{calendar::itip_method::request,
+                                {"Jörg", "joerg@n.example"},
+                                {"Anna", "anna@example.org"},
+                                "http://127.0.0.1",
+                                0,
+                                e.start};
     m.calendar = mail::calendar_part{"REQUEST", calendar::write_itip(e, itip)};
     return mail::render(m);
 }
@@ -66,7 +71,8 @@ double raw_curl_loop(const std::string& url, const std::string& data, int n) {
 // Forwards to SMTP and adds up the time spent sending, so the rest (claim, read, render, mark) shows apart.
 class timed_transport final : public mail::transport {
 public:
-    timed_transport(std::unique_ptr<mail::transport> inner, double& seconds) : inner_(std::move(inner)), seconds_(seconds) {}
+    timed_transport(std::unique_ptr<mail::transport> inner, double& seconds)
+        : inner_(std::move(inner)), seconds_(seconds) {}
     mail::send_result send(const mail::envelope& e, std::string_view data) override {
         const auto start = clock_type::now();
         auto result = inner_->send(e, data);

@@ -16,11 +16,16 @@ using namespace tp::calendar;
 
 namespace {
 
-const char* const rules[] = {
-    "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU", "FREQ=MONTHLY;BYDAY=1WE",          "FREQ=WEEKLY",
-    "FREQ=WEEKLY;BYDAY=MO,WE,FR",         "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH", "FREQ=DAILY;INTERVAL=3",
-    "FREQ=MONTHLY;BYMONTHDAY=-1",         "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
-    "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",   "FREQ=MONTHLY;BYDAY=2TU,4TU"};
+const char* const rules[] = {"FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU",
+                             "FREQ=MONTHLY;BYDAY=1WE",
+                             "FREQ=WEEKLY",
+                             "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+                             "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH",
+                             "FREQ=DAILY;INTERVAL=3",
+                             "FREQ=MONTHLY;BYMONTHDAY=-1",
+                             "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+                             "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+                             "FREQ=MONTHLY;BYDAY=2TU,4TU"};
 
 std::vector<series> make_series(std::size_t n) {
     std::mt19937 rng(2027);

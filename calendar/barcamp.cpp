@@ -16,8 +16,8 @@ constexpr std::array<std::pair<session_kind, std::string_view>, 5> kind_names{{
 }};
 
 // Upper-case umlauts (UTF-8) and their lower-case forms.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 3> umlauts{{
-    {"\xC3\x84", "\xC3\xA4"}, {"\xC3\x96", "\xC3\xB6"}, {"\xC3\x9C", "\xC3\xBC"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> umlauts{
+    {{"\xC3\x84", "\xC3\xA4"}, {"\xC3\x96", "\xC3\xB6"}, {"\xC3\x9C", "\xC3\xBC"}}};
 
 }  // namespace
 
@@ -44,8 +44,8 @@ std::string host_key(std::string_view host) {
         }
         if (space) out += ' ';
         space = false;
-        const auto umlaut = std::find_if(umlauts.begin(), umlauts.end(),
-                                         [&](const auto& u) { return host.substr(i, 2) == u.first; });
+        const auto umlaut =
+            std::find_if(umlauts.begin(), umlauts.end(), [&](const auto& u) { return host.substr(i, 2) == u.first; });
         if (umlaut != umlauts.end()) {
             out += umlaut->second;
             ++i;

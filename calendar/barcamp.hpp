@@ -10,9 +10,8 @@
 namespace tp::calendar {
 
 enum class session_kind { talk, workshop, discussion, hands_on, other };
-inline constexpr session_kind all_session_kinds[] = {session_kind::talk, session_kind::workshop,
-                                                     session_kind::discussion, session_kind::hands_on,
-                                                     session_kind::other};
+inline constexpr session_kind all_session_kinds[] = {
+    session_kind::talk, session_kind::workshop, session_kind::discussion, session_kind::hands_on, session_kind::other};
 [[nodiscard]] std::string_view to_string(session_kind k);
 // nullopt for anything but the exact lower-case names ("hands-on" for hands_on).
 [[nodiscard]] std::optional<session_kind> parse_session_kind(std::string_view s);
@@ -24,7 +23,7 @@ struct barcamp_session {
     std::string description{};
     std::string host{};  // the name(s) shown; one host cannot be in two places (see host_key)
     session_kind kind = session_kind::talk;
-    int votes = 0;     // of participants whose registration is confirmed
+    int votes = 0;                       // of participants whose registration is confirmed
     std::optional<std::int64_t> room{};  // unplaced: both empty
     std::optional<std::int64_t> slot{};
     int sequence = 0;  // raised each time a placed session moves
@@ -35,8 +34,8 @@ struct barcamp_session {
 };
 
 struct programme {
-    std::vector<grid_room> rooms;    // in the organisers' order
-    std::vector<grid_slot> slots;    // by start
+    std::vector<grid_room> rooms;           // in the organisers' order
+    std::vector<grid_slot> slots;           // by start
     std::vector<barcamp_session> sessions;  // by votes (most first), then id
 };
 
@@ -50,17 +49,17 @@ struct session_proposal {
 
 // Why the store refused a change to a barcamp's programme; the pages and the API say it in the reader's language.
 enum class programme_refusal {
-    not_a_barcamp,      // the event is another kind
-    not_confirmed,      // only participants with a confirmed registration propose and vote
-    closed,             // the barcamp is over or cancelled
-    unknown_session,    // no such (active) session at this barcamp
-    not_yours,          // only the proposer withdraws a session
-    too_many_proposals, // max_proposals_per_person active proposals already
-    programme_full,     // one of the limits below reached
+    not_a_barcamp,       // the event is another kind
+    not_confirmed,       // only participants with a confirmed registration propose and vote
+    closed,              // the barcamp is over or cancelled
+    unknown_session,     // no such (active) session at this barcamp
+    not_yours,           // only the proposer withdraws a session
+    too_many_proposals,  // max_proposals_per_person active proposals already
+    programme_full,      // one of the limits below reached
     unknown_room,
     unknown_slot,
-    duplicate_room,     // a room of that name exists
-    slot_outside_event, // a slot must lie within the barcamp's time
+    duplicate_room,      // a room of that name exists
+    slot_outside_event,  // a slot must lie within the barcamp's time
 };
 // Active proposals one participant may have at a time.
 inline constexpr int max_proposals_per_person = 5;

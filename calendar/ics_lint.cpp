@@ -44,13 +44,17 @@ content_line parse_line(std::size_t number, const std::string& text) {
         i = eq + 1;
         bool quoted = false;
         for (; i < text.size() && (quoted || (text[i] != ';' && text[i] != ':')); ++i) {
-            if (text[i] == '"') quoted = !quoted;
-            else value += text[i];
+            if (text[i] == '"')
+                quoted = !quoted;
+            else
+                value += text[i];
         }
         line.params[key] = value;
     }
-    if (i < text.size() && text[i] == ':') line.value = text.substr(i + 1);
-    else line.name.clear();  // no colon: not a content line
+    if (i < text.size() && text[i] == ':')
+        line.value = text.substr(i + 1);
+    else
+        line.name.clear();  // no colon: not a content line
     return line;
 }
 
@@ -94,7 +98,8 @@ void linter::physical_lines(std::string_view text) {
         if (line.find('\r') != std::string_view::npos) problem(number, "bare CR inside the line");
         if (line.size() > 75) problem(number, "longer than 75 octets (" + std::to_string(line.size()) + ")");
         if (!valid_utf8_line(line)) problem(number, "not valid UTF-8 on its own (a fold split a character?)");
-        if (line.empty()) problem(number, "blank line");
+        if (line.empty())
+            problem(number, "blank line");
         else if (line[0] == ' ' || line[0] == '\t') {
             if (number == 1) problem(number, "continuation line without a line before it");
             logical.append(line.substr(1));
@@ -174,8 +179,7 @@ void linter::check_line(const content_line& l) {
         static const std::regex utc_re{"[0-9]{8}T[0-9]{6}Z"};
         if (!std::regex_match(l.value, utc_re)) problem(l.number, l.name + " must be UTC (YYYYMMDDTHHMMSSZ)");
     }
-    if (l.name == "DTSTART" || l.name == "DTEND" || l.name == "RECURRENCE-ID" || l.name == "EXDATE")
-        check_time(l);
+    if (l.name == "DTSTART" || l.name == "DTEND" || l.name == "RECURRENCE-ID" || l.name == "EXDATE") check_time(l);
     if (l.name == "TZID" && stack_.back() == "VTIMEZONE") tzids_defined_.insert(l.value);
     if (l.name == "REFRESH-INTERVAL" && (!l.params.count("VALUE") || upper(l.params.at("VALUE")) != "DURATION"))
         problem(l.number, "REFRESH-INTERVAL needs VALUE=DURATION");

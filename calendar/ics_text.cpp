@@ -17,7 +17,8 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
     if (b < 0x80) return 1;
     std::size_t n = 0;
     unsigned min_second = 0x80, max_second = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) n = 2;
+    if (b >= 0xC2 && b <= 0xDF)
+        n = 2;
     else if (b >= 0xE0 && b <= 0xEF) {
         n = 3;
         if (b == 0xE0) min_second = 0xA0;  // no overlong forms

@@ -73,7 +73,8 @@ void append_shown(std::string& out, const shown& item, const feed_info& feed) {
     if (!item.where.empty()) append_line(out, "LOCATION", escape_text(item.where));
     append_line(out, "URL;VALUE=URI", item.url);
     append_line(out, "CATEGORIES", escape_text(category_of(item.kind)));
-    if (private_link) append_line(out, "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=" + param_value("Online"), *item.join_url);
+    if (private_link)
+        append_line(out, "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=" + param_value("Online"), *item.join_url);
 }
 
 void append_status(std::string& out, event_status status) {
@@ -86,7 +87,8 @@ void append_status(std::string& out, event_status status) {
 void append_event_body(std::string& out, const event& e, const feed_info& feed) {
     append_time(out, "DTSTART", e, e.start);
     append_time(out, "DTEND", e, e.end);
-    append_shown(out, {e.title, e.description, location_of(e), event_url(feed.base_url, e), e.kind, e.join_url, e.info_url},
+    append_shown(out,
+                 {e.title, e.description, location_of(e), event_url(feed.base_url, e), e.kind, e.join_url, e.info_url},
                  feed);
 }
 
@@ -142,8 +144,9 @@ void append_series(std::string& out, const series& s, const feed_info& feed) {
     append_series_instant(out, "DTEND", s, recurrence_instant(s.first_start, *find_zone(s.time_zone)) + s.duration);
     append_line(out, "RRULE", s.rule);
     append_exdates(out, s);
-    append_shown(out, {s.title, s.description, place(s.format, s.venue, s.address), series_url(feed.base_url, s),
-                       s.kind, s.join_url, s.info_url},
+    append_shown(out,
+                 {s.title, s.description, place(s.format, s.venue, s.address), series_url(feed.base_url, s), s.kind,
+                  s.join_url, s.info_url},
                  feed);
     append_status(out, s.status);
     append_line(out, "END", "VEVENT");
@@ -252,9 +255,7 @@ std::string occurrence_slug(const series& s, date::local_seconds original_start)
     return s.slug + "-" + format_iso_date(date::floor<date::days>(original_start));
 }
 
-std::string event_url(std::string_view base_url, const event& e) {
-    return std::string(base_url) + "/events/" + e.slug;
-}
+std::string event_url(std::string_view base_url, const event& e) { return std::string(base_url) + "/events/" + e.slug; }
 
 std::string write_ics(const feed_info& feed, std::span<const event> events, std::span<const series> all_series) {
     std::string out;

@@ -9,10 +9,10 @@
 namespace tp::calendar {
 
 struct feed_info {
-    std::string name{};         // NAME and X-WR-CALNAME
-    std::string description{};  // DESCRIPTION and X-WR-CALDESC; empty: none
-    std::string url{};          // URL of the page the feed belongs to; empty: none
-    std::string base_url{};     // e.g. https://treffpunkt.example, used for event URLs
+    std::string name{};                      // NAME and X-WR-CALNAME
+    std::string description{};               // DESCRIPTION and X-WR-CALDESC; empty: none
+    std::string url{};                       // URL of the page the feed belongs to; empty: none
+    std::string base_url{};                  // e.g. https://treffpunkt.example, used for event URLs
     bool include_private_join_urls = false;  // only for feeds meant for one registered person
 };
 

@@ -47,7 +47,7 @@ struct registration {
     std::string organisation;
     std::string language = "de";
     registration_status status = registration_status::pending;
-    std::optional<int> position;  // on the waiting list, from 1
+    std::optional<int> position;            // on the waiting list, from 1
     std::optional<sys_seconds> expires_at;  // pending: when the held seat is freed
     answers answers_given;
     sys_seconds created_at{};

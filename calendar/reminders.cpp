@@ -12,10 +12,14 @@ std::optional<std::chrono::seconds> parse_reminder_offset(std::string_view text)
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
     if (ec != std::errc{} || end != digits.data() + digits.size() || n <= 0 || n > 100'000) return std::nullopt;
     std::chrono::seconds offset{};
-    if (unit == 'd') offset = std::chrono::days{n};
-    else if (unit == 'h') offset = std::chrono::hours{n};
-    else if (unit == 'm') offset = std::chrono::minutes{n};
-    else return std::nullopt;
+    if (unit == 'd')
+        offset = std::chrono::days{n};
+    else if (unit == 'h')
+        offset = std::chrono::hours{n};
+    else if (unit == 'm')
+        offset = std::chrono::minutes{n};
+    else
+        return std::nullopt;
     if (offset < shortest_reminder || offset > longest_reminder) return std::nullopt;
     return offset;
 }

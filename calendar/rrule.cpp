@@ -41,7 +41,8 @@ void each_item(std::string_view part, std::string_view list, F f) {
 unsigned weekday_of(std::string_view part, std::string_view name) {
     for (unsigned i = 0; i < day_names.size(); ++i)
         if (day_names[i] == name) return i;
-    throw invalid_rrule(std::string(part) + ": '" + std::string(name) + "' is not a weekday (MO, TU, WE, TH, FR, SA, SU)");
+    throw invalid_rrule(std::string(part) + ": '" + std::string(name) +
+                        "' is not a weekday (MO, TU, WE, TH, FR, SA, SU)");
 }
 
 weekday_rule weekday_item(std::string_view item) {
@@ -57,9 +58,7 @@ weekday_rule weekday_item(std::string_view item) {
 }
 
 std::variant<std::monostate, sys_seconds, date::local_days> until_value(std::string_view v) {
-    const auto digits = [&v](std::size_t from, std::size_t n) {
-        return integer("UNTIL", v.substr(from, n), 0, 9999);
-    };
+    const auto digits = [&v](std::size_t from, std::size_t n) { return integer("UNTIL", v.substr(from, n), 0, 9999); };
     const auto shape_ok = [&v] {
         for (std::size_t i = 0; i < v.size(); ++i) {
             const bool digit = v[i] >= '0' && v[i] <= '9';
@@ -68,7 +67,8 @@ std::variant<std::monostate, sys_seconds, date::local_days> until_value(std::str
         return true;
     };
     if ((v.size() != 8 && v.size() != 16) || !shape_ok())
-        throw invalid_rrule("UNTIL: '" + std::string(v) + "' must be a date (YYYYMMDD) or a UTC time (YYYYMMDDTHHMMSSZ)");
+        throw invalid_rrule("UNTIL: '" + std::string(v) +
+                            "' must be a date (YYYYMMDD) or a UTC time (YYYYMMDDTHHMMSSZ)");
     const date::year_month_day ymd{date::year{digits(0, 4)}, date::month{static_cast<unsigned>(digits(4, 2))},
                                    date::day{static_cast<unsigned>(digits(6, 2))}};
     if (!ymd.ok()) throw invalid_rrule("UNTIL: '" + std::string(v) + "' is not a valid date");
@@ -188,10 +188,10 @@ std::string to_string(const rrule& r) {
     if (!r.by_month.empty()) out += ";BYMONTH=" + joined(r.by_month, num);
     if (!r.by_month_day.empty()) out += ";BYMONTHDAY=" + joined(r.by_month_day, num);
     if (!r.by_day.empty())
-        out += ";BYDAY=" + joined(r.by_day, [](const weekday_rule& w) {
-                   return (w.ordinal != 0 ? std::to_string(w.ordinal) : std::string{}) +
-                          std::string(day_names[w.weekday]);
-               });
+        out +=
+            ";BYDAY=" + joined(r.by_day, [](const weekday_rule& w) {
+                return (w.ordinal != 0 ? std::to_string(w.ordinal) : std::string{}) + std::string(day_names[w.weekday]);
+            });
     if (!r.by_set_pos.empty()) out += ";BYSETPOS=" + joined(r.by_set_pos, num);
     if (r.week_start != 1) out += ";WKST=" + std::string(day_names[r.week_start]);
     return out;

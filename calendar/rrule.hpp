@@ -35,10 +35,10 @@ struct rrule {
     // UNTIL: an instant (UTC form) for timed series, a date for all-day series.
     std::variant<std::monostate, sys_seconds, date::local_days> until;
     std::vector<weekday_rule> by_day;
-    std::vector<int> by_month_day;  // 1..31 or -31..-1
-    std::vector<unsigned> by_month; // 1..12
-    std::vector<int> by_set_pos;    // 1..366 or -366..-1
-    unsigned week_start = 1;        // WKST, default Monday
+    std::vector<int> by_month_day;   // 1..31 or -31..-1
+    std::vector<unsigned> by_month;  // 1..12
+    std::vector<int> by_set_pos;     // 1..366 or -366..-1
+    unsigned week_start = 1;         // WKST, default Monday
     friend bool operator==(const rrule&, const rrule&) = default;
 };
 

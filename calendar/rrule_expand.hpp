@@ -24,9 +24,8 @@ inline constexpr std::size_t max_periods = 200000;  // e.g. daily for 500 years 
 
 // The occurrences whose start lies in [from, to), in order. `first` (DTSTART) is always the first occurrence and
 // counts towards COUNT. At most `limit` (and never more than max_occurrences) are returned. Pure, thread-safe.
-[[nodiscard]] std::vector<occurrence> expand(const rrule& rule, date::local_seconds first,
-                                             const date::time_zone& zone, sys_seconds from, sys_seconds to,
-                                             std::size_t limit = max_occurrences);
+[[nodiscard]] std::vector<occurrence> expand(const rrule& rule, date::local_seconds first, const date::time_zone& zone,
+                                             sys_seconds from, sys_seconds to, std::size_t limit = max_occurrences);
 
 // Whether `first` is itself a date the rule produces (RFC 5545 wants DTSTART "synchronized" with the rule;
 // clients disagree about unsynchronized ones, so we refuse them).

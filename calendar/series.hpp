@@ -20,7 +20,7 @@ struct series_override {
     std::optional<std::string> description;
     std::optional<std::string> venue;
     std::optional<std::string> address;
-    std::optional<event_status> status;    // e.g. one cancelled date
+    std::optional<event_status> status;  // e.g. one cancelled date
     int sequence = 0;
     sys_seconds updated_at{};
     friend bool operator==(const series_override&, const series_override&) = default;
@@ -35,8 +35,8 @@ struct series {
     event_kind kind = event_kind::exchange_round;
     std::string title;
     std::string description;
-    std::string rule;                       // canonical RRULE text
-    date::local_seconds first_start{};      // wall time in time_zone
+    std::string rule;                   // canonical RRULE text
+    date::local_seconds first_start{};  // wall time in time_zone
     std::chrono::seconds duration{3600};
     std::string time_zone = "Europe/Berlin";
     event_format format = event_format::online;

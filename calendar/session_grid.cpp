@@ -39,7 +39,8 @@ std::vector<grid_conflict> find_conflicts(const std::vector<grid_room>& rooms, c
             const auto& b = *placed[j];
             if (!overlap(*slot_of(slots, a.slot), *slot_of(slots, b.slot))) continue;
             if (a.room == b.room) out.push_back(pair(grid_conflict_kind::room_double_booked, a.id, b.id));
-            if (!a.host.empty() && a.host == b.host) out.push_back(pair(grid_conflict_kind::host_in_two_places, a.id, b.id));
+            if (!a.host.empty() && a.host == b.host)
+                out.push_back(pair(grid_conflict_kind::host_in_two_places, a.id, b.id));
         }
     }
     std::sort(out.begin(), out.end(), [](const grid_conflict& x, const grid_conflict& y) {

@@ -23,8 +23,8 @@ enum class event_status { draft, published, cancelled };
 [[nodiscard]] std::optional<event_format> parse_event_format(std::string_view s);
 [[nodiscard]] std::optional<event_status> parse_event_status(std::string_view s);
 
-inline constexpr event_kind all_event_kinds[] = {event_kind::barcamp, event_kind::exchange_round,
-                                                 event_kind::webinar, event_kind::meeting};
+inline constexpr event_kind all_event_kinds[] = {event_kind::barcamp, event_kind::exchange_round, event_kind::webinar,
+                                                 event_kind::meeting};
 
 // A question an event asks on its registration form.
 enum class question_type { text, single_choice, multiple_choice, checkbox };
@@ -76,7 +76,7 @@ struct event {
     std::string address;
     std::optional<std::string> join_url;  // private: only for registered people
     std::optional<std::string> info_url;
-    std::optional<int> capacity;          // nullopt: unlimited
+    std::optional<int> capacity;  // nullopt: unlimited
     std::optional<sys_seconds> registration_opens;
     std::optional<sys_seconds> registration_closes;
     event_status status = event_status::published;
@@ -87,7 +87,7 @@ struct event {
     std::optional<std::string> series_slug;
     std::optional<std::string> series_title;
     std::optional<std::chrono::seconds> original_start_local;  // local_seconds since the epoch
-    std::vector<question> questions;  // asked on the registration form
+    std::vector<question> questions;                           // asked on the registration form
     // Reminder emails go this long before the start (see reminders.hpp); empty: none.
     std::vector<std::chrono::seconds> reminders{std::chrono::days{7}, std::chrono::days{1}};
 };

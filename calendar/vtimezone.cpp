@@ -37,8 +37,8 @@ day_rule rule_of(const transition& t) {
     const date::year_month_day ymd{day};
     const unsigned d = static_cast<unsigned>(ymd.day());
     const unsigned days_in_month = static_cast<unsigned>((ymd.year() / ymd.month() / date::last).day());
-    return {static_cast<unsigned>(ymd.month()), date::weekday{day}.c_encoding(), (d - 1) / 7 + 1,
-            d + 7 > days_in_month, local - date::local_seconds{day}};
+    return {static_cast<unsigned>(ymd.month()), date::weekday{day}.c_encoding(), (d - 1) / 7 + 1, d + 7 > days_in_month,
+            local - date::local_seconds{day}};
 }
 
 bool same_shape(const transition& a, const transition& b) {
@@ -72,8 +72,10 @@ std::vector<run> runs_of(const std::vector<transition>& all, bool dst) {
     std::vector<run> runs;
     for (const auto& t : all) {
         if (t.dst != dst) continue;
-        if (!runs.empty() && extends(runs.back(), t)) add_to(runs.back(), t);
-        else runs.push_back({{t}, rule_of(t)});
+        if (!runs.empty() && extends(runs.back(), t))
+            add_to(runs.back(), t);
+        else
+            runs.push_back({{t}, rule_of(t)});
     }
     return runs;
 }
@@ -94,7 +96,8 @@ std::string rrule_of(const run& r, bool open_ended) {
     static constexpr const char* names[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
     // Where both fit, "last" is the tz database's own rule (lastSun); "4th Sunday" would fail in other years.
     const std::string ordinal = r.rule.last ? "-1" : std::to_string(r.rule.nth);
-    std::string rule = "FREQ=YEARLY;BYMONTH=" + std::to_string(r.rule.month) + ";BYDAY=" + ordinal + names[r.rule.weekday];
+    std::string rule =
+        "FREQ=YEARLY;BYMONTH=" + std::to_string(r.rule.month) + ";BYDAY=" + ordinal + names[r.rule.weekday];
     if (!open_ended) rule += ";UNTIL=" + format_utc(r.items.back().at);
     return rule;
 }

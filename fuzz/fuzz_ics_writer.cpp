@@ -1,7 +1,8 @@
 // The iCalendar writer against a real parser: libical (Debian libical-dev, the parser behind Evolution) reads the
 // feed we write for an event whose texts come from the input, and must read back exactly those texts, after the
 // changes calendar text must make (line breaks become \n, other control characters go, tabs become spaces,
-// invalid UTF-8 becomes U+FFFD, blanks at the ends go). This covers escaping, folding at 75 octets and UTF-8 at the fold.
+// invalid UTF-8 becomes U+FFFD, blanks at the ends go). This covers escaping, folding at 75 octets and UTF-8 at the
+// fold.
 #include <libical/ical.h>
 
 #include <cstdint>
@@ -23,9 +24,12 @@ std::string shown(std::string_view raw) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;  // CRLF: the LF counts
-        if (c == '\r' || c == '\n') out += '\n';
-        else if (c == '\t') out += ' ';
-        else if (c >= 0x20 && c != 0x7F) out += static_cast<char>(c);
+        if (c == '\r' || c == '\n')
+            out += '\n';
+        else if (c == '\t')
+            out += ' ';
+        else if (c >= 0x20 && c != 0x7F)
+            out += static_cast<char>(c);
     }
     const auto first = out.find_first_not_of(' ');  // blanks at the ends are not kept
     return first == std::string::npos ? std::string{} : out.substr(first, out.find_last_not_of(' ') - first + 1);

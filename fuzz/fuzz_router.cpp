@@ -42,7 +42,8 @@ struct world {
 
     world() {
         std::atexit(remove_database);
-        const auto parsed = tp::web::parse_import(tp::server::demo_document(date::local_days{date::year{2026} / 12 / 1}));
+        const auto parsed =
+            tp::web::parse_import(tp::server::demo_document(date::local_days{date::year{2026} / 12 / 1}));
         require(parsed.errors.empty(), "the demo data imports");
         db.upsert(parsed.document.networks, parsed.document.events, parsed.document.series);
         tp::server::add_demo_programme(db);
@@ -71,8 +72,8 @@ std::unique_ptr<http::request_parser<http::string_body>> parse(std::string_view 
 bool known_label(std::string_view label) {
     for (const auto& r : tp::server::route_table())
         if (r.label == label) return true;
-    for (const std::string_view own : {"not_found", "method_not_allowed", "bad_request", "rejected", "unavailable",
-                                       "forbidden", "error"})
+    for (const std::string_view own :
+         {"not_found", "method_not_allowed", "bad_request", "rejected", "unavailable", "forbidden", "error"})
         if (own == label) return true;
     return false;
 }

@@ -10,7 +10,7 @@
 namespace tp::mail {
 namespace {
 
-constexpr std::size_t max_word = 75;                          // RFC 2047 2: an encoded word's length
+constexpr std::size_t max_word = 75;  // RFC 2047 2: an encoded word's length
 constexpr std::string_view word_open = "=?UTF-8?B?", word_close = "?=";
 // Base64 turns 3 octets into 4 characters: the octets one word can carry.
 constexpr std::size_t octets_per_word = (max_word - word_open.size() - word_close.size()) / 4 * 3;
@@ -50,7 +50,8 @@ std::string encoded_words(std::string_view s) {
 
 bool atext_phrase(std::string_view s) {
     for (const char c : s)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c == '.' || c == '_')) return false;
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c == '.' || c == '_'))
+            return false;
     return !s.empty() && s.front() != ' ' && s.back() != ' ';
 }
 
@@ -89,9 +90,7 @@ std::string format_mailbox(const mailbox& m) {
     return shown + " <" + m.address + ">";
 }
 
-std::string format_date(std::chrono::sys_seconds t) {
-    return date::format("%a, %d %b %Y %H:%M:%S +0000", t);
-}
+std::string format_date(std::chrono::sys_seconds t) { return date::format("%a, %d %b %Y %H:%M:%S +0000", t); }
 
 std::string_view domain_of(std::string_view address) {
     const auto at = address.rfind('@');

@@ -32,9 +32,7 @@ std::string unique_name(unsigned long sequence) {
 // One sequence for the whole process: several senders may write to the same maildir at once.
 std::atomic<unsigned long> sequence{0};
 
-send_result local_error(const std::string& what) {
-    return {delivery::temporary, what + ": " + std::strerror(errno)};
-}
+send_result local_error(const std::string& what) { return {delivery::temporary, what + ": " + std::strerror(errno)}; }
 
 }  // namespace
 

@@ -54,9 +54,7 @@ void alternatives(std::string& out, const message& m) {
     out += "--" + b + "--\r\n";
 }
 
-bool valid_method(std::string_view method) {
-    return method == "REQUEST" || method == "CANCEL" || method == "PUBLISH";
-}
+bool valid_method(std::string_view method) { return method == "REQUEST" || method == "CANCEL" || method == "PUBLISH"; }
 
 void envelope_headers(std::string& out, const message& m) {
     if (!valid_address(m.message_id)) throw std::invalid_argument("not a Message-ID: " + m.message_id);

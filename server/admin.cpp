@@ -35,8 +35,8 @@ std::string back_target(const calendar::event& e, std::string_view back) {
 
 }  // namespace
 
-handled app::admin_page(const parsed& p, std::string_view route, http::status status, std::string body,
-                        bool fresh_csrf, const std::string& csrf) {
+handled app::admin_page(const parsed& p, std::string_view route, http::status status, std::string body, bool fresh_csrf,
+                        const std::string& csrf) {
     auto result = page(p, route, status, std::move(body));
     result.res.set(http::field::cache_control, "no-store");  // attendee data stays out of caches
     if (fresh_csrf) set_csrf_cookie(result.res, csrf, https(config_.base_url));
@@ -108,13 +108,15 @@ handled app::admin_attendees(const request& req, parsed& p) {
 handled app::admin_checkin(const request& req, parsed& p, bool printable) {
     const auto& e = *p.event;
     auto all = store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{});
-    if (printable) return admin_page(p, "admin", http::status::ok, web::checkin_list_page(p.ctx, e, all).str(), false, "");
+    if (printable)
+        return admin_page(p, "admin", http::status::ok, web::checkin_list_page(p.ctx, e, all).str(), false, "");
     bool fresh = false;
     const auto csrf = csrf_for(req, fresh);
     const auto search = param(query_of(req), "q");
     const web::attendee_filter f{calendar::registration_status::confirmed, search};
     auto shown = search.empty() ? std::vector<calendar::attendee>{} : only_matching(std::move(all), f);
-    return admin_page(p, "admin", http::status::ok, web::checkin_page(p.ctx, e, shown, search, csrf).str(), fresh, csrf);
+    return admin_page(p, "admin", http::status::ok, web::checkin_page(p.ctx, e, shown, search, csrf).str(), fresh,
+                      csrf);
 }
 
 handled app::admin_act(const request& req, parsed& p) {
@@ -127,7 +129,8 @@ handled app::admin_act(const request& req, parsed& p) {
         if (!store_.act_on_registration(e.slug, *id, *action, store::actor::organiser(*p.who))) return not_found(p);
     } catch (const store::registration_conflict& ex) {
         const auto& strings = web::admin_strings_for(p.ctx.language);
-        const auto text = std::string(strings.not_in_this_state) + std::string(web::status_label(ex.state, p.ctx.language)) + ".";
+        const auto text =
+            std::string(strings.not_in_this_state) + std::string(web::status_label(ex.state, p.ctx.language)) + ".";
         return page(p, "admin", http::status::conflict, web::error_page(p.ctx, 409, text).str());
     }
     return see_other(web::href(p.ctx, back_target(e, param(fields, "back"))), "admin");

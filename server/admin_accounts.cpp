@@ -26,7 +26,8 @@ handled app::admin_password(const request& req, parsed& p) {
     if (!is_post(req)) {
         const auto token = param(query_of(req), "token");
         if (!store_.link_valid(token)) return invalid();
-        return admin_page(p, "admin_login", http::status::ok, web::password_page(p.ctx, token, csrf, "").str(), fresh, csrf);
+        return admin_page(p, "admin_login", http::status::ok, web::password_page(p.ctx, token, csrf, "").str(), fresh,
+                          csrf);
     }
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
     const auto token = param(fields, "token"), password = param(fields, "password");
@@ -34,8 +35,7 @@ handled app::admin_password(const request& req, parsed& p) {
         return admin_page(p, "admin_login", http::status::unprocessable_entity,
                           web::password_page(p.ctx, token, csrf, error).str(), fresh, csrf);
     };
-    if (password != param(fields, "again"))
-        return again(std::string(strings.passwords_differ));
+    if (password != param(fields, "again")) return again(std::string(strings.passwords_differ));
     const auto slot = take_login_slot();
     if (!slot) return logins_busy(p);
     try {
@@ -63,8 +63,11 @@ handled app::admin_invite(const request& req, parsed& p, const calendar::organis
     if (who.role != calendar::role::admin)
         return page(p, "admin", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-    store::new_organiser invited{param(fields, "email"), param(fields, "name"),
-                                 calendar::parse_role(param(fields, "role")).value_or(calendar::role::organiser), {}, ""};
+    store::new_organiser invited{param(fields, "email"),
+                                 param(fields, "name"),
+                                 calendar::parse_role(param(fields, "role")).value_or(calendar::role::organiser),
+                                 {},
+                                 ""};
     for (const auto& [k, v] : fields)
         if (k == "network") invited.networks.push_back(v);
     try {

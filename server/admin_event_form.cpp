@@ -1,5 +1,5 @@
-// Creating and changing events and series in the admin pages: GET shows the form, POST checks it by the import's rules and
-// saves with an audit entry; problems show next to their fields with the input kept (422).
+// Creating and changing events and series in the admin pages: GET shows the form, POST checks it by the import's rules
+// and saves with an audit entry; problems show next to their fields with the input kept (422).
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
 #include "server/csrf.hpp"
@@ -60,13 +60,12 @@ web::form_fields fields_from(const web::query_params& posted) {
 // What differs between the event and the series forms.
 struct entity_form {
     bool creating = true;
-    web::form_fields shown;  // for a GET
+    web::form_fields shown;                 // for a GET
     std::optional<std::string> fixed_slug;  // an existing one's: addresses never change
     std::function<web::html(const web::page_context&, const web::event_form_page_input&)> render;
     // Checks the fields (problems filled in) and saves; returns the page to go to afterwards.
     std::function<std::optional<std::string>(const web::form_fields&, web::field_messages&)> save;
 };
-
 
 handled app::admin_entity_form(const request& req, parsed& p, const calendar::organiser& who, const entity_form& form) {
     const auto networks = networks_for(who, store_);

@@ -1,6 +1,6 @@
 // Attendee exports: /admin/events/{slug}/attendees.csv|.xlsx|.json (session), the same under
-// /api/v1/events/{slug}/ (bearer token; the router checks either), /admin/networks/{slug}/attendees.csv across a network's events, and a
-// barcamp's sessions (/admin/events/{slug}/sessions.csv|.xlsx).
+// /api/v1/events/{slug}/ (bearer token; the router checks either), /admin/networks/{slug}/attendees.csv across a
+// network's events, and a barcamp's sessions (/admin/events/{slug}/sessions.csv|.xlsx).
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
 #include "server/auth.hpp"
@@ -30,16 +30,15 @@ std::optional<char> separator_of(const request& req) {
     return std::nullopt;
 }
 
-handled bad_separator() {
-    return {text_response(http::status::bad_request, "sep must be ; or ,"), "export"};
-}
+handled bad_separator() { return {text_response(http::status::bad_request, "sep must be ; or ,"), "export"}; }
 
 }  // namespace
 
 handled app::export_event(const request& req, const calendar::event& e, std::string_view format, web::lang l) {
     const auto all = store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{});
     const auto name = e.slug + "-attendees";
-    if (format == "json") return download(web::attendees_json(e, all), "application/json; charset=utf-8", name + ".json");
+    if (format == "json")
+        return download(web::attendees_json(e, all), "application/json; charset=utf-8", name + ".json");
     const auto table = web::attendee_table({{e, all}}, l, false);
     if (format == "xlsx") return download(to_xlsx(table, e.title), xlsx_type, name + ".xlsx");
     if (format != "csv") return {text_response(http::status::not_found, "exports are .csv, .xlsx or .json"), "export"};
@@ -65,7 +64,8 @@ handled app::export_network(const request& req, const parsed& p, const std::stri
 }
 
 handled app::export_sessions(const request& req, const calendar::event& e, std::string_view format, web::lang l) {
-    if (e.kind != calendar::event_kind::barcamp) return {text_response(http::status::not_found, "not a barcamp"), "export"};
+    if (e.kind != calendar::event_kind::barcamp)
+        return {text_response(http::status::not_found, "not a barcamp"), "export"};
     const auto table = web::session_table(e, store_.programme(e.slug).value_or(calendar::programme{}), l);
     const auto name = e.slug + "-sessions";
     if (format == "xlsx") return download(to_xlsx(table, e.title), xlsx_type, name + ".xlsx");

@@ -83,20 +83,27 @@ handled app::admin_programme(const request& req, parsed& p) {
         const programme_change change{store_, e, actor, l};
         const auto action = fields["action"];
         try {
-            if (action == "room") again = change.room(fields);
-            else if (action == "slot") again = change.slot(fields);
-            else if (action == "session") again = change.session(fields);
-            else if (action == "place") again = change.place(fields);
+            if (action == "room")
+                again = change.room(fields);
+            else if (action == "slot")
+                again = change.slot(fields);
+            else if (action == "session")
+                again = change.session(fields);
+            else if (action == "place")
+                again = change.place(fields);
             else if (action == "remove_room" || action == "remove_slot") {
                 const auto id = parse_id(fields["id"]);
                 if (!id) return bad_request(p, "id: a room or slot number is needed");
-                if (action == "remove_room") store_.remove_room(e.slug, *id, change.actor);
-                else store_.remove_slot(e.slug, *id, change.actor);
+                if (action == "remove_room")
+                    store_.remove_room(e.slug, *id, change.actor);
+                else
+                    store_.remove_slot(e.slug, *id, change.actor);
             } else {
                 return bad_request(p, "action must be room, slot, session, place, remove_room or remove_slot");
             }
         } catch (const store::programme_error& ex) {
-            again = {action == "remove_room" || action == "remove_slot" ? "place" : action, fields,
+            again = {action == "remove_room" || action == "remove_slot" ? "place" : action,
+                     fields,
                      {{"", web::refusal_text(ex.reason, l)}}};
             status = http::status::conflict;
         }
@@ -106,7 +113,8 @@ handled app::admin_programme(const request& req, parsed& p) {
     bool fresh = false;
     const auto csrf = csrf_for(req, fresh);
     const auto programme = store_.programme(e.slug).value_or(calendar::programme{});
-    return admin_page(p, "admin", status, web::programme_admin_page(p.ctx, e, programme, again, csrf).str(), fresh, csrf);
+    return admin_page(p, "admin", status, web::programme_admin_page(p.ctx, e, programme, again, csrf).str(), fresh,
+                      csrf);
 }
 
 }  // namespace tp::server

@@ -49,8 +49,10 @@ bool is_json(std::string_view content_type) {
 
 // What whoever holds the link (or the organiser who registered the person) may read: with the link itself.
 json::object app::registration_json(const calendar::registration& r) const {
-    return {{"status", calendar::to_string(r.status)}, {"position", position_of(r)},
-            {"manage_url", config_.base_url + "/r/" + r.token}, {"event", r.event_slug}};
+    return {{"status", calendar::to_string(r.status)},
+            {"position", position_of(r)},
+            {"manage_url", config_.base_url + "/r/" + r.token},
+            {"event", r.event_slug}};
 }
 
 namespace {
@@ -70,11 +72,13 @@ handled app::api_register(const request& req, parsed& p, const std::string& slug
     const auto input = web::parse_registration_json(req.body());
     const auto event = store_.event_by_slug(slug);
     const auto given = web::answers_of_json(req.body());
-    const auto answers = web::check_answers(event ? event->questions : std::vector<calendar::question>{}, given.answers);
+    const auto answers =
+        web::check_answers(event ? event->questions : std::vector<calendar::question>{}, given.answers);
     json::object fields;
     if (const auto* errors = std::get_if<web::field_errors>(&input))
         for (const auto& [k, v] : *errors) fields[k] = v;
-    for (const auto& [key, problem] : answers.problems) fields["answers." + key] = web::describe(problem, web::lang::en);
+    for (const auto& [key, problem] : answers.problems)
+        fields["answers." + key] = web::describe(problem, web::lang::en);
     for (const auto& key : given.malformed) fields["answers." + key] = "must be text, a list of texts, or true/false";
     if (!fields.empty())
         return json_response(http::status::unprocessable_entity,
@@ -88,34 +92,36 @@ handled app::api_register(const request& req, parsed& p, const std::string& slug
         organiser = bearer_user(req, store_);
         if (!organiser) return json_error(http::status::unauthorized, "the API token is not valid", "api_register");
     }
-    store::registration_request asked{in.name, in.email, in.organisation, std::string(web::code(p.ctx.language)),
-                                      key, answers.answers};
+    store::registration_request asked{in.name, in.email,       in.organisation, std::string(web::code(p.ctx.language)),
+                                      key,     answers.answers};
     if (organiser) asked.registered_by = store::actor::organiser(*organiser, " (API)");
     const auto result = store_.register_person(slug, asked);
     switch (result.outcome) {
         case store::registration_outcome::unknown_event:
             return json_error(http::status::not_found, "there is no event '" + slug + "'", "api_register");
         case store::registration_outcome::window_closed: {
-            const auto status = result.window == registration_window::not_published ? http::status::not_found
-                                                                                     : http::status::conflict;
+            const auto status =
+                result.window == registration_window::not_published ? http::status::not_found : http::status::conflict;
             return json_error(status, window_message(result.window), "api_register");
         }
         case store::registration_outcome::repeated:
             // Whoever knows an address learns nothing about that person: the link goes to the address only.
-            return json_response(http::status::ok,
-                                 json::object{{"status", "already_registered"}, {"position", nullptr},
-                                              {"event", slug},
-                                              {"message", "this address is registered already; we sent its link again"}},
-                                 "api_register");
+            return json_response(
+                http::status::ok,
+                json::object{{"status", "already_registered"},
+                             {"position", nullptr},
+                             {"event", slug},
+                             {"message", "this address is registered already; we sent its link again"}},
+                "api_register");
         case store::registration_outcome::key_reused:
             return json_error(http::status::unprocessable_entity,
                               "this Idempotency-Key was used for another request; send a new key", "api_register");
         case store::registration_outcome::created: break;
     }
-    return json_response(http::status::created,
-                         organiser ? registration_json(*result.registration)
-                                   : public_registration_json(*result.registration),
-                         "api_register");
+    return json_response(
+        http::status::created,
+        organiser ? registration_json(*result.registration) : public_registration_json(*result.registration),
+        "api_register");
 }
 
 handled app::api_registration(const std::string& token) {
@@ -131,7 +137,8 @@ handled app::api_registration(const std::string& token) {
 handled app::api_change(const std::string& token, bool confirm) {
     try {
         const auto r = confirm ? store_.confirm_registration(token) : store_.cancel_registration(token);
-        if (!r) return json_error(http::status::not_found, "there is no registration with this link", "api_registration");
+        if (!r)
+            return json_error(http::status::not_found, "there is no registration with this link", "api_registration");
         return json_response(http::status::ok, registration_json(*r), "api_registration");
     } catch (const store::registration_conflict& ex) {
         return json_error(http::status::conflict, ex.what(), "api_registration");

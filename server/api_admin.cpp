@@ -19,12 +19,18 @@ json::value utc(std::optional<calendar::sys_seconds> t) {
 }
 
 json::object event_json(const calendar::event& e, const store::store::seat_summary& seats) {
-    return {{"slug", e.slug},           {"network", e.network_slug},
-            {"title", e.title},         {"kind", calendar::to_string(e.kind)},
-            {"start", utc(e.start)},    {"end", utc(e.end)},
-            {"time_zone", e.time_zone}, {"status", calendar::to_string(e.status)},
-            {"sequence", e.sequence},   {"capacity", e.capacity ? json::value(*e.capacity) : json::value(nullptr)},
-            {"confirmed", seats.held.confirmed}, {"pending", seats.held.pending},
+    return {{"slug", e.slug},
+            {"network", e.network_slug},
+            {"title", e.title},
+            {"kind", calendar::to_string(e.kind)},
+            {"start", utc(e.start)},
+            {"end", utc(e.end)},
+            {"time_zone", e.time_zone},
+            {"status", calendar::to_string(e.status)},
+            {"sequence", e.sequence},
+            {"capacity", e.capacity ? json::value(*e.capacity) : json::value(nullptr)},
+            {"confirmed", seats.held.confirmed},
+            {"pending", seats.held.pending},
             {"anyone_waiting", seats.waiting > 0}};
 }
 
@@ -32,7 +38,8 @@ handled unprocessable(const web::field_messages& problems) {
     json::object fields;
     for (const auto& [k, v] : problems) fields[k.empty() ? "event" : k] = v;
     return json_response(http::status::unprocessable_entity,
-                         json::object{{"error", "some fields need attention"}, {"fields", std::move(fields)}}, "api_admin");
+                         json::object{{"error", "some fields need attention"}, {"fields", std::move(fields)}},
+                         "api_admin");
 }
 
 handled forbidden(const std::string& message) { return json_error(http::status::forbidden, message, "api_admin"); }
@@ -60,7 +67,8 @@ handled app::api_act(const parsed& p, const std::string& id_text, const std::str
     const auto action = action_named(action_text);
     if (!id || !action) return json_error(http::status::not_found, "there is no such API route", "api_admin");
     try {
-        const auto done = store_.act_on_registration(p.event->slug, *id, *action, store::actor::organiser(*p.who, " (API)"));
+        const auto done =
+            store_.act_on_registration(p.event->slug, *id, *action, store::actor::organiser(*p.who, " (API)"));
         if (!done) return json_error(http::status::not_found, "the event has no such registration", "api_admin");
         return json_response(http::status::ok,
                              json::object{{"id", done->registration.id},
@@ -76,17 +84,22 @@ handled app::api_list_series(const calendar::organiser& who) {
     json::array list;
     for (const auto& one : store_.series_list({.include_drafts = true}))
         if (calendar::may_manage(who, one.network_slug))
-            list.push_back(json::object{{"slug", one.slug}, {"network", one.network_slug}, {"title", one.title},
-                                        {"rrule", one.rule}, {"status", calendar::to_string(one.status)},
+            list.push_back(json::object{{"slug", one.slug},
+                                        {"network", one.network_slug},
+                                        {"title", one.title},
+                                        {"rrule", one.rule},
+                                        {"status", calendar::to_string(one.status)},
                                         {"sequence", one.sequence}});
     return json_response(http::status::ok, json::object{{"series", std::move(list)}}, "api_admin");
 }
 
 // POST /api/v1/series creates (slug nullopt), PUT /api/v1/series/{slug} changes.
-handled app::api_save_series(const request& req, const calendar::organiser& who, const std::optional<std::string>& slug) {
+handled app::api_save_series(const request& req, const calendar::organiser& who,
+                             const std::optional<std::string>& slug) {
     const bool create = !slug;
     const auto existing = slug ? store_.series_by_slug(*slug) : std::nullopt;
-    if (slug && !existing) return json_error(http::status::not_found, "there is no series '" + *slug + "'", "api_admin");
+    if (slug && !existing)
+        return json_error(http::status::not_found, "there is no series '" + *slug + "'", "api_admin");
     if (existing && !calendar::may_manage(who, existing->network_slug))
         return json_error(http::status::forbidden, "this token may not manage the series' network", "api_admin");
     auto result = web::read_series_json(req.body());
@@ -99,7 +112,9 @@ handled app::api_save_series(const request& req, const calendar::organiser& who,
         return std::move(*refused);
     const auto saved = store_.series_by_slug(result.series->slug).value();
     return json_response(create ? http::status::created : http::status::ok,
-                         json::object{{"slug", saved.slug}, {"rrule", saved.rule}, {"sequence", saved.sequence},
+                         json::object{{"slug", saved.slug},
+                                      {"rrule", saved.rule},
+                                      {"sequence", saved.sequence},
                                       {"occurrences", store_.events({.series_slug = saved.slug}).size()}},
                          "api_admin");
 }

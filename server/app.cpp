@@ -100,9 +100,9 @@ handled app::metrics_page(const request& req, const parsed& p) {
                              ? is_loopback(p.peer)
                              : bearer_matches(req[http::field::authorization], config_.metrics_token);
     if (!allowed) return not_found(p);
-    auto res = make_response(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
-                             metrics_.render(cache_.hits(), cache_.misses()) +
-                                 render_outbox_metrics(store_.count_outbox()));
+    auto res =
+        make_response(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
+                      metrics_.render(cache_.hits(), cache_.misses()) + render_outbox_metrics(store_.count_outbox()));
     return {std::move(res), "metrics"};
 }
 
@@ -171,8 +171,10 @@ handled app::index(parsed& p) {
     if (p.filter.network && !store_.network_by_slug(*p.filter.network))
         return bad_request(p, std::string(web::admin_strings_for(p.ctx.language).unknown_network) + *p.filter.network);
     const auto nets = store_.networks();
-    const auto events = store_.events({.network_slug = p.filter.network, .kinds = p.filter.kinds,
-                                       .include_drafts = false, .ending_after = p.ctx.now});
+    const auto events = store_.events({.network_slug = p.filter.network,
+                                       .kinds = p.filter.kinds,
+                                       .include_drafts = false,
+                                       .ending_after = p.ctx.now});
     return page(p, "index", http::status::ok, web::event_list_page(p.ctx, nets, events, p.filter).str());
 }
 
@@ -181,8 +183,11 @@ handled app::series(parsed& p, const std::string& slug) {
     if (!found || found->status == calendar::event_status::draft) return not_found(p);
     const auto n = store_.network_by_slug(found->network_slug);
     if (!n) return not_found(p);
-    const auto upcoming = store_.events({.network_slug = std::nullopt, .kinds = {}, .include_drafts = false,
-                                         .ending_after = p.ctx.now, .include_occurrences = true,
+    const auto upcoming = store_.events({.network_slug = std::nullopt,
+                                         .kinds = {},
+                                         .include_drafts = false,
+                                         .ending_after = p.ctx.now,
+                                         .include_occurrences = true,
                                          .series_slug = slug});
     return page(p, "series", http::status::ok, web::series_page(p.ctx, *found, *n, upcoming).str());
 }
@@ -198,8 +203,8 @@ handled app::networks(parsed& p) {
 handled app::network(parsed& p, const std::string& slug) {
     const auto n = store_.network_by_slug(slug);
     if (!n) return not_found(p);
-    const auto events = store_.events({.network_slug = slug, .kinds = {}, .include_drafts = false,
-                                       .ending_after = p.ctx.now});
+    const auto events =
+        store_.events({.network_slug = slug, .kinds = {}, .include_drafts = false, .ending_after = p.ctx.now});
     return page(p, "network", http::status::ok, web::network_page(p.ctx, *n, events).str());
 }
 

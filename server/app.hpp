@@ -132,8 +132,8 @@ private:
     handled admin_checkin(const request& req, parsed& p, bool printable);
     handled export_event(const request& req, const calendar::event& e, std::string_view format, web::lang l);
     handled export_network(const request& req, const parsed& p, const std::string& slug, std::string_view format);
-    handled admin_page(const parsed& p, std::string_view route, http::status status, std::string body,
-                       bool fresh_csrf, const std::string& csrf);
+    handled admin_page(const parsed& p, std::string_view route, http::status status, std::string body, bool fresh_csrf,
+                       const std::string& csrf);
     handled forbidden(const parsed& p);
     handled not_found(const parsed& p);
     handled bad_request(const parsed& p, std::string_view message);

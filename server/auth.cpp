@@ -29,7 +29,8 @@ std::optional<calendar::organiser> bearer_user(const request& req, store::store&
 }
 
 void set_session_cookie(response& res, const std::string& token, bool secure) {
-    const auto age = token.empty() ? 0 : std::chrono::duration_cast<std::chrono::seconds>(store::session_lifetime).count();
+    const auto age =
+        token.empty() ? 0 : std::chrono::duration_cast<std::chrono::seconds>(store::session_lifetime).count();
     res.insert(http::field::set_cookie, std::string(session_cookie) + "=" + token +
                                             "; Path=/admin; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(age) +
                                             (secure ? "; Secure" : ""));

@@ -16,8 +16,10 @@ bool is_barcamp(const calendar::event& e) { return e.kind == calendar::event_kin
 
 // The change a participant's POST asks for; returns the fragment to go back to ("" for the top).
 std::string apply_vote(store::store& s, const std::string& token, const std::string& action, std::int64_t session) {
-    if (action == "withdraw") s.withdraw_session(token, session);
-    else s.vote(token, session, action == "vote");
+    if (action == "withdraw")
+        s.withdraw_session(token, session);
+    else
+        s.vote(token, session, action == "vote");
     return action == "withdraw" ? "" : "#session-" + std::to_string(session);
 }
 
@@ -68,7 +70,8 @@ handled app::participant_sessions(const request& req, parsed& p, const std::stri
     bool fresh = false;
     const auto csrf = csrf_for(req, fresh);
     const auto programme = store_.programme(e->slug, token).value_or(calendar::programme{});
-    auto result = page(p, "sessions", status, web::participant_sessions_page(p.ctx, *r, *e, programme, again, csrf).str());
+    auto result =
+        page(p, "sessions", status, web::participant_sessions_page(p.ctx, *r, *e, programme, again, csrf).str());
     result.res.set(http::field::cache_control, "no-store");  // a personal page
     if (fresh) set_csrf_cookie(result.res, csrf, https(config_.base_url));
     return result;

@@ -38,9 +38,9 @@ void make_parent_folder(const std::string& db) {
 }
 
 void load_demo(store::store& s) {
-    const auto today = calendar::local_day_of(std::chrono::time_point_cast<std::chrono::seconds>(
-                                                  std::chrono::system_clock::now()),
-                                              *calendar::find_zone("Europe/Berlin"));
+    const auto today =
+        calendar::local_day_of(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
+                               *calendar::find_zone("Europe/Berlin"));
     const auto parsed = web::parse_import(demo_document(today));
     if (!parsed.errors.empty()) throw std::logic_error("demo data is invalid: " + parsed.errors.front());
     s.upsert(parsed.document.networks, parsed.document.events, parsed.document.series);
@@ -118,8 +118,8 @@ int run_serve(const options& o) {
     // Descriptors beyond the connections: the database, its journal, SMTP connections, log files.
     const auto files = raise_file_limit(o.max_connections + 64);
     if (files < o.max_connections + 64)
-        std::cerr << "warning: the open-file limit is " << files << ", below --max-connections "
-                  << o.max_connections << "; accepting pauses when it is reached" << std::endl;
+        std::cerr << "warning: the open-file limit is " << files << ", below --max-connections " << o.max_connections
+                  << "; accepting pauses when it is reached" << std::endl;
     io_pool pool(o.threads);
     access_log log(o.access_log);
     const asio::ip::tcp::endpoint endpoint{asio::ip::make_address(o.listen_host), o.listen_port};
@@ -158,9 +158,10 @@ int run_serve(const options& o) {
         dog.arm(pool);
     });
     schedule_refresh(refresh, s, log, server, o.anonymise_after_days);
-    std::cerr << "listening on http://" << host << ":" << port << " (base URL " << base << ", database " << o.db
-              << ")" << std::endl;
-    std::cerr << "mail: " << (o.mail.smtp_url.empty() ? "no --smtp-url, writing messages to a maildir" : "SMTP " + o.mail.smtp_url)
+    std::cerr << "listening on http://" << host << ":" << port << " (base URL " << base << ", database " << o.db << ")"
+              << std::endl;
+    std::cerr << "mail: "
+              << (o.mail.smtp_url.empty() ? "no --smtp-url, writing messages to a maildir" : "SMTP " + o.mail.smtp_url)
               << std::endl;
 
     pool.run();
@@ -231,7 +232,7 @@ int run_message(const options& o, std::ostream& out, std::ostream& err) {
     if (!problem.empty()) return err << "message: " << o.message_body_file << ": " << problem << "\n", 1;
     store::store s(o.db);
     const auto queued = s.message_attendees(o.message_event, o.message_subject, body.str(),
-                                              store::actor::operator_named("command line"));
+                                            store::actor::operator_named("command line"));
     if (!queued) return err << "message: there is no event '" << o.message_event << "'\n", 1;
     out << "queued " << *queued << " message(s) to the attendees of " << o.message_event
         << "; a running treffpunkt serve sends them\n";
@@ -244,9 +245,9 @@ int run_create_organiser(const options& o, std::istream& in, std::ostream& out, 
     if (!password.empty() && password.back() == '\r') password.pop_back();
     try {
         store::store s(o.db);
-        const auto created = s.create_organiser({o.account_email, o.account_name,
-                                                 calendar::parse_role(o.account_role).value_or(calendar::role::organiser),
-                                                 o.account_networks, password});
+        const auto created = s.create_organiser(
+            {o.account_email, o.account_name, calendar::parse_role(o.account_role).value_or(calendar::role::organiser),
+             o.account_networks, password});
         out << "created " << calendar::to_string(created.role) << " " << created.email;
         for (const auto& n : created.networks) out << (n == created.networks.front() ? " for " : ", ") << n;
         out << "\n";

@@ -82,9 +82,7 @@ void set_mail(mail_options& m, const std::string& name, const std::string& value
     }
 }
 
-bool is_mail_flag(const std::string& name) {
-    return name.starts_with("smtp-") || name.starts_with("mail");
-}
+bool is_mail_flag(const std::string& name) { return name.starts_with("smtp-") || name.starts_with("mail"); }
 
 void set_privacy_notice(options& o, const std::string& path) {
     auto notice = read_flag_file("--privacy-file", path);
@@ -122,47 +120,101 @@ void set_metrics_token(options& o, const std::string& value) {
 bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "yes" || v == "on"; }
 
 void apply(options& o, const std::string& name, const std::string& value) {
-    if (name == "listen") set_listen(o, value);
-    else if (name == "db") o.db = value;
-    else if (name == "base-url") set_base_url(o, value);
-    else if (name == "threads") o.threads = number("--threads", value, 1, 64);
-    else if (name == "demo") o.demo = truthy(value);
-    else if (name == "access-log") o.access_log = value;
-    else if (name == "idle-timeout") o.idle_timeout = std::chrono::seconds{number("--idle-timeout", value, 1, 3600)};
-    else if (name == "max-connections") o.max_connections = number("--max-connections", value, 1, 1'000'000);
+    if (name == "listen")
+        set_listen(o, value);
+    else if (name == "db")
+        o.db = value;
+    else if (name == "base-url")
+        set_base_url(o, value);
+    else if (name == "threads")
+        o.threads = number("--threads", value, 1, 64);
+    else if (name == "demo")
+        o.demo = truthy(value);
+    else if (name == "access-log")
+        o.access_log = value;
+    else if (name == "idle-timeout")
+        o.idle_timeout = std::chrono::seconds{number("--idle-timeout", value, 1, 3600)};
+    else if (name == "max-connections")
+        o.max_connections = number("--max-connections", value, 1, 1'000'000);
     else if (name == "max-connections-per-address")
         o.max_connections_per_address = number("--max-connections-per-address", value, 0, 1'000'000);
-    else if (name == "read-timeout") o.read_timeout = std::chrono::seconds{number("--read-timeout", value, 1, 3600)};
-    else if (name == "write-timeout") o.write_timeout = std::chrono::seconds{number("--write-timeout", value, 1, 3600)};
-    else if (name == "rate-limit") o.rate_limit = number("--rate-limit", value, 0, 1000000);
-    else if (name == "trusted-proxy") add_trusted_proxies(o, value);
-    else if (name == "login-concurrency") o.login_concurrency = number("--login-concurrency", value, 1, 64);
-    else if (name == "metrics-token") set_metrics_token(o, value);
-    else if (is_mail_flag(name)) set_mail(o.mail, name, value);
-    else if (name == "privacy-file") set_privacy_notice(o, value);
-    else if (name == "anonymise-after") o.anonymise_after_days = number("--anonymise-after", value, 0, 3650);
-    else if (name == "email") o.account_email = value;
-    else if (name == "name") o.account_name = value;
-    else if (name == "role") set_role(o, value);
-    else if (name == "network") o.account_networks.push_back(value);
-    else if (name == "label") o.token_label = value;
-    else if (name == "password-stdin") o.password_stdin = truthy(value);
-    else if (name == "event") o.message_event = value;
-    else if (name == "subject") o.message_subject = value;
-    else if (name == "body-file") o.message_body_file = value;
-    else throw usage_error("unknown option --" + name);
+    else if (name == "read-timeout")
+        o.read_timeout = std::chrono::seconds{number("--read-timeout", value, 1, 3600)};
+    else if (name == "write-timeout")
+        o.write_timeout = std::chrono::seconds{number("--write-timeout", value, 1, 3600)};
+    else if (name == "rate-limit")
+        o.rate_limit = number("--rate-limit", value, 0, 1000000);
+    else if (name == "trusted-proxy")
+        add_trusted_proxies(o, value);
+    else if (name == "login-concurrency")
+        o.login_concurrency = number("--login-concurrency", value, 1, 64);
+    else if (name == "metrics-token")
+        set_metrics_token(o, value);
+    else if (is_mail_flag(name))
+        set_mail(o.mail, name, value);
+    else if (name == "privacy-file")
+        set_privacy_notice(o, value);
+    else if (name == "anonymise-after")
+        o.anonymise_after_days = number("--anonymise-after", value, 0, 3650);
+    else if (name == "email")
+        o.account_email = value;
+    else if (name == "name")
+        o.account_name = value;
+    else if (name == "role")
+        set_role(o, value);
+    else if (name == "network")
+        o.account_networks.push_back(value);
+    else if (name == "label")
+        o.token_label = value;
+    else if (name == "password-stdin")
+        o.password_stdin = truthy(value);
+    else if (name == "event")
+        o.message_event = value;
+    else if (name == "subject")
+        o.message_subject = value;
+    else if (name == "body-file")
+        o.message_body_file = value;
+    else
+        throw usage_error("unknown option --" + name);
 }
 
-const std::map<std::string, bool> flags_taking_values{
-    {"listen", true}, {"db", true}, {"base-url", true}, {"threads", true}, {"demo", false},
-    {"access-log", true}, {"idle-timeout", true}, {"read-timeout", true},
-    {"max-connections", true}, {"max-connections-per-address", true}, {"write-timeout", true}, {"rate-limit", true},
-    {"smtp-url", true}, {"smtp-user", true}, {"smtp-password-file", true}, {"smtp-tls", true},
-    {"smtp-ca-file", true}, {"mail-from", true},
-    {"maildir", true}, {"mail-retry", true}, {"mail-give-up", true}, {"mail-lease", true},
-    {"mail-connections", true}, {"event", true}, {"subject", true}, {"body-file", true}, {"privacy-file", true},
-    {"email", true}, {"name", true}, {"role", true}, {"network", true}, {"label", true}, {"password-stdin", false},
-    {"anonymise-after", true}, {"trusted-proxy", true}, {"login-concurrency", true}, {"metrics-token", true}};
+const std::map<std::string, bool> flags_taking_values{{"listen", true},
+                                                      {"db", true},
+                                                      {"base-url", true},
+                                                      {"threads", true},
+                                                      {"demo", false},
+                                                      {"access-log", true},
+                                                      {"idle-timeout", true},
+                                                      {"read-timeout", true},
+                                                      {"max-connections", true},
+                                                      {"max-connections-per-address", true},
+                                                      {"write-timeout", true},
+                                                      {"rate-limit", true},
+                                                      {"smtp-url", true},
+                                                      {"smtp-user", true},
+                                                      {"smtp-password-file", true},
+                                                      {"smtp-tls", true},
+                                                      {"smtp-ca-file", true},
+                                                      {"mail-from", true},
+                                                      {"maildir", true},
+                                                      {"mail-retry", true},
+                                                      {"mail-give-up", true},
+                                                      {"mail-lease", true},
+                                                      {"mail-connections", true},
+                                                      {"event", true},
+                                                      {"subject", true},
+                                                      {"body-file", true},
+                                                      {"privacy-file", true},
+                                                      {"email", true},
+                                                      {"name", true},
+                                                      {"role", true},
+                                                      {"network", true},
+                                                      {"label", true},
+                                                      {"password-stdin", false},
+                                                      {"anonymise-after", true},
+                                                      {"trusted-proxy", true},
+                                                      {"login-concurrency", true},
+                                                      {"metrics-token", true}};
 
 std::string env_name(const std::string& flag) {
     std::string out = "TREFFPUNKT_";
@@ -188,8 +240,10 @@ options parse_options(const std::vector<std::string>& args, char** environment) 
     apply_environment(o, environment);
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& a = args[i];
-        if (a == "--help" || a == "-h" || a == "help") o.command = "help";
-        else if (a == "--version" || a == "version") o.command = "version";
+        if (a == "--help" || a == "-h" || a == "help")
+            o.command = "help";
+        else if (a == "--version" || a == "version")
+            o.command = "version";
         else if (a.rfind("--", 0) == 0) {
             std::string name = a.substr(2), value;
             const auto eq = name.find('=');

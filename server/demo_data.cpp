@@ -30,10 +30,15 @@ date::local_days next(date::local_days d, date::weekday wd) {
     return after + (wd - date::weekday{after});
 }
 
-json::object network(const char* slug, const char* name, const char* region, const char* website,
-                     const char* contact, const char* email, const char* description) {
-    return {{"slug", slug},          {"name", name},           {"region", region},          {"website", website},
-            {"contact_name", contact}, {"contact_email", email}, {"description", description}};
+json::object network(const char* slug, const char* name, const char* region, const char* website, const char* contact,
+                     const char* email, const char* description) {
+    return {{"slug", slug},
+            {"name", name},
+            {"region", region},
+            {"website", website},
+            {"contact_name", contact},
+            {"contact_email", email},
+            {"description", description}};
 }
 
 struct event_spec {
@@ -49,12 +54,23 @@ struct event_spec {
 };
 
 json::object event(const event_spec& s, const std::string& start, const std::string& end, date::local_days today) {
-    json::object e{{"slug", s.slug},     {"network", s.network}, {"kind", s.kind},     {"title", s.title},
-                   {"description", s.description}, {"start", start}, {"end", end}, {"time_zone", "Europe/Berlin"},
-                   {"all_day", false},  {"format", s.format},   {"venue", s.venue},   {"address", s.address},
+    json::object e{{"slug", s.slug},
+                   {"network", s.network},
+                   {"kind", s.kind},
+                   {"title", s.title},
+                   {"description", s.description},
+                   {"start", start},
+                   {"end", end},
+                   {"time_zone", "Europe/Berlin"},
+                   {"all_day", false},
+                   {"format", s.format},
+                   {"venue", s.venue},
+                   {"address", s.address},
                    {"status", "published"}};
-    if (s.capacity) e["capacity"] = *s.capacity;
-    else e["capacity"] = nullptr;
+    if (s.capacity)
+        e["capacity"] = *s.capacity;
+    else
+        e["capacity"] = nullptr;
     if (std::string_view(s.format) != "in_person") e["join_url"] = std::string("https://meet.example.org/") + s.slug;
     e["registration_opens"] = at(today - date::days{14}, 9);
     e["registration_closes"] = start.substr(0, 10) + "T08:00";
@@ -73,8 +89,8 @@ json::array networks() {
         network("mint-emscher-lippe", "MINT Büro Emscher-Lippe", "Nordrhein-Westfalen",
                 "https://www.mint-emscher-lippe.example/", "Leyla Demir", "mint@emscher-lippe.example",
                 "Das MINT Büro koordiniert Angebote in Bottrop, Gelsenkirchen und dem Kreis Recklinghausen."),
-        network("mint-regionen", "Netzwerk MINT-Regionen (bundesweit)", "Deutschland",
-                "https://www.mint-regionen.de/", "Geschäftsstelle MINT-Regionen", "info@mint-regionen.example",
+        network("mint-regionen", "Netzwerk MINT-Regionen (bundesweit)", "Deutschland", "https://www.mint-regionen.de/",
+                "Geschäftsstelle MINT-Regionen", "info@mint-regionen.example",
                 "Das bundesweite Netzwerk der regionalen MINT-Bildungsnetzwerke: Barcamp, Dialogforum, Webinare."),
     };
 }
@@ -82,7 +98,7 @@ json::array networks() {
 json::array events(date::local_days today) {
     using namespace date;
     const auto barcamp_year = year_month_day{today}.month() < September ? year_month_day{today}.year()
-                                                                           : year_month_day{today}.year() + years{1};
+                                                                        : year_month_day{today}.year() + years{1};
     const auto barcamp_day = next(local_days{barcamp_year / September / 14}, Saturday);
     const auto dialog_day = next(today + days{45}, Thursday);
     const auto webinar = [&](int weeks) { return next(today + days{7 * weeks}, Wednesday); };
@@ -111,20 +127,28 @@ json::array events(date::local_days today) {
                "Ruhr-Universität Bochum", "Universitätsstraße 150, 44801 Bochum", 80},
               at(next(today + days{30}, Friday), 9), at(next(today + days{30}, Friday), 15), today),
         event({"mint-stammtisch-gelsenkirchen", "mint-emscher-lippe", "meeting", "MINT-Stammtisch Gelsenkirchen",
-               "Der Stammtisch fällt diesmal aus.", "in_person", "Wissenschaftspark", "Munscheidstraße 14, "
-               "45886 Gelsenkirchen", 25},
+               "Der Stammtisch fällt diesmal aus.", "in_person", "Wissenschaftspark",
+               "Munscheidstraße 14, "
+               "45886 Gelsenkirchen",
+               25},
               at(next(today + days{12}, Thursday), 18), at(next(today + days{12}, Thursday), 20), today),
     };
     for (auto& e : out)
         if (e.as_object()["slug"] == "mint-stammtisch-gelsenkirchen") e.as_object()["status"] = "cancelled";
     const auto open_day = next(today + days{25}, Friday);
-    json::object labs{{"slug", "tag-der-offenen-labore"}, {"network", "mint-thueringen"}, {"kind", "meeting"},
+    json::object labs{{"slug", "tag-der-offenen-labore"},
+                      {"network", "mint-thueringen"},
+                      {"kind", "meeting"},
                       {"title", "Tage der offenen Labore Thüringen"},
                       {"description", "Zwei Tage lang öffnen Labore in Jena, Ilmenau und Erfurt ihre Türen."},
                       {"start", calendar::format_iso_date(open_day)},
                       {"end", calendar::format_iso_date(open_day + days{1})},
-                      {"time_zone", "Europe/Berlin"}, {"all_day", true}, {"format", "in_person"},
-                      {"venue", "Verschiedene Orte"}, {"address", "Jena, Ilmenau, Erfurt"}, {"capacity", nullptr}};
+                      {"time_zone", "Europe/Berlin"},
+                      {"all_day", true},
+                      {"format", "in_person"},
+                      {"venue", "Verschiedene Orte"},
+                      {"address", "Jena, Ilmenau, Erfurt"},
+                      {"capacity", nullptr}};
     out.push_back(labs);
     return out;
 }
@@ -144,14 +168,23 @@ json::array series(date::local_days today) {
     const auto third = last_tuesday(local_days{(now.year() / now.month() + months{2}) / 1});
     const auto fourth = last_tuesday(local_days{(now.year() / now.month() + months{4}) / 1});
     json::object alumni{
-        {"slug", "alumni-austauschrunde"}, {"network", "mint-regionen"}, {"kind", "exchange_round"},
+        {"slug", "alumni-austauschrunde"},
+        {"network", "mint-regionen"},
+        {"kind", "exchange_round"},
         {"title", "Alumni-Austauschrunde"},
-        {"description", "Ehemalige und aktive Koordinatorinnen und Koordinatoren tauschen sich aus: alle zwei "
-                        "Monate am letzten Dienstag, online."},
-        {"rrule", "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU"}, {"start", at(first, 17)}, {"end", at(first, 18, 30)},
-        {"time_zone", "Europe/Berlin"}, {"format", "online"}, {"join_url", "https://meet.example.org/alumni"},
-        {"capacity", 30}, {"exdates", json::array{at(fourth, 17)}},
-        {"overrides", json::array{json::object{{"original_start", at(third, 17)}, {"start", at(third + days{2}, 17)},
+        {"description",
+         "Ehemalige und aktive Koordinatorinnen und Koordinatoren tauschen sich aus: alle zwei "
+         "Monate am letzten Dienstag, online."},
+        {"rrule", "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU"},
+        {"start", at(first, 17)},
+        {"end", at(first, 18, 30)},
+        {"time_zone", "Europe/Berlin"},
+        {"format", "online"},
+        {"join_url", "https://meet.example.org/alumni"},
+        {"capacity", 30},
+        {"exdates", json::array{at(fourth, 17)}},
+        {"overrides", json::array{json::object{{"original_start", at(third, 17)},
+                                               {"start", at(third + days{2}, 17)},
                                                {"end", at(third + days{2}, 18, 30)},
                                                {"title", "Alumni-Austauschrunde (verschoben auf Donnerstag)"}}}}};
     return {alumni};
@@ -178,7 +211,8 @@ void add_demo_programme(store::store& s) {
                                   s.add_slot(slug, at(14), at(14) + std::chrono::minutes{45}, actor)};
     using k = calendar::session_kind;
     const calendar::session_proposal board[] = {
-        {"MINT & Mädchen: was wirkt?", "Erfahrungen aus drei Regionen, dann offene Runde.", "Leyla Demir", k::discussion},
+        {"MINT & Mädchen: was wirkt?", "Erfahrungen aus drei Regionen, dann offene Runde.", "Leyla Demir",
+         k::discussion},
         {"Calliope im Sachunterricht", "Wir programmieren gemeinsam die ersten Schritte.", "Jonas Berger", k::workshop},
         {"Förderanträge ohne Frust", "", "Katrin Vogt", k::talk},
         {"Löten für Einsteiger", "Mit Bausätzen zum Mitnehmen.", "Jonas Berger", k::hands_on},

@@ -36,8 +36,8 @@ handled app::serve_feed(const request& req, std::string_view route, const std::s
 
 handled app::feed_response(const request& req, std::string_view route, const cached_feed& entry,
                            std::string_view filename, std::string_view type) {
-    const bool current = not_modified(req[http::field::if_none_match], req[http::field::if_modified_since],
-                                      entry.etag, entry.last_modified);
+    const bool current = not_modified(req[http::field::if_none_match], req[http::field::if_modified_since], entry.etag,
+                                      entry.last_modified);
     response res = current ? response{http::status::not_modified, 11}
                            : make_response(http::status::ok, std::string(type), entry.body);
     res.set(http::field::etag, entry.etag);
@@ -53,11 +53,11 @@ handled app::feed(const request& req, parsed& p) {
     if (p.filter.network) return network_feed(req, p, *p.filter.network);
     const auto l = p.ctx.language;
     const auto build = [&]() -> feed_cache::built {
-        const store::event_filter f{.network_slug = std::nullopt, .kinds = p.filter.kinds,
-                                    .include_occurrences = false};
-        const calendar::feed_info info{
-            std::string(web::strings_for(l).all_events_feed) + kinds_suffix(p.filter, l),
-            std::string(web::strings_for(l).tagline), config_.base_url + "/", config_.base_url, false};
+        const store::event_filter f{
+            .network_slug = std::nullopt, .kinds = p.filter.kinds, .include_occurrences = false};
+        const calendar::feed_info info{std::string(web::strings_for(l).all_events_feed) + kinds_suffix(p.filter, l),
+                                       std::string(web::strings_for(l).tagline), config_.base_url + "/",
+                                       config_.base_url, false};
         return {write_feed(info, store_.events(f), store_.series_list(f)), store_.last_change(f)};
     };
     return serve_feed(req, "feed", cache_key("/calendar.ics", p.filter, l), build, "");
@@ -88,7 +88,8 @@ handled app::event_ics(const request& req, parsed& p, const std::string& slug) {
         const auto current = store_.event_by_slug(slug);  // as of this build, not of the check above
         std::vector<calendar::event> events;
         if (current && current->status != calendar::event_status::draft) events.push_back(*current);
-        const calendar::feed_info info{e->title, "", calendar::event_url(config_.base_url, *e), config_.base_url, false};
+        const calendar::feed_info info{e->title, "", calendar::event_url(config_.base_url, *e), config_.base_url,
+                                       false};
         return {write_feed(info, events), current ? current->updated_at : e->updated_at};
     };
     return serve_feed(req, "event_ics", "/events/" + slug + ".ics", build, slug + ".ics");
@@ -114,7 +115,8 @@ handled app::sessions_feed(const request& req, const calendar::event& e, std::st
     const auto build = [&]() -> feed_cache::built {
         const auto current = store_.event_by_slug(e.slug).value_or(e);
         const auto programme = store_.programme(e.slug).value_or(calendar::programme{});
-        const auto changed = std::max(current.updated_at, store_.programme_changed(e.slug).value_or(current.updated_at));
+        const auto changed =
+            std::max(current.updated_at, store_.programme_changed(e.slug).value_or(current.updated_at));
         const calendar::feed_info info{current.title + " – Sessions", "", calendar::plan_url(config_.base_url, current),
                                        config_.base_url, false};
         auto body = ics ? calendar::write_sessions_ics(info, current, programme)
@@ -122,8 +124,9 @@ handled app::sessions_feed(const request& req, const calendar::event& e, std::st
         return {std::make_shared<const std::string>(std::move(body)), changed};
     };
     const auto key = "/events/" + e.slug + "/" + std::string(file);
-    auto result = serve_feed(req, ics ? "sessions_ics" : "schedule_json", key, build,
-                             ics ? e.slug + "-sessions.ics" : "", ics ? calendar_type : "application/json; charset=utf-8");
+    auto result =
+        serve_feed(req, ics ? "sessions_ics" : "schedule_json", key, build, ics ? e.slug + "-sessions.ics" : "",
+                   ics ? calendar_type : "application/json; charset=utf-8");
     return result;
 }
 

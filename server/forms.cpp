@@ -34,7 +34,8 @@ handled app::event_with_form(const request& req, parsed& p, const calendar::even
     web::seat_info info;
     if (e.capacity) {
         info.left = std::max(0, *e.capacity - seats.held.confirmed - seats.held.pending);
-        info.waitlist = calendar::admit(e.capacity, seats.held, seats.waiting) == calendar::registration_status::waitlisted;
+        info.waitlist =
+            calendar::admit(e.capacity, seats.held, seats.waiting) == calendar::registration_status::waitlisted;
     }
     const auto section = web::registration_section(p.ctx, e, window, info, form);
     auto result = page(p, "event", status, web::event_page(p.ctx, e, *n, section).str());
@@ -57,11 +58,12 @@ handled app::register_form(const request& req, parsed& p, const std::string& slu
     for (const auto& [field, problem] : web::check_registration(form.values, form.consent))
         form.errors[field] = web::describe(problem, p.ctx.language);
     const auto answers = web::check_answers(e->questions, submitted.answers);
-    for (const auto& [key, problem] : answers.problems) form.errors["q." + key] = web::describe(problem, p.ctx.language);
+    for (const auto& [key, problem] : answers.problems)
+        form.errors["q." + key] = web::describe(problem, p.ctx.language);
     if (!form.errors.empty()) return event_with_form(req, p, *e, form, http::status::unprocessable_entity);
-    const auto result = store_.register_person(slug, {form.values.name, form.values.email, form.values.organisation,
-                                                      std::string(web::code(p.ctx.language)), std::nullopt,
-                                                      answers.answers});
+    const auto result =
+        store_.register_person(slug, {form.values.name, form.values.email, form.values.organisation,
+                                      std::string(web::code(p.ctx.language)), std::nullopt, answers.answers});
     if (result.outcome == store::registration_outcome::window_closed)
         return event_with_form(req, p, *e, form, http::status::conflict);
     if (result.outcome == store::registration_outcome::unknown_event) return not_found(p);
@@ -99,14 +101,16 @@ handled app::manage_step(const request& req, parsed& p, const std::string& token
     if (!post) {
         bool fresh = false;
         const auto csrf = csrf_for(req, fresh);
-        auto result = page(p, "manage", http::status::ok,
-                           web::confirm_step_page(p.ctx, *r, *e, csrf, step == "cancel").str());
+        auto result =
+            page(p, "manage", http::status::ok, web::confirm_step_page(p.ctx, *r, *e, csrf, step == "cancel").str());
         if (fresh) set_csrf_cookie(result.res, csrf, https(config_.base_url));
         return result;
     }
     try {  // the router has checked the form's CSRF token
-        if (step == "feed") (void)store_.reset_personal_feed(*r);
-        else (void)(step == "cancel" ? store_.cancel_registration(token) : store_.confirm_registration(token));
+        if (step == "feed")
+            (void)store_.reset_personal_feed(*r);
+        else
+            (void)(step == "cancel" ? store_.cancel_registration(token) : store_.confirm_registration(token));
     } catch (const store::registration_conflict&) {
         // The manage page says what state the registration is in.
     }

@@ -24,8 +24,13 @@ tcp::acceptor listen_on(asio::io_context& ioc, const tcp::endpoint& endpoint) {
 
 http_server::http_server(io_pool& pool, tcp::acceptor&& acceptor, app& application, access_log& log,
                          server_limits limits)
-    : pool_(pool), acceptor_(std::move(acceptor)), app_(application), log_(log), limits_(limits),
-      port_(acceptor_.local_endpoint().port()), writers_(limits.writer_threads) {}
+    : pool_(pool),
+      acceptor_(std::move(acceptor)),
+      app_(application),
+      log_(log),
+      limits_(limits),
+      port_(acceptor_.local_endpoint().port()),
+      writers_(limits.writer_threads) {}
 
 http_server::~http_server() { writers_.join(); }
 
@@ -56,8 +61,10 @@ void http_server::on_accept(boost::system::error_code ec, connection_socket sock
     } else {
         socket.set_option(tcp::no_delay(true), ec);
         auto s = std::make_shared<session>(std::move(socket), *this);
-        if (admit(s)) s->run();
-        else s->refuse("Too many connections; please try again in a moment.");
+        if (admit(s))
+            s->run();
+        else
+            s->refuse("Too many connections; please try again in a moment.");
     }
     do_accept();
 }

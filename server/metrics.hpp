@@ -13,14 +13,41 @@ namespace tp::server {
 class metrics {
 public:
     // The route labels handlers use; anything else is counted as "other".
-    static constexpr std::array<std::string_view, 33> routes{
-        "index", "networks", "network", "event", "series", "feed", "network_feed", "event_ics", "series_ics",
-        "personal_feed", "plan", "sessions_ics", "schedule_json", "sessions",
-        "api_register", "api_registration", "manage", "privacy", "static", "healthz", "metrics", "admin",
-        "admin_login", "export", "api_export", "api_admin", "not_found",
-        "bad_request", "method_not_allowed", "rejected", "unavailable", "error", "other"};
-    static constexpr std::array<unsigned, 18> statuses{200, 201, 303, 304, 400, 401, 403, 404, 405, 408, 409, 413,
-                                                       415, 422, 429, 431, 500, 503};
+    static constexpr std::array<std::string_view, 33> routes{"index",
+                                                             "networks",
+                                                             "network",
+                                                             "event",
+                                                             "series",
+                                                             "feed",
+                                                             "network_feed",
+                                                             "event_ics",
+                                                             "series_ics",
+                                                             "personal_feed",
+                                                             "plan",
+                                                             "sessions_ics",
+                                                             "schedule_json",
+                                                             "sessions",
+                                                             "api_register",
+                                                             "api_registration",
+                                                             "manage",
+                                                             "privacy",
+                                                             "static",
+                                                             "healthz",
+                                                             "metrics",
+                                                             "admin",
+                                                             "admin_login",
+                                                             "export",
+                                                             "api_export",
+                                                             "api_admin",
+                                                             "not_found",
+                                                             "bad_request",
+                                                             "method_not_allowed",
+                                                             "rejected",
+                                                             "unavailable",
+                                                             "error",
+                                                             "other"};
+    static constexpr std::array<unsigned, 18> statuses{200, 201, 303, 304, 400, 401, 403, 404, 405,
+                                                       408, 409, 413, 415, 422, 429, 431, 500, 503};
 
     // Lock-free: a few relaxed atomic adds.
     void record(std::string_view route, unsigned status, std::chrono::nanoseconds latency);

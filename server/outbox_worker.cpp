@@ -58,11 +58,10 @@ std::optional<mail::mailbox> contact_of(const calendar::network& n) {
 
 std::unique_ptr<mail::transport> make_transport(const mail_options& m, const std::string& db_path) {
     if (!m.smtp_url.empty())
-        return std::make_unique<mail::smtp_transport>(
-            mail::smtp_config{m.smtp_url, m.smtp_user, m.smtp_password, tls_of(m.smtp_tls), std::chrono::seconds{30},
-                              m.smtp_ca_file});
-    const auto folder = m.maildir ? std::filesystem::path(*m.maildir)
-                                  : std::filesystem::absolute(db_path).parent_path() / "maildir";
+        return std::make_unique<mail::smtp_transport>(mail::smtp_config{
+            m.smtp_url, m.smtp_user, m.smtp_password, tls_of(m.smtp_tls), std::chrono::seconds{30}, m.smtp_ca_file});
+    const auto folder =
+        m.maildir ? std::filesystem::path(*m.maildir) : std::filesystem::absolute(db_path).parent_path() / "maildir";
     return std::make_unique<mail::maildir_transport>(folder);
 }
 
@@ -81,7 +80,9 @@ outbox_worker::outbox_worker(store::store& s, outbox_settings settings, std::uni
 
 outbox_worker::~outbox_worker() { stop(); }
 
-void outbox_worker::start() { thread_ = std::thread([this] { loop(); }); }
+void outbox_worker::start() {
+    thread_ = std::thread([this] { loop(); });
+}
 
 void outbox_worker::stop() {
     {
@@ -168,8 +169,15 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
     if (const auto* place = payload.if_contains("position"); place && place->is_int64())
         r.position = static_cast<int>(place->get_int64());  // the place the message was written about
     const auto& e = about.event;
-    const web::mail_input in{m.kind, r, e, about.network, settings_.base_url, about.confirmed_at.has_value(),
-                             offset_field(payload), text_field(payload, "subject"), text_field(payload, "body")};
+    const web::mail_input in{m.kind,
+                             r,
+                             e,
+                             about.network,
+                             settings_.base_url,
+                             about.confirmed_at.has_value(),
+                             offset_field(payload),
+                             text_field(payload, "subject"),
+                             text_field(payload, "body")};
     const auto text = web::render_mail(in);
     if (!text) throw std::invalid_argument("no text for messages of kind '" + m.kind + "'");
     mail::message msg;
@@ -183,11 +191,16 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
     msg.html = text->html;
     if (text->invitation) {
         const auto organizer = msg.reply_to.value_or(msg.from);
-        calendar::itip_message itip{*text->invitation, {organizer.name, organizer.address}, {r.name, m.recipient},
-                                    settings_.base_url, e.sequence, m.created_at};
+        calendar::itip_message itip{*text->invitation,
+                                    {organizer.name, organizer.address},
+                                    {r.name, m.recipient},
+                                    settings_.base_url,
+                                    e.sequence,
+                                    m.created_at};
         // A personal cancellation changes nothing for the others: it goes one above the event's SEQUENCE.
         if (m.kind == "cancelled" || m.kind == "rejected") itip.sequence = e.sequence + 1;
-        msg.calendar = mail::calendar_part{std::string(calendar::to_string(itip.method)), calendar::write_itip(e, itip)};
+        msg.calendar =
+            mail::calendar_part{std::string(calendar::to_string(itip.method)), calendar::write_itip(e, itip)};
     }
     return mail::render(msg);
 }

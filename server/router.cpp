@@ -36,7 +36,8 @@ handled app::dispatch(const request& req, parsed& p) {
         return not_found(p);
     }
     const auto& entry = *found->entry;
-    if (!allows(entry.methods, req.method())) return {method_not_allowed(allow_header(entry.methods)), "method_not_allowed"};
+    if (!allows(entry.methods, req.method()))
+        return {method_not_allowed(allow_header(entry.methods)), "method_not_allowed"};
     p.args = std::move(found->args);
     auto refused = check_needs(req, p, entry.need);
     const bool form_post = req.method() == http::verb::post && entry.router_checks_csrf();

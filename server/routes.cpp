@@ -32,7 +32,8 @@ bool match_piece(std::string_view piece, std::string_view segment, std::vector<s
 
 }  // namespace
 
-std::optional<std::vector<std::string>> match_route(std::string_view pattern, const std::vector<std::string>& segments) {
+std::optional<std::vector<std::string>> match_route(std::string_view pattern,
+                                                    const std::vector<std::string>& segments) {
     const auto want = pieces(pattern);
     if (want.size() != segments.size()) return std::nullopt;
     std::vector<std::string> args;

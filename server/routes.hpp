@@ -23,10 +23,10 @@ enum method : unsigned { GET = 1, POST = 2, PUT = 4 };  // GET allows HEAD too
 // What a route needs before its handler runs; the router answers when it is missing.
 enum class needs {
     nothing,
-    session,      // a signed-in organiser, else 303 to the login page
-    event_admin,  // a session, and the {slug} event in a network the organiser manages, else 404 / 403
-    bearer,       // an API token, else 401
-    bearer_event, // a token, and the {slug} event in a network its organiser manages, else 404 / 403
+    session,       // a signed-in organiser, else 303 to the login page
+    event_admin,   // a session, and the {slug} event in a network the organiser manages, else 404 / 403
+    bearer,        // an API token, else 401
+    bearer_event,  // a token, and the {slug} event in a network its organiser manages, else 404 / 403
 };
 
 struct request_context;  // app.hpp: what the router found (segments, parameters, organiser, event)

@@ -51,7 +51,7 @@ void session::do_read() {
     parser_.emplace();
     parser_->header_limit(server_.limits().header_limit);
     parser_->body_limit(server_.limits().body_limit);
-    if (buffer_.size() > 0) return read_request();  // pipelined: the next request is here already
+    if (buffer_.size() > 0) return read_request();                  // pipelined: the next request is here already
     if (buffer_.capacity() > idle_buffer) buffer_.shrink_to_fit();  // idle connections stay small
     idle_ = true;
     stream_.expires_after(server_.limits().idle_timeout);
@@ -100,7 +100,8 @@ void session::on_read(beast::error_code ec, std::size_t) {
     // io_context, which the work guard keeps running meanwhile (also during a graceful shutdown).
     asio::post(server_.writers(), [self = shared_from_this(), work = asio::make_work_guard(stream_.get_executor())] {
         auto result = self->server_.application().handle(self->parser_->get(), self->requester_, self->client_);
-        asio::post(work.get_executor(), [self, result = std::move(result)]() mutable { self->answer(std::move(result)); });
+        asio::post(work.get_executor(),
+                   [self, result = std::move(result)]() mutable { self->answer(std::move(result)); });
     });
 }
 

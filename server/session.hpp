@@ -48,7 +48,7 @@ private:
     std::shared_ptr<response> pending_;  // the response being written
     std::chrono::steady_clock::time_point started_;
     std::string_view method_, target_;  // into the parsed request, which lives until the next read
-    std::atomic<bool> idle_{false};  // waiting for the first byte of the next request
+    std::atomic<bool> idle_{false};     // waiting for the first byte of the next request
 };
 
 }  // namespace tp::server

@@ -27,7 +27,9 @@ std::optional<ip::address> parse_address(std::string_view text) {
 
 bool within(const ip::address& a, const ip::address& base, unsigned short prefix) {
     if (a.is_v4() != base.is_v4()) return false;
-    if (a.is_v4()) return ip::make_network_v4(a.to_v4(), prefix).canonical() == ip::make_network_v4(base.to_v4(), prefix).canonical();
+    if (a.is_v4())
+        return ip::make_network_v4(a.to_v4(), prefix).canonical() ==
+               ip::make_network_v4(base.to_v4(), prefix).canonical();
     return ip::make_network_v6(a.to_v6(), prefix).canonical() == ip::make_network_v6(base.to_v6(), prefix).canonical();
 }
 

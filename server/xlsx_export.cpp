@@ -61,15 +61,16 @@ void write_sheet(lxw_workbook* book, const web::export_table& t, const std::stri
     }
     for (std::size_t r = 0; r < t.rows.size(); ++r)
         for (std::size_t c = 0; c < t.rows[r].size() && c < widths.size(); ++c) {
-            worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), t.rows[r][c].c_str(),
-                                   nullptr);
+            worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c),
+                                   t.rows[r][c].c_str(), nullptr);
             widths[c] = std::max(widths[c], std::min(60.0, width_of(t.rows[r][c])));
         }
     for (std::size_t c = 0; c < widths.size(); ++c)
         worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c] + 2, nullptr);
     worksheet_freeze_panes(sheet, 1, 0);
     if (!t.header.empty())
-        worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(t.rows.size()), static_cast<lxw_col_t>(t.header.size() - 1));
+        worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(t.rows.size()),
+                             static_cast<lxw_col_t>(t.header.size() - 1));
 }
 
 }  // namespace

@@ -29,8 +29,9 @@ std::optional<calendar::organiser> organiser_where(connection& c, const std::str
         o.name = find->getColumn(2).getString();
         o.role = calendar::parse_role(find->getColumn(3).getString()).value_or(calendar::role::organiser);
     }
-    auto networks = c.prepare("SELECT n.slug FROM organiser_networks m JOIN networks n ON n.id = m.network_id "
-                              "WHERE m.organiser_id = ? ORDER BY n.slug");
+    auto networks = c.prepare(
+        "SELECT n.slug FROM organiser_networks m JOIN networks n ON n.id = m.network_id "
+        "WHERE m.organiser_id = ? ORDER BY n.slug");
     networks->bind(1, o.id);
     while (networks->executeStep()) o.networks.push_back(networks->getColumn(0).getString());
     return o;
@@ -65,8 +66,9 @@ calendar::organiser insert_organiser(connection& c, const new_organiser& o, cons
                                      calendar::sys_seconds now) {
     if (organiser_where(c, "WHERE o.email_key = ?", lower(o.email)))
         throw account_error("there is already an organiser with the email " + o.email);
-    auto add = c.prepare("INSERT INTO organisers (email, email_key, name, role, password_hash, created_at, updated_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto add = c.prepare(
+        "INSERT INTO organisers (email, email_key, name, role, password_hash, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
     add->bind(1, o.email);
     add->bind(2, lower(o.email));
     add->bind(3, o.name);
@@ -137,8 +139,8 @@ login_result store::check_login(const std::string& email, const std::string& pas
         a = reserve_attempt(*writer_, email, now, wait);
     }
     if (!a) return {login_result::outcome::wait, std::nullopt, wait};
-    const bool ok = password_matches(a->hash.empty() ? decoy_hash() : a->hash, password) && a->id != 0 &&
-                    !a->hash.empty();
+    const bool ok =
+        password_matches(a->hash.empty() ? decoy_hash() : a->hash, password) && a->id != 0 && !a->hash.empty();
     if (!ok) return {};
     std::lock_guard lock(write_mutex_);
     auto reset = writer_->prepare("UPDATE organisers SET failed_logins = 0, locked_until = NULL WHERE id = ?");
@@ -151,7 +153,8 @@ std::string store::open_session(std::int64_t organiser_id) {
     const auto token = random_token() + random_token();
     std::lock_guard lock(write_mutex_);
     const auto now = clock_();
-    auto add = writer_->prepare("INSERT INTO admin_sessions (digest, organiser_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
+    auto add = writer_->prepare(
+        "INSERT INTO admin_sessions (digest, organiser_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
     add->bind(1, token_digest(token));
     add->bind(2, organiser_id);
     add->bind(3, to_db(now));
@@ -165,7 +168,8 @@ std::string store::open_session(std::int64_t organiser_id) {
 
 std::optional<calendar::organiser> store::session_organiser(const std::string& token) {
     auto c = pool_.acquire();
-    return organiser_where(*c, "JOIN admin_sessions s ON s.organiser_id = o.id WHERE s.digest = ?1 AND s.expires_at > ?2",
+    return organiser_where(*c,
+                           "JOIN admin_sessions s ON s.organiser_id = o.id WHERE s.digest = ?1 AND s.expires_at > ?2",
                            token_digest(token), to_db(clock_()));
 }
 

@@ -18,8 +18,8 @@ bool actor::may_manage(std::string_view network_slug) const {
 
 void actor::require(std::string_view network_slug, std::string_view what) const {
     if (!may_manage(network_slug))
-        throw forbidden_error(std::string(what) + " belongs to network '" + std::string(network_slug) +
-                              "', which " + name_ + " does not manage");
+        throw forbidden_error(std::string(what) + " belongs to network '" + std::string(network_slug) + "', which " +
+                              name_ + " does not manage");
 }
 
 void actor::require_everywhere(std::string_view what) const {

@@ -15,7 +15,8 @@ const std::string attendee_query =
     ", (SELECT MAX(t.at) FROM registration_transitions t WHERE t.registration_id = r.id AND t.to_status = "
     "'confirmed'), r.checked_in_at, (SELECT o.status FROM outbox o WHERE o.registration_id = r.id ORDER BY o.id "
     "DESC LIMIT 1), (SELECT COALESCE(o.last_error, '') FROM outbox o WHERE o.registration_id = r.id ORDER BY o.id "
-    "DESC LIMIT 1)" + registration_from +
+    "DESC LIMIT 1)" +
+    registration_from +
     " WHERE e.id = ?1 AND (?2 = 0 OR r.id = ?2) ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'pending' THEN 1 "
     "WHEN 'waitlisted' THEN 2 ELSE 3 END, CASE WHEN r.status = 'waitlisted' THEN r.waitlisted_at END, "
     "CASE WHEN r.status = 'waitlisted' THEN r.id END, r.name COLLATE NOCASE, r.id";
@@ -68,7 +69,8 @@ void reject(connection& c, const event_row& ev, const registration& r, calendar:
     promote(c, ev.id, ev.event.capacity, now, calendar::default_hold);
 }
 
-void act(connection& c, const event_row& ev, const registration& r, organiser_action action, calendar::sys_seconds now) {
+void act(connection& c, const event_row& ev, const registration& r, organiser_action action,
+         calendar::sys_seconds now) {
     switch (action) {
         case organiser_action::confirm:
             move(c, r, registration_status::confirmed, now);

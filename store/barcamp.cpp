@@ -76,8 +76,9 @@ struct session_row {
     std::optional<std::int64_t> proposer, room, slot;
 };
 session_row active_session(connection& c, std::int64_t event_id, std::int64_t id) {
-    auto q = c.prepare("SELECT registration_id, room_id, slot_id FROM sessions WHERE id = ? AND event_id = ? AND "
-                       "withdrawn_at IS NULL");
+    auto q = c.prepare(
+        "SELECT registration_id, room_id, slot_id FROM sessions WHERE id = ? AND event_id = ? AND "
+        "withdrawn_at IS NULL");
     q->bind(1, id);
     q->bind(2, event_id);
     if (!q->executeStep()) refuse(programme_refusal::unknown_session);
@@ -94,7 +95,8 @@ std::int64_t insert_session(connection& c, std::int64_t event_id, std::optional<
         refuse(programme_refusal::programme_full);
     auto add = c.prepare(
         "INSERT INTO sessions (event_id, uid, registration_id, title, description, host, kind, created_at, "
-        "updated_at) VALUES (?1, 'session-' || lower(hex(randomblob(16))) || '@treffpunkt', ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
+        "updated_at) VALUES (?1, 'session-' || lower(hex(randomblob(16))) || '@treffpunkt', ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?7)");
     add->bind(1, event_id);
     bind_optional(*add, 2, proposer);
     add->bind(3, p.title);
@@ -108,8 +110,9 @@ std::int64_t insert_session(connection& c, std::int64_t event_id, std::optional<
 }
 
 void withdraw(connection& c, std::int64_t event_id, std::int64_t id, calendar::sys_seconds now) {
-    auto up = c.prepare("UPDATE sessions SET withdrawn_at = ?1, room_id = NULL, slot_id = NULL, updated_at = ?1 "
-                        "WHERE id = ?2");
+    auto up = c.prepare(
+        "UPDATE sessions SET withdrawn_at = ?1, room_id = NULL, slot_id = NULL, updated_at = ?1 "
+        "WHERE id = ?2");
     up->bind(1, to_db(now));
     up->bind(2, id);
     up->exec();
@@ -121,8 +124,10 @@ void withdraw(connection& c, std::int64_t event_id, std::int64_t id, calendar::s
 
 // Takes every session out of a room or slot about to go; they may be placed again later.
 void unplace_all(connection& c, const std::string& column, std::int64_t id, calendar::sys_seconds now) {
-    auto up = c.prepare("UPDATE sessions SET room_id = NULL, slot_id = NULL, sequence = sequence + 1, updated_at = ?1 "
-                        "WHERE " + column + " = ?2");
+    auto up = c.prepare(
+        "UPDATE sessions SET room_id = NULL, slot_id = NULL, sequence = sequence + 1, updated_at = ?1 "
+        "WHERE " +
+        column + " = ?2");
     up->bind(1, to_db(now));
     up->bind(2, id);
     up->exec();
@@ -160,7 +165,8 @@ bool belongs(connection& c, const std::string& table, std::int64_t event_id, std
 
 // Moves one session; returns whether anything changed. A session that was in the grid before gets a new SEQUENCE.
 bool place(connection& c, std::int64_t event_id, const placement& p, calendar::sys_seconds now) {
-    if (p.room.has_value() != p.slot.has_value()) refuse(p.room ? programme_refusal::unknown_slot : programme_refusal::unknown_room);
+    if (p.room.has_value() != p.slot.has_value())
+        refuse(p.room ? programme_refusal::unknown_slot : programme_refusal::unknown_room);
     if (p.room && !belongs(c, "session_rooms", event_id, *p.room)) refuse(programme_refusal::unknown_room);
     if (p.slot && !belongs(c, "session_slots", event_id, *p.slot)) refuse(programme_refusal::unknown_slot);
     const auto old = active_session(c, event_id, p.session);
@@ -215,8 +221,10 @@ calendar::programme read_programme(connection& c, std::int64_t event_id, std::in
     auto rooms = c.prepare("SELECT id, name, capacity FROM session_rooms WHERE event_id = ? ORDER BY id");
     rooms->bind(1, event_id);
     while (rooms->executeStep())
-        p.rooms.push_back({rooms->getColumn(0).getInt64(), rooms->getColumn(1).getString(), rooms->getColumn(2).getInt()});
-    auto slots = c.prepare("SELECT id, start_utc, end_utc FROM session_slots WHERE event_id = ? ORDER BY start_utc, end_utc, id");
+        p.rooms.push_back(
+            {rooms->getColumn(0).getInt64(), rooms->getColumn(1).getString(), rooms->getColumn(2).getInt()});
+    auto slots = c.prepare(
+        "SELECT id, start_utc, end_utc FROM session_slots WHERE event_id = ? ORDER BY start_utc, end_utc, id");
     slots->bind(1, event_id);
     while (slots->executeStep())
         p.slots.push_back({slots->getColumn(0).getInt64(), from_db(slots->getColumn(1).getInt64()),
@@ -229,11 +237,16 @@ calendar::programme read_programme(connection& c, std::int64_t event_id, std::in
 
 void forget_proposals(connection& c, const std::string& email_key, calendar::sys_seconds now) {
     const std::string theirs = "registration_id IN (SELECT id FROM registrations WHERE email_key = ?1)";
-    auto touched = c.prepare("INSERT INTO programme_changes (event_id, changed_at) SELECT DISTINCT event_id, ?2 FROM "
-                             "sessions WHERE " + theirs + " ON CONFLICT (event_id) DO UPDATE SET changed_at = "
-                             "MAX(changed_at, excluded.changed_at)");
-    auto sessions = c.prepare("UPDATE sessions SET host = '', withdrawn_at = COALESCE(withdrawn_at, ?2), room_id = NULL, "
-                              "slot_id = NULL, updated_at = ?2 WHERE " + theirs);
+    auto touched = c.prepare(
+        "INSERT INTO programme_changes (event_id, changed_at) SELECT DISTINCT event_id, ?2 FROM "
+        "sessions WHERE " +
+        theirs +
+        " ON CONFLICT (event_id) DO UPDATE SET changed_at = "
+        "MAX(changed_at, excluded.changed_at)");
+    auto sessions = c.prepare(
+        "UPDATE sessions SET host = '', withdrawn_at = COALESCE(withdrawn_at, ?2), room_id = NULL, "
+        "slot_id = NULL, updated_at = ?2 WHERE " +
+        theirs);
     auto votes = c.prepare("DELETE FROM session_votes WHERE " + theirs);
     for (auto* step : {&touched, &sessions, &votes}) {
         (*step)->bind(1, email_key);
@@ -265,13 +278,13 @@ std::optional<sys_seconds> store::programme_changed(const std::string& event_slu
     return q->executeStep() ? from_db(q->getColumn(0).getInt64()) : ev->event.created_at;
 }
 
-std::int64_t store::add_room(const std::string& event_slug, const std::string& name, int capacity,
-                             const actor& by) {
+std::int64_t store::add_room(const std::string& event_slug, const std::string& name, int capacity, const actor& by) {
     return in_write_transaction([&](connection& c, sys_seconds now) {
         const auto ev = barcamp_for_update(c, event_slug, by);
         if (count(c, "SELECT COUNT(*) FROM session_rooms WHERE event_id = ?", ev.id) >= max_rooms_per_barcamp)
             refuse(programme_refusal::programme_full);
-        auto add = c.prepare("INSERT INTO session_rooms (event_id, name, capacity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+        auto add =
+            c.prepare("INSERT INTO session_rooms (event_id, name, capacity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
         add->bind(1, ev.id);
         add->bind(2, name);
         add->bind(3, capacity);
@@ -289,8 +302,7 @@ void store::remove_room(const std::string& event_slug, std::int64_t room, const 
     });
 }
 
-std::int64_t store::add_slot(const std::string& event_slug, sys_seconds start, sys_seconds end,
-                             const actor& by) {
+std::int64_t store::add_slot(const std::string& event_slug, sys_seconds start, sys_seconds end, const actor& by) {
     return in_write_transaction([&](connection& c, sys_seconds now) {
         const auto ev = barcamp_for_update(c, event_slug, by);
         if (start >= end || start < ev.event.start || end > ev.event.end) refuse(programme_refusal::slot_outside_event);
@@ -324,8 +336,7 @@ std::int64_t store::propose_session(const std::string& token, const calendar::se
     });
 }
 
-std::int64_t store::add_session(const std::string& event_slug, const calendar::session_proposal& p,
-                                const actor& by) {
+std::int64_t store::add_session(const std::string& event_slug, const calendar::session_proposal& p, const actor& by) {
     return in_write_transaction([&](connection& c, sys_seconds now) {
         const auto ev = barcamp_for_update(c, event_slug, by);
         const auto id = insert_session(c, ev.id, std::nullopt, p, now);
@@ -366,8 +377,7 @@ void store::remove_session(const std::string& event_slug, std::int64_t session, 
     });
 }
 
-int store::place_sessions(const std::string& event_slug, std::span<const placement> placements,
-                          const actor& by) {
+int store::place_sessions(const std::string& event_slug, std::span<const placement> placements, const actor& by) {
     return in_write_transaction([&](connection& c, sys_seconds now) {
         const auto ev = barcamp_for_update(c, event_slug, by);
         int changed = 0;

@@ -32,8 +32,8 @@ std::string changed_fields(const calendar::event& a, const calendar::event& b) {
 
 }  // namespace
 
-void write_audit(connection& c, calendar::sys_seconds now, const std::string& actor, std::optional<std::int64_t> event_id,
-                 const std::string& action, const std::string& detail) {
+void write_audit(connection& c, calendar::sys_seconds now, const std::string& actor,
+                 std::optional<std::int64_t> event_id, const std::string& action, const std::string& detail) {
     auto add = c.prepare("INSERT INTO audit_log (at, actor, event_id, action, detail) VALUES (?, ?, ?, ?, ?)");
     add->bind(1, to_db(now));
     add->bind(2, actor);
@@ -71,8 +71,10 @@ void store::save_event(const calendar::event& e, const actor& by, save_mode mode
         }
         const auto saved = event_for_update(c, e.slug).value();
         const auto changes = old ? changed_fields(old->event, saved.event) : std::string{};
-        if (!old) write_audit(c, now, by.name(), saved.id, "create_event", std::string(calendar::to_string(e.status)));
-        else if (!changes.empty()) write_audit(c, now, by.name(), saved.id, "update_event", changes);
+        if (!old)
+            write_audit(c, now, by.name(), saved.id, "create_event", std::string(calendar::to_string(e.status)));
+        else if (!changes.empty())
+            write_audit(c, now, by.name(), saved.id, "update_event", changes);
     });
 }
 

@@ -36,7 +36,8 @@ void group_commit::loop() {
             wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
             if (queue_.empty()) return;  // stopping, nothing left
             const auto n = std::min(queue_.size(), max_batch_);
-            batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.begin() + static_cast<std::ptrdiff_t>(n)));
+            batch.assign(std::make_move_iterator(queue_.begin()),
+                         std::make_move_iterator(queue_.begin() + static_cast<std::ptrdiff_t>(n)));
             queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
         }
         write_batch(batch);
@@ -64,8 +65,10 @@ void group_commit::write_batch(std::vector<pending>& batch) {
             if (!f) f = std::current_exception();
     }
     for (std::size_t i = 0; i < batch.size(); ++i) {
-        if (failures[i]) batch[i].done.set_exception(failures[i]);
-        else batch[i].done.set_value();
+        if (failures[i])
+            batch[i].done.set_exception(failures[i]);
+        else
+            batch[i].done.set_value();
     }
 }
 

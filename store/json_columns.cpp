@@ -32,8 +32,11 @@ json::value parsed(const std::string& text) {
 std::string questions_to_json(const std::vector<calendar::question>& questions) {
     json::array out;
     for (const auto& q : questions)
-        out.emplace_back(json::object{{"key", q.key}, {"label", q.label}, {"type", calendar::to_string(q.type)},
-                                      {"options", strings(q.options)}, {"required", q.required}});
+        out.emplace_back(json::object{{"key", q.key},
+                                      {"label", q.label},
+                                      {"type", calendar::to_string(q.type)},
+                                      {"options", strings(q.options)},
+                                      {"required", q.required}});
     return json::serialize(out);
 }
 

@@ -389,7 +389,6 @@ constexpr bool numbered_in_order() {
 }
 static_assert(numbered_in_order(), "migrations are numbered 1, 2, 3, ... in order");
 
-
 // tp_token_digest(text): the digest tokens are looked up by (migration 14); NULL stays NULL.
 void sql_token_digest(sqlite3_context* context, int, sqlite3_value** args) {
     if (sqlite3_value_type(args[0]) == SQLITE_NULL) return sqlite3_result_null(context);
@@ -411,8 +410,8 @@ int migrate(SQLite::Database& db, int target) {
         const int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version > latest_schema_version())
             throw std::runtime_error("the database has schema version " + std::to_string(version) +
-                                     ", newer than this Treffpunkt knows (" +
-                                     std::to_string(latest_schema_version()) + "); use a newer Treffpunkt");
+                                     ", newer than this Treffpunkt knows (" + std::to_string(latest_schema_version()) +
+                                     "); use a newer Treffpunkt");
         if (version >= target) return version;
         db.exec(migrations[static_cast<std::size_t>(version)].sql);
         db.exec("PRAGMA user_version = " + std::to_string(version + 1));

@@ -19,14 +19,16 @@ constexpr std::chrono::hours reset_lifetime{2};
 void send_link(connection& c, const calendar::organiser& who, const std::string& purpose, std::chrono::hours lifetime,
                calendar::sys_seconds now) {
     const auto token = random_token() + random_token();
-    auto link = c.prepare("INSERT INTO organiser_links (digest, organiser_id, purpose, expires_at) VALUES (?, ?, ?, ?)");
+    auto link =
+        c.prepare("INSERT INTO organiser_links (digest, organiser_id, purpose, expires_at) VALUES (?, ?, ?, ?)");
     link->bind(1, token_digest(token));
     link->bind(2, who.id);
     link->bind(3, purpose);
     link->bind(4, to_db(now + lifetime));
     link->exec();
-    auto mail = c.prepare("INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at, payload) "
-                          "VALUES (?, NULL, ?, 'de', ?, ?, ?)");
+    auto mail = c.prepare(
+        "INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at, payload) "
+        "VALUES (?, NULL, ?, 'de', ?, ?, ?)");
     mail->bind(1, "organiser_" + purpose);
     mail->bind(2, who.email);
     mail->bind(3, to_db(now));
@@ -79,11 +81,14 @@ std::optional<calendar::organiser> store::set_password_by_link(const std::string
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto& c = *writer_;
-    const auto who = organiser_where(c, "JOIN organiser_links l ON l.organiser_id = o.id WHERE l.digest = ?1 AND "
-                                        "l.used_at IS NULL AND l.expires_at > ?2", token_digest(token), to_db(now));
+    const auto who = organiser_where(c,
+                                     "JOIN organiser_links l ON l.organiser_id = o.id WHERE l.digest = ?1 AND "
+                                     "l.used_at IS NULL AND l.expires_at > ?2",
+                                     token_digest(token), to_db(now));
     if (!who) return std::nullopt;
-    auto set = c.prepare("UPDATE organisers SET password_hash = ?, failed_logins = 0, locked_until = NULL, "
-                         "updated_at = ? WHERE id = ?");
+    auto set = c.prepare(
+        "UPDATE organisers SET password_hash = ?, failed_logins = 0, locked_until = NULL, "
+        "updated_at = ? WHERE id = ?");
     set->bind(1, hash);
     set->bind(2, to_db(now));
     set->bind(3, who->id);

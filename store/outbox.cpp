@@ -38,9 +38,11 @@ outbox_message outbox_from_row(SQLite::Statement& row) {
 void finish(connection& c, std::int64_t id, const std::string& status, std::optional<calendar::sys_seconds> due,
             const std::string& error, calendar::sys_seconds now) {
     auto update = c.prepare(
-        "UPDATE outbox SET status = ?1, due_at = COALESCE(?2, due_at), last_error = NULLIF(?3, ''), lease_until = NULL, "
+        "UPDATE outbox SET status = ?1, due_at = COALESCE(?2, due_at), last_error = NULLIF(?3, ''), lease_until = "
+        "NULL, "
         "sent_at = CASE WHEN ?4 = 'sent' THEN ?5 ELSE sent_at END, payload = CASE WHEN kind IN ('organiser_invite', "
-        "'organiser_reset') AND ?1 IN ('sent', 'failed') THEN '{}' ELSE payload END WHERE id = ?6 AND status = 'sending'");
+        "'organiser_reset') AND ?1 IN ('sent', 'failed') THEN '{}' ELSE payload END WHERE id = ?6 AND status = "
+        "'sending'");
     update->bind(1, status);
     bind_optional(*update, 2, due);
     update->bind(3, error);
@@ -69,10 +71,13 @@ std::vector<reminder_candidate> reminder_candidates(connection& c, calendar::sys
     find->bind(2, to_db(now + calendar::longest_reminder));
     std::vector<reminder_candidate> out;
     while (find->executeStep()) {
-        reminder_candidate r{find->getColumn(0).getInt64(), find->getColumn(1).getString(),
-                             find->getColumn(2).getString(), from_db(find->getColumn(3).getInt64()),
+        reminder_candidate r{find->getColumn(0).getInt64(),
+                             find->getColumn(1).getString(),
+                             find->getColumn(2).getString(),
+                             from_db(find->getColumn(3).getInt64()),
                              reminders_from_json(find->getColumn(4).getString()),
-                             from_db(find->getColumn(5).getInt64()), find->getColumn(6).getInt()};
+                             from_db(find->getColumn(5).getInt64()),
+                             find->getColumn(6).getInt()};
         if (static_cast<std::size_t>(r.already) < r.offsets.size()) out.push_back(std::move(r));
     }
     return out;
@@ -84,16 +89,16 @@ int queue_reminders(connection& c, const reminder_candidate& r, calendar::sys_se
         const auto decision = calendar::decide_reminder(r.start, offset, r.offsets, r.confirmed_at, now);
         if (decision == calendar::reminder_decision::wait) continue;
         const bool send = decision == calendar::reminder_decision::send;
-        queue_message(c,
-                      {.kind = "reminder",
-                       .registration_id = r.registration_id,
-                       .recipient = r.email,
-                       .language = r.language,
-                       .payload = "{\"offset\":" + std::to_string(offset.count()) + "}",
-                       .dedupe_key = "reminder:" + std::to_string(r.registration_id) + ":" +
-                                     std::to_string(offset.count()),
-                       .status = send ? "queued" : "skipped"},
-                      now);
+        queue_message(
+            c,
+            {.kind = "reminder",
+             .registration_id = r.registration_id,
+             .recipient = r.email,
+             .language = r.language,
+             .payload = "{\"offset\":" + std::to_string(offset.count()) + "}",
+             .dedupe_key = "reminder:" + std::to_string(r.registration_id) + ":" + std::to_string(offset.count()),
+             .status = send ? "queued" : "skipped"},
+            now);
         queued += send && c.db().getChanges() > 0 ? 1 : 0;
     }
     return queued;
@@ -143,10 +148,11 @@ std::vector<outbox_message> store::claim_outbox(std::chrono::seconds lease, int 
     std::vector<outbox_message> out;
     {
         auto claim = writer_->prepare(
-            std::string("UPDATE outbox SET status = 'sending', lease_until = ?1, attempts = attempts + 1, "
-                        "message_id = COALESCE(message_id, 'tp-' || id || '-' || lower(hex(randomblob(8))) || '@' || ?3) "
-                        "WHERE id IN (SELECT id FROM outbox WHERE (status = 'queued' AND due_at <= ?2) OR "
-                        "(status = 'sending' AND lease_until <= ?2) ORDER BY due_at, id LIMIT ?4) RETURNING ") +
+            std::string(
+                "UPDATE outbox SET status = 'sending', lease_until = ?1, attempts = attempts + 1, "
+                "message_id = COALESCE(message_id, 'tp-' || id || '-' || lower(hex(randomblob(8))) || '@' || ?3) "
+                "WHERE id IN (SELECT id FROM outbox WHERE (status = 'queued' AND due_at <= ?2) OR "
+                "(status = 'sending' AND lease_until <= ?2) ORDER BY due_at, id LIMIT ?4) RETURNING ") +
             outbox_columns);
         claim->bind(1, to_db(now + lease));
         claim->bind(2, to_db(now));
@@ -175,11 +181,16 @@ outbox_counts store::count_outbox() {
         const auto status = count->getColumn(0).getString();
         const bool tried = count->getColumn(1).getInt() != 0;
         const auto k = count->getColumn(2).getInt64();
-        if (status == "queued") (tried ? n.retrying : n.queued) += k;
-        else if (status == "sending") n.sending += k;
-        else if (status == "sent") n.sent += k;
-        else if (status == "failed") n.failed += k;
-        else if (status == "skipped") n.skipped += k;
+        if (status == "queued")
+            (tried ? n.retrying : n.queued) += k;
+        else if (status == "sending")
+            n.sending += k;
+        else if (status == "sent")
+            n.sent += k;
+        else if (status == "failed")
+            n.failed += k;
+        else if (status == "skipped")
+            n.skipped += k;
     }
     return n;
 }
@@ -207,8 +218,8 @@ std::optional<int> store::message_attendees(const std::string& event_slug, const
     std::lock_guard lock(write_mutex_);
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto find = writer_->prepare(
-        "SELECT e.id, n.slug FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
+    auto find =
+        writer_->prepare("SELECT e.id, n.slug FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
     find->bind(1, event_slug);
     if (!find->executeStep()) return std::nullopt;
     const auto event_id = find->getColumn(0).getInt64();

@@ -9,11 +9,12 @@ namespace tp::store {
 namespace {
 
 void write_feed_token(connection& c, const std::string& key, calendar::sys_seconds now, bool replace) {
-    auto write = c.prepare(replace ? "INSERT INTO personal_feeds (email_key, token, created_at, token_digest) "
-                                     "VALUES (?, ?, ?, ?) ON CONFLICT (email_key) DO UPDATE SET token = excluded.token, "
-                                     "created_at = excluded.created_at, token_digest = excluded.token_digest"
-                                   : "INSERT OR IGNORE INTO personal_feeds (email_key, token, created_at, token_digest) "
-                                     "VALUES (?, ?, ?, ?)");
+    auto write =
+        c.prepare(replace ? "INSERT INTO personal_feeds (email_key, token, created_at, token_digest) "
+                            "VALUES (?, ?, ?, ?) ON CONFLICT (email_key) DO UPDATE SET token = excluded.token, "
+                            "created_at = excluded.created_at, token_digest = excluded.token_digest"
+                          : "INSERT OR IGNORE INTO personal_feeds (email_key, token, created_at, token_digest) "
+                            "VALUES (?, ?, ?, ?)");
     const auto token = random_token();
     write->bind(1, key);
     write->bind(2, token);
@@ -51,9 +52,10 @@ std::optional<store::personal_feed> store::personal_feed_events(const std::strin
     std::string key;
     personal_feed feed;
     {
-        auto find = c->prepare("SELECT p.email_key, MAX(p.created_at, COALESCE((SELECT MAX(r.updated_at) FROM "
-                               "registrations r WHERE r.email_key = p.email_key), 0)) FROM personal_feeds p "
-                               "WHERE p.token_digest = ?");  // see migration 14
+        auto find = c->prepare(
+            "SELECT p.email_key, MAX(p.created_at, COALESCE((SELECT MAX(r.updated_at) FROM "
+            "registrations r WHERE r.email_key = p.email_key), 0)) FROM personal_feeds p "
+            "WHERE p.token_digest = ?");  // see migration 14
         find->bind(1, token_digest(token));
         if (!find->executeStep()) return std::nullopt;
         key = find->getColumn(0).getString();

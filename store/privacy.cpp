@@ -27,9 +27,10 @@ int anonymise(connection& c, const std::string& where, const auto& value, calend
         drop->bind(1, value);
         drop->exec();
     }
-    auto update = c.prepare("UPDATE registrations SET name = '', email = '', email_key = 'anonymised-' || id, "
-                            "organisation = '', answers = '{}', anonymised_at = ?2 WHERE anonymised_at IS NULL AND " +
-                            where);
+    auto update = c.prepare(
+        "UPDATE registrations SET name = '', email = '', email_key = 'anonymised-' || id, "
+        "organisation = '', answers = '{}', anonymised_at = ?2 WHERE anonymised_at IS NULL AND " +
+        where);
     update->bind(1, value);
     update->bind(2, to_db(now));
     return update->exec();
@@ -42,18 +43,21 @@ int store::forget_person(const std::string& email, const actor& by) {
     return in_write_transaction([&](connection& c, sys_seconds now) {
         std::vector<registration> active;
         {
-            auto find = c.prepare("SELECT " + unranked_columns + " WHERE r.email_key = ? AND r.status IN ('pending', "
+            auto find = c.prepare("SELECT " + unranked_columns +
+                                  " WHERE r.email_key = ? AND r.status IN ('pending', "
                                   "'confirmed', 'waitlisted')");
             find->bind(1, email_key(email));
             while (find->executeStep()) active.push_back(registration_from_row(*find));
         }
         for (const auto& r : active) {
             move(c, r, registration_status::cancelled, now);
-            if (const auto ev = event_of_registration(c, r)) promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
+            if (const auto ev = event_of_registration(c, r))
+                promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
         }
         forget_proposals(c, email_key(email), now);  // their sessions leave the programme and its feeds
         const int count = anonymise(c, "email_key = ?1", email_key(email), now, true);
-        write_audit(c, now, by.name(), std::nullopt, "forget_person", std::to_string(count) + " registration(s) anonymised on request");
+        write_audit(c, now, by.name(), std::nullopt, "forget_person",
+                    std::to_string(count) + " registration(s) anonymised on request");
         return count;
     });
 }
@@ -62,23 +66,25 @@ int store::anonymise_past_events(sys_seconds ended_before) {
     std::lock_guard lock(write_mutex_);
     const auto now = clock_();
     SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    const int count = anonymise(*writer_, "event_id IN (SELECT id FROM events WHERE end_utc < ?1)", to_db(ended_before),
-                                now, false);
+    const int count =
+        anonymise(*writer_, "event_id IN (SELECT id FROM events WHERE end_utc < ?1)", to_db(ended_before), now, false);
     if (count > 0)
-        write_audit(*writer_, now, "treffpunkt", std::nullopt, "anonymise_past", std::to_string(count) + " registration(s) of past events");
+        write_audit(*writer_, now, "treffpunkt", std::nullopt, "anonymise_past",
+                    std::to_string(count) + " registration(s) of past events");
     tx.commit();
     return count;
 }
 
 std::vector<store::audit_entry> store::audit_log(std::optional<std::string> event_slug) {
     auto c = pool_.acquire();
-    auto list = c->prepare("SELECT a.at, a.actor, COALESCE(e.slug, ''), a.action, a.detail FROM audit_log a LEFT JOIN "
-                           "events e ON e.id = a.event_id WHERE ?1 IS NULL OR e.slug = ?1 ORDER BY a.id");
+    auto list = c->prepare(
+        "SELECT a.at, a.actor, COALESCE(e.slug, ''), a.action, a.detail FROM audit_log a LEFT JOIN "
+        "events e ON e.id = a.event_id WHERE ?1 IS NULL OR e.slug = ?1 ORDER BY a.id");
     bind_optional(*list, 1, event_slug);
     std::vector<audit_entry> out;
     while (list->executeStep())
-        out.push_back({from_db(list->getColumn(0).getInt64()), list->getColumn(1).getString(), list->getColumn(2).getString(),
-                       list->getColumn(3).getString(), list->getColumn(4).getString()});
+        out.push_back({from_db(list->getColumn(0).getInt64()), list->getColumn(1).getString(),
+                       list->getColumn(2).getString(), list->getColumn(3).getString(), list->getColumn(4).getString()});
     return out;
 }
 

@@ -35,7 +35,8 @@ registration registration_from_row(SQLite::Statement& row) {
     r.email = row.getColumn(4).getString();
     r.organisation = row.getColumn(5).getString();
     r.language = row.getColumn(6).getString();
-    r.status = calendar::parse_registration_status(row.getColumn(7).getString()).value_or(registration_status::rejected);
+    r.status =
+        calendar::parse_registration_status(row.getColumn(7).getString()).value_or(registration_status::rejected);
     if (!row.getColumn(8).isNull()) r.expires_at = from_db(row.getColumn(8).getInt64());
     r.created_at = from_db(row.getColumn(9).getInt64());
     r.updated_at = from_db(row.getColumn(10).getInt64());
@@ -73,8 +74,9 @@ void move(connection& c, const registration& r, registration_status to, calendar
         throw registration_conflict("a " + std::string(calendar::to_string(r.status)) + " registration cannot become " +
                                         std::string(calendar::to_string(to)),
                                     r.status);
-    auto update = c.prepare("UPDATE registrations SET status = ?, expires_at = ?, updated_at = ?, "
-                            "waitlisted_at = CASE WHEN ? = 'waitlisted' THEN ? ELSE waitlisted_at END WHERE id = ?");
+    auto update = c.prepare(
+        "UPDATE registrations SET status = ?, expires_at = ?, updated_at = ?, "
+        "waitlisted_at = CASE WHEN ? = 'waitlisted' THEN ? ELSE waitlisted_at END WHERE id = ?");
     update->bind(1, std::string(calendar::to_string(to)));
     bind_optional(*update, 2, expires);
     update->bind(3, to_db(now));
@@ -82,15 +84,15 @@ void move(connection& c, const registration& r, registration_status to, calendar
     update->bind(5, to_db(now));
     update->bind(6, r.id);
     update->exec();
-    auto log = c.prepare("INSERT INTO registration_transitions (registration_id, from_status, to_status, at) "
-                         "VALUES (?, ?, ?, ?)");
+    auto log = c.prepare(
+        "INSERT INTO registration_transitions (registration_id, from_status, to_status, at) "
+        "VALUES (?, ?, ?, ?)");
     log->bind(1, r.id);
     log->bind(2, std::string(calendar::to_string(r.status)));
     log->bind(3, std::string(calendar::to_string(to)));
     log->bind(4, to_db(now));
     log->exec();
 }
-
 
 // Held seats are at most the capacity, so counting them by status stays cheap however long the waiting list is;
 // of the waiting list only "anyone?" matters (waiting is 0 or 1).
@@ -108,14 +110,15 @@ seat_state seats_of(connection& c, std::int64_t event_id, calendar::sys_seconds 
 void promote(connection& c, std::int64_t event_id, std::optional<int> capacity, calendar::sys_seconds now,
              std::chrono::seconds hold) {
     while (calendar::seat_free(capacity, seats_of(c, event_id, now).held)) {
-        const auto first = find_unranked(c, "r.event_id = ? AND r.status = 'waitlisted' ORDER BY r.waitlisted_at, "
-                                                "r.id LIMIT 1", event_id);
+        const auto first = find_unranked(c,
+                                         "r.event_id = ? AND r.status = 'waitlisted' ORDER BY r.waitlisted_at, "
+                                         "r.id LIMIT 1",
+                                         event_id);
         if (!first) return;
         move(c, *first, registration_status::pending, now, now + hold);
         queue(c, "promoted", *first, now);
     }
 }
-
 
 std::optional<event_row> event_for_update(connection& c, const std::string& slug) {
     auto find = c.prepare(std::string("SELECT ") + event_columns + event_from + " WHERE e.slug = ?");

@@ -25,8 +25,8 @@ std::optional<registration_result> remembered(connection& c, std::int64_t event_
     auto sweep = c.prepare("DELETE FROM idempotency_keys WHERE created_at <= ?");
     sweep->bind(1, to_db(now - idempotency_lifetime));
     sweep->exec();
-    auto find = c.prepare(
-        "SELECT registration_id, repeated, fingerprint FROM idempotency_keys WHERE event_id = ? AND key = ?");
+    auto find =
+        c.prepare("SELECT registration_id, repeated, fingerprint FROM idempotency_keys WHERE event_id = ? AND key = ?");
     find->bind(1, event_id);
     find->bind(2, *req.idempotency_key);
     if (!find->executeStep()) return std::nullopt;
@@ -40,8 +40,9 @@ std::optional<registration_result> remembered(connection& c, std::int64_t event_
 
 void remember(connection& c, std::int64_t event_id, const registration_request& req, const registration_result& result,
               calendar::sys_seconds now) {
-    auto add = c.prepare("INSERT INTO idempotency_keys (event_id, key, registration_id, repeated, created_at, "
-                         "fingerprint) VALUES (?, ?, ?, ?, ?, ?)");
+    auto add = c.prepare(
+        "INSERT INTO idempotency_keys (event_id, key, registration_id, repeated, created_at, "
+        "fingerprint) VALUES (?, ?, ?, ?, ?, ?)");
     add->bind(1, event_id);
     add->bind(2, *req.idempotency_key);
     add->bind(3, result.registration->id);
@@ -67,16 +68,23 @@ registration insert_registration(connection& c, std::int64_t event_id, const reg
     add->bind(6, req.organisation);
     add->bind(7, req.language);
     add->bind(8, std::string(calendar::to_string(status)));
-    if (waiting) add->bind(9, to_db(now)); else add->bind(9);
-    if (waiting) add->bind(10); else add->bind(10, to_db(now + hold));
+    if (waiting)
+        add->bind(9, to_db(now));
+    else
+        add->bind(9);
+    if (waiting)
+        add->bind(10);
+    else
+        add->bind(10, to_db(now + hold));
     add->bind(11, to_db(now));
     add->bind(12, to_db(now));
     add->bind(13, answers_to_json(req.answers));
     add->bind(14, token_digest(token));
     add->exec();
     const auto id = c.db().getLastInsertRowid();
-    auto log = c.prepare("INSERT INTO registration_transitions (registration_id, from_status, to_status, at) "
-                         "VALUES (?, NULL, ?, ?)");
+    auto log = c.prepare(
+        "INSERT INTO registration_transitions (registration_id, from_status, to_status, at) "
+        "VALUES (?, NULL, ?, ?)");
     log->bind(1, id);
     log->bind(2, std::string(calendar::to_string(status)));
     log->bind(3, to_db(now));
@@ -111,7 +119,7 @@ namespace {
 
 // One registration, inside a transaction the caller holds (a group-commit batch).
 registration_result register_in(connection& c, const std::string& event_slug, const registration_request& req,
-                                 calendar::sys_seconds now, std::chrono::seconds hold) {
+                                calendar::sys_seconds now, std::chrono::seconds hold) {
     const auto ev = event_for_update(c, event_slug);
     if (!ev) return {};
     if (req.registered_by) req.registered_by->require(ev->event.network_slug, "event '" + event_slug + "'");
@@ -166,8 +174,8 @@ std::optional<registration> store::confirm_registration(const std::string& token
     auto r = find_unranked(c, by_token, digest);
     if (!r || r->status == registration_status::confirmed) return find_registration(c, by_token, digest);
     if (r->status != registration_status::pending)
-        throw registration_conflict("a " + std::string(calendar::to_string(r->status)) + " registration cannot be confirmed",
-                                    r->status);
+        throw registration_conflict(
+            "a " + std::string(calendar::to_string(r->status)) + " registration cannot be confirmed", r->status);
     const auto ev = event_of_registration(c, *r);
     const bool hold_passed = r->expires_at && *r->expires_at <= now;
     const auto seats = seats_of(c, ev->id, now);  // an expired hold no longer counts
@@ -205,8 +213,8 @@ void store::expire_pending(std::chrono::seconds hold) {
     auto& c = *writer_;
     std::vector<registration> due;
     {
-        auto find = c.prepare("SELECT " + unranked_columns +
-                              " WHERE r.status = 'pending' AND r.expires_at <= ? ORDER BY r.id");
+        auto find =
+            c.prepare("SELECT " + unranked_columns + " WHERE r.status = 'pending' AND r.expires_at <= ? ORDER BY r.id");
         find->bind(1, to_db(now));
         while (find->executeStep()) due.push_back(registration_from_row(*find));
     }
@@ -233,8 +241,9 @@ std::optional<mail_subject> store::subject_of(const outbox_message& m) {
     n->bind(1, ev->event.network_slug);
     if (!n->executeStep()) return std::nullopt;
     mail_subject out{std::move(*r), std::move(ev->event), network_from_row(*n), std::nullopt};
-    auto confirmed = c->prepare("SELECT MAX(at) FROM registration_transitions WHERE registration_id = ? AND "
-                                "to_status = 'confirmed'");
+    auto confirmed = c->prepare(
+        "SELECT MAX(at) FROM registration_transitions WHERE registration_id = ? AND "
+        "to_status = 'confirmed'");
     confirmed->bind(1, out.registration.id);
     if (confirmed->executeStep() && !confirmed->getColumn(0).isNull())
         out.confirmed_at = from_db(confirmed->getColumn(0).getInt64());

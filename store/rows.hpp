@@ -24,12 +24,16 @@ extern const char* const series_columns;   // for "SELECT <series_columns> FROM 
 // Binds the value, or NULL when there is none.
 template <class T>
 void bind_optional(SQLite::Statement& s, int index, const std::optional<T>& v) {
-    if (v) s.bind(index, *v);
-    else s.bind(index);
+    if (v)
+        s.bind(index, *v);
+    else
+        s.bind(index);
 }
 inline void bind_optional(SQLite::Statement& s, int index, const std::optional<calendar::sys_seconds>& v) {
-    if (v) s.bind(index, to_db(*v));
-    else s.bind(index);
+    if (v)
+        s.bind(index, to_db(*v));
+    else
+        s.bind(index);
 }
 
 }  // namespace tp::store

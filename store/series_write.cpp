@@ -100,10 +100,10 @@ void write_overrides(connection& c, std::int64_t id, const series& s, const std:
     clear->exec();
     for (const auto& o : s.overrides) {
         const auto it = before.find(o.original_start);
-        const bool unchanged = it != before.end() && !significant_change(it->second, o) && it->second.title == o.title &&
-                               it->second.description == o.description;
-        const int seq = it == before.end() ? sequence + 1
-                                           : it->second.sequence + (significant_change(it->second, o) ? 1 : 0);
+        const bool unchanged = it != before.end() && !significant_change(it->second, o) &&
+                               it->second.title == o.title && it->second.description == o.description;
+        const int seq =
+            it == before.end() ? sequence + 1 : it->second.sequence + (significant_change(it->second, o) ? 1 : 0);
         auto add = c.prepare(
             "INSERT INTO series_overrides (series_id, original_start_local, start_utc, end_utc, title, description, "
             "venue, address, status, sequence, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -115,7 +115,10 @@ void write_overrides(connection& c, std::int64_t id, const series& s, const std:
         bind_optional(*add, 6, o.description);
         bind_optional(*add, 7, o.venue);
         bind_optional(*add, 8, o.address);
-        if (o.status) add->bind(9, std::string(calendar::to_string(*o.status))); else add->bind(9);
+        if (o.status)
+            add->bind(9, std::string(calendar::to_string(*o.status)));
+        else
+            add->bind(9);
         add->bind(10, seq);
         add->bind(11, to_db(unchanged ? it->second.updated_at : now));
         add->exec();

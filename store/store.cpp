@@ -86,8 +86,8 @@ std::optional<calendar::network> store::network_by_slug(const std::string& slug)
 std::vector<calendar::event> store::events(const event_filter& filter) {
     const auto w = where_of(filter);
     auto c = pool_.acquire();
-    auto stmt = c->prepare(std::string("SELECT ") + event_columns + event_from + w.sql +
-                            " ORDER BY e.start_utc, e.slug");
+    auto stmt =
+        c->prepare(std::string("SELECT ") + event_columns + event_from + w.sql + " ORDER BY e.start_utc, e.slug");
     bind(*stmt, w);
     std::vector<calendar::event> out;
     while (stmt->executeStep()) out.push_back(event_from_row(*stmt));
@@ -119,7 +119,8 @@ calendar::sys_seconds store::last_change(const event_filter& filter) {
     const auto series_where = where_of(scope, 's').sql;  // its ? parameters come after the events' ones
     auto stmt = c->prepare("SELECT MAX((SELECT COALESCE(MAX(e.updated_at), 0)" + std::string(event_from) + w.sql +
                            "), (SELECT COALESCE(MAX(s.updated_at), 0) FROM series s JOIN networks n ON "
-                           "n.id = s.network_id" + series_where + "), (SELECT COALESCE(MAX(updated_at), 0) FROM networks))");
+                           "n.id = s.network_id" +
+                           series_where + "), (SELECT COALESCE(MAX(updated_at), 0) FROM networks))");
     bind(*stmt, w);
     int index = static_cast<int>(w.texts.size()) + 1;
     for (const auto& t : w.texts) stmt->bind(index++, t);

@@ -25,12 +25,12 @@ namespace tp::store {
 using calendar::sys_seconds;
 
 struct event_filter {
-    std::optional<std::string> network_slug{};     // only this network
-    std::vector<calendar::event_kind> kinds{};    // empty: every kind
+    std::optional<std::string> network_slug{};  // only this network
+    std::vector<calendar::event_kind> kinds{};  // empty: every kind
     bool include_drafts = false;
-    std::optional<sys_seconds> ending_after{};     // only events that end after this instant
-    bool include_occurrences = true;               // occurrences of series (feeds write series as such)
-    std::optional<std::string> series_slug{};      // only the occurrences of this series
+    std::optional<sys_seconds> ending_after{};  // only events that end after this instant
+    bool include_occurrences = true;            // occurrences of series (feeds write series as such)
+    std::optional<std::string> series_slug{};   // only the occurrences of this series
 };
 
 // How far ahead occurrences of series exist as events (each with its own page and, later, registrations).

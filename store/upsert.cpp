@@ -65,8 +65,7 @@ void keep_owner(const event& old, const event& e, const occurrence_link* link) {
 }
 
 std::optional<event> find_event(connection& c, const std::string& slug) {
-    auto find = c.prepare(std::string("SELECT ") + event_columns +
-                           event_from + " WHERE e.slug = ?");
+    auto find = c.prepare(std::string("SELECT ") + event_columns + event_from + " WHERE e.slug = ?");
     find->bind(1, slug);
     std::optional<event> found;
     if (find->executeStep()) found = event_from_row(*find);
@@ -92,12 +91,14 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now, cons
         "INSERT INTO events (uid, slug, network_id, kind, title, description, start_utc, end_utc, time_zone, all_day, "
         "format, venue, address, join_url, info_url, capacity, registration_opens, registration_closes, status, "
         "sequence, created_at, updated_at, series_id, original_start_local, questions, reminders) VALUES "
-        "(COALESCE(?21, lower(hex(randomblob(16))) || '@treffpunkt'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+        "(COALESCE(?21, lower(hex(randomblob(16))) || '@treffpunkt'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+        "?12, "
         "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?22, ?23, ?24, ?25) ON CONFLICT (slug) DO UPDATE SET "
         "network_id = ?2, kind = ?3, title = ?4, description = ?5, start_utc = ?6, end_utc = ?7, time_zone = ?8, "
         "all_day = ?9, format = ?10, venue = ?11, address = ?12, join_url = ?13, info_url = ?14, capacity = ?15, "
         "registration_opens = ?16, registration_closes = ?17, status = ?18, sequence = ?19, "
-        "updated_at = MAX(updated_at, ?20), series_id = ?22, original_start_local = ?23, questions = ?24, reminders = ?25");
+        "updated_at = MAX(updated_at, ?20), series_id = ?22, original_start_local = ?23, questions = ?24, reminders = "
+        "?25");
     write->bind(1, e.slug);
     write->bind(2, network_id(c, e.network_slug, "event '" + e.slug + "'"));
     write->bind(3, std::string(calendar::to_string(e.kind)));
@@ -118,8 +119,10 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now, cons
     write->bind(18, std::string(calendar::to_string(e.status)));
     write->bind(19, sequence);
     write->bind(20, to_db(now));
-    if (link) write->bind(21, e.uid);  // occurrences derive theirs from the series; other events get a random one
-    else write->bind(21);
+    if (link)
+        write->bind(21, e.uid);  // occurrences derive theirs from the series; other events get a random one
+    else
+        write->bind(21);
     if (link) {
         write->bind(22, link->series_id);
         write->bind(23, link->original_start_local);
@@ -140,7 +143,6 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now, cons
     const bool more_seats = old && old->capacity && (!e.capacity || *e.capacity > *old->capacity);
     if (more_seats) promote_waiting(c, old->id, e.capacity, now);
 }
-
 
 void store::upsert(std::span<const network> networks, std::span<const event> events,
                    std::span<const calendar::series> series) {

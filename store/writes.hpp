@@ -48,8 +48,8 @@ void queue_message(connection& c, const queued_message& m, calendar::sys_seconds
 void notify_registrants(connection& c, std::int64_t event_id, const std::string& kind, calendar::sys_seconds now);
 
 // An audit log entry (who, what, about which event) in the caller's transaction.
-void write_audit(connection& c, calendar::sys_seconds now, const std::string& actor, std::optional<std::int64_t> event_id,
-                 const std::string& action, const std::string& detail);
+void write_audit(connection& c, calendar::sys_seconds now, const std::string& actor,
+                 std::optional<std::int64_t> event_id, const std::string& action, const std::string& detail);
 
 // Withdraws the sessions a person proposed (at any barcamp) and blanks their host names; drops their votes.
 void forget_proposals(connection& c, const std::string& email_key, calendar::sys_seconds now);

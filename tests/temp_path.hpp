@@ -10,8 +10,9 @@ class temp_path {
 public:
     explicit temp_path(const std::string& suffix = ".db") {
         std::random_device rd;
-        path_ = (std::filesystem::temp_directory_path() / ("treffpunkt-test-" + std::to_string(rd()) + "-" +
-                                                           std::to_string(rd()) + suffix)).string();
+        path_ = (std::filesystem::temp_directory_path() /
+                 ("treffpunkt-test-" + std::to_string(rd()) + "-" + std::to_string(rd()) + suffix))
+                    .string();
     }
     temp_path(const temp_path&) = delete;
     temp_path& operator=(const temp_path&) = delete;

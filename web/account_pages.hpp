@@ -16,7 +16,8 @@ namespace tp::web {
 // belongs to an account).
 [[nodiscard]] html reset_page(const page_context& ctx, const std::string& csrf, bool sent);
 // For admins: invite an organiser for some networks (an email with a link to set a password).
-[[nodiscard]] html invite_form(const page_context& ctx, const std::vector<std::string>& networks, const std::string& csrf);
+[[nodiscard]] html invite_form(const page_context& ctx, const std::vector<std::string>& networks,
+                               const std::string& csrf);
 [[nodiscard]] html invited_page(const page_context& ctx, const std::string& email);
 
 }  // namespace tp::web

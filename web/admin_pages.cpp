@@ -43,21 +43,24 @@ html actions_of(const page_context& ctx, const calendar::event& e, const calenda
     const auto status = a.registration.status;
     if (status == rs::pending) out += button("confirm", s.confirm);
     if (status == rs::waitlisted) out += button("promote", s.promote);
-    if (status == rs::confirmed) out += a.checked_in_at ? button("undo-check-in", s.undo) : button("check-in", s.check_in);
+    if (status == rs::confirmed)
+        out += a.checked_in_at ? button("undo-check-in", s.undo) : button("check-in", s.check_in);
     if (calendar::is_active(status)) out += button("reject", s.reject);
     return out;
 }
 
 html logout_form(const page_context& ctx, const std::string& csrf) {
-    return tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/logout")}},
-               hidden("csrf", csrf) + tag("button", {{"type", "submit"}}, text(admin_strings_for(ctx.language).logout)));
+    return tag(
+        "form", {{"method", "post"}, {"action", href(ctx, "/admin/logout")}},
+        hidden("csrf", csrf) + tag("button", {{"type", "submit"}}, text(admin_strings_for(ctx.language).logout)));
 }
 
 std::string local_time(std::optional<calendar::sys_seconds> t, const calendar::event& e, lang l) {
     return t ? format_instant(*t, e.time_zone, l) : std::string{};
 }
 
-html attendee_row(const page_context& ctx, const calendar::event& e, const calendar::attendee& a, const std::string& csrf) {
+html attendee_row(const page_context& ctx, const calendar::event& e, const calendar::attendee& a,
+                  const std::string& csrf) {
     const auto& r = a.registration;
     const auto state = std::string(delivery_label(a.delivery, ctx.language));
     const auto delivery = a.delivery_error.empty() ? state : state + ": " + a.delivery_error;
@@ -73,11 +76,13 @@ html filter_form(const page_context& ctx, const calendar::event& e, const attend
     html options = tag("option", {{"value", ""}}, text(s.all));
     for (const auto status : {rs::confirmed, rs::pending, rs::waitlisted, rs::cancelled, rs::expired, rs::rejected}) {
         const auto value = calendar::to_string(status);
-        options += f.status == status ? tag("option", {{"value", value}, {"selected", "selected"}}, text(status_label(status, ctx.language)))
+        options += f.status == status ? tag("option", {{"value", value}, {"selected", "selected"}},
+                                            text(status_label(status, ctx.language)))
                                       : tag("option", {{"value", value}}, text(status_label(status, ctx.language)));
     }
     return tag("form", {{"method", "get"}, {"action", href(ctx, "/admin/events/" + e.slug)}, {"class", "filter"}},
-               tag("label", {{"for", "status"}}, text(s.status)) + tag("select", {{"id", "status"}, {"name", "status"}}, options) +
+               tag("label", {{"for", "status"}}, text(s.status)) +
+                   tag("select", {{"id", "status"}, {"name", "status"}}, options) +
                    tag("label", {{"for", "q"}}, text(s.search)) +
                    void_tag("input", {{"id", "q"}, {"name", "q"}, {"type", "search"}, {"value", f.search}}) +
                    tag("button", {{"type", "submit"}}, text(s.filter)));
@@ -108,7 +113,10 @@ html message_form(const page_context& ctx, const calendar::event& e, const std::
     return tag("h2", text(s.message_title)) +
            tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/events/" + e.slug + "/message")}},
                hidden("csrf", csrf) + tag("label", {{"for", "m-subject"}}, text(s.message_subject)) +
-                   void_tag("input", {{"id", "m-subject"}, {"name", "subject"}, {"type", "text"}, {"required", "required"},
+                   void_tag("input", {{"id", "m-subject"},
+                                      {"name", "subject"},
+                                      {"type", "text"},
+                                      {"required", "required"},
                                       {"maxlength", "200"}}) +
                    tag("label", {{"for", "m-body"}}, text(s.message_body)) +
                    tag("textarea", {{"id", "m-body"}, {"name", "body"}, {"rows", "6"}, {"required", "required"}}, {}) +
@@ -121,7 +129,8 @@ html forget_form(const page_context& ctx, const std::string& csrf) {
     return tag("h2", text(s.forget_title)) +
            tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/forget")}},
                hidden("csrf", csrf) + tag("label", {{"for", "forget-email"}}, text(s.email)) +
-                   void_tag("input", {{"id", "forget-email"}, {"name", "email"}, {"type", "email"}, {"required", "required"}}) +
+                   void_tag("input",
+                            {{"id", "forget-email"}, {"name", "email"}, {"type", "email"}, {"required", "required"}}) +
                    tag("button", {{"type", "submit"}}, text(s.forget_button)));
 }
 
@@ -133,11 +142,18 @@ html login_page(const page_context& ctx, const login_form& form) {
     if (!form.error.empty()) body += tag("p", {{"class", "error"}, {"role", "alert"}}, text(form.error));
     body += tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/login")}},
                 hidden("csrf", form.csrf) + tag("label", {{"for", "email"}}, text(s.email)) +
-                    void_tag("input", {{"id", "email"}, {"name", "email"}, {"type", "email"}, {"autocomplete", "username"},
-                                  {"required", "required"}, {"value", form.email}}) +
+                    void_tag("input", {{"id", "email"},
+                                       {"name", "email"},
+                                       {"type", "email"},
+                                       {"autocomplete", "username"},
+                                       {"required", "required"},
+                                       {"value", form.email}}) +
                     tag("label", {{"for", "password"}}, text(s.password)) +
-                    void_tag("input", {{"id", "password"}, {"name", "password"}, {"type", "password"},
-                                  {"autocomplete", "current-password"}, {"required", "required"}}) +
+                    void_tag("input", {{"id", "password"},
+                                       {"name", "password"},
+                                       {"type", "password"},
+                                       {"autocomplete", "current-password"},
+                                       {"required", "required"}}) +
                     tag("button", {{"type", "submit"}}, text(s.login)));
     body += tag("p", link(href(ctx, "/admin/reset"), text(s.forgot_password)));
     return layout(ctx, {std::string(s.login_title), "", ""}, body);
@@ -154,8 +170,8 @@ html admin_home_page(const page_context& ctx, const calendar::organiser& who, co
     for (const auto& m : events)
         rows += tag("tr", tag("td", link(href(ctx, "/admin/events/" + m.event.slug), text(m.event.title))) +
                               tag("td", text(format_when(m.event, ctx.language))) +
-                              tag("td", text(std::to_string(m.confirmed))) + tag("td", text(std::to_string(m.pending))) +
-                              tag("td", text(std::to_string(m.waiting))));
+                              tag("td", text(std::to_string(m.confirmed))) +
+                              tag("td", text(std::to_string(m.pending))) + tag("td", text(std::to_string(m.waiting))));
     const auto head = tag("tr", tag("th", text(s.attendees)) + tag("th", text("")) + tag("th", text(s.confirmed)) +
                                     tag("th", text(s.pending)) + tag("th", text(s.waiting)));
     body += events.empty() ? tag("p", text(s.no_events)) : tag("table", tag("thead", head) + tag("tbody", rows));
@@ -185,12 +201,13 @@ html attendee_page(const page_context& ctx, const calendar::event& e, const std:
     const auto& s = admin_strings_for(ctx.language);
     html rows;
     for (const auto& a : shown) rows += attendee_row(ctx, e, a, csrf);
-    const auto head = tag("tr", tag("th", text(s.name)) + tag("th", text(s.email)) + tag("th", text(s.organisation)) +
-                                    tag("th", text(s.status)) + tag("th", text(s.position)) +
-                                    tag("th", text(s.delivery)) + tag("th", text(s.checked_in)) +
-                                    tag("th", text(s.actions)));
+    const auto head =
+        tag("tr", tag("th", text(s.name)) + tag("th", text(s.email)) + tag("th", text(s.organisation)) +
+                      tag("th", text(s.status)) + tag("th", text(s.position)) + tag("th", text(s.delivery)) +
+                      tag("th", text(s.checked_in)) + tag("th", text(s.actions)));
     const auto body = tag("h1", text(e.title)) + tag("p", text(format_when(e, ctx.language))) + export_links(ctx, e) +
-                      filter_form(ctx, e, f) + tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows)) +
+                      filter_form(ctx, e, f) +
+                      tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows)) +
                       message_form(ctx, e, csrf);
     return layout(ctx, {std::string(s.attendees) + ": " + e.title, "", ""}, body);
 }
@@ -198,17 +215,19 @@ html attendee_page(const page_context& ctx, const calendar::event& e, const std:
 html checkin_page(const page_context& ctx, const calendar::event& e, const std::vector<calendar::attendee>& shown,
                   const std::string& search, const std::string& csrf) {
     const auto& s = admin_strings_for(ctx.language);
-    html body = tag("h1", text(std::string(s.checkin_title) + ": " + e.title)) +
-                tag("form", {{"method", "get"}, {"action", href(ctx, "/admin/events/" + e.slug + "/checkin")}},
-                    tag("label", {{"for", "q"}}, text(s.checkin_search)) +
-                        void_tag("input", {{"id", "q"}, {"name", "q"}, {"type", "search"}, {"value", search},
-                                      {"autocomplete", "off"}}) +
-                        tag("button", {{"type", "submit"}}, text(s.search)));
+    html body =
+        tag("h1", text(std::string(s.checkin_title) + ": " + e.title)) +
+        tag("form", {{"method", "get"}, {"action", href(ctx, "/admin/events/" + e.slug + "/checkin")}},
+            tag("label", {{"for", "q"}}, text(s.checkin_search)) +
+                void_tag("input",
+                         {{"id", "q"}, {"name", "q"}, {"type", "search"}, {"value", search}, {"autocomplete", "off"}}) +
+                tag("button", {{"type", "submit"}}, text(s.search)));
     html items;
     for (const auto& a : shown) {
         const auto state = a.checked_in_at ? std::string(s.arrived) + " " + local_time(a.checked_in_at, e, ctx.language)
                                            : std::string(status_label(a.registration.status, ctx.language));
-        items += tag("li", tag("strong", text(a.registration.name)) + text(" " + a.registration.organisation + " — " + state) +
+        items += tag("li", tag("strong", text(a.registration.name)) +
+                               text(" " + a.registration.organisation + " — " + state) +
                                actions_of(ctx, e, a, "checkin?q=" + percent_encode(search), csrf));
     }
     body += shown.empty() ? tag("p", text(s.nobody_found)) : tag("ul", {{"class", "checkin"}}, items);
@@ -229,25 +248,28 @@ html audit_page(const page_context& ctx, const calendar::event& e, const std::ve
     for (const auto& l : lines)
         rows += tag("tr", tag("td", text(format_instant(l.at, e.time_zone, ctx.language))) + tag("td", text(l.actor)) +
                               tag("td", text(l.action)) + tag("td", text(l.detail)));
-    const auto head = tag("tr", tag("th", text(s.when)) + tag("th", text(s.who)) + tag("th", text(s.what)) +
-                                    tag("th", text(s.details)));
+    const auto head = tag(
+        "tr", tag("th", text(s.when)) + tag("th", text(s.who)) + tag("th", text(s.what)) + tag("th", text(s.details)));
     const auto body = tag("h1", text(std::string(s.audit) + ": " + e.title)) +
                       tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows));
     return layout(ctx, {std::string(s.audit) + ": " + e.title, "", ""}, body);
 }
 
-html checkin_list_page(const page_context& ctx, const calendar::event& e, const std::vector<calendar::attendee>& attendees) {
+html checkin_list_page(const page_context& ctx, const calendar::event& e,
+                       const std::vector<calendar::attendee>& attendees) {
     const auto& s = admin_strings_for(ctx.language);
     std::vector<const calendar::attendee*> sorted;
     for (const auto& a : attendees)
         if (a.registration.status == rs::confirmed) sorted.push_back(&a);
-    std::sort(sorted.begin(), sorted.end(), [](auto* x, auto* y) { return lower(x->registration.name) < lower(y->registration.name); });
+    std::sort(sorted.begin(), sorted.end(),
+              [](auto* x, auto* y) { return lower(x->registration.name) < lower(y->registration.name); });
     html rows;
     for (const auto* a : sorted)
         rows += tag("tr", tag("td", text(a->checked_in_at ? "☑" : "☐")) + tag("td", text(a->registration.name)) +
                               tag("td", text(a->registration.organisation)));
     const auto head = tag("tr", tag("th", text(s.arrived)) + tag("th", text(s.name)) + tag("th", text(s.organisation)));
-    const auto body = tag("h1", text(e.title)) + tag("p", text(format_when(e, ctx.language) + ". " + std::string(s.print_hint))) +
+    const auto body = tag("h1", text(e.title)) +
+                      tag("p", text(format_when(e, ctx.language) + ". " + std::string(s.print_hint))) +
                       tag("table", {{"class", "checkin-list"}}, tag("thead", head) + tag("tbody", rows));
     return layout(ctx, {std::string(s.checkin_list) + ": " + e.title, "", ""}, body);
 }

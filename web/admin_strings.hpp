@@ -9,12 +9,12 @@ namespace tp::web {
 
 struct admin_strings {
     std::string_view login_title, email, password, login, logout, wrong_login, wait_login, your_events, no_events,
-        attendees, confirmed, pending, waiting, status, all, search, filter, name, organisation, position,
-        delivery, checked_in, actions, confirm, reject, promote, check_in, undo, export_label, checkin_title,
-        checkin_search, checkin_list, print_hint, arrived, nobody_found, network_export, signed_in_as, new_event, edit_event, audit, when, who, what, details,
-        message_title, message_subject, message_body, message_send, forget_title, forget_button, forgotten,
-        forgot_password, series_title, new_series, busy_login, invalid_link, passwords_differ, password_too_short,
-        invalid_choice, not_in_this_state, subject_empty, text_empty, text_invalid, unknown_network;
+        attendees, confirmed, pending, waiting, status, all, search, filter, name, organisation, position, delivery,
+        checked_in, actions, confirm, reject, promote, check_in, undo, export_label, checkin_title, checkin_search,
+        checkin_list, print_hint, arrived, nobody_found, network_export, signed_in_as, new_event, edit_event, audit,
+        when, who, what, details, message_title, message_subject, message_body, message_send, forget_title,
+        forget_button, forgotten, forgot_password, series_title, new_series, busy_login, invalid_link, passwords_differ,
+        password_too_short, invalid_choice, not_in_this_state, subject_empty, text_empty, text_invalid, unknown_network;
 };
 
 [[nodiscard]] const admin_strings& admin_strings_for(lang l);

@@ -122,11 +122,14 @@ std::string attendees_json(const calendar::event& e, const std::vector<calendar:
     for (const auto& a : attendees) list.push_back(attendee_json(a));
     json::array questions;
     for (const auto& q : e.questions) questions.push_back(json::object{{"key", q.key}, {"label", q.label}});
-    return json::serialize(json::object{
-        {"event", json::object{{"slug", e.slug}, {"title", e.title}, {"start", utc(e.start)}, {"time_zone", e.time_zone},
-                               {"capacity", e.capacity ? json::value(*e.capacity) : json::value(nullptr)},
-                               {"questions", std::move(questions)}}},
-        {"attendees", std::move(list)}});
+    return json::serialize(
+        json::object{{"event", json::object{{"slug", e.slug},
+                                            {"title", e.title},
+                                            {"start", utc(e.start)},
+                                            {"time_zone", e.time_zone},
+                                            {"capacity", e.capacity ? json::value(*e.capacity) : json::value(nullptr)},
+                                            {"questions", std::move(questions)}}},
+                     {"attendees", std::move(list)}});
 }
 
 }  // namespace tp::web

@@ -27,11 +27,13 @@ html proposal_form(const page_context& ctx, const calendar::registration& r, con
     const auto l = ctx.language;
     html fields = barcamp::csrf_input(csrf) + barcamp::hidden("action", "propose");
     fields += barcamp::input_field({"propose", "title", say(l, "Titel", "Title"), "text"}, again);
-    fields += barcamp::input_field({"propose", "host", say(l, "Wer leitet die Session?", "Who hosts the session?"), "text"},
-                                   again, r.name);
-    fields += barcamp::select_field({"propose", "kind", say(l, "Art", "Kind"), ""}, barcamp::kind_choices(l), "talk", again);
-    fields += barcamp::input_field({"propose", "description", say(l, "Worum geht es? (optional)", "What is it about? (optional)"),
-                                    "textarea"}, again);
+    fields += barcamp::input_field(
+        {"propose", "host", say(l, "Wer leitet die Session?", "Who hosts the session?"), "text"}, again, r.name);
+    fields +=
+        barcamp::select_field({"propose", "kind", say(l, "Art", "Kind"), ""}, barcamp::kind_choices(l), "talk", again);
+    fields += barcamp::input_field(
+        {"propose", "description", say(l, "Worum geht es? (optional)", "What is it about? (optional)"), "textarea"},
+        again);
     return tag("section", {{"aria-labelledby", "propose-heading"}},
                tag("h2", {{"id", "propose-heading"}}, text(say(l, "Session vorschlagen", "Propose a session"))) +
                    barcamp::form_problem(again, "propose", l) +
@@ -40,7 +42,8 @@ html proposal_form(const page_context& ctx, const calendar::registration& r, con
 }
 
 // Where and when a scheduled session takes place: "Aula, Montag, 20. September 2027, 10:00–10:45 Uhr".
-std::string placed_at(const calendar::event& e, const calendar::programme& p, const calendar::barcamp_session& s, lang l) {
+std::string placed_at(const calendar::event& e, const calendar::programme& p, const calendar::barcamp_session& s,
+                      lang l) {
     return calendar::find_room(p, *s.room)->name + ", " +
            barcamp::slot_label(*calendar::find_slot(p, *s.slot), barcamp::zone_of(e), l, true);
 }
@@ -50,18 +53,20 @@ html session_item(const page_context& ctx, const calendar::registration& r, cons
                   const std::string& csrf) {
     const auto l = ctx.language;
     html body = barcamp::session_summary(s, l, true);
-    if (calendar::is_scheduled(p, s))
-        body += tag("p", {{"class", "meta"}}, text(placed_at(e, p, s, l)));
+    if (calendar::is_scheduled(p, s)) body += tag("p", {{"class", "meta"}}, text(placed_at(e, p, s, l)));
     if (can_act) {
-        body += s.my_vote ? session_button(ctx, r, csrf, "unvote", s.id, say(l, "Stimme zurücknehmen", "Take back my vote"))
-                          : session_button(ctx, r, csrf, "vote", s.id, say(l, "Dafür stimmen", "Vote for it"));
+        body += s.my_vote
+                    ? session_button(ctx, r, csrf, "unvote", s.id, say(l, "Stimme zurücknehmen", "Take back my vote"))
+                    : session_button(ctx, r, csrf, "vote", s.id, say(l, "Dafür stimmen", "Vote for it"));
         if (s.mine) body += session_button(ctx, r, csrf, "withdraw", s.id, say(l, "Zurückziehen", "Withdraw"));
     }
-    return tag("li", {{"id", "session-" + std::to_string(s.id)}, {"class", s.my_vote ? "session voted" : "session"}}, body);
+    return tag("li", {{"id", "session-" + std::to_string(s.id)}, {"class", s.my_vote ? "session voted" : "session"}},
+               body);
 }
 
 // Why someone cannot propose or vote (yet): not confirmed, or the barcamp is over.
-std::string closed_reason(const calendar::registration& r, const calendar::event& e, calendar::sys_seconds now, lang l) {
+std::string closed_reason(const calendar::registration& r, const calendar::event& e, calendar::sys_seconds now,
+                          lang l) {
     if (r.status != calendar::registration_status::confirmed)
         return say(l, "Vorschlagen und abstimmen können Sie, sobald Ihre Anmeldung bestätigt ist.",
                    "You can propose and vote once your registration is confirmed.");
@@ -75,14 +80,15 @@ std::string closed_reason(const calendar::registration& r, const calendar::event
 html plan_links(const page_context& ctx, const calendar::event& e, bool to_plan) {
     const auto l = ctx.language;
     const std::string base = "/events/" + e.slug;
-    const html plan = to_plan ? tag("li", link(href(ctx, base + "/sessions"), text(say(l, "Zum Sessionplan", "The session plan"))))
-                              : html{};
+    const html plan =
+        to_plan ? tag("li", link(href(ctx, base + "/sessions"), text(say(l, "Zum Sessionplan", "The session plan"))))
+                : html{};
     return tag("ul", {{"class", "actions"}},
                plan +
                    tag("li", link(webcal_url(ctx.base_url, base + "/sessions.ics"),
                                   text(say(l, "Sessions abonnieren", "Subscribe to the sessions")))) +
-                   tag("li", link(base + "/schedule.json", text(say(l, "Plan für Konferenz-Apps (JSON)",
-                                                                      "Plan for conference apps (JSON)")))));
+                   tag("li", link(base + "/schedule.json",
+                                  text(say(l, "Plan für Konferenz-Apps (JSON)", "Plan for conference apps (JSON)")))));
 }
 
 }  // namespace
@@ -91,13 +97,17 @@ html participant_sessions_page(const page_context& ctx, const calendar::registra
                                const calendar::programme& p, const form_again& again, const std::string& csrf) {
     const auto l = ctx.language;
     const auto title = say(l, "Sessions: ", "Sessions: ") + e.title;
-    html body = tag("h1", text(title)) +
-                tag("p", link(href(ctx, "/r/" + r.token), text(say(l, "Zurück zu Ihrer Anmeldung", "Back to your registration"))));
+    html body =
+        tag("h1", text(title)) + tag("p", link(href(ctx, "/r/" + r.token),
+                                               text(say(l, "Zurück zu Ihrer Anmeldung", "Back to your registration"))));
     body += plan_links(ctx, e, true);
-    if (again.form == "notice") body += tag("p", {{"class", "notice error"}, {"role", "alert"}}, text(again.problems.at("")));
+    if (again.form == "notice")
+        body += tag("p", {{"class", "notice error"}, {"role", "alert"}}, text(again.problems.at("")));
     const auto reason = closed_reason(r, e, ctx.now, l);
-    if (!reason.empty()) body += tag("p", {{"class", "notice"}}, text(reason));
-    else body += proposal_form(ctx, r, again, csrf);
+    if (!reason.empty())
+        body += tag("p", {{"class", "notice"}}, text(reason));
+    else
+        body += proposal_form(ctx, r, again, csrf);
     html items;
     for (const auto& s : p.sessions) items += session_item(ctx, r, e, p, s, reason.empty(), csrf);
     body += tag("h2", text(say(l, "Vorgeschlagene Sessions", "Proposed sessions")));
@@ -109,15 +119,16 @@ html participant_sessions_page(const page_context& ctx, const calendar::registra
 html plan_page(const page_context& ctx, const calendar::event& e, const calendar::programme& p) {
     const auto l = ctx.language;
     const auto title = say(l, "Sessionplan: ", "Session plan: ") + e.title;
-    html body = tag("h1", text(title)) + tag("p", link(href(ctx, "/events/" + e.slug), text(e.title)) +
-                                                      text(" · " + format_when(e, l)));
+    html body = tag("h1", text(title)) +
+                tag("p", link(href(ctx, "/events/" + e.slug), text(e.title)) + text(" · " + format_when(e, l)));
     body += plan_links(ctx, e, false) + barcamp::plan_grid(ctx, e, p);
     html open;
     for (const auto& s : p.sessions)
         if (!calendar::is_scheduled(p, s))
             open += tag("li", {{"id", "session-" + std::to_string(s.id)}}, barcamp::session_summary(s, l, true));
     if (!open.str().empty())
-        body += tag("h2", text(say(l, "Noch nicht eingeplant", "Not scheduled yet"))) + tag("ul", {{"class", "sessions"}}, open);
+        body += tag("h2", text(say(l, "Noch nicht eingeplant", "Not scheduled yet"))) +
+                tag("ul", {{"class", "sessions"}}, open);
     return layout(ctx, {title, "/events/" + e.slug + "/sessions.ics", ""}, body);
 }
 

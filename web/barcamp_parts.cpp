@@ -24,7 +24,8 @@ namespace {
 
 constexpr std::string_view en_dash = "\xE2\x80\x93";
 
-std::string value_in(const form_again& again, std::string_view form, std::string_view name, const std::string& fallback) {
+std::string value_in(const form_again& again, std::string_view form, std::string_view name,
+                     const std::string& fallback) {
     if (again.form != form) return fallback;
     const auto it = again.fields.find(std::string(name));
     return it == again.fields.end() ? std::string{} : it->second;
@@ -64,16 +65,16 @@ html day_table(const calendar::programme& p, const std::vector<const calendar::g
                const date::time_zone& zone, lang l, const std::string& caption) {
     html head = tag("th", {{"scope", "col"}}, text(say(l, "Zeit", "Time")));
     for (const auto& r : p.rooms)
-        head += tag("th", {{"scope", "col"}}, text(r.name) + tag("span", {{"class", "meta"}},
-                                                               text(" (" + std::to_string(r.capacity) + ")")));
+        head += tag("th", {{"scope", "col"}},
+                    text(r.name) + tag("span", {{"class", "meta"}}, text(" (" + std::to_string(r.capacity) + ")")));
     html rows;
     for (const auto* slot : slots) {
         html cells = tag("th", {{"scope", "row"}}, text(slot_label(*slot, zone, l, false)));
         for (const auto& r : p.rooms) cells += grid_cell(p, r, *slot, l);
         rows += tag("tr", cells);
     }
-    return tag("table", {{"class", "plan"}}, tag("caption", text(caption)) + tag("thead", tag("tr", head)) +
-                                                 tag("tbody", rows));
+    return tag("table", {{"class", "plan"}},
+               tag("caption", text(caption)) + tag("thead", tag("tr", head)) + tag("tbody", rows));
 }
 
 }  // namespace
@@ -91,8 +92,8 @@ std::string slot_label(const calendar::grid_slot& s, const date::time_zone& zone
     return format_day(date::floor<date::days>(from), l) + ", " + out;
 }
 
-std::vector<std::pair<date::local_days, std::vector<const calendar::grid_slot*>>>
-slots_by_day(const calendar::programme& p, const date::time_zone& zone) {
+std::vector<std::pair<date::local_days, std::vector<const calendar::grid_slot*>>> slots_by_day(
+    const calendar::programme& p, const date::time_zone& zone) {
     std::map<date::local_days, std::vector<const calendar::grid_slot*>> days;
     for (const auto& s : p.slots) days[calendar::local_day_of(s.start, zone)].push_back(&s);
     return {days.begin(), days.end()};
@@ -111,12 +112,21 @@ html input_field(const field_def& d, const form_again& again, const std::string&
     const auto error_id = id + "-error";
     html control;
     if (d.type == "textarea") {
-        control = problem ? tag("textarea", {{"id", id}, {"name", d.name}, {"rows", "4"}, {"aria-invalid", "true"},
-                                             {"aria-describedby", error_id}}, text(value))
+        control = problem ? tag("textarea",
+                                {{"id", id},
+                                 {"name", d.name},
+                                 {"rows", "4"},
+                                 {"aria-invalid", "true"},
+                                 {"aria-describedby", error_id}},
+                                text(value))
                           : tag("textarea", {{"id", id}, {"name", d.name}, {"rows", "4"}}, text(value));
     } else {
-        control = problem ? void_tag("input", {{"id", id}, {"name", d.name}, {"type", d.type}, {"value", value},
-                                               {"aria-invalid", "true"}, {"aria-describedby", error_id}})
+        control = problem ? void_tag("input", {{"id", id},
+                                               {"name", d.name},
+                                               {"type", d.type},
+                                               {"value", value},
+                                               {"aria-invalid", "true"},
+                                               {"aria-describedby", error_id}})
                           : void_tag("input", {{"id", id}, {"name", d.name}, {"type", d.type}, {"value", value}});
     }
     return labelled(d, control, problem);
@@ -135,9 +145,11 @@ html select_field(const field_def& d, const std::vector<choice>& choices, const 
     const auto options = options_of(choices, value_in(again, d.form, d.name, selected));
     const auto* problem = problem_in(again, d.form, d.name);
     const auto id = id_of(d);
-    const auto control = problem ? tag("select", {{"id", id}, {"name", d.name}, {"aria-invalid", "true"},
-                                                  {"aria-describedby", id + "-error"}}, options)
-                                 : tag("select", {{"id", id}, {"name", d.name}}, options);
+    const auto control =
+        problem ? tag("select",
+                      {{"id", id}, {"name", d.name}, {"aria-invalid", "true"}, {"aria-describedby", id + "-error"}},
+                      options)
+                : tag("select", {{"id", id}, {"name", d.name}}, options);
     return labelled(d, control, problem);
 }
 
@@ -145,9 +157,9 @@ html form_problem(const form_again& again, std::string_view form, lang l) {
     if (again.form != form || again.problems.empty()) return {};
     const auto whole = again.problems.find("");
     return tag("p", {{"class", "error"}, {"role", "alert"}},
-               text(whole != again.problems.end() ? whole->second
-                                                   : say(l, "Bitte prüfen Sie die markierten Angaben.",
-                                                         "Please check the marked fields.")));
+               text(whole != again.problems.end()
+                        ? whole->second
+                        : say(l, "Bitte prüfen Sie die markierten Angaben.", "Please check the marked fields.")));
 }
 
 std::vector<choice> kind_choices(lang l) {
@@ -159,8 +171,8 @@ std::vector<choice> kind_choices(lang l) {
 
 html session_summary(const calendar::barcamp_session& s, lang l, bool details) {
     html out = tag("strong", {{"class", "session-title"}}, text(s.title));
-    out += tag("span", {{"class", "meta"}}, text(std::string(kind_label(s.kind, l)) + " · " + s.host + " · " +
-                                                   votes_text(s.votes, l)));
+    out += tag("span", {{"class", "meta"}},
+               text(std::string(kind_label(s.kind, l)) + " · " + s.host + " · " + votes_text(s.votes, l)));
     if (details && !s.description.empty()) out += tag("p", {{"class", "session-text"}}, text(s.description));
     return out;
 }
@@ -168,8 +180,8 @@ html session_summary(const calendar::barcamp_session& s, lang l, bool details) {
 html plan_grid(const page_context& ctx, const calendar::event& e, const calendar::programme& p) {
     const auto l = ctx.language;
     if (p.rooms.empty() || p.slots.empty())
-        return tag("p", {{"class", "notice"}}, text(say(l, "Räume und Zeiten stehen noch nicht fest.",
-                                                           "Rooms and times are not set yet.")));
+        return tag("p", {{"class", "notice"}},
+                   text(say(l, "Räume und Zeiten stehen noch nicht fest.", "Rooms and times are not set yet.")));
     const auto& zone = zone_of(e);
     html out;
     for (const auto& [day, slots] : slots_by_day(p, zone))

@@ -18,8 +18,8 @@ namespace tp::web::barcamp {
 // "10:00–10:45"; with the day in front when `with_day`: "Montag, 20. September 2027, 10:00–10:45".
 [[nodiscard]] std::string slot_label(const calendar::grid_slot& s, const date::time_zone& zone, lang l, bool with_day);
 // The local days the slots fall on, in order, each with its slots.
-[[nodiscard]] std::vector<std::pair<date::local_days, std::vector<const calendar::grid_slot*>>>
-slots_by_day(const calendar::programme& p, const date::time_zone& zone);
+[[nodiscard]] std::vector<std::pair<date::local_days, std::vector<const calendar::grid_slot*>>> slots_by_day(
+    const calendar::programme& p, const date::time_zone& zone);
 
 [[nodiscard]] html csrf_input(const std::string& csrf);
 [[nodiscard]] html hidden(std::string_view name, std::string_view value);

@@ -8,14 +8,16 @@
 namespace tp::web {
 namespace {
 
-constexpr std::array<std::string_view, 7> weekdays_de{"Sonntag", "Montag", "Dienstag", "Mittwoch",
+constexpr std::array<std::string_view, 7> weekdays_de{"Sonntag",    "Montag",  "Dienstag", "Mittwoch",
                                                       "Donnerstag", "Freitag", "Samstag"};
-constexpr std::array<std::string_view, 7> weekdays_en{"Sunday", "Monday", "Tuesday", "Wednesday",
+constexpr std::array<std::string_view, 7> weekdays_en{"Sunday",   "Monday", "Tuesday", "Wednesday",
                                                       "Thursday", "Friday", "Saturday"};
-constexpr std::array<std::string_view, 12> months_de{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-                                                     "August", "September", "Oktober", "November", "Dezember"};
-constexpr std::array<std::string_view, 12> months_en{"January", "February", "March", "April", "May", "June", "July",
-                                                     "August", "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> months_de{"Januar",    "Februar", "März",     "April",
+                                                     "Mai",       "Juni",    "Juli",     "August",
+                                                     "September", "Oktober", "November", "Dezember"};
+constexpr std::array<std::string_view, 12> months_en{"January",   "February", "March",    "April",
+                                                     "May",       "June",     "July",     "August",
+                                                     "September", "October",  "November", "December"};
 constexpr std::string_view en_dash = "\xE2\x80\x93";
 
 std::string_view month_name(date::month m, lang l) {
@@ -44,7 +46,8 @@ std::string format_day(date::local_days d, lang l) {
     const std::string day = std::to_string(static_cast<unsigned>(ymd.day()));
     const std::string year = std::to_string(static_cast<int>(ymd.year()));
     if (l == lang::en)
-        return std::string(weekdays_en.at(wd)) + ", " + day + " " + std::string(month_name(ymd.month(), l)) + " " + year;
+        return std::string(weekdays_en.at(wd)) + ", " + day + " " + std::string(month_name(ymd.month(), l)) + " " +
+               year;
     return std::string(weekdays_de.at(wd)) + ", " + day + ". " + std::string(month_name(ymd.month(), l)) + " " + year;
 }
 

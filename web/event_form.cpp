@@ -23,8 +23,8 @@ std::string local_text(calendar::sys_seconds t, const std::string& zone, bool al
 
 json::object entry_of(const form_fields& f, field_messages& problems) {
     json::object e;
-    for (const auto* key : {"slug", "network", "kind", "title", "description", "time_zone", "format", "venue", "address",
-                            "status"})
+    for (const auto* key :
+         {"slug", "network", "kind", "title", "description", "time_zone", "format", "venue", "address", "status"})
         e[key] = field_value(f, key);
     const bool all_day = field_value(f, "all_day") == "on";
     e["all_day"] = all_day;

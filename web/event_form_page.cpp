@@ -83,8 +83,9 @@ html control(const field_spec& s, const std::string& value, const std::vector<st
     const std::string type = s.type;
     if (type == "textarea") return tag("textarea", {{"id", id}, {"name", s.name}, {"rows", "5"}}, text(value));
     if (type == "checkbox")
-        return value == "on" ? void_tag("input", {{"id", id}, {"name", s.name}, {"type", "checkbox"}, {"checked", "checked"}})
-                             : void_tag("input", {{"id", id}, {"name", s.name}, {"type", "checkbox"}});
+        return value == "on"
+                   ? void_tag("input", {{"id", id}, {"name", s.name}, {"type", "checkbox"}, {"checked", "checked"}})
+                   : void_tag("input", {{"id", id}, {"name", s.name}, {"type", "checkbox"}});
     if (type == "select") {
         html options;
         for (const auto& c : choices_of(s.name, networks))
@@ -93,9 +94,15 @@ html control(const field_spec& s, const std::string& value, const std::vector<st
         return tag("select", {{"id", id}, {"name", s.name}}, options);
     }
     const auto id_error = id + "-error";
-    if (locked) return void_tag("input", {{"id", id}, {"name", s.name}, {"type", type}, {"value", value}, {"readonly", "readonly"}});
+    if (locked)
+        return void_tag("input",
+                        {{"id", id}, {"name", s.name}, {"type", type}, {"value", value}, {"readonly", "readonly"}});
     if (invalid)
-        return void_tag("input", {{"id", id}, {"name", s.name}, {"type", type}, {"value", value}, {"aria-invalid", "true"},
+        return void_tag("input", {{"id", id},
+                                  {"name", s.name},
+                                  {"type", type},
+                                  {"value", value},
+                                  {"aria-invalid", "true"},
                                   {"aria-describedby", id_error}});
     return void_tag("input", {{"id", id}, {"name", s.name}, {"type", type}, {"value", value}});
 }
@@ -106,7 +113,8 @@ html field(const page_context& ctx, const field_spec& s, const event_form_page_i
     const bool locked = !in.creating && std::string_view(s.name) == "slug";  // the address stays
     html body = tag("label", {{"for", std::string("f-") + s.name}}, text(ctx.language == lang::de ? s.de : s.en)) +
                 control(s, value_of(in.fields, s.name), in.networks, invalid, locked);
-    if (invalid) body += tag("p", {{"class", "error"}, {"id", std::string("f-") + s.name + "-error"}}, text(problem->second));
+    if (invalid)
+        body += tag("p", {{"class", "error"}, {"id", std::string("f-") + s.name + "-error"}}, text(problem->second));
     return tag("div", {{"class", invalid ? "field invalid" : "field"}}, body);
 }
 
@@ -122,27 +130,35 @@ html question_row(const page_context& ctx, const form_fields& f, int i) {
     const auto id = [i](const char* part) { return "q" + std::to_string(i) + "-" + part; };
     html types;
     const std::pair<const char*, const char*> choices[] = {
-        {"text", de ? "Text" : "Text"}, {"single_choice", de ? "Eine Auswahl" : "One choice"},
-        {"multiple_choice", de ? "Mehrere Auswahlen" : "Several choices"}, {"checkbox", de ? "Ankreuzen" : "Tick box"}};
+        {"text", de ? "Text" : "Text"},
+        {"single_choice", de ? "Eine Auswahl" : "One choice"},
+        {"multiple_choice", de ? "Mehrere Auswahlen" : "Several choices"},
+        {"checkbox", de ? "Ankreuzen" : "Tick box"}};
     for (const auto& [value, label] : choices)
-        types += value_of(f, name("type")) == value ? tag("option", {{"value", value}, {"selected", "selected"}}, text(label))
-                                                    : tag("option", {{"value", value}}, text(label));
+        types += value_of(f, name("type")) == value
+                     ? tag("option", {{"value", value}, {"selected", "selected"}}, text(label))
+                     : tag("option", {{"value", value}}, text(label));
     html body = tag("legend", text((de ? "Frage " : "Question ") + std::to_string(i + 1)));
     if (const auto key = value_of(f, name("key")); !key.empty())
         body += void_tag("input", {{"type", "hidden"}, {"name", name("key")}, {"value", key}});
-    body += input_row(id("label"), name("label"), de ? "Frage (leer: keine)" : "Question (empty: none)", value_of(f, name("label")));
+    body += input_row(id("label"), name("label"), de ? "Frage (leer: keine)" : "Question (empty: none)",
+                      value_of(f, name("label")));
     body += tag("div", {{"class", "field"}},
                 tag("label", {{"for", id("type")}}, text(de ? "Art der Antwort" : "Kind of answer")) +
                     tag("select", {{"id", id("type")}, {"name", name("type")}}, types));
-    body += input_row(id("options"), name("options"), de ? "Auswahlen, mit Komma getrennt" : "Choices, separated by commas",
-                      value_of(f, name("options")));
-    const auto box = value_of(f, name("required")) == "on"
-                         ? void_tag("input", {{"id", id("required")}, {"name", name("required")}, {"type", "checkbox"}, {"checked", "checked"}})
-                         : void_tag("input", {{"id", id("required")}, {"name", name("required")}, {"type", "checkbox"}});
-    body += tag("div", {{"class", "field check"}}, box + tag("label", {{"for", id("required")}}, text(de ? " Pflichtfrage" : " Required")));
+    body +=
+        input_row(id("options"), name("options"), de ? "Auswahlen, mit Komma getrennt" : "Choices, separated by commas",
+                  value_of(f, name("options")));
+    const auto box =
+        value_of(f, name("required")) == "on"
+            ? void_tag(
+                  "input",
+                  {{"id", id("required")}, {"name", name("required")}, {"type", "checkbox"}, {"checked", "checked"}})
+            : void_tag("input", {{"id", id("required")}, {"name", name("required")}, {"type", "checkbox"}});
+    body += tag("div", {{"class", "field check"}},
+                box + tag("label", {{"for", id("required")}}, text(de ? " Pflichtfrage" : " Required")));
     return tag("fieldset", {{"class", "question"}}, body);
 }
-
 
 // The form with these fields and the question rows, posted to `action`.
 html form_page(const page_context& ctx, const event_form_page_input& in, std::span<const field_spec> fields_shown,
@@ -169,15 +185,16 @@ html form_page(const page_context& ctx, const event_form_page_input& in, std::sp
 
 html event_form_page(const page_context& ctx, const event_form_page_input& in) {
     const bool de = ctx.language == lang::de;
-    const std::string title = in.creating ? (de ? "Neue Veranstaltung" : "New event")
-                                          : (de ? "Veranstaltung bearbeiten" : "Edit event");
+    const std::string title =
+        in.creating ? (de ? "Neue Veranstaltung" : "New event") : (de ? "Veranstaltung bearbeiten" : "Edit event");
     const auto action = in.creating ? "/admin/events/new" : "/admin/events/" + value_of(in.fields, "slug") + "/edit";
     return form_page(ctx, in, specs, title, action);
 }
 
 html series_form_page(const page_context& ctx, const event_form_page_input& in) {
     const bool de = ctx.language == lang::de;
-    const std::string title = in.creating ? (de ? "Neue Reihe" : "New series") : (de ? "Reihe bearbeiten" : "Edit series");
+    const std::string title =
+        in.creating ? (de ? "Neue Reihe" : "New series") : (de ? "Reihe bearbeiten" : "Edit series");
     const auto action = in.creating ? "/admin/series/new" : "/admin/series/" + value_of(in.fields, "slug") + "/edit";
     return form_page(ctx, in, series_specs, title, action);
 }

@@ -18,9 +18,10 @@ html item(const page_context& ctx, const calendar::event& e) {
     html meta = tag("span", {{"class", "badge"}}, text(kind_name(e.kind, ctx.language))) + text(" · " + e.network_name);
     if (const auto place = place_of(e, ctx.language); !place.empty()) meta += text(" · " + place);
     html body = tag("h3", link(href(ctx, "/events/" + e.slug), text(e.title)));
-    body += tag("p", {{"class", "when"}},
-                tag("time", {{"datetime", calendar::format_iso_local(date::local_seconds{e.start.time_since_epoch()}) + "Z"}},
-                    text(format_when(e, ctx.language))));
+    body += tag(
+        "p", {{"class", "when"}},
+        tag("time", {{"datetime", calendar::format_iso_local(date::local_seconds{e.start.time_since_epoch()}) + "Z"}},
+            text(format_when(e, ctx.language))));
     body += tag("p", {{"class", "meta"}}, meta);
     if (cancelled) body += tag("p", tag("span", {{"class", "badge cancelled"}}, text(s.cancelled)));
     return tag("li", {{"class", cancelled ? "cancelled-event" : "event"}}, tag("article", body));
@@ -55,7 +56,8 @@ html subscribe_box(const page_context& ctx, std::string_view feed) {
     const auto& s = strings_for(ctx.language);
     const std::string https = ctx.base_url + std::string(feed);
     html body = tag("h2", {{"id", "subscribe"}}, text(s.subscribe)) + tag("p", text(s.subscribe_hint));
-    body += tag("ul", {{"class", "actions"}}, tag("li", link(webcal_url(ctx.base_url, feed), text(s.subscribe_webcal))));
+    body +=
+        tag("ul", {{"class", "actions"}}, tag("li", link(webcal_url(ctx.base_url, feed), text(s.subscribe_webcal))));
     body += tag("p", text(std::string(s.subscribe_https) + ": ") + tag("code", text(https)));
     return tag("section", {{"class", "subscribe"}, {"aria-labelledby", "subscribe"}}, body);
 }

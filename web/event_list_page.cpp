@@ -36,9 +36,11 @@ html filter_form(const page_context& ctx, std::span<const calendar::network> net
     const auto& s = strings_for(ctx.language);
     html fields = tag("fieldset", network_select(ctx, networks, f)) + kind_choices(ctx, f);
     if (ctx.lang_in_query)
-        fields += raw_html("<input type=\"hidden\" name=\"lang\" value=\"") + text(code(ctx.language)) + raw_html("\">");
+        fields +=
+            raw_html("<input type=\"hidden\" name=\"lang\" value=\"") + text(code(ctx.language)) + raw_html("\">");
     fields += tag("button", {{"type", "submit"}}, text(s.show));
-    return tag("form", {{"class", "filter"}, {"method", "get"}, {"action", "/"}, {"aria-label", s.filter_events}}, fields);
+    return tag("form", {{"class", "filter"}, {"method", "get"}, {"action", "/"}, {"aria-label", s.filter_events}},
+               fields);
 }
 
 }  // namespace

@@ -61,16 +61,18 @@ html calendar_actions(const page_context& ctx, const calendar::event& e) {
     const auto& s = strings_for(ctx.language);
     const std::string ics = "/events/" + e.slug + ".ics";
     const std::string page_url = calendar::event_url(ctx.base_url, e);
-    html items = tag("li", tag("a", {{"href", ics}, {"download", e.slug + ".ics"}}, text(s.download_ics))) +
-                 tag("li", link(webcal_url(ctx.base_url, ics), text(s.subscribe_webcal))) +
-                 tag("li", tag("a", {{"href", google_calendar_url(e, page_url)}, {"rel", "noopener"}}, text(s.google_calendar)));
+    html items =
+        tag("li", tag("a", {{"href", ics}, {"download", e.slug + ".ics"}}, text(s.download_ics))) +
+        tag("li", link(webcal_url(ctx.base_url, ics), text(s.subscribe_webcal))) +
+        tag("li", tag("a", {{"href", google_calendar_url(e, page_url)}, {"rel", "noopener"}}, text(s.google_calendar)));
     return tag("section", {{"aria-labelledby", "add"}},
                tag("h2", {{"id", "add"}}, text(s.add_to_calendar)) + tag("ul", {{"class", "actions"}}, items));
 }
 
 }  // namespace
 
-html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n, const html& registration) {
+html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n,
+                const html& registration) {
     const auto& s = strings_for(ctx.language);
     html body = tag("p", {{"class", "meta"}}, tag("span", {{"class", "badge"}}, text(kind_name(e.kind, ctx.language))));
     body += tag("h1", text(e.title));
@@ -82,12 +84,14 @@ html event_page(const page_context& ctx, const calendar::event& e, const calenda
                  fact(s.format, text(format_name(e.format, ctx.language))) +
                  fact(s.organised_by, link(href(ctx, "/networks/" + n.slug), text(n.name)));
     if (e.series_slug)
-        facts += fact(s.part_of_series, link(href(ctx, "/series/" + *e.series_slug), text(e.series_title.value_or(""))));
+        facts +=
+            fact(s.part_of_series, link(href(ctx, "/series/" + *e.series_slug), text(e.series_title.value_or(""))));
     body += tag("dl", {{"class", "facts"}}, facts + registration_facts(ctx, e));
     body += paragraphs(e.description);
     if (e.kind == calendar::event_kind::barcamp)
-        body += tag("p", link(href(ctx, "/events/" + e.slug + "/sessions"),
-                              text(ctx.language == lang::de ? "Sessionplan und Vorschläge" : "Session plan and proposals")));
+        body += tag("p",
+                    link(href(ctx, "/events/" + e.slug + "/sessions"),
+                         text(ctx.language == lang::de ? "Sessionplan und Vorschläge" : "Session plan and proposals")));
     body += registration;
     if (e.info_url) body += tag("p", tag("a", {{"href", *e.info_url}, {"rel", "noopener"}}, text(s.more_information)));
     body += calendar_actions(ctx, e);

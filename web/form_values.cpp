@@ -27,7 +27,8 @@ void put_capacity(const form_fields& f, boost::json::object& entry, field_messag
     if (capacity.empty()) return;
     if (capacity.find_first_not_of("0123456789") != std::string::npos || capacity.size() > 6)
         problems["capacity"] = "must be empty (no limit) or a whole number";
-    else entry["capacity"] = std::stoll(capacity);
+    else
+        entry["capacity"] = std::stoll(capacity);
 }
 
 }  // namespace tp::web

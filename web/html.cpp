@@ -26,7 +26,8 @@ html raw_html(std::string_view s) {
 
 html void_tag(std::string_view name, std::initializer_list<attribute> attrs) {
     html out = raw_html("<") + raw_html(name);
-    for (const auto& a : attrs) out += raw_html(" ") + raw_html(a.name) + raw_html("=\"") + text(a.value) + raw_html("\"");
+    for (const auto& a : attrs)
+        out += raw_html(" ") + raw_html(a.name) + raw_html("=\"") + text(a.value) + raw_html("\"");
     return out + raw_html(">");
 }
 

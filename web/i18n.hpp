@@ -15,13 +15,13 @@ enum class lang { de, en };
 [[nodiscard]] lang negotiate(std::string_view accept_language);
 
 struct strings {
-    std::string_view site_name, tagline, skip_to_content, main_navigation, events, networks, upcoming_events,
-        no_events, filter, filter_events, network, all_networks, kind, format, show, subscribe, subscribe_hint,
-        subscribe_webcal, subscribe_https, when, where, online, seats, seats_unlimited, registration,
-        registration_opens, registration_closes, more_information, add_to_calendar, download_ics, google_calendar,
-        cancelled, cancelled_notice, region, website, contact, events_of_network, time_zone_note, not_found_title,
-        not_found_text, bad_request_title, back_home, language_switch, footer_text, past_event, organised_by,
-        series, schedule, upcoming_dates, no_upcoming_dates, part_of_series, all_events_feed, my_events_feed;
+    std::string_view site_name, tagline, skip_to_content, main_navigation, events, networks, upcoming_events, no_events,
+        filter, filter_events, network, all_networks, kind, format, show, subscribe, subscribe_hint, subscribe_webcal,
+        subscribe_https, when, where, online, seats, seats_unlimited, registration, registration_opens,
+        registration_closes, more_information, add_to_calendar, download_ics, google_calendar, cancelled,
+        cancelled_notice, region, website, contact, events_of_network, time_zone_note, not_found_title, not_found_text,
+        bad_request_title, back_home, language_switch, footer_text, past_event, organised_by, series, schedule,
+        upcoming_dates, no_upcoming_dates, part_of_series, all_events_feed, my_events_feed;
 };
 [[nodiscard]] const strings& strings_for(lang l);
 

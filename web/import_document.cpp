@@ -186,7 +186,8 @@ calendar::question read_question(entry_reader& r) {
             q.options.emplace_back(o.get_string());
         }
     }
-    const bool choice = q.type == calendar::question_type::single_choice || q.type == calendar::question_type::multiple_choice;
+    const bool choice =
+        q.type == calendar::question_type::single_choice || q.type == calendar::question_type::multiple_choice;
     if (choice && q.options.size() < 2) r.problem("options", "a choice needs at least two options");
     if (!choice && !q.options.empty()) r.problem("options", "only single_choice and multiple_choice have options");
     r.finish();
@@ -206,8 +207,10 @@ void read_questions(entry_reader& r, std::vector<calendar::question>& questions,
         entry_reader nested((*list)[i].get_object(), here, errors);
         auto q = read_question(nested);
         const bool repeated = std::any_of(questions.begin(), questions.end(), [&](auto& x) { return x.key == q.key; });
-        if (repeated) errors.push_back(here + ": key: '" + q.key + "' appears more than once");
-        else questions.push_back(std::move(q));
+        if (repeated)
+            errors.push_back(here + ": key: '" + q.key + "' appears more than once");
+        else
+            questions.push_back(std::move(q));
     }
 }
 
@@ -221,10 +224,12 @@ void read_reminders(entry_reader& r, std::vector<std::chrono::seconds>& reminder
         const auto here = where + ": reminders[" + std::to_string(i) + "]";
         const auto* text = (*list)[i].if_string();
         const auto offset = text ? calendar::parse_reminder_offset(*text) : std::nullopt;
-        if (!offset) errors.push_back(here + ": must be like \"7d\", \"36h\" or \"90m\", from 15m to 60d");
+        if (!offset)
+            errors.push_back(here + ": must be like \"7d\", \"36h\" or \"90m\", from 15m to 60d");
         else if (std::find(reminders.begin(), reminders.end(), *offset) != reminders.end())
             errors.push_back(here + ": appears more than once");
-        else reminders.push_back(*offset);
+        else
+            reminders.push_back(*offset);
     }
     if (reminders.size() > calendar::max_reminders)
         errors.push_back(where + ": reminders: at most " + std::to_string(calendar::max_reminders));
@@ -244,8 +249,8 @@ event read_event(entry_reader& r, const std::string& where, std::vector<std::str
     if (!e.time_zone.empty() && !zone) r.problem("time_zone", "'" + e.time_zone + "' is not an IANA time zone");
     e.all_day = r.boolean("all_day");
     read_times(r, e, zone);
-    e.format = r.choice<calendar::event_format>("format", calendar::parse_event_format, calendar::event_format::in_person,
-                                                "in_person, online, hybrid");
+    e.format = r.choice<calendar::event_format>("format", calendar::parse_event_format,
+                                                calendar::event_format::in_person, "in_person, online, hybrid");
     e.venue = r.text("venue", false);
     e.address = r.text("address", false);
     e.join_url = r.optional_url("join_url");
@@ -301,7 +306,8 @@ void read_exdates(entry_reader& r, calendar::series& s, const series_context& ct
             r.problem(key, "must be a local date and time");
             continue;
         }
-        if (const auto t = read_occurrence_time(r, key, std::string((*list)[i].get_string()), ctx)) s.exdates.push_back(*t);
+        if (const auto t = read_occurrence_time(r, key, std::string((*list)[i].get_string()), ctx))
+            s.exdates.push_back(*t);
     }
     std::sort(s.exdates.begin(), s.exdates.end());
 }
@@ -343,8 +349,10 @@ void read_overrides(entry_reader& r, calendar::series& s, const series_context& 
         auto o = read_override(nested, s, ctx);
         const bool repeated = std::any_of(s.overrides.begin(), s.overrides.end(),
                                           [&](auto& x) { return x.original_start == o.original_start; });
-        if (repeated) errors.push_back(here + ": original_start: appears more than once");
-        else s.overrides.push_back(std::move(o));
+        if (repeated)
+            errors.push_back(here + ": original_start: appears more than once");
+        else
+            s.overrides.push_back(std::move(o));
     }
     std::sort(s.overrides.begin(), s.overrides.end(),
               [](auto& a, auto& b) { return a.original_start < b.original_start; });
@@ -385,8 +393,8 @@ calendar::series read_series(entry_reader& r, const std::string& where, std::vec
     if (!s.time_zone.empty() && !zone) r.problem("time_zone", "'" + s.time_zone + "' is not an IANA time zone");
     const auto start = read_time(r, "start", zone, true), end = read_time(r, "end", zone, true);
     if (start && end && *end <= *start) r.problem("end", "must be after start");
-    s.format = r.choice<calendar::event_format>("format", calendar::parse_event_format, calendar::event_format::in_person,
-                                                "in_person, online, hybrid");
+    s.format = r.choice<calendar::event_format>("format", calendar::parse_event_format,
+                                                calendar::event_format::in_person, "in_person, online, hybrid");
     s.venue = r.text("venue", false);
     s.address = r.text("address", false);
     s.join_url = r.optional_url("join_url");

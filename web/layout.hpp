@@ -6,9 +6,9 @@
 namespace tp::web {
 
 struct page_head {
-    std::string title;             // without the site name
-    std::string feed_url;          // a <link rel="alternate" type="text/calendar">; empty: none
-    std::string description;       // meta description; empty: none
+    std::string title;        // without the site name
+    std::string feed_url;     // a <link rel="alternate" type="text/calendar">; empty: none
+    std::string description;  // meta description; empty: none
 };
 
 [[nodiscard]] html layout(const page_context& ctx, const page_head& head, const html& main_content);

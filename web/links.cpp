@@ -8,7 +8,9 @@
 
 namespace tp::web {
 
-std::string percent_encode(std::string_view s) { return boost::urls::encode(url_text(s), boost::urls::unreserved_chars); }
+std::string percent_encode(std::string_view s) {
+    return boost::urls::encode(url_text(s), boost::urls::unreserved_chars);
+}
 
 std::string href(const page_context& ctx, std::string_view path, std::string_view query) {
     std::string out(path);

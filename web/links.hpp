@@ -11,10 +11,10 @@ namespace tp::web {
 // What every page needs to know about the request it answers.
 struct page_context {
     lang language = lang::de;
-    bool lang_in_query = false;   // the visitor chose a language by ?lang=: keep it in links
-    std::string base_url;         // http://127.0.0.1:8080, no trailing slash
-    std::string path;             // of this page, for the language switch
-    std::string filter_query;     // this page's own filter (encoded, no lang), kept by the language switch
+    bool lang_in_query = false;  // the visitor chose a language by ?lang=: keep it in links
+    std::string base_url;        // http://127.0.0.1:8080, no trailing slash
+    std::string path;            // of this page, for the language switch
+    std::string filter_query;    // this page's own filter (encoded, no lang), kept by the language switch
     calendar::sys_seconds now{};
 };
 

@@ -29,13 +29,15 @@ std::variant<listing_query, std::string> parse_listing_query(std::string_view en
             if (value.empty()) continue;
             const auto k = calendar::parse_event_kind(value);
             if (!k)
-                return de ? "„" + value + "“ ist keine Art von Veranstaltung (barcamp, exchange_round, webinar, meeting)."
+                return de ? "„" + value +
+                                "“ ist keine Art von Veranstaltung (barcamp, exchange_round, webinar, meeting)."
                           : "kind: '" + value + "' is not one of barcamp, exchange_round, webinar, meeting";
             kinds.push_back(*k);
         } else if (key == "lang") {
             q.language = parse_lang(value);
             if (!q.language)
-                return de ? "„" + value + "“ ist keine Sprache dieser Seiten (de, en)." : "lang: '" + value + "' is not one of de, en";
+                return de ? "„" + value + "“ ist keine Sprache dieser Seiten (de, en)."
+                          : "lang: '" + value + "' is not one of de, en";
         }
     }
     for (auto k : calendar::all_event_kinds)

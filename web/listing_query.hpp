@@ -19,7 +19,7 @@ struct listing_query {
 };
 
 [[nodiscard]] std::variant<listing_query, std::string> parse_listing_query(std::string_view encoded_query,
-                                                                         lang messages = lang::en);
+                                                                           lang messages = lang::en);
 // The query again, canonical (network, kinds in fixed order, no lang), percent-encoded, without '?'.
 [[nodiscard]] std::string encode_filter(const listing_query& q);
 

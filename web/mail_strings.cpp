@@ -11,10 +11,12 @@ const mail_strings german{
     .join = "Zugangslink (nur für Sie)",
     .page = "Zur Veranstaltung",
     .manage = "Anmeldung ansehen oder abmelden",
-    .cannot_come = "Falls Sie nicht kommen können, melden Sie sich bitte ab, damit jemand von der Warteliste "
-                   "nachrücken kann.",
-    .footer = "Sie erhalten diese E-Mail, weil Sie sich bei {network} für diese Veranstaltung angemeldet haben. "
-              "Antworten erreichen das Organisationsteam.",
+    .cannot_come =
+        "Falls Sie nicht kommen können, melden Sie sich bitte ab, damit jemand von der Warteliste "
+        "nachrücken kann.",
+    .footer =
+        "Sie erhalten diese E-Mail, weil Sie sich bei {network} für diese Veranstaltung angemeldet haben. "
+        "Antworten erreichen das Organisationsteam.",
     .signature = "Viele Grüße\n{network}",
     .confirm_request = {"Bitte bestätigen: {title}",
                         "vielen Dank für Ihre Anmeldung. Bitte bestätigen Sie sie mit dem Link unten; bis {until} "
@@ -31,20 +33,18 @@ const mail_strings german{
                  "gute Nachricht: Ein Platz ist für Sie frei geworden. Bitte bestätigen Sie bis {until}, sonst geht "
                  "er an die nächste Person auf der Warteliste.",
                  "Platz bestätigen"},
-    .confirmed = {"Anmeldung bestätigt: {title}",
-                  "Ihre Anmeldung ist bestätigt. Wir freuen uns auf Sie!", ""},
+    .confirmed = {"Anmeldung bestätigt: {title}", "Ihre Anmeldung ist bestätigt. Wir freuen uns auf Sie!", ""},
     .cancelled = {"Abmeldung bestätigt: {title}",
                   "Sie haben sich abgemeldet. Schade, dass Sie nicht dabei sein können.", ""},
     .rejected = {"Anmeldung abgelehnt: {title}",
                  "leider können wir Ihre Anmeldung für diese Veranstaltung nicht annehmen. Bei Fragen antworten Sie "
                  "einfach auf diese E-Mail.",
                  ""},
-    .reminder = {"Erinnerung: {title}, {relative}",
-                 "wir erinnern Sie an Ihre Anmeldung und freuen uns auf Sie.", ""},
+    .reminder = {"Erinnerung: {title}, {relative}", "wir erinnern Sie an Ihre Anmeldung und freuen uns auf Sie.", ""},
     .event_changed = {"Geändert: {title}",
                       "die Veranstaltung, für die Sie angemeldet sind, hat sich geändert. So sieht sie jetzt aus:", ""},
-    .event_cancelled = {"Abgesagt: {title}",
-                        "die Veranstaltung, für die Sie angemeldet sind, wurde leider abgesagt.", ""},
+    .event_cancelled = {"Abgesagt: {title}", "die Veranstaltung, für die Sie angemeldet sind, wurde leider abgesagt.",
+                        ""},
     .organiser_message = {"{subject} ({title})", "", ""},
     .reminder_tomorrow = "morgen",
     .reminder_in_days = "in {n} Tagen",
@@ -62,8 +62,9 @@ const mail_strings english{
     .page = "Event page",
     .manage = "See your registration or cancel",
     .cannot_come = "If you cannot come, please cancel so that someone from the waiting list can take your seat.",
-    .footer = "You receive this email because you registered for this event with {network}. Replies reach the "
-              "organisers.",
+    .footer =
+        "You receive this email because you registered for this event with {network}. Replies reach the "
+        "organisers.",
     .signature = "Best regards\n{network}",
     .confirm_request = {"Please confirm: {title}",
                         "thank you for registering. Please confirm with the link below; we hold your seat until "
@@ -81,13 +82,15 @@ const mail_strings english{
                  "Confirm your seat"},
     .confirmed = {"Registration confirmed: {title}", "Your registration is confirmed. We look forward to seeing you!",
                   ""},
-    .cancelled = {"Cancellation confirmed: {title}", "You have cancelled your registration. Sorry you cannot come.", ""},
+    .cancelled = {"Cancellation confirmed: {title}", "You have cancelled your registration. Sorry you cannot come.",
+                  ""},
     .rejected = {"Registration declined: {title}",
                  "unfortunately we cannot accept your registration for this event. If you have questions, just reply "
                  "to this email.",
                  ""},
-    .reminder = {"Reminder: {title}, {relative}", "this is a reminder of your registration; we look forward to seeing "
-                                                 "you.",
+    .reminder = {"Reminder: {title}, {relative}",
+                 "this is a reminder of your registration; we look forward to seeing "
+                 "you.",
                  ""},
     .event_changed = {"Changed: {title}", "the event you registered for has changed. This is how it looks now:", ""},
     .event_cancelled = {"Cancelled: {title}", "unfortunately, the event you registered for has been cancelled.", ""},

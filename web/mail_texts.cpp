@@ -26,7 +26,7 @@ struct mail_body {
     std::string subject;
     std::string greeting;
     std::vector<std::string> paragraphs;
-    std::string action_label, action_url;  // the main link, if any
+    std::string action_label, action_url;                    // the main link, if any
     std::vector<std::pair<std::string, std::string>> facts;  // label, value (a value may be a link)
     std::vector<std::pair<std::string, std::string>> links;  // label, url
     std::string signature, footer;
@@ -94,16 +94,16 @@ std::string action_url(const mail_input& in, std::string_view kind) {
 
 mail_body compose(const mail_input& in, const mail_kind_strings& k, lang l) {
     const auto& s = mail_strings_for(l);
-    const auto until = in.registration.expires_at ? format_instant(*in.registration.expires_at, in.event.time_zone, l)
-                                                  : std::string{};
+    const auto until =
+        in.registration.expires_at ? format_instant(*in.registration.expires_at, in.event.time_zone, l) : std::string{};
     const auto position = in.registration.position ? std::to_string(*in.registration.position) : std::string("?");
     mail_body b;
-    b.subject = fill(k.subject, {{"title", in.event.title},
-                                 {"relative", relative(s, in.reminder_offset)},
-                                 {"subject", in.organiser_subject}});
+    b.subject = fill(
+        k.subject,
+        {{"title", in.event.title}, {"relative", relative(s, in.reminder_offset)}, {"subject", in.organiser_subject}});
     b.greeting = fill(s.greeting, {{"name", in.registration.name}});
-    const auto intro = in.kind == "organiser_message" ? in.organiser_body
-                                                      : fill(k.intro, {{"until", until}, {"position", position}});
+    const auto intro =
+        in.kind == "organiser_message" ? in.organiser_body : fill(k.intro, {{"until", until}, {"position", position}});
     b.paragraphs.push_back(intro);
     if (invitation_of(in) == calendar::itip_method::request) b.paragraphs.emplace_back(s.invitation_note);
     if (in.kind == "reminder") b.paragraphs.emplace_back(s.cannot_come);
@@ -161,10 +161,10 @@ std::string to_html(const mail_body& b, const calendar::event& e, lang l) {
     for (const auto& [label, url] : b.links) links += tag("li", link(url, text(label)));
     body += tag("ul", links) + paragraphs_html(b.signature);
     body += tag("p", {{"style", "color:#555;font-size:small"}}, text(b.footer));
-    const auto doc = raw_html("<!DOCTYPE html>") +
-                     tag("html", {{"lang", code(l)}},
-                         tag("head", raw_html("<meta charset=\"utf-8\">") + tag("title", text(b.subject))) +
-                             tag("body", body));
+    const auto doc =
+        raw_html("<!DOCTYPE html>") +
+        tag("html", {{"lang", code(l)}},
+            tag("head", raw_html("<meta charset=\"utf-8\">") + tag("title", text(b.subject))) + tag("body", body));
     return doc.str();
 }
 
@@ -181,13 +181,14 @@ std::optional<mail_text> render_mail(const mail_input& in) {
 mail_text render_organiser_mail(std::string_view kind, const std::string& name, const std::string& link) {
     const bool invite = kind == "organiser_invite";
     mail_body b;
-    b.subject = invite ? "Einladung zu Treffpunkt / Invitation to Treffpunkt"
-                       : "Passwort zurücksetzen / Reset your password";
+    b.subject =
+        invite ? "Einladung zu Treffpunkt / Invitation to Treffpunkt" : "Passwort zurücksetzen / Reset your password";
     b.greeting = "Hallo " + name + ",";
-    b.paragraphs.emplace_back(invite ? "Sie wurden eingeladen, Veranstaltungen in Treffpunkt zu betreuen. Legen Sie über "
-                                       "den Link Ihr Passwort fest; er gilt 72 Stunden und nur einmal."
-                                     : "jemand (hoffentlich Sie) möchte Ihr Passwort zurücksetzen. Der Link gilt zwei "
-                                       "Stunden und nur einmal. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail.");
+    b.paragraphs.emplace_back(invite
+                                  ? "Sie wurden eingeladen, Veranstaltungen in Treffpunkt zu betreuen. Legen Sie über "
+                                    "den Link Ihr Passwort fest; er gilt 72 Stunden und nur einmal."
+                                  : "jemand (hoffentlich Sie) möchte Ihr Passwort zurücksetzen. Der Link gilt zwei "
+                                    "Stunden und nur einmal. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail.");
     b.paragraphs.emplace_back(invite ? "You have been invited to look after events in Treffpunkt. Set your password "
                                        "with the link; it works once, within 72 hours."
                                      : "Someone (hopefully you) asked to reset your password. The link works once, "
@@ -209,7 +210,8 @@ std::optional<std::string> stale_reason(const std::string& kind, const calendar:
     if (kind == "reminder") {
         if (r.status != registration_status::confirmed)
             return "the registration is " + std::string(calendar::to_string(r.status)) + " now";
-        if (e.status != calendar::event_status::published) return "the event is " + std::string(calendar::to_string(e.status));
+        if (e.status != calendar::event_status::published)
+            return "the event is " + std::string(calendar::to_string(e.status));
         if (now >= e.start) return "the event has started";
     }
     if (kind == "organiser_message" && !calendar::is_active(r.status))

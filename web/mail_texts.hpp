@@ -17,9 +17,9 @@ struct mail_input {
     const calendar::event& event;
     const calendar::network& network;
     std::string base_url;
-    bool was_confirmed = false;                       // the person once held a confirmed seat (has our invitation)
+    bool was_confirmed = false;                           // the person once held a confirmed seat (has our invitation)
     std::optional<std::chrono::seconds> reminder_offset;  // for reminders
-    std::string organiser_subject;                    // for organiser messages
+    std::string organiser_subject;                        // for organiser messages
     std::string organiser_body;
 };
 

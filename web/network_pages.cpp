@@ -33,7 +33,8 @@ html network_page(const page_context& ctx, const calendar::network& n, std::span
     html facts;
     if (!n.region.empty()) facts += tag("dt", text(s.region)) + tag("dd", text(n.region));
     if (!n.website.empty())
-        facts += tag("dt", text(s.website)) + tag("dd", tag("a", {{"href", n.website}, {"rel", "noopener"}}, text(n.website)));
+        facts += tag("dt", text(s.website)) +
+                 tag("dd", tag("a", {{"href", n.website}, {"rel", "noopener"}}, text(n.website)));
     if (!n.contact_name.empty() || !n.contact_email.empty())
         facts += tag("dt", text(s.contact)) + tag("dd", contact(n));
     html body = tag("h1", text(n.name)) + tag("dl", {{"class", "facts"}}, facts);
@@ -51,7 +52,9 @@ html error_page(const page_context& ctx, int status, std::string_view message) {
     if (status == 503) title = de ? "Einen Moment bitte" : "One moment, please";
     if (status == 403) {
         title = de ? "Kein Zugriff" : "No access";
-        if (message.empty()) text_shown = de ? "Das gehört zu einem Netzwerk, das Sie nicht betreuen." : "This belongs to a network you do not look after.";
+        if (message.empty())
+            text_shown = de ? "Das gehört zu einem Netzwerk, das Sie nicht betreuen."
+                            : "This belongs to a network you do not look after.";
     }
     html body = tag("h1", text(title));
     body += tag("p", text(text_shown));

@@ -35,39 +35,45 @@ std::string conflict_text(const calendar::grid_conflict& c, const calendar::prog
 
 html conflicts_section(const calendar::programme& p, lang l) {
     const auto found = calendar::conflicts_of(p);
-    if (found.empty()) return tag("p", {{"class", "notice"}}, text(say(l, "Keine Konflikte im Plan.", "No conflicts in the plan.")));
+    if (found.empty())
+        return tag("p", {{"class", "notice"}}, text(say(l, "Keine Konflikte im Plan.", "No conflicts in the plan.")));
     html items;
     for (const auto& c : found) items += tag("li", text(conflict_text(c, p, l)));
     return tag("section", {{"class", "notice error"}, {"role", "alert"}, {"aria-labelledby", "conflicts"}},
                tag("h2", {{"id", "conflicts"}}, text(say(l, "Konflikte", "Conflicts"))) + tag("ul", items));
 }
 
-html placement_row(const calendar::programme& p, const calendar::barcamp_session& s, const date::time_zone& zone, lang l) {
+html placement_row(const calendar::programme& p, const calendar::barcamp_session& s, const date::time_zone& zone,
+                   lang l) {
     const auto id = std::to_string(s.id);
     std::vector<barcamp::choice> rooms{{"", say(l, "– kein Raum –", "– no room –")}};
-    for (const auto& r : p.rooms) rooms.emplace_back(std::to_string(r.id), r.name + " (" + std::to_string(r.capacity) + ")");
+    for (const auto& r : p.rooms)
+        rooms.emplace_back(std::to_string(r.id), r.name + " (" + std::to_string(r.capacity) + ")");
     std::vector<barcamp::choice> slots{{"", say(l, "– keine Zeit –", "– no time –")}};
     for (const auto& sl : p.slots) slots.emplace_back(std::to_string(sl.id), barcamp::slot_label(sl, zone, l, true));
     // Each select has its label, hidden from sight: the row's first cell names the session already.
-    const auto select = [](const std::string& name, const std::string& label, const std::vector<barcamp::choice>& choices,
-                           const std::string& selected) {
+    const auto select = [](const std::string& name, const std::string& label,
+                           const std::vector<barcamp::choice>& choices, const std::string& selected) {
         const auto control_id = "place-" + name;
         return tag("label", {{"for", control_id}, {"class", "sr-only"}}, text(label)) +
                tag("select", {{"id", control_id}, {"name", name}}, barcamp::options_of(choices, selected));
     };
     const auto room = s.room ? std::to_string(*s.room) : std::string{};
     const auto slot = s.slot ? std::to_string(*s.slot) : std::string{};
-    return tag("tr", {{"id", "place-" + id}},
-               tag("td", barcamp::session_summary(s, l, false)) +
-                   tag("td", select("room." + id, say(l, "Raum für ", "Room for ") + s.title, rooms, room)) +
-                   tag("td", select("slot." + id, say(l, "Zeit für ", "Time for ") + s.title, slots, slot)) +
-                   tag("td", tag("button", {{"type", "submit"}, {"name", "remove"}, {"value", id}, {"class", "secondary"}},
-                                 text(say(l, "Entfernen", "Remove")))));
+    return tag(
+        "tr", {{"id", "place-" + id}},
+        tag("td", barcamp::session_summary(s, l, false)) +
+            tag("td", select("room." + id, say(l, "Raum für ", "Room for ") + s.title, rooms, room)) +
+            tag("td", select("slot." + id, say(l, "Zeit für ", "Time for ") + s.title, slots, slot)) +
+            tag("td", tag("button", {{"type", "submit"}, {"name", "remove"}, {"value", id}, {"class", "secondary"}},
+                          text(say(l, "Entfernen", "Remove")))));
 }
 
-html grid_editor(const page_context& ctx, const calendar::event& e, const calendar::programme& p, const std::string& csrf) {
+html grid_editor(const page_context& ctx, const calendar::event& e, const calendar::programme& p,
+                 const std::string& csrf) {
     const auto l = ctx.language;
-    if (p.sessions.empty()) return tag("p", text(say(l, "Noch keine Sessions vorgeschlagen.", "No sessions proposed yet.")));
+    if (p.sessions.empty())
+        return tag("p", text(say(l, "Noch keine Sessions vorgeschlagen.", "No sessions proposed yet.")));
     const auto& zone = barcamp::zone_of(e);
     html rows;
     for (const auto& s : p.sessions) rows += placement_row(p, s, zone, l);
@@ -86,12 +92,13 @@ html removable(const page_context& ctx, const calendar::event& e, const std::str
                const std::vector<std::pair<std::int64_t, std::string>>& items, lang l) {
     html out;
     for (const auto& [id, label] : items)
-        out += tag("li", text(label + " ") +
-                             tag("form", {{"method", "post"}, {"action", href(ctx, programme_path(e))}, {"class", "inline"}},
-                                 barcamp::csrf_input(csrf) + barcamp::hidden("action", action) +
-                                     barcamp::hidden("id", std::to_string(id)) +
-                                     tag("button", {{"type", "submit"}, {"class", "secondary"}},
-                                         text(say(l, "Entfernen", "Remove")))));
+        out += tag("li",
+                   text(label + " ") +
+                       tag("form", {{"method", "post"}, {"action", href(ctx, programme_path(e))}, {"class", "inline"}},
+                           barcamp::csrf_input(csrf) + barcamp::hidden("action", action) +
+                               barcamp::hidden("id", std::to_string(id)) +
+                               tag("button", {{"type", "submit"}, {"class", "secondary"}},
+                                   text(say(l, "Entfernen", "Remove")))));
     return out.str().empty() ? html{} : tag("ul", {{"class", "removable"}}, out);
 }
 
@@ -128,15 +135,17 @@ html slots_section(const page_context& ctx, const calendar::event& e, const cale
            add_form(ctx, e, csrf, "slot", fields, say(l, "Zeit hinzufügen", "Add time slot"), again);
 }
 
-html session_section(const page_context& ctx, const calendar::event& e, const form_again& again, const std::string& csrf) {
+html session_section(const page_context& ctx, const calendar::event& e, const form_again& again,
+                     const std::string& csrf) {
     const auto l = ctx.language;
     const html fields =
         barcamp::input_field({"session", "title", say(l, "Titel", "Title"), "text"}, again) +
         barcamp::input_field({"session", "host", say(l, "Leitung", "Host"), "text"}, again) +
         barcamp::select_field({"session", "kind", say(l, "Art", "Kind"), ""}, barcamp::kind_choices(l), "talk", again) +
-        barcamp::input_field({"session", "description", say(l, "Beschreibung (optional)", "Description (optional)"),
-                              "textarea"}, again);
-    return tag("h2", text(say(l, "Session eintragen (z. B. von der Sessionwand)", "Enter a session (e.g. from the board)"))) +
+        barcamp::input_field(
+            {"session", "description", say(l, "Beschreibung (optional)", "Description (optional)"), "textarea"}, again);
+    return tag("h2",
+               text(say(l, "Session eintragen (z. B. von der Sessionwand)", "Enter a session (e.g. from the board)"))) +
            add_form(ctx, e, csrf, "session", fields, say(l, "Session eintragen", "Enter session"), again);
 }
 
@@ -150,14 +159,16 @@ html programme_admin_page(const page_context& ctx, const calendar::event& e, con
     html body = tag("h1", text(title));
     body += tag("ul", {{"class", "actions"}},
                 tag("li", link(href(ctx, base), text(say(l, "Teilnehmende", "Attendees")))) +
-                    tag("li", link(href(ctx, "/events/" + e.slug + "/sessions"), text(say(l, "Öffentlicher Plan", "Public plan")))) +
+                    tag("li", link(href(ctx, "/events/" + e.slug + "/sessions"),
+                                   text(say(l, "Öffentlicher Plan", "Public plan")))) +
                     tag("li", link(base + "/sessions.csv", text("CSV"))) +
                     tag("li", link(base + "/sessions.xlsx", text("Excel (XLSX)"))));
     if (again.form == "place") body += barcamp::form_problem(again, "place", l);
     body += conflicts_section(p, l);
     body += tag("h2", text(say(l, "Sessions einplanen", "Place sessions"))) + grid_editor(ctx, e, p, csrf);
     body += tag("h2", text(say(l, "Der Plan", "The plan"))) + barcamp::plan_grid(ctx, e, p);
-    body += rooms_section(ctx, e, p, again, csrf) + slots_section(ctx, e, p, again, csrf) + session_section(ctx, e, again, csrf);
+    body += rooms_section(ctx, e, p, again, csrf) + slots_section(ctx, e, p, again, csrf) +
+            session_section(ctx, e, again, csrf);
     return layout(ctx, {title, "", ""}, body);
 }
 

@@ -6,7 +6,8 @@ std::string refusal_text(calendar::programme_refusal r, lang l) {
     const bool de = l == lang::de;
     using refusal = calendar::programme_refusal;
     switch (r) {
-        case refusal::not_a_barcamp: return de ? "Nur ein Barcamp hat ein Sessionprogramm." : "Only a barcamp has a session programme.";
+        case refusal::not_a_barcamp:
+            return de ? "Nur ein Barcamp hat ein Sessionprogramm." : "Only a barcamp has a session programme.";
         case refusal::not_confirmed:
             return de ? "Vorschlagen und abstimmen können nur bestätigte Teilnehmende."
                       : "Only confirmed participants can propose and vote.";
@@ -25,8 +26,10 @@ std::string refusal_text(calendar::programme_refusal r, lang l) {
                       : "The programme has reached its limit (sessions, rooms or time slots).";
         case refusal::unknown_room:
         case refusal::unknown_slot:
-            return de ? "Bitte Raum und Zeit wählen, oder keins von beiden." : "Please choose a room and a time, or neither.";
-        case refusal::duplicate_room: return de ? "Einen Raum mit diesem Namen gibt es schon." : "A room of that name exists.";
+            return de ? "Bitte Raum und Zeit wählen, oder keins von beiden."
+                      : "Please choose a room and a time, or neither.";
+        case refusal::duplicate_room:
+            return de ? "Einen Raum mit diesem Namen gibt es schon." : "A room of that name exists.";
         case refusal::slot_outside_event:
             return de ? "Die Zeit muss innerhalb des Barcamps liegen." : "The time slot must lie within the barcamp.";
     }

@@ -38,13 +38,20 @@ std::string key_of_label(const std::string& label) {
     for (std::size_t i = 0; i < label.size() && key.size() < 40; ++i) {
         const auto c = static_cast<unsigned char>(label[i]);
         const auto next = i + 1 < label.size() ? static_cast<unsigned char>(label[i + 1]) : 0;
-        if (c >= 'A' && c <= 'Z') key += static_cast<char>(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += static_cast<char>(c);
-        else if (c == 0xC3 && (next == 0xA4 || next == 0x84)) key += "ae", ++i;
-        else if (c == 0xC3 && (next == 0xB6 || next == 0x96)) key += "oe", ++i;
-        else if (c == 0xC3 && (next == 0xBC || next == 0x9C)) key += "ue", ++i;
-        else if (c == 0xC3 && next == 0x9F) key += "ss", ++i;
-        else if (!key.empty() && key.back() != '-') key += '-';
+        if (c >= 'A' && c <= 'Z')
+            key += static_cast<char>(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            key += static_cast<char>(c);
+        else if (c == 0xC3 && (next == 0xA4 || next == 0x84))
+            key += "ae", ++i;
+        else if (c == 0xC3 && (next == 0xB6 || next == 0x96))
+            key += "oe", ++i;
+        else if (c == 0xC3 && (next == 0xBC || next == 0x9C))
+            key += "ue", ++i;
+        else if (c == 0xC3 && next == 0x9F)
+            key += "ss", ++i;
+        else if (!key.empty() && key.back() != '-')
+            key += '-';
     }
     while (!key.empty() && key.back() == '-') key.pop_back();
     return key.empty() ? "frage" : key;
@@ -57,9 +64,12 @@ json::array questions_of(const form_fields& f) {
         if (label.find_first_not_of(' ') == std::string::npos) continue;
         const auto kept = field_value(f, row(i, "key"));
         const auto type = field_value(f, row(i, "type")).empty() ? std::string("text") : field_value(f, row(i, "type"));
-        json::object q{{"key", kept.empty() ? key_of_label(label) : kept}, {"label", label}, {"type", type},
+        json::object q{{"key", kept.empty() ? key_of_label(label) : kept},
+                       {"label", label},
+                       {"type", type},
                        {"required", field_value(f, row(i, "required")) == "on"}};
-        if (type == "single_choice" || type == "multiple_choice") q["options"] = comma_list(field_value(f, row(i, "options")));
+        if (type == "single_choice" || type == "multiple_choice")
+            q["options"] = comma_list(field_value(f, row(i, "options")));
         out.push_back(std::move(q));
     }
     return out;

@@ -36,8 +36,9 @@ html consent_field(const page_context& ctx, const form_state& f) {
     html box = raw_html("<input id=\"f-consent\" name=\"consent\" type=\"checkbox\" value=\"yes\" required") +
                raw_html(f.consent ? " checked" : "") +
                raw_html(error ? " aria-invalid=\"true\" aria-describedby=\"f-consent-error\">" : ">");
-    html label = tag("label", {{"for", "f-consent"}},
-                     text(s.consent_before) + link(href(ctx, "/datenschutz"), text(s.consent_link)) + text(s.consent_after));
+    html label =
+        tag("label", {{"for", "f-consent"}},
+            text(s.consent_before) + link(href(ctx, "/datenschutz"), text(s.consent_link)) + text(s.consent_after));
     html body = box + raw_html(" ") + label;
     if (error) body += tag("p", {{"class", "error"}, {"id", "f-consent-error"}}, text(*error));
     return tag("div", {{"class", error ? "field check invalid" : "field check"}}, body);
@@ -59,17 +60,19 @@ std::string question_label(const page_context& ctx, const calendar::question& q)
 }
 
 // One input per option (radio or checkbox) in a fieldset whose legend is the question.
-html choice_fieldset(const page_context& ctx, const form_state& f, const calendar::question& q, const std::string* error) {
+html choice_fieldset(const page_context& ctx, const form_state& f, const calendar::question& q,
+                     const std::string* error) {
     const bool single = q.type == calendar::question_type::single_choice;
     const auto& values = answered(f, q.key);
     const std::string id = "f-q-" + q.key;
     html options;
     for (std::size_t i = 0; i < q.options.size(); ++i) {
         const std::string option_id = id + "-" + std::to_string(i);
-        options += tag("div", raw_html("<input type=\"") + raw_html(single ? "radio" : "checkbox") + raw_html("\" id=\"") +
-                                  text(option_id) + raw_html("\" name=\"q.") + text(q.key) + raw_html("\" value=\"") +
-                                  text(q.options[i]) + raw_html(chosen(values, q.options[i]) ? "\" checked> " : "\"> ") +
-                                  tag("label", {{"for", option_id}}, text(q.options[i])));
+        options +=
+            tag("div", raw_html("<input type=\"") + raw_html(single ? "radio" : "checkbox") + raw_html("\" id=\"") +
+                           text(option_id) + raw_html("\" name=\"q.") + text(q.key) + raw_html("\" value=\"") +
+                           text(q.options[i]) + raw_html(chosen(values, q.options[i]) ? "\" checked> " : "\"> ") +
+                           tag("label", {{"for", option_id}}, text(q.options[i])));
     }
     html body = tag("legend", text(question_label(ctx, q))) + options;
     if (error) body += tag("p", {{"class", "error"}, {"id", id + "-error"}}, text(*error));
@@ -110,9 +113,12 @@ html registration_section(const page_context& ctx, const calendar::event& e, cal
     const auto& s = registration_strings_for(ctx.language);
     html body = tag("h2", {{"id", "register"}}, text(s.heading));
     if (window != calendar::registration_window::open)
-        return tag("section", {{"aria-labelledby", "register"}}, body + tag("p", {{"class", "notice"}}, closed_reason(ctx, e, window)));
-    if (seats.waitlist) body += tag("p", {{"class", "notice"}}, text(s.full_waitlist));
-    else if (seats.left) body += tag("p", text(std::string(s.seats_left) + ": " + std::to_string(*seats.left)));
+        return tag("section", {{"aria-labelledby", "register"}},
+                   body + tag("p", {{"class", "notice"}}, closed_reason(ctx, e, window)));
+    if (seats.waitlist)
+        body += tag("p", {{"class", "notice"}}, text(s.full_waitlist));
+    else if (seats.left)
+        body += tag("p", text(std::string(s.seats_left) + ": " + std::to_string(*seats.left)));
     if (!f.errors.empty())
         body += tag("p", {{"class", "notice error"}, {"role", "alert"}},
                     text(f.errors.count("csrf") ? s.csrf_error : s.field_error_intro));
@@ -123,9 +129,10 @@ html registration_section(const page_context& ctx, const calendar::event& e, cal
                          f.values.organisation, "text", "organization", false);
     for (const auto& q : e.questions) fields += question_field(ctx, f, q);
     fields += consent_field(ctx, f);
-    fields += tag("div", {{"class", "hp"}, {"aria-hidden", "true"}},
-                  tag("label", {{"for", "f-website"}}, text(s.honeypot_label)) +
-                      raw_html("<input id=\"f-website\" name=\"website\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\">"));
+    fields += tag(
+        "div", {{"class", "hp"}, {"aria-hidden", "true"}},
+        tag("label", {{"for", "f-website"}}, text(s.honeypot_label)) +
+            raw_html("<input id=\"f-website\" name=\"website\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\">"));
     fields += tag("button", {{"type", "submit"}}, text(s.submit));
     body += tag("form", {{"method", "post"}, {"action", href(ctx, "/events/" + e.slug + "/register")}}, fields);
     return tag("section", {{"aria-labelledby", "register"}, {"class", "register"}}, body);

@@ -52,12 +52,13 @@ std::optional<field_problem> answer_problem(const calendar::question& q, const s
     if (q.type == question_type::text) {
         if (values.size() != 1) return field_problem::not_text;
         const auto issue = check_text(values[0], 1000);
-        if (!issue.empty()) return issue.find("longer") != std::string::npos ? field_problem::too_long
-                                                                             : field_problem::control_characters;
+        if (!issue.empty())
+            return issue.find("longer") != std::string::npos ? field_problem::too_long
+                                                             : field_problem::control_characters;
         return std::nullopt;
     }
-    if (q.type == question_type::checkbox) return values.size() == 1 && values[0] == "yes" ? std::nullopt
-                                                                                         : std::optional{field_problem::invalid_choice};
+    if (q.type == question_type::checkbox)
+        return values.size() == 1 && values[0] == "yes" ? std::nullopt : std::optional{field_problem::invalid_choice};
     if (q.type == question_type::single_choice && values.size() != 1) return field_problem::invalid_choice;
     for (const auto& v : values)
         if (std::find(q.options.begin(), q.options.end(), v) == q.options.end()) return field_problem::invalid_choice;
@@ -80,8 +81,10 @@ answer_check check_answers(const std::vector<calendar::question>& questions, con
     for (const auto& q : questions) {
         static const std::vector<std::string> none;
         const auto* values = given(submitted, q.key);
-        if (const auto p = answer_problem(q, values ? *values : none)) out.problems[q.key] = *p;
-        else if (values && !values->empty()) out.answers.emplace_back(q.key, kept(q, *values));
+        if (const auto p = answer_problem(q, values ? *values : none))
+            out.problems[q.key] = *p;
+        else if (values && !values->empty())
+            out.answers.emplace_back(q.key, kept(q, *values));
     }
     return out;
 }
@@ -102,11 +105,15 @@ json_answers answers_of_json(std::string_view body) {
         if (v.is_bool() && v.get_bool()) values.emplace_back("yes");
         if (v.is_array())
             for (const auto& item : v.get_array()) {
-                if (item.is_string()) values.emplace_back(item.get_string());
-                else malformed = true;
+                if (item.is_string())
+                    values.emplace_back(item.get_string());
+                else
+                    malformed = true;
             }
-        if (malformed) out.malformed.push_back(key);
-        else out.answers.emplace_back(key, std::move(values));
+        if (malformed)
+            out.malformed.push_back(key);
+        else
+            out.answers.emplace_back(key, std::move(values));
     }
     return out;
 }
@@ -116,10 +123,12 @@ std::string describe(field_problem p, lang l) {
     switch (p) {
         case field_problem::required: return de ? "Bitte ausfüllen." : "is required";
         case field_problem::not_text: return de ? "Bitte Text eingeben." : "must be text";
-        case field_problem::too_long: return de ? "Das ist zu lang (höchstens 200 Zeichen)." : "is too long (at most 200 characters)";
+        case field_problem::too_long:
+            return de ? "Das ist zu lang (höchstens 200 Zeichen)." : "is too long (at most 200 characters)";
         case field_problem::control_characters:
             return de ? "Bitte nur eine Zeile ohne Steuerzeichen." : "must be one line without control characters";
-        case field_problem::invalid_email: return de ? "Das ist keine gültige E-Mail-Adresse." : "is not an email address";
+        case field_problem::invalid_email:
+            return de ? "Das ist keine gültige E-Mail-Adresse." : "is not an email address";
         case field_problem::invalid_choice:
             return de ? "Bitte wählen Sie eine der angebotenen Möglichkeiten." : "is not one of the offered choices";
         case field_problem::consent_missing: break;
@@ -134,8 +143,10 @@ std::map<std::string, field_problem> check_registration(registration_input& in, 
     trim(in.email);
     trim(in.organisation);
     if (const auto p = line_problem(in.name, max_name, true)) problems["name"] = *p;
-    if (const auto p = line_problem(in.email, max_email_length, true)) problems["email"] = *p;
-    else if (!check_email(in.email).empty()) problems["email"] = field_problem::invalid_email;
+    if (const auto p = line_problem(in.email, max_email_length, true))
+        problems["email"] = *p;
+    else if (!check_email(in.email).empty())
+        problems["email"] = field_problem::invalid_email;
     if (const auto p = line_problem(in.organisation, max_name, false)) problems["organisation"] = *p;
     if (!consent) problems["consent"] = field_problem::consent_missing;
     return problems;
@@ -170,13 +181,20 @@ form_submission read_registration_form(std::string_view body) {
     const auto params = parse_query_string(body);
     if (!params) return f;
     for (const auto& [key, value] : *params) {
-        if (key == "name") f.values.name = value;
-        else if (key == "email") f.values.email = value;
-        else if (key == "organisation") f.values.organisation = value;
-        else if (key == "consent") f.consent = value == "yes";
-        else if (key == "csrf") f.csrf = value;
-        else if (key == "website") f.honeypot_filled = !value.empty();
-        else if (key.rfind("q.", 0) == 0 && !value.empty()) add_answer(f.answers, key.substr(2), value);
+        if (key == "name")
+            f.values.name = value;
+        else if (key == "email")
+            f.values.email = value;
+        else if (key == "organisation")
+            f.values.organisation = value;
+        else if (key == "consent")
+            f.consent = value == "yes";
+        else if (key == "csrf")
+            f.csrf = value;
+        else if (key == "website")
+            f.honeypot_filled = !value.empty();
+        else if (key.rfind("q.", 0) == 0 && !value.empty())
+            add_answer(f.answers, key.substr(2), value);
     }
     return f;
 }

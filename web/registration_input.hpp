@@ -20,7 +20,13 @@ struct registration_input {
 using field_errors = std::map<std::string, std::string>;
 
 enum class field_problem {
-    required, not_text, too_long, control_characters, invalid_email, consent_missing, invalid_choice
+    required,
+    not_text,
+    too_long,
+    control_characters,
+    invalid_email,
+    consent_missing,
+    invalid_choice
 };
 [[nodiscard]] std::string describe(field_problem p, lang l);
 

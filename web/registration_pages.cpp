@@ -31,10 +31,10 @@ html check_inbox_page(const page_context& ctx, const calendar::event& e, registr
     const auto& s = registration_strings_for(ctx.language);
     const auto title = reply == registration_reply::pending      ? s.inbox_title
                        : reply == registration_reply::waitlisted ? s.waitlist_title
-                                                                  : s.repeated_title;
+                                                                 : s.repeated_title;
     const auto text_ = reply == registration_reply::pending      ? s.inbox_text
                        : reply == registration_reply::waitlisted ? s.waitlist_text
-                                                                  : s.repeated_text;
+                                                                 : s.repeated_text;
     html body = tag("h1", text(title)) + tag("p", {{"role", "status"}}, text(text_)) + event_line(ctx, e);
     return layout(ctx, {std::string(title), "", ""}, body);
 }
@@ -42,7 +42,8 @@ html check_inbox_page(const page_context& ctx, const calendar::event& e, registr
 html personal_feed_section(const page_context& ctx, const calendar::registration& r, const std::string& feed,
                            const std::string& csrf) {
     const auto& s = registration_strings_for(ctx.language);
-    html body = tag("h2", {{"id", "personal-feed"}}, text(s.personal_feed_title)) + tag("p", text(s.personal_feed_text));
+    html body =
+        tag("h2", {{"id", "personal-feed"}}, text(s.personal_feed_title)) + tag("p", text(s.personal_feed_text));
     body += tag("ul", {{"class", "actions"}},
                 tag("li", link(webcal_url(ctx.base_url, feed), text(strings_for(ctx.language).subscribe_webcal))));
     body += tag("p", tag("code", text(ctx.base_url + feed)));
@@ -56,8 +57,8 @@ html manage_page(const page_context& ctx, const calendar::registration& r, const
                  const std::string& personal_feed, const std::string& csrf) {
     const auto& s = registration_strings_for(ctx.language);
     html facts = tag("dt", text(strings_for(ctx.language).events)) + tag("dd", event_line(ctx, e)) +
-                 tag("dt", text(s.name)) + tag("dd", text(r.name)) +
-                 tag("dt", text("Status")) + tag("dd", text(status_text(r.status, s)));
+                 tag("dt", text(s.name)) + tag("dd", text(r.name)) + tag("dt", text("Status")) +
+                 tag("dd", text(status_text(r.status, s)));
     if (r.position) facts += tag("dt", text(s.position)) + tag("dd", text(std::to_string(*r.position)));
     html body = tag("h1", text(s.manage_title)) + tag("dl", {{"class", "facts"}}, facts);
     html actions;
@@ -85,9 +86,10 @@ html confirm_step_page(const page_context& ctx, const calendar::registration& r,
     const auto title = cancel ? s.cancel_title : s.confirm_title;
     html form = raw_html("<input type=\"hidden\" name=\"csrf\" value=\"") + text(csrf) + raw_html("\">") +
                 tag("button", {{"type", "submit"}}, text(cancel ? s.cancel_button : s.confirm_button));
-    html body = tag("h1", text(title)) + event_line(ctx, e) + tag("p", text(cancel ? s.cancel_text : s.confirm_text)) +
-                tag("form", {{"method", "post"}, {"action", href(ctx, "/r/" + r.token + (cancel ? "/cancel" : "/confirm"))}},
-                    form);
+    html body =
+        tag("h1", text(title)) + event_line(ctx, e) + tag("p", text(cancel ? s.cancel_text : s.confirm_text)) +
+        tag("form", {{"method", "post"}, {"action", href(ctx, "/r/" + r.token + (cancel ? "/cancel" : "/confirm"))}},
+            form);
     return layout(ctx, {std::string(title), "", ""}, body);
 }
 
@@ -119,7 +121,7 @@ html paragraphs(std::string_view notice) {
 html privacy_page(const page_context& ctx, std::string_view notice) {
     const auto& s = registration_strings_for(ctx.language);
     const auto body = notice.find_first_not_of(" \r\n\t") == std::string_view::npos ? tag("p", text(s.privacy_text))
-                                                                                      : paragraphs(notice);
+                                                                                    : paragraphs(notice);
     return layout(ctx, {std::string(s.privacy_title), "", ""}, tag("h1", text(s.privacy_title)) + body);
 }
 

@@ -14,8 +14,9 @@ const registration_strings german{
     .consent_after = " gelesen und bin einverstanden, dass meine Angaben für diese Veranstaltung gespeichert werden.",
     .submit = "Anmelden",
     .seats_left = "Freie Plätze",
-    .full_waitlist = "Alle Plätze sind vergeben. Sie können sich auf die Warteliste setzen lassen; wird ein Platz "
-                     "frei, rücken Sie automatisch nach.",
+    .full_waitlist =
+        "Alle Plätze sind vergeben. Sie können sich auf die Warteliste setzen lassen; wird ein Platz "
+        "frei, rücken Sie automatisch nach.",
     .not_yet_open = "Die Anmeldung beginnt am",
     .closed = "Die Anmeldung ist geschlossen.",
     .cancelled = "Die Veranstaltung wurde abgesagt; eine Anmeldung ist nicht möglich.",
@@ -23,11 +24,13 @@ const registration_strings german{
     .field_error_intro = "Bitte prüfen Sie die markierten Angaben.",
     .csrf_error = "Das Formular war zu alt. Bitte senden Sie es noch einmal ab.",
     .inbox_title = "Bitte bestätigen Sie Ihre Anmeldung",
-    .inbox_text = "Wir haben Ihnen eine E-Mail geschickt. Öffnen Sie den Link darin, um Ihre Anmeldung zu bestätigen; "
-                  "bis dahin halten wir Ihren Platz 48 Stunden frei.",
+    .inbox_text =
+        "Wir haben Ihnen eine E-Mail geschickt. Öffnen Sie den Link darin, um Ihre Anmeldung zu bestätigen; "
+        "bis dahin halten wir Ihren Platz 48 Stunden frei.",
     .waitlist_title = "Sie stehen auf der Warteliste",
-    .waitlist_text = "Alle Plätze sind vergeben. Wird ein Platz frei, rücken Sie automatisch nach und bekommen eine "
-                     "E-Mail. Ihren Platz auf der Warteliste sehen Sie über den Link in unserer E-Mail.",
+    .waitlist_text =
+        "Alle Plätze sind vergeben. Wird ein Platz frei, rücken Sie automatisch nach und bekommen eine "
+        "E-Mail. Ihren Platz auf der Warteliste sehen Sie über den Link in unserer E-Mail.",
     .repeated_title = "Diese Adresse ist bereits angemeldet",
     .repeated_text = "Wir haben den Link zu dieser Anmeldung noch einmal an die Adresse geschickt.",
     .manage_title = "Ihre Anmeldung",
@@ -49,13 +52,15 @@ const registration_strings german{
     .cancelled_text = "Ihre Anmeldung ist storniert. Schade, dass Sie nicht dabei sein können.",
     .unknown_link = "Dieser Link ist ungültig oder abgelaufen.",
     .privacy_title = "Datenschutzhinweise",
-    .privacy_text = "Wir speichern Name, E-Mail-Adresse und Organisation nur, um diese Veranstaltung durchzuführen, "
-                    "und schicken Ihnen dazu E-Mails. Sie können sich jederzeit über den Link in unseren E-Mails "
-                    "abmelden.",
+    .privacy_text =
+        "Wir speichern Name, E-Mail-Adresse und Organisation nur, um diese Veranstaltung durchzuführen, "
+        "und schicken Ihnen dazu E-Mails. Sie können sich jederzeit über den Link in unseren E-Mails "
+        "abmelden.",
     .honeypot_label = "Bitte leer lassen",
     .personal_feed_title = "Ihr persönlicher Kalender",
-    .personal_feed_text = "Alle Veranstaltungen, für die Sie bestätigt angemeldet sind, mit den Zugangslinks der "
-                          "Online-Termine. Geben Sie diese Adresse nicht weiter.",
+    .personal_feed_text =
+        "Alle Veranstaltungen, für die Sie bestätigt angemeldet sind, mit den Zugangslinks der "
+        "Online-Termine. Geben Sie diese Adresse nicht weiter.",
     .personal_feed_reset = "Neue Adresse erzeugen (die alte wird ungültig)",
 };
 
@@ -70,8 +75,9 @@ const registration_strings english{
     .consent_after = " and agree that my details are stored for this event.",
     .submit = "Register",
     .seats_left = "Seats left",
-    .full_waitlist = "All seats are taken. You can join the waiting list; when a seat frees up, you move up by "
-                     "yourself.",
+    .full_waitlist =
+        "All seats are taken. You can join the waiting list; when a seat frees up, you move up by "
+        "yourself.",
     .not_yet_open = "Registration opens on",
     .closed = "Registration has closed.",
     .cancelled = "The event has been cancelled; registration is not possible.",
@@ -79,11 +85,13 @@ const registration_strings english{
     .field_error_intro = "Please check the marked fields.",
     .csrf_error = "The form was too old. Please send it again.",
     .inbox_title = "Please confirm your registration",
-    .inbox_text = "We have sent you an email. Open the link in it to confirm your registration; we hold your seat "
-                  "for 48 hours until then.",
+    .inbox_text =
+        "We have sent you an email. Open the link in it to confirm your registration; we hold your seat "
+        "for 48 hours until then.",
     .waitlist_title = "You are on the waiting list",
-    .waitlist_text = "All seats are taken. When a seat frees up, you move up by yourself and get an email. The link "
-                     "in our email shows your place on the waiting list.",
+    .waitlist_text =
+        "All seats are taken. When a seat frees up, you move up by yourself and get an email. The link "
+        "in our email shows your place on the waiting list.",
     .repeated_title = "This address is registered already",
     .repeated_text = "We have sent the link to this registration to the address again.",
     .manage_title = "Your registration",
@@ -105,12 +113,14 @@ const registration_strings english{
     .cancelled_text = "Your registration is cancelled. A pity you cannot make it.",
     .unknown_link = "This link is not valid or has expired.",
     .privacy_title = "Privacy notice",
-    .privacy_text = "We store name, email address and organisation only to run this event, and send you emails "
-                    "about it. You can cancel at any time through the link in our emails.",
+    .privacy_text =
+        "We store name, email address and organisation only to run this event, and send you emails "
+        "about it. You can cancel at any time through the link in our emails.",
     .honeypot_label = "Leave this empty",
     .personal_feed_title = "Your personal calendar",
-    .personal_feed_text = "Every event you hold a confirmed seat for, with the join links of online events. Do not "
-                          "share this address.",
+    .personal_feed_text =
+        "Every event you hold a confirmed seat for, with the join links of online events. Do not "
+        "share this address.",
     .personal_feed_reset = "Make a new address (the old one stops working)",
 };
 

@@ -7,13 +7,13 @@
 namespace tp::web {
 
 struct registration_strings {
-    std::string_view heading, name, email, organisation, optional, consent_before, consent_link, consent_after,
-        submit, seats_left, full_waitlist, not_yet_open, closed, cancelled, past, field_error_intro, csrf_error,
-        inbox_title, inbox_text, waitlist_title, waitlist_text, repeated_title, repeated_text, manage_title,
-        status_pending, status_confirmed, status_waitlisted, status_cancelled, status_expired, status_rejected,
-        position, confirm_title, confirm_text, confirm_button, cancel_title, cancel_text, cancel_button,
-        cancel_link, cancelled_title, cancelled_text, unknown_link, privacy_title, privacy_text, honeypot_label,
-        personal_feed_title, personal_feed_text, personal_feed_reset;
+    std::string_view heading, name, email, organisation, optional, consent_before, consent_link, consent_after, submit,
+        seats_left, full_waitlist, not_yet_open, closed, cancelled, past, field_error_intro, csrf_error, inbox_title,
+        inbox_text, waitlist_title, waitlist_text, repeated_title, repeated_text, manage_title, status_pending,
+        status_confirmed, status_waitlisted, status_cancelled, status_expired, status_rejected, position, confirm_title,
+        confirm_text, confirm_button, cancel_title, cancel_text, cancel_button, cancel_link, cancelled_title,
+        cancelled_text, unknown_link, privacy_title, privacy_text, honeypot_label, personal_feed_title,
+        personal_feed_text, personal_feed_reset;
 };
 
 [[nodiscard]] const registration_strings& registration_strings_for(lang l);

@@ -9,21 +9,22 @@ namespace {
 
 using calendar::frequency;
 
-constexpr std::array<const char*, 7> weekday_de{"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag",
-                                                "Freitag", "Samstag"};
-constexpr std::array<const char*, 7> weekday_en{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                                "Saturday"};
-constexpr std::array<const char*, 12> month_de{"Januar", "Februar", "März", "April", "Mai", "Juni",
-                                               "Juli", "August", "September", "Oktober", "November", "Dezember"};
-constexpr std::array<const char*, 12> month_en{"January", "February", "March", "April", "May", "June",
-                                               "July", "August", "September", "October", "November", "December"};
+constexpr std::array<const char*, 7> weekday_de{"Sonntag",    "Montag",  "Dienstag", "Mittwoch",
+                                                "Donnerstag", "Freitag", "Samstag"};
+constexpr std::array<const char*, 7> weekday_en{"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                "Thursday", "Friday", "Saturday"};
+constexpr std::array<const char*, 12> month_de{"Januar", "Februar", "März",      "April",   "Mai",      "Juni",
+                                               "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
+constexpr std::array<const char*, 12> month_en{"January", "February", "March",     "April",   "May",      "June",
+                                               "July",    "August",   "September", "October", "November", "December"};
 
 std::string ordinal(int n, lang l) {
     static constexpr std::array<const char*, 5> de{"ersten", "zweiten", "dritten", "vierten", "fünften"};
     static constexpr std::array<const char*, 5> en{"first", "second", "third", "fourth", "fifth"};
     if (n == -1) return l == lang::de ? "letzten" : "last";
     if (n == -2) return l == lang::de ? "vorletzten" : "second to last";
-    if (n >= 1 && n <= 5) return l == lang::de ? de[static_cast<std::size_t>(n - 1)] : en[static_cast<std::size_t>(n - 1)];
+    if (n >= 1 && n <= 5)
+        return l == lang::de ? de[static_cast<std::size_t>(n - 1)] : en[static_cast<std::size_t>(n - 1)];
     const std::string number = std::to_string(n < 0 ? -n : n);
     if (l == lang::de) return n > 0 ? number + "." : number + ". von hinten";
     return n > 0 ? number + "th" : number + "th to last";
@@ -45,9 +46,14 @@ std::string every(const calendar::rrule& r, lang l) {
     const bool de = l == lang::de;
     const std::string n = std::to_string(r.interval);
     switch (r.freq) {
-        case frequency::daily: return r.interval == 1 ? (de ? "täglich" : "daily") : (de ? "alle " + n + " Tage" : "every " + n + " days");
-        case frequency::weekly: return r.interval == 1 ? (de ? "wöchentlich" : "weekly") : (de ? "alle " + n + " Wochen" : "every " + n + " weeks");
-        case frequency::monthly: return r.interval == 1 ? (de ? "monatlich" : "monthly") : (de ? "alle " + n + " Monate" : "every " + n + " months");
+        case frequency::daily:
+            return r.interval == 1 ? (de ? "täglich" : "daily") : (de ? "alle " + n + " Tage" : "every " + n + " days");
+        case frequency::weekly:
+            return r.interval == 1 ? (de ? "wöchentlich" : "weekly")
+                                   : (de ? "alle " + n + " Wochen" : "every " + n + " weeks");
+        case frequency::monthly:
+            return r.interval == 1 ? (de ? "monatlich" : "monthly")
+                                   : (de ? "alle " + n + " Monate" : "every " + n + " months");
         case frequency::yearly: break;
     }
     return r.interval == 1 ? (de ? "jährlich" : "yearly") : (de ? "alle " + n + " Jahre" : "every " + n + " years");
@@ -67,13 +73,15 @@ std::string weekday_part(const calendar::rrule& r, lang l) {
         return (de ? " am " : " on the ") + ordinal(r.by_set_pos[0], l) + (de ? " Werktag" : " working day");
     std::vector<std::string> items;
     for (const auto& w : r.by_day)
-        items.push_back(w.ordinal == 0 ? weekday_name(w.weekday, l) : ordinal(w.ordinal, l) + " " + weekday_name(w.weekday, l));
+        items.push_back(w.ordinal == 0 ? weekday_name(w.weekday, l)
+                                       : ordinal(w.ordinal, l) + " " + weekday_name(w.weekday, l));
     const bool any_ordinal = std::any_of(r.by_day.begin(), r.by_day.end(), [](auto& w) { return w.ordinal != 0; });
     std::string out = (de ? " am " : (any_ordinal ? " on the " : " on ")) + and_list(items, l);
     if (!r.by_set_pos.empty()) {
         std::vector<std::string> positions;
         for (int p : r.by_set_pos) positions.push_back(ordinal(p, l));
-        out += de ? " (jeweils der " + and_list(positions, l) + " Termin)" : " (the " + and_list(positions, l) + " of them)";
+        out += de ? " (jeweils der " + and_list(positions, l) + " Termin)"
+                  : " (the " + and_list(positions, l) + " of them)";
     }
     return out;
 }
@@ -81,9 +89,12 @@ std::string weekday_part(const calendar::rrule& r, lang l) {
 std::string month_day_part(const calendar::rrule& r, lang l) {
     std::vector<std::string> items;
     for (int d : r.by_month_day) {
-        if (d == -1) items.push_back(l == lang::de ? "letzten Tag" : "last day");
-        else if (d < 0) items.push_back(ordinal(d, l) + (l == lang::de ? " Tag" : " day"));
-        else items.push_back(l == lang::de ? std::to_string(d) + "." : ordinal(d, l));
+        if (d == -1)
+            items.push_back(l == lang::de ? "letzten Tag" : "last day");
+        else if (d < 0)
+            items.push_back(ordinal(d, l) + (l == lang::de ? " Tag" : " day"));
+        else
+            items.push_back(l == lang::de ? std::to_string(d) + "." : ordinal(d, l));
     }
     return (l == lang::de ? " am " : " on the ") + and_list(items, l);
 }
@@ -102,11 +113,14 @@ std::string days_part(const calendar::rrule& r, const date::year_month_day& star
     const auto month = static_cast<unsigned>(start.month());
     switch (r.freq) {
         case frequency::daily: return r.by_month.empty() ? "" : months_part(r, l);
-        case frequency::weekly: return (de ? " am " : " on ") + weekday_name(date::weekday{date::local_days{start}}.c_encoding(), l);
-        case frequency::monthly: return de ? " am " + std::to_string(day) + "." : " on the " + ordinal(static_cast<int>(day), l);
+        case frequency::weekly:
+            return (de ? " am " : " on ") + weekday_name(date::weekday{date::local_days{start}}.c_encoding(), l);
+        case frequency::monthly:
+            return de ? " am " + std::to_string(day) + "." : " on the " + ordinal(static_cast<int>(day), l);
         case frequency::yearly: break;
     }
-    return de ? " am " + std::to_string(day) + ". " + month_name(month, l) : " on " + std::to_string(day) + " " + month_name(month, l);
+    return de ? " am " + std::to_string(day) + ". " + month_name(month, l)
+              : " on " + std::to_string(day) + " " + month_name(month, l);
 }
 
 std::string end_part(const calendar::rrule& r, lang l) {
@@ -117,7 +131,8 @@ std::string end_part(const calendar::rrule& r, lang l) {
     const auto day = d ? *d : date::local_days{date::floor<date::days>(t->time_since_epoch())};
     const date::year_month_day ymd{day};
     const auto text = std::to_string(static_cast<unsigned>(ymd.day())) + (l == lang::de ? ". " : " ") +
-                      month_name(static_cast<unsigned>(ymd.month()), l) + " " + std::to_string(static_cast<int>(ymd.year()));
+                      month_name(static_cast<unsigned>(ymd.month()), l) + " " +
+                      std::to_string(static_cast<int>(ymd.year()));
     return (l == lang::de ? ", bis " : ", until ") + text;
 }
 

@@ -12,7 +12,7 @@ namespace tp::web {
 
 // `first` is the series' first start (its wall time gives the time of day), `length` the duration of one
 // occurrence; all_day series get no times.
-[[nodiscard]] std::string describe_rule(const calendar::rrule& r, date::local_seconds first, std::chrono::seconds length,
-                                        bool all_day, lang l);
+[[nodiscard]] std::string describe_rule(const calendar::rrule& r, date::local_seconds first,
+                                        std::chrono::seconds length, bool all_day, lang l);
 
 }  // namespace tp::web

@@ -17,7 +17,9 @@ namespace {
 namespace json = boost::json;
 using calendar::sys_seconds;
 
-std::string two_digits(long long n) { return std::string(1, static_cast<char>('0' + n / 10 % 10)) + static_cast<char>('0' + n % 10); }
+std::string two_digits(long long n) {
+    return std::string(1, static_cast<char>('0' + n / 10 % 10)) + static_cast<char>('0' + n % 10);
+}
 
 // HH:MM for a time of day or a duration (hours beyond 99 are not expected: slots lie within a barcamp).
 std::string hours_minutes(std::chrono::seconds s) {
@@ -70,7 +72,7 @@ std::string session_guid(std::string_view uid) {
     for (const char c : uid)
         if (std::isxdigit(static_cast<unsigned char>(c)) && hex.size() < 32) hex += static_cast<char>(std::tolower(c));
     hex.resize(32, '0');
-    hex[12] = '4';                                                        // version 4
+    hex[12] = '4';                                                          // version 4
     hex[16] = "89ab"[std::stoi(std::string(1, hex[16]), nullptr, 16) & 3];  // RFC 4122 variant
     return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
            hex.substr(20);
@@ -84,8 +86,8 @@ std::string schedule_json(const calendar::event& barcamp, const calendar::progra
     const auto last_day = calendar::local_day_of(barcamp.end - std::chrono::seconds{1}, zone);
     json::array days, rooms;
     for (const auto& r : p.rooms)
-        rooms.push_back(json::object{{"name", r.name}, {"guid", session_guid("room" + std::to_string(r.id))},
-                                     {"capacity", r.capacity}});
+        rooms.push_back(json::object{
+            {"name", r.name}, {"guid", session_guid("room" + std::to_string(r.id))}, {"capacity", r.capacity}});
     int index = 0;
     for (auto day = first_day; day <= last_day; day += date::days{1}) {
         const auto from = std::max(barcamp.start, calendar::start_of_day(day, zone));
@@ -103,8 +105,10 @@ std::string schedule_json(const calendar::event& barcamp, const calendar::progra
             std::sort(list.as_array().begin(), list.as_array().end(), [](const json::value& a, const json::value& b) {
                 return a.at("date").as_string() < b.at("date").as_string();
             });
-        days.push_back(json::object{{"index", ++index}, {"date", calendar::format_iso_date(day)},
-                                    {"day_start", iso_with_offset(from, zone)}, {"day_end", iso_with_offset(to, zone)},
+        days.push_back(json::object{{"index", ++index},
+                                    {"date", calendar::format_iso_date(day)},
+                                    {"day_start", iso_with_offset(from, zone)},
+                                    {"day_end", iso_with_offset(to, zone)},
                                     {"rooms", std::move(by_room)}});
     }
     json::object conference{

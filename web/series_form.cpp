@@ -48,15 +48,16 @@ json::array overrides_of(const std::string& text, field_messages& problems) {
         const auto original = trimmed(line.substr(0, arrow)), target = trimmed(line.substr(arrow + width));
         if (target == "cancelled" || target == "abgesagt")
             out.push_back(json::object{{"original_start", original}, {"status", "cancelled"}});
-        else out.push_back(json::object{{"original_start", original}, {"start", target}});
+        else
+            out.push_back(json::object{{"original_start", original}, {"start", target}});
     }
     return out;
 }
 
 json::object entry_of(const form_fields& f, field_messages& problems) {
     json::object e;
-    for (const auto* key : {"slug", "network", "kind", "title", "description", "time_zone", "format", "venue", "address",
-                            "status", "rrule", "start", "end"})
+    for (const auto* key : {"slug", "network", "kind", "title", "description", "time_zone", "format", "venue",
+                            "address", "status", "rrule", "start", "end"})
         e[key] = field_value(f, key);
     for (const auto* key : {"join_url", "info_url"})
         if (!field_value(f, key).empty()) e[key] = field_value(f, key);
@@ -77,22 +78,30 @@ form_fields fields_of(const calendar::series& s) {
     for (const auto t : s.exdates) exdates += local_text(t) + "\n";
     const auto* zone = calendar::find_zone(s.time_zone);
     for (const auto& o : s.overrides) {
-        if (o.status == calendar::event_status::cancelled) overrides += local_text(o.original_start) + " -> cancelled\n";
-        else if (o.start && zone) overrides += local_text(o.original_start) + " -> " + local_text(zone->to_local(*o.start)) + "\n";
+        if (o.status == calendar::event_status::cancelled)
+            overrides += local_text(o.original_start) + " -> cancelled\n";
+        else if (o.start && zone)
+            overrides += local_text(o.original_start) + " -> " + local_text(zone->to_local(*o.start)) + "\n";
     }
     for (const auto r : s.reminders) reminders += (reminders.empty() ? "" : ", ") + calendar::format_reminder_offset(r);
-    form_fields f{{"slug", s.slug},         {"network", s.network_slug},
+    form_fields f{{"slug", s.slug},
+                  {"network", s.network_slug},
                   {"kind", std::string(calendar::to_string(s.kind))},
-                  {"title", s.title},       {"description", s.description},
-                  {"time_zone", s.time_zone}, {"rrule", s.rule},
+                  {"title", s.title},
+                  {"description", s.description},
+                  {"time_zone", s.time_zone},
+                  {"rrule", s.rule},
                   {"start", local_text(s.first_start)},
                   {"end", local_text(s.first_start + s.duration)},
                   {"format", std::string(calendar::to_string(s.format))},
-                  {"venue", s.venue},       {"address", s.address},
-                  {"join_url", s.join_url.value_or("")}, {"info_url", s.info_url.value_or("")},
+                  {"venue", s.venue},
+                  {"address", s.address},
+                  {"join_url", s.join_url.value_or("")},
+                  {"info_url", s.info_url.value_or("")},
                   {"capacity", s.capacity ? std::to_string(*s.capacity) : ""},
                   {"status", std::string(calendar::to_string(s.status))},
-                  {"exdates", exdates},     {"overrides", overrides},
+                  {"exdates", exdates},
+                  {"overrides", overrides},
                   {"reminders", reminders}};
     add_question_fields(f, s.questions);
     return f;

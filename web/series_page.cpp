@@ -31,8 +31,9 @@ html series_page(const page_context& ctx, const calendar::series& s, const calen
                  std::span<const calendar::event> upcoming) {
     const auto& str = strings_for(ctx.language);
     const std::string feed = "/series/" + s.slug + ".ics";
-    html body = tag("p", {{"class", "meta"}}, tag("span", {{"class", "badge"}}, text(str.series)) + text(" ") +
-                                                  tag("span", {{"class", "badge"}}, text(kind_name(s.kind, ctx.language))));
+    html body = tag("p", {{"class", "meta"}},
+                    tag("span", {{"class", "badge"}}, text(str.series)) + text(" ") +
+                        tag("span", {{"class", "badge"}}, text(kind_name(s.kind, ctx.language))));
     body += tag("h1", text(s.title));
     if (s.status == calendar::event_status::cancelled)
         body += tag("p", {{"class", "notice cancelled"}, {"role", "status"}}, text(str.cancelled_notice));

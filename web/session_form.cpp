@@ -24,16 +24,19 @@ std::string& trimmed(form_fields& f, const std::string& key) {
 std::string say(lang l, const char* de, const char* en) { return l == lang::de ? de : en; }
 
 std::string too_long(lang l, std::size_t max) {
-    return (l == lang::de ? "Höchstens " : "At most ") + std::to_string(max) + (l == lang::de ? " Zeichen." : " characters.");
+    return (l == lang::de ? "Höchstens " : "At most ") + std::to_string(max) +
+           (l == lang::de ? " Zeichen." : " characters.");
 }
 
 // A one-line field: required, at most `max` characters, no control characters.
 void check_line_field(form_fields& f, const std::string& key, std::size_t max, lang l, field_messages& problems) {
     const auto& v = trimmed(f, key);
-    if (v.empty()) problems[key] = say(l, "Bitte ausfüllen.", "Please fill this in.");
+    if (v.empty())
+        problems[key] = say(l, "Bitte ausfüllen.", "Please fill this in.");
     else if (const auto issue = check_line(v, max); !issue.empty())
-        problems[key] = issue.find("longer") != std::string::npos ? too_long(l, max)
-                                                                  : say(l, "Nur Text ohne Steuerzeichen.", "Text only, no control characters.");
+        problems[key] = issue.find("longer") != std::string::npos
+                            ? too_long(l, max)
+                            : say(l, "Nur Text ohne Steuerzeichen.", "Text only, no control characters.");
 }
 
 std::optional<int> whole_number(const std::string& s) {
@@ -95,9 +98,12 @@ checked<slot_input> check_slot(form_fields& f, const std::string& time_zone, lan
     const auto to = std::regex_match(day, iso_day) ? local_time(day, trimmed(f, "to")) : std::nullopt;
     if (!std::regex_match(day, iso_day) || !local_time(day, "00:00"))
         out.problems["date"] = say(l, "Ein Datum wie 2027-09-20.", "A date such as 2027-09-20.");
-    else if (!from) out.problems["from"] = say(l, "Eine Uhrzeit wie 10:30.", "A time such as 10:30.");
-    else if (!to) out.problems["to"] = say(l, "Eine Uhrzeit wie 11:15.", "A time such as 11:15.");
-    else if (*to <= *from) out.problems["to"] = say(l, "Das Ende liegt nach dem Beginn.", "The end comes after the start.");
+    else if (!from)
+        out.problems["from"] = say(l, "Eine Uhrzeit wie 10:30.", "A time such as 10:30.");
+    else if (!to)
+        out.problems["to"] = say(l, "Eine Uhrzeit wie 11:15.", "A time such as 11:15.");
+    else if (*to <= *from)
+        out.problems["to"] = say(l, "Das Ende liegt nach dem Beginn.", "The end comes after the start.");
     const auto* zone = calendar::find_zone(time_zone);
     if (out.problems.empty() && zone)
         out.value = slot_input{calendar::resolve_local(*from, *zone), calendar::resolve_local(*to, *zone)};

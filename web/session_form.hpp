@@ -23,8 +23,8 @@ inline constexpr int max_room_capacity = 10000;
 
 template <class T>
 struct checked {
-    std::optional<T> value;    // set when there are no problems
-    field_messages problems;   // by field name
+    std::optional<T> value;   // set when there are no problems
+    field_messages problems;  // by field name
 };
 
 // title, description, host, kind.

@@ -24,8 +24,7 @@ std::size_t characters(std::string_view s) {
 std::string check_slug(std::string_view s) {
     if (s.empty() || s.size() > 80) return "must be 1 to 80 characters";
     for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-            return "may contain only a-z, 0-9 and '-'";
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return "may contain only a-z, 0-9 and '-'";
     if (s.front() == '-' || s.back() == '-') return "must not start or end with '-'";
     return {};
 }

@@ -6,8 +6,8 @@
 
 namespace tp::web {
 
-inline constexpr std::size_t max_line_length = 300;        // names, titles, venues (characters)
-inline constexpr std::size_t max_text_length = 20000;      // descriptions (characters)
+inline constexpr std::size_t max_line_length = 300;    // names, titles, venues (characters)
+inline constexpr std::size_t max_text_length = 20000;  // descriptions (characters)
 inline constexpr std::size_t max_url_length = 2000;
 inline constexpr std::size_t max_email_length = 254;
 

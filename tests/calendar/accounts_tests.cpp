@@ -16,9 +16,9 @@ TEST_CASE("admins manage every network, organisers only their own") {
         bool allowed;
     };
     const row table[] = {
-        {&admin, "ist-bochum", true}, {&admin, "anything", true},     {&bochum, "ist-bochum", true},
+        {&admin, "ist-bochum", true},  {&admin, "anything", true},       {&bochum, "ist-bochum", true},
         {&bochum, "mint-nord", false}, {&bochum, "ist-bochum-2", false}, {&bochum, "", false},
-        {&two, "mint-nord", true},    {&none, "ist-bochum", false},
+        {&two, "mint-nord", true},     {&none, "ist-bochum", false},
     };
     for (const auto& r : table) {
         CAPTURE(r.who->email, r.network);
@@ -34,7 +34,7 @@ TEST_CASE("roles read back and unknown ones are refused") {
 }
 
 TEST_CASE("failed logins slow the next attempt more and more, up to 15 minutes") {
-    const std::pair<int, seconds> table[] = {{0, 0s}, {1, 0s}, {2, 0s},  {3, 1s},   {4, 2s},
+    const std::pair<int, seconds> table[] = {{0, 0s}, {1, 0s},    {2, 0s},    {3, 1s},    {4, 2s},
                                              {5, 4s}, {10, 128s}, {13, 900s}, {100, 900s}};
     for (const auto& [failures, delay] : table) {
         CAPTURE(failures);

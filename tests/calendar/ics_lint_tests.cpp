@@ -13,10 +13,11 @@ std::string crlf(std::initializer_list<std::string> ls) {
 const std::string tz = crlf({"BEGIN:VTIMEZONE", "TZID:Europe/Berlin", "BEGIN:STANDARD", "TZOFFSETFROM:+0100",
                              "TZOFFSETTO:+0100", "DTSTART:19700101T000000", "END:STANDARD", "END:VTIMEZONE"});
 std::string calendar_with(const std::string& event_lines, const std::string& zones = tz) {
-    return crlf({"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN"}) + zones + "BEGIN:VEVENT\r\n" +
-           event_lines + "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    return crlf({"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN"}) + zones + "BEGIN:VEVENT\r\n" + event_lines +
+           "END:VEVENT\r\nEND:VCALENDAR\r\n";
 }
-const std::string good_event = crlf({"UID:1@t", "DTSTAMP:20270101T000000Z", "DTSTART;TZID=Europe/Berlin:20270920T100000"});
+const std::string good_event =
+    crlf({"UID:1@t", "DTSTAMP:20270101T000000Z", "DTSTART;TZID=Europe/Berlin:20270920T100000"});
 
 bool mentions(const std::vector<std::string>& problems, std::string_view what) {
     for (const auto& p : problems)
@@ -27,7 +28,8 @@ bool mentions(const std::vector<std::string>& problems, std::string_view what) {
 
 TEST_CASE("a correct object passes") {
     CHECK(lint_ics(calendar_with(good_event)).empty());
-    CHECK(lint_ics(calendar_with(crlf({"UID:1@t", "DTSTAMP:20270101T000000Z", "DTSTART;VALUE=DATE:20270920"}), "")).empty());
+    CHECK(lint_ics(calendar_with(crlf({"UID:1@t", "DTSTAMP:20270101T000000Z", "DTSTART;VALUE=DATE:20270920"}), ""))
+              .empty());
     const std::string folded = "SUMMARY:" + std::string(66, 'a') + "\r\n " + std::string(20, 'b') + "\r\n";
     CHECK(lint_ics(calendar_with(good_event + folded)).empty());
 }
@@ -48,7 +50,8 @@ TEST_CASE("each rule that parsers let pass is caught") {
         {replace("DTSTAMP:20270101T000000Z", "DTSTAMP:20270101T000000"), "DTSTAMP must be UTC"},
         {replace("DTSTAMP:20270101T000000Z", "DTSTAMP;TZID=Europe/Berlin:20270101T000000"), "DTSTAMP must be UTC"},
         {replace("DTSTART;TZID=Europe/Berlin:20270920T100000", "DTSTART:20270920T100000"), "floating"},
-        {replace("DTSTART;TZID=Europe/Berlin:20270920T100000", "DTSTART;TZID=Europe/Berlin:20270920T100000Z"), "never both"},
+        {replace("DTSTART;TZID=Europe/Berlin:20270920T100000", "DTSTART;TZID=Europe/Berlin:20270920T100000Z"),
+         "never both"},
         {replace("DTSTART;TZID=Europe/Berlin", "DTSTART;TZID=Europe/Paris"), "TZID=Europe/Paris has no VTIMEZONE"},
         {replace("DTSTART;TZID=Europe/Berlin:20270920T100000", "DTSTART;VALUE=DATE:2027-09-20"), "not a DATE"},
         {replace("UID:1@t\r\n", ""), "VEVENT needs exactly one UID"},

@@ -86,7 +86,7 @@ TEST_CASE("short lines are not folded and end in CRLF") {
 
 TEST_CASE("invalid UTF-8 sequences are replaced, valid ones kept") {
     CHECK(valid_utf8("ok ä 🎉") == "ok ä 🎉");
-    CHECK(valid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong
+    CHECK(valid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong
     CHECK(valid_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
     CHECK(valid_utf8("\xF0\x9F\x8E") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // truncated
 }

@@ -106,7 +106,8 @@ TEST_CASE("private join links appear only in feeds for registered people") {
     auto personal = feed;
     personal.include_private_join_urls = true;
     const auto mine = unfolded(write({e}, personal));
-    CHECK_THAT(mine, Catch::Contains("CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Online:https://meet.example/secret-room"));
+    CHECK_THAT(mine,
+               Catch::Contains("CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Online:https://meet.example/secret-room"));
     CHECK_THAT(mine, Catch::Contains("Online: https://meet.example/secret-room"));
 }
 

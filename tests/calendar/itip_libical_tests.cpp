@@ -79,8 +79,14 @@ TEST_CASE("libical reads the sessions feed: each session with its room, its pare
     programme p;
     p.rooms = {{1, "Aula; groß", 80}};
     p.slots = {{2, barcamp.start + std::chrono::hours{1}, barcamp.start + std::chrono::hours{2}}};
-    p.sessions = {{.id = 3, .uid = "session-3@treffpunkt", .title = "Roboter, Calliope & Co.", .host = "Anna",
-                   .room = 1, .slot = 2, .sequence = 4, .created_at = barcamp.created_at,
+    p.sessions = {{.id = 3,
+                   .uid = "session-3@treffpunkt",
+                   .title = "Roboter, Calliope & Co.",
+                   .host = "Anna",
+                   .room = 1,
+                   .slot = 2,
+                   .sequence = 4,
+                   .created_at = barcamp.created_at,
                    .updated_at = barcamp.updated_at}};
     const feed_info feed{"Sessions", "", "https://tp.test/events/mint-barcamp-2027/sessions", "https://tp.test", false};
     component_ptr root(icalparser_parse_string(write_sessions_ics(feed, barcamp, p).c_str()));

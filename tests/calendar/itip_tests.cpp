@@ -42,7 +42,8 @@ TEST_CASE("an invitation is a REQUEST with organiser, one accepted attendee and 
     CHECK(has_line(text, "UID:" + e.uid));
     CHECK(has_line(text, "SEQUENCE:2"));
     CHECK(has_line(text, "ORGANIZER;CN=\"MINT-Region Nord, Team\":mailto:team@mint-nord.example"));
-    CHECK(has_line(text, "ATTENDEE;CN=Anna Müller;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:anna@example.org"));
+    CHECK(has_line(
+        text, "ATTENDEE;CN=Anna Müller;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:anna@example.org"));
     CHECK(has_line(text, "STATUS:CONFIRMED"));
     CHECK(has_line(text, "DTSTAMP:20270622T120000Z"));
     CHECK(has_line(text, "DTSTART;TZID=Europe/Berlin:20270920T100000"));
@@ -71,8 +72,9 @@ TEST_CASE("names with quotes or line breaks cannot break the parameter") {
     m.attendee.name = "Eve\"\r\nATTENDEE:mailto:x@y.de";
     const auto text = write_itip(sample_event(), m);
     CHECK(lint_ics(text).empty());
-    CHECK(has_line(text, "ATTENDEE;CN=\"Eve'ATTENDEE:mailto:x@y.de\";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:"
-                         "mailto:anna@example.org"));
+    CHECK(has_line(text,
+                   "ATTENDEE;CN=\"Eve'ATTENDEE:mailto:x@y.de\";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:"
+                   "mailto:anna@example.org"));
 }
 
 TEST_CASE("an all-day invitation needs no VTIMEZONE") {

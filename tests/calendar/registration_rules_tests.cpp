@@ -12,9 +12,9 @@ TEST_CASE("newcomers get a seat while one is free and nobody waits") {
             {std::nullopt, 500, 0, 0, rs::pending},  // no capacity: no waiting list
             {120, 0, 0, 0, rs::pending},
             {120, 100, 19, 0, rs::pending},
-            {120, 100, 20, 0, rs::waitlisted},       // unexpired pending registrations hold seats
+            {120, 100, 20, 0, rs::waitlisted},  // unexpired pending registrations hold seats
             {120, 120, 0, 0, rs::waitlisted},
-            {120, 119, 0, 1, rs::waitlisted},        // a free seat goes to the waiting list first
+            {120, 119, 0, 1, rs::waitlisted},  // a free seat goes to the waiting list first
             {0, 0, 0, 0, rs::waitlisted},
         }));
     CAPTURE(capacity, confirmed, pending, waiting);
@@ -24,8 +24,8 @@ TEST_CASE("newcomers get a seat while one is free and nobody waits") {
 TEST_CASE("only the allowed transitions are allowed") {
     const std::vector<rs> all{rs::pending, rs::confirmed, rs::waitlisted, rs::cancelled, rs::expired, rs::rejected};
     const std::vector<std::pair<rs, rs>> allowed{
-        {rs::pending, rs::confirmed},  {rs::pending, rs::expired},     {rs::pending, rs::cancelled},
-        {rs::pending, rs::rejected},   {rs::confirmed, rs::cancelled}, {rs::confirmed, rs::rejected},
+        {rs::pending, rs::confirmed},  {rs::pending, rs::expired},      {rs::pending, rs::cancelled},
+        {rs::pending, rs::rejected},   {rs::confirmed, rs::cancelled},  {rs::confirmed, rs::rejected},
         {rs::waitlisted, rs::pending}, {rs::waitlisted, rs::cancelled}, {rs::waitlisted, rs::rejected},
         {rs::cancelled, rs::pending},  {rs::cancelled, rs::waitlisted}, {rs::expired, rs::pending},
         {rs::expired, rs::waitlisted}};

@@ -9,10 +9,10 @@ using namespace std::chrono;
 
 TEST_CASE("reminder offsets are read in days, hours or minutes within their limits") {
     const std::pair<std::string_view, std::optional<seconds>> table[] = {
-        {"7d", days{7}},      {"1d", days{1}},      {"36h", hours{36}},   {"90m", minutes{90}},
-        {"15m", minutes{15}}, {"60d", days{60}},    {"14m", std::nullopt}, {"61d", std::nullopt},
-        {"0d", std::nullopt}, {"-1d", std::nullopt}, {"d", std::nullopt},  {"1w", std::nullopt},
-        {"1.5d", std::nullopt}, {"", std::nullopt},  {"7 d", std::nullopt}, {"99999999999d", std::nullopt},
+        {"7d", days{7}},        {"1d", days{1}},       {"36h", hours{36}},    {"90m", minutes{90}},
+        {"15m", minutes{15}},   {"60d", days{60}},     {"14m", std::nullopt}, {"61d", std::nullopt},
+        {"0d", std::nullopt},   {"-1d", std::nullopt}, {"d", std::nullopt},   {"1w", std::nullopt},
+        {"1.5d", std::nullopt}, {"", std::nullopt},    {"7 d", std::nullopt}, {"99999999999d", std::nullopt},
     };
     for (const auto& [text, offset] : table) {
         CAPTURE(text);

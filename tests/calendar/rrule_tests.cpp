@@ -96,55 +96,71 @@ TEST_CASE("bad and unsupported rules are rejected with a reason") {
 TEST_CASE("expansion matches hand-checked dates") {
     const auto [rule, start, expected] = GENERATE(table<std::string, std::string, strings>({
         // The alumni exchange round: every second month on the last Tuesday.
-        {"FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU", "2027-01-26T17:00",
+        {"FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU",
+         "2027-01-26T17:00",
          {"2027-01-26T17:00", "2027-03-30T17:00", "2027-05-25T17:00", "2027-07-27T17:00", "2027-09-28T17:00",
           "2027-11-30T17:00", "2028-01-25T17:00"}},
-        {"FREQ=MONTHLY;BYDAY=1WE", "2027-01-06T16:00",
+        {"FREQ=MONTHLY;BYDAY=1WE",
+         "2027-01-06T16:00",
          {"2027-01-06T16:00", "2027-02-03T16:00", "2027-03-03T16:00", "2027-04-07T16:00", "2027-05-05T16:00"}},
         // The 31st skips short months, with and without BYMONTHDAY.
-        {"FREQ=MONTHLY;BYMONTHDAY=31", "2027-01-31T10:00",
+        {"FREQ=MONTHLY;BYMONTHDAY=31",
+         "2027-01-31T10:00",
          {"2027-01-31T10:00", "2027-03-31T10:00", "2027-05-31T10:00", "2027-07-31T10:00", "2027-08-31T10:00"}},
         {"FREQ=MONTHLY", "2027-01-31T10:00", {"2027-01-31T10:00", "2027-03-31T10:00", "2027-05-31T10:00"}},
-        {"FREQ=MONTHLY;BYMONTHDAY=-1", "2027-01-31T10:00",
+        {"FREQ=MONTHLY;BYMONTHDAY=-1",
+         "2027-01-31T10:00",
          {"2027-01-31T10:00", "2027-02-28T10:00", "2027-03-31T10:00", "2027-04-30T10:00"}},
         // Leap years.
         {"FREQ=YEARLY", "2028-02-29T09:00", {"2028-02-29T09:00", "2032-02-29T09:00", "2036-02-29T09:00"}},
-        {"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1", "2027-02-28T09:00",
+        {"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1",
+         "2027-02-28T09:00",
          {"2027-02-28T09:00", "2028-02-29T09:00", "2029-02-28T09:00"}},
         // The last working day of the month.
-        {"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "2027-01-29T15:00",
+        {"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+         "2027-01-29T15:00",
          {"2027-01-29T15:00", "2027-02-26T15:00", "2027-03-31T15:00", "2027-04-30T15:00"}},
-        {"FREQ=WEEKLY;BYDAY=MO,WE;COUNT=5", "2027-03-01T18:00",
+        {"FREQ=WEEKLY;BYDAY=MO,WE;COUNT=5",
+         "2027-03-01T18:00",
          {"2027-03-01T18:00", "2027-03-03T18:00", "2027-03-08T18:00", "2027-03-10T18:00", "2027-03-15T18:00"}},
         // RFC 5545's WKST example: the week start changes which weeks count.
-        {"FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=MO", "1997-08-05T09:00",
+        {"FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=MO",
+         "1997-08-05T09:00",
          {"1997-08-05T09:00", "1997-08-10T09:00", "1997-08-19T09:00", "1997-08-24T09:00"}},
-        {"FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=SU", "1997-08-05T09:00",
+        {"FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=SU",
+         "1997-08-05T09:00",
          {"1997-08-05T09:00", "1997-08-17T09:00", "1997-08-19T09:00", "1997-08-31T09:00"}},
         // RFC 5545: the 20th Monday of the year.
         {"FREQ=YEARLY;BYDAY=20MO", "1997-05-19T09:00", {"1997-05-19T09:00", "1998-05-18T09:00", "1999-05-17T09:00"}},
-        {"FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "2027-03-28T10:00",
+        {"FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+         "2027-03-28T10:00",
          {"2027-03-28T10:00", "2028-03-26T10:00", "2029-03-25T10:00"}},
-        {"FREQ=DAILY;INTERVAL=10;COUNT=3", "2027-12-25T09:00", {"2027-12-25T09:00", "2028-01-04T09:00", "2028-01-14T09:00"}},
-        {"FREQ=DAILY;BYDAY=SA,SU;UNTIL=20270612", "2027-06-05T10:00",
+        {"FREQ=DAILY;INTERVAL=10;COUNT=3",
+         "2027-12-25T09:00",
+         {"2027-12-25T09:00", "2028-01-04T09:00", "2028-01-14T09:00"}},
+        {"FREQ=DAILY;BYDAY=SA,SU;UNTIL=20270612",
+         "2027-06-05T10:00",
          {"2027-06-05T10:00", "2027-06-06T10:00", "2027-06-12T10:00"}},
     }));
     CAPTURE(rule, start);
-    CHECK(local_dates(rule, start, expected.size() + (rule.find("COUNT") != std::string::npos ||
-                                                       rule.find("UNTIL") != std::string::npos ? 5 : 0)) == expected);
+    CHECK(
+        local_dates(rule, start,
+                    expected.size() +
+                        (rule.find("COUNT") != std::string::npos || rule.find("UNTIL") != std::string::npos ? 5 : 0)) ==
+        expected);
 }
 
 TEST_CASE("17:00 stays 17:00 across DST in both directions") {
     CHECK(instants("FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU", "2027-01-26T17:00", 6) ==
-          strings{"20270126T160000Z", "20270330T150000Z", "20270525T150000Z", "20270727T150000Z",
-                  "20270928T150000Z", "20271130T160000Z"});
+          strings{"20270126T160000Z", "20270330T150000Z", "20270525T150000Z", "20270727T150000Z", "20270928T150000Z",
+                  "20271130T160000Z"});
     CHECK(instants("FREQ=WEEKLY", "2027-10-24T17:00", 3) ==
           strings{"20271024T150000Z", "20271031T160000Z", "20271107T160000Z"});
 }
 
 TEST_CASE("occurrences in a DST gap shift by its length, in an overlap they take the first instance") {
     CHECK(instants("FREQ=DAILY;COUNT=3", "2027-03-27T02:30", 3) ==
-          strings{"20270327T013000Z", "20270328T013000Z", "20270329T003000Z"});  // 28th: 03:30 CEST
+          strings{"20270327T013000Z", "20270328T013000Z", "20270329T003000Z"});             // 28th: 03:30 CEST
     CHECK(local_dates("FREQ=DAILY;COUNT=3", "2027-03-27T02:30")[1] == "2027-03-28T02:30");  // identity kept
     CHECK(instants("FREQ=DAILY;COUNT=3", "2027-10-30T02:30", 3) ==
           strings{"20271030T003000Z", "20271031T003000Z", "20271101T013000Z"});  // 31st: 02:30 CEST
@@ -175,8 +191,8 @@ TEST_CASE("expansion is bounded") {
     const auto never = expand(parse_rrule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"),
                               parse_local_date_time("2027-01-30T10:00"), berlin, sys_seconds{}, far);
     CHECK(never.size() == 1);
-    const auto daily = expand(parse_rrule("FREQ=DAILY"), parse_local_date_time("2027-01-01T10:00"), berlin,
-                              sys_seconds{}, far);
+    const auto daily =
+        expand(parse_rrule("FREQ=DAILY"), parse_local_date_time("2027-01-01T10:00"), berlin, sys_seconds{}, far);
     CHECK(daily.size() == max_occurrences);
     CHECK(expand(parse_rrule("FREQ=DAILY"), parse_local_date_time("2027-01-01T10:00"), berlin, sys_seconds{}, far, 7)
               .size() == 7);
@@ -187,6 +203,6 @@ TEST_CASE("a start that is not a date of its rule is detected") {
     CHECK_FALSE(starts_on_rule(parse_rrule("FREQ=MONTHLY;BYDAY=-1TU"), parse_local_date_time("2027-01-27T17:00")));
     CHECK(starts_on_rule(parse_rrule("FREQ=WEEKLY"), parse_local_date_time("2027-01-27T17:00")));
     CHECK_FALSE(starts_on_rule(parse_rrule("FREQ=WEEKLY;BYDAY=MO"), parse_local_date_time("2027-01-27T17:00")));
-    CHECK_FALSE(starts_on_rule(parse_rrule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"),
-                               parse_local_date_time("2027-01-30T10:00")));
+    CHECK_FALSE(
+        starts_on_rule(parse_rrule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"), parse_local_date_time("2027-01-30T10:00")));
 }

@@ -20,12 +20,31 @@ programme sample_programme() {
     p.rooms = {{7, "Raum 2", 20}, {5, "Aula", 80}};
     p.slots = {{1, start, start + 45min}, {2, start + 1h, start + 2h}};
     p.sessions = {
-        {.id = 1, .uid = "session-a@treffpunkt", .title = "Roboter; im Unterricht", .description = "Mit Calliope",
-         .host = "Anna Schmidt", .kind = session_kind::workshop, .votes = 12, .room = 5, .slot = 2, .sequence = 2,
-         .created_at = start - 24h, .updated_at = start - 1h},
-        {.id = 2, .uid = "session-b@treffpunkt", .title = "MINT & Mädchen", .host = "Ben", .room = 7, .slot = 1,
-         .created_at = start - 24h, .updated_at = start - 2h},
-        {.id = 3, .uid = "session-c@treffpunkt", .title = "Noch offen", .host = "Carl", .created_at = start,
+        {.id = 1,
+         .uid = "session-a@treffpunkt",
+         .title = "Roboter; im Unterricht",
+         .description = "Mit Calliope",
+         .host = "Anna Schmidt",
+         .kind = session_kind::workshop,
+         .votes = 12,
+         .room = 5,
+         .slot = 2,
+         .sequence = 2,
+         .created_at = start - 24h,
+         .updated_at = start - 1h},
+        {.id = 2,
+         .uid = "session-b@treffpunkt",
+         .title = "MINT & Mädchen",
+         .host = "Ben",
+         .room = 7,
+         .slot = 1,
+         .created_at = start - 24h,
+         .updated_at = start - 2h},
+        {.id = 3,
+         .uid = "session-c@treffpunkt",
+         .title = "Noch offen",
+         .host = "Carl",
+         .created_at = start,
          .updated_at = start},
     };
     return p;
@@ -45,15 +64,16 @@ TEST_CASE("scheduled sessions are VEVENTs in plan order: room as LOCATION, relat
     const auto b = text.find("UID:session-b@treffpunkt"), a = text.find("UID:session-a@treffpunkt");
     REQUIRE(b != std::string::npos);
     REQUIRE(a != std::string::npos);
-    CHECK(b < a);  // 10:00 before 11:00
+    CHECK(b < a);                                        // 10:00 before 11:00
     CHECK(text.find("session-c") == std::string::npos);  // not placed: not in the feed
     const auto first = text.substr(a, text.find("END:VEVENT", a) - a);
-    for (const char* line : {"DTSTART;TZID=Europe/Berlin:20270920T110000\r\n", "DTEND;TZID=Europe/Berlin:20270920T120000\r\n",
-                             "SUMMARY:Roboter\\; im Unterricht\r\n", "LOCATION:Aula\\, Körber-Forum\r\n",
-                             "RELATED-TO;RELTYPE=PARENT:mint-barcamp-2027@treffpunkt.test\r\n", "SEQUENCE:2\r\n",
-                             "CONTACT:Anna Schmidt\r\n", "CATEGORIES:Workshop\r\n", "STATUS:CONFIRMED\r\n",
-                             "DESCRIPTION:Anna Schmidt\\n\\nMit Calliope\\n\\nhttps://tp.test/events/mint-barcamp-2027/sessions\r\n",
-                             "URL;VALUE=URI:https://tp.test/events/mint-barcamp-2027/sessions#session-1\r\n"}) {
+    for (const char* line :
+         {"DTSTART;TZID=Europe/Berlin:20270920T110000\r\n", "DTEND;TZID=Europe/Berlin:20270920T120000\r\n",
+          "SUMMARY:Roboter\\; im Unterricht\r\n", "LOCATION:Aula\\, Körber-Forum\r\n",
+          "RELATED-TO;RELTYPE=PARENT:mint-barcamp-2027@treffpunkt.test\r\n", "SEQUENCE:2\r\n",
+          "CONTACT:Anna Schmidt\r\n", "CATEGORIES:Workshop\r\n", "STATUS:CONFIRMED\r\n",
+          "DESCRIPTION:Anna Schmidt\\n\\nMit Calliope\\n\\nhttps://tp.test/events/mint-barcamp-2027/sessions\r\n",
+          "URL;VALUE=URI:https://tp.test/events/mint-barcamp-2027/sessions#session-1\r\n"}) {
         CAPTURE(line);
         CHECK_THAT(first, Catch::Contains(line));
     }

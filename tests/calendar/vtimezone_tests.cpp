@@ -10,7 +10,8 @@ namespace {
 std::string vtimezone(const char* zone, const char* from, const char* to) {
     const auto& z = *find_zone(zone);
     std::string out;
-    append_vtimezone(out, z, resolve_local(parse_local_date_time(from), z), resolve_local(parse_local_date_time(to), z));
+    append_vtimezone(out, z, resolve_local(parse_local_date_time(from), z),
+                     resolve_local(parse_local_date_time(to), z));
     return out;
 }
 std::string lines(std::initializer_list<const char*> ls) {
@@ -22,10 +23,9 @@ std::string lines(std::initializer_list<const char*> ls) {
 
 TEST_CASE("Europe/Berlin becomes two yearly rules on the last Sundays of March and October") {
     const auto text = vtimezone("Europe/Berlin", "2027-09-20T10:00", "2027-09-20T17:00");
-    CHECK(text == lines({"BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
-                         "BEGIN:STANDARD", "TZNAME:CET", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
-                         "DTSTART:20261025T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
-                         "BEGIN:DAYLIGHT", "TZNAME:CEST", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200",
+    CHECK(text == lines({"BEGIN:VTIMEZONE", "TZID:Europe/Berlin", "BEGIN:STANDARD", "TZNAME:CET", "TZOFFSETFROM:+0200",
+                         "TZOFFSETTO:+0100", "DTSTART:20261025T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+                         "END:STANDARD", "BEGIN:DAYLIGHT", "TZNAME:CEST", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200",
                          "DTSTART:20260329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
                          "END:VTIMEZONE"}));
 }
@@ -56,9 +56,8 @@ TEST_CASE("a rule change splits the rule and ends the old one with a UTC UNTIL")
 
 TEST_CASE("a zone without DST gets one STANDARD block") {
     const auto text = vtimezone("Asia/Tokyo", "2027-07-01T09:00", "2027-07-01T10:00");
-    CHECK(text == lines({"BEGIN:VTIMEZONE", "TZID:Asia/Tokyo", "BEGIN:STANDARD", "TZNAME:JST",
-                         "TZOFFSETFROM:+0900", "TZOFFSETTO:+0900", "DTSTART:19700101T000000", "END:STANDARD",
-                         "END:VTIMEZONE"}));
+    CHECK(text == lines({"BEGIN:VTIMEZONE", "TZID:Asia/Tokyo", "BEGIN:STANDARD", "TZNAME:JST", "TZOFFSETFROM:+0900",
+                         "TZOFFSETTO:+0900", "DTSTART:19700101T000000", "END:STANDARD", "END:VTIMEZONE"}));
 }
 
 TEST_CASE("a zone that gave up DST keeps its last change and no rule") {

@@ -31,8 +31,10 @@ TEST_CASE("local date-times parse only in the strict ISO form") {
         {"2037-12-31T23:59", true},
     }));
     CAPTURE(text);
-    if (ok) CHECK_NOTHROW(parse_local_date_time(text));
-    else CHECK_THROWS_AS(parse_local_date_time(text), invalid_time);
+    if (ok)
+        CHECK_NOTHROW(parse_local_date_time(text));
+    else
+        CHECK_THROWS_AS(parse_local_date_time(text), invalid_time);
 }
 
 TEST_CASE("dates parse strictly") {

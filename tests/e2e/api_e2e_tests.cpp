@@ -95,8 +95,8 @@ TEST_CASE("an Idempotency-Key makes a retry return the first answer, and only fo
 TEST_CASE("an organiser registering someone by phone signs with a token, gets the link, and is on record") {
     testing::fixture_server s;
     add_open_event(s, "offenes-treffen", 10);
-    (void)s.db().create_organiser({"jana@ist-bochum.example", "Jana", calendar::role::organiser, {"ist-bochum"},
-                                   "ein-langes-passwort"});
+    (void)s.db().create_organiser(
+        {"jana@ist-bochum.example", "Jana", calendar::role::organiser, {"ist-bochum"}, "ein-langes-passwort"});
     (void)s.db().create_organiser({"nils@mint.example", "Nils", calendar::role::organiser, {}, "ein-langes-passwort"});
     const auto jana = s.db().create_api_token("jana@ist-bochum.example", "door");
     const auto nils = s.db().create_api_token("nils@mint.example", "door");
@@ -132,7 +132,8 @@ TEST_CASE("bad registrations get clear JSON errors and write nothing") {
     const auto plain = c.request(http::verb::post, "/api/v1/events/offenes-treffen/registrations",
                                  {{"Content-Type", "text/plain"}}, person("x"));
     CHECK(plain.result() == http::status::unsupported_media_type);
-    CHECK(call(c, http::verb::post, "/api/v1/events/nothing/registrations", person("x")).status == http::status::not_found);
+    CHECK(call(c, http::verb::post, "/api/v1/events/nothing/registrations", person("x")).status ==
+          http::status::not_found);
     const auto early = call(c, http::verb::post, "/api/v1/events/mint-barcamp-2027/registrations", person("x"));
     CHECK(early.status == http::status::conflict);
     CHECK(early.body.at("error") == "registration is not open yet");
@@ -162,10 +163,14 @@ TEST_CASE("1,000 parallel registrations for 120 seats: exactly 120 seats, 880 wa
                 const auto a = call(c, http::verb::post, "/api/v1/events/mint-barcamp-rush/registrations",
                                     person("p" + std::to_string(i)));
                 std::lock_guard lock(m);
-                if (static_cast<int>(a.status) >= 500) ++server_errors;
-                else if (a.status != http::status::created) ++other;
-                else if (a.body.at("status") == "pending") ++seats;
-                else positions.insert(static_cast<int>(a.body.at("position").as_int64()));
+                if (static_cast<int>(a.status) >= 500)
+                    ++server_errors;
+                else if (a.status != http::status::created)
+                    ++other;
+                else if (a.body.at("status") == "pending")
+                    ++seats;
+                else
+                    positions.insert(static_cast<int>(a.body.at("position").as_int64()));
             }
         });
     for (auto& t : threads) t.join();

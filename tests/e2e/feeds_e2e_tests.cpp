@@ -29,12 +29,12 @@ void require_valid_feed(const testing::client_response& res) {
 
 TEST_CASE("every feed is lint-clean, keeps drafts and private join links out") {
     testing::fixture_server s;
-    for (const char* target : {"/calendar.ics", "/calendar.ics?kind=webinar&kind=barcamp", "/calendar.ics?lang=en",
-                               "/networks/ist-bochum/calendar.ics", "/networks/mint-thueringen/calendar.ics",
-                               "/calendar.ics?network=mint-thueringen&kind=meeting",
-                               "/events/mint-barcamp-2027.ics", "/events/webinar-mint-maedchen.ics",
-                               "/events/tag-der-offenen-labore.ics", "/events/abgesagtes-treffen.ics",
-                               "/series/alumni-austauschrunde.ics", "/events/alumni-austauschrunde-2027-03-30.ics"}) {
+    for (const char* target :
+         {"/calendar.ics", "/calendar.ics?kind=webinar&kind=barcamp", "/calendar.ics?lang=en",
+          "/networks/ist-bochum/calendar.ics", "/networks/mint-thueringen/calendar.ics",
+          "/calendar.ics?network=mint-thueringen&kind=meeting", "/events/mint-barcamp-2027.ics",
+          "/events/webinar-mint-maedchen.ics", "/events/tag-der-offenen-labore.ics", "/events/abgesagtes-treffen.ics",
+          "/series/alumni-austauschrunde.ics", "/events/alumni-austauschrunde-2027-03-30.ics"}) {
         CAPTURE(target);
         const auto res = get(s.port(), target);
         require_valid_feed(res);

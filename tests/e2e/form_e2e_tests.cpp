@@ -36,13 +36,14 @@ struct visitor {
 
 std::string form(const std::string& name, const std::string& email, const std::string& csrf, bool consent = true,
                  const std::string& extra = "") {
-    return "name=" + web::percent_encode(name) + "&email=" + web::percent_encode(email) + "&organisation=" +
-           (consent ? "&consent=yes" : "") + "&csrf=" + csrf + extra;
+    return "name=" + web::percent_encode(name) + "&email=" + web::percent_encode(email) +
+           "&organisation=" + (consent ? "&consent=yes" : "") + "&csrf=" + csrf + extra;
 }
 
 std::string api_token(testing::fixture_server& s, const std::string& slug, const std::string& who) {
     testing::http_connection c(s.port());
-    (void)c.request(http::verb::post, "/api/v1/events/" + slug + "/registrations", {{"Content-Type", "application/json"}},
+    (void)c.request(http::verb::post, "/api/v1/events/" + slug + "/registrations",
+                    {{"Content-Type", "application/json"}},
                     R"({"name": ")" + who + R"(", "email": ")" + who + R"(@example.org", "consent": true})");
     return testing::link_token(s, slug, who + "@example.org");
 }
@@ -74,12 +75,16 @@ TEST_CASE("errors come back next to their fields with the input kept and escaped
     add_open_event(s, "offenes-treffen", 2);
     visitor v(s.port());
     v.open("/events/offenes-treffen");
-    const auto res = v.post("/events/offenes-treffen/register", form("<b>Anna</b>", "anna-at-example.org", v.csrf, false));
+    const auto res =
+        v.post("/events/offenes-treffen/register", form("<b>Anna</b>", "anna-at-example.org", v.csrf, false));
     CHECK(res.result() == http::status::unprocessable_entity);
     CHECK_THAT(res.body(), Catch::Contains("Bitte prüfen Sie die markierten Angaben."));
     CHECK_THAT(res.body(), Catch::Contains("value=\"&lt;b&gt;Anna&lt;/b&gt;\""));
-    CHECK_THAT(res.body(), Catch::Contains("value=\"anna-at-example.org\" aria-invalid=\"true\" aria-describedby=\"f-email-error\""));
-    CHECK_THAT(res.body(), Catch::Contains("<p class=\"error\" id=\"f-email-error\">Das ist keine gültige E-Mail-Adresse.</p>"));
+    CHECK_THAT(
+        res.body(),
+        Catch::Contains("value=\"anna-at-example.org\" aria-invalid=\"true\" aria-describedby=\"f-email-error\""));
+    CHECK_THAT(res.body(),
+               Catch::Contains("<p class=\"error\" id=\"f-email-error\">Das ist keine gültige E-Mail-Adresse.</p>"));
     CHECK_THAT(res.body(), Catch::Contains("id=\"f-consent-error\""));
     CHECK(res.body().find("<b>Anna") == std::string::npos);
     CHECK(s.db().outbox().empty());
@@ -91,7 +96,8 @@ TEST_CASE("a form without its CSRF token or with the honeypot filled registers n
     testing::fixture_server s;
     add_open_event(s, "offenes-treffen", 2);
     visitor stranger(s.port());  // never saw the page: no cookie
-    const auto forged = stranger.post("/events/offenes-treffen/register", form("Eve", "eve@example.org", "0123456789abcdef0123456789abcdef"));
+    const auto forged = stranger.post("/events/offenes-treffen/register",
+                                      form("Eve", "eve@example.org", "0123456789abcdef0123456789abcdef"));
     CHECK(forged.result() == http::status::forbidden);
     CHECK_THAT(forged.body(), Catch::Contains("Das Formular war zu alt"));
     CHECK_THAT(forged.body(), Catch::Contains("value=\"eve@example.org\""));  // input kept
@@ -133,7 +139,8 @@ TEST_CASE("a full event offers the waiting list, a closed one says why") {
     CHECK_THAT(v.open("/events/voll").body(), Catch::Contains("Sie können sich auf die Warteliste setzen lassen"));
     const auto res = v.post("/events/voll/register", form("Wera", "wera@example.org", v.csrf));
     CHECK_THAT(res.body(), Catch::Contains("Sie stehen auf der Warteliste"));
-    CHECK_THAT(v.open("/events/mint-barcamp-2027").body(), Catch::Contains("Die Anmeldung beginnt am Dienstag, 1. Juni 2027"));
+    CHECK_THAT(v.open("/events/mint-barcamp-2027").body(),
+               Catch::Contains("Die Anmeldung beginnt am Dienstag, 1. Juni 2027"));
     CHECK_THAT(v.open("/events/abgesagtes-treffen").body(), Catch::Contains("eine Anmeldung ist nicht möglich"));
 }
 
@@ -180,20 +187,24 @@ TEST_CASE("custom questions are asked, checked and stored, in the form and the A
     CHECK_THAT(page, Catch::Contains("<legend>Essen</legend>"));
     CHECK_THAT(page, Catch::Contains("name=\"q.essen\" value=\"vegan\""));
     CHECK_THAT(page, Catch::Contains("<legend>Workshops (freiwillig)</legend>"));
-    const auto missing = v.post("/events/mit-fragen/register", form("Ida", "ida@example.org", v.csrf, true, "&q.workshops=Chemie"));
+    const auto missing =
+        v.post("/events/mit-fragen/register", form("Ida", "ida@example.org", v.csrf, true, "&q.workshops=Chemie"));
     CHECK(missing.result() == http::status::unprocessable_entity);
     CHECK_THAT(missing.body(), Catch::Contains("id=\"f-q-essen-error\">Bitte ausfüllen.</p>"));
     CHECK_THAT(missing.body(), Catch::Contains("value=\"Chemie\" checked"));  // kept
-    const auto done = v.post("/events/mit-fragen/register",
-                             form("Ida", "ida@example.org", v.csrf, true, "&q.essen=vegan&q.workshops=Robotik&q.workshops=Chemie&q.foto=yes"));
+    const auto done =
+        v.post("/events/mit-fragen/register", form("Ida", "ida@example.org", v.csrf, true,
+                                                   "&q.essen=vegan&q.workshops=Robotik&q.workshops=Chemie&q.foto=yes"));
     CHECK(done.result() == http::status::ok);
     testing::http_connection c(s.port());
-    const auto bad = c.request(http::verb::post, "/api/v1/events/mit-fragen/registrations", {{"Content-Type", "application/json"}},
-                               R"({"name": "Jo", "email": "jo@example.org", "consent": true, "answers": {"essen": "Fisch"}})");
+    const auto bad =
+        c.request(http::verb::post, "/api/v1/events/mit-fragen/registrations", {{"Content-Type", "application/json"}},
+                  R"({"name": "Jo", "email": "jo@example.org", "consent": true, "answers": {"essen": "Fisch"}})");
     CHECK(bad.result() == http::status::unprocessable_entity);
     CHECK_THAT(bad.body(), Catch::Contains("\"answers.essen\":\"is not one of the offered choices\""));
-    (void)c.request(http::verb::post, "/api/v1/events/mit-fragen/registrations", {{"Content-Type", "application/json"}},
-                    R"({"name": "Jo", "email": "jo@example.org", "consent": true, "answers": {"essen": "vegetarisch", "foto": true}})");
+    (void)c.request(
+        http::verb::post, "/api/v1/events/mit-fragen/registrations", {{"Content-Type", "application/json"}},
+        R"({"name": "Jo", "email": "jo@example.org", "consent": true, "answers": {"essen": "vegetarisch", "foto": true}})");
     const auto token = testing::link_token(s, "mit-fragen", "jo@example.org");
     CHECK(s.db().registration_by_token(token)->answers_given ==
           calendar::answers{{"essen", {"vegetarisch"}}, {"foto", {"yes"}}});

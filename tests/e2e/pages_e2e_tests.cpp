@@ -95,7 +95,8 @@ TEST_CASE("series pages describe the rule and list upcoming dates, occurrences l
                Catch::Contains("every 2 months on the last Tuesday, 17:00–18:30"));
     const auto occurrence = get(s.port(), "/events/alumni-austauschrunde-2027-03-30");
     REQUIRE(occurrence.result() == http::status::ok);
-    CHECK_THAT(occurrence.body(), Catch::Contains("<dt>Teil der Reihe</dt><dd><a href=\"/series/alumni-austauschrunde\">"));
+    CHECK_THAT(occurrence.body(),
+               Catch::Contains("<dt>Teil der Reihe</dt><dd><a href=\"/series/alumni-austauschrunde\">"));
     CHECK_THAT(get(s.port(), "/").body(), Catch::Contains("/events/alumni-austauschrunde-2027-03-30"));
     CHECK(get(s.port(), "/series/nothing").result() == http::status::not_found);
 }

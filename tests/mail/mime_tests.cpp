@@ -33,11 +33,12 @@ std::string header_of(const std::string& mail, std::string_view name) {
     const auto head = mail.substr(0, mail.find("\r\n\r\n") + 2);
     const auto at = head.find("\r\n" + std::string(name) + ": ");
     const auto start = head.starts_with(std::string(name) + ": ") ? name.size() + 2
-                       : at == std::string::npos                   ? std::string::npos
-                                                                   : at + name.size() + 4;
+                       : at == std::string::npos                  ? std::string::npos
+                                                                  : at + name.size() + 4;
     if (start == std::string::npos) return {};
     auto end = start;
-    while ((end = head.find("\r\n", end)) != std::string::npos && end + 2 < head.size() && head[end + 2] == ' ') end += 2;
+    while ((end = head.find("\r\n", end)) != std::string::npos && end + 2 < head.size() && head[end + 2] == ' ')
+        end += 2;
     return head.substr(start, end - start);
 }
 
@@ -50,7 +51,7 @@ std::string part_body(const std::string& mail, std::string_view content_type) {
     const auto encoding_at = mail.find("Content-Transfer-Encoding: ", type);
     const auto body = mail.substr(start, end + 2 - start);
     return mail.compare(encoding_at + 27, 6, "base64") == 0 ? testing::decode_base64(body)
-                                                             : testing::decode_quoted_printable(body);
+                                                            : testing::decode_quoted_printable(body);
 }
 
 }  // namespace

@@ -49,8 +49,8 @@ int main(int argc, char** argv) {
         const auto to = from + std::chrono::days{365 * std::stoi(argv[4])};
         boost::json::array instants;
         for (const auto& o : expand(rule, first, *zone, from, to)) instants.emplace_back(iso_utc(o.start));
-        std::cout << boost::json::serialize(boost::json::object{{"ics", calendar_text(rule, first, *zone, to)},
-                                                                {"instants", instants}, {"to", iso_utc(to)}});
+        std::cout << boost::json::serialize(boost::json::object{
+            {"ics", calendar_text(rule, first, *zone, to)}, {"instants", instants}, {"to", iso_utc(to)}});
         return 0;
     } catch (const std::exception& ex) {
         std::cerr << ex.what() << "\n";

@@ -90,7 +90,8 @@ TEST_CASE("a reminder goes out once, through the worker, and not after the regis
     CHECK(states_of(w.t.s, "reminder") == states{"skipped", "sent"});  // a week before, a day before
     const auto subject = "Subject: " + mail::encode_unstructured("Erinnerung: MINT:Barcamp, morgen") + "\r\n";
     const auto mails = w.mails();
-    CHECK(std::count_if(mails.begin(), mails.end(), [&](const std::string& m) { return m.find(subject) != std::string::npos; }) == 1);
+    CHECK(std::count_if(mails.begin(), mails.end(),
+                        [&](const std::string& m) { return m.find(subject) != std::string::npos; }) == 1);
     CHECK(w.t.s.schedule_reminders() == 0);
 }
 
@@ -106,7 +107,8 @@ TEST_CASE("a queued reminder whose registration was cancelled is skipped, not se
     (void)worker.run_once();
     CHECK(states_of(w.t.s, "reminder") == states{"skipped", "skipped"});
     const auto all = w.t.s.outbox();
-    const auto day_before = std::find_if(all.begin(), all.end(), [](auto& m) { return m.payload == "{\"offset\":86400}"; });
+    const auto day_before =
+        std::find_if(all.begin(), all.end(), [](auto& m) { return m.payload == "{\"offset\":86400}"; });
     REQUIRE(day_before != all.end());
     CHECK(day_before->last_error == "the registration is cancelled now");
     CHECK(states_of(w.t.s, "cancelled") == states{"sent"});

@@ -21,6 +21,7 @@ TEST_CASE("0 turns the limit off, memory stays bounded") {
     for (int i = 0; i < 1000; ++i) CHECK(off.retry_after("1.2.3.4") == 0);
     rate_limiter small(1, 100);
     const auto t0 = rate_limiter::clock::time_point{} + 1h;
-    for (int i = 0; i < 1000; ++i) CHECK(small.retry_after("client-" + std::to_string(i), t0 + std::chrono::milliseconds{i}) == 0);
+    for (int i = 0; i < 1000; ++i)
+        CHECK(small.retry_after("client-" + std::to_string(i), t0 + std::chrono::milliseconds{i}) == 0);
     CHECK(small.retry_after("client-999", t0 + 1s) > 0);  // a recent client is still remembered
 }

@@ -52,8 +52,8 @@ TEST_CASE("every route answers its methods, 405 with Allow for the others, HEAD 
     for (const auto& r : server::route_table()) {
         const auto path = sample_path(r.pattern);
         CAPTURE(r.pattern);
-        for (const auto verb : {http::verb::get, http::verb::head, http::verb::post, http::verb::put,
-                                http::verb::delete_}) {
+        for (const auto verb :
+             {http::verb::get, http::verb::head, http::verb::post, http::verb::put, http::verb::delete_}) {
             CAPTURE(http::to_string(verb));
             const auto answer = f.call(verb, path);
             if (server::allows(r.methods, verb)) {
@@ -74,8 +74,8 @@ TEST_CASE("every route answers its methods, 405 with Allow for the others, HEAD 
 
 TEST_CASE("paths no route has are 404, as a page or, under /api/, as JSON") {
     fixture f;
-    for (const auto* path : {"/networks/x1/y", "/events/x1/nothing", "/r/x1/nothing", "/admin/nothing",
-                             "/events/a.b", "/static/other.css", "/api/v1/nothing", "/api/v2/events"}) {
+    for (const auto* path : {"/networks/x1/y", "/events/x1/nothing", "/r/x1/nothing", "/admin/nothing", "/events/a.b",
+                             "/static/other.css", "/api/v1/nothing", "/api/v2/events"}) {
         CAPTURE(path);
         const auto answer = f.call(http::verb::get, path);
         CHECK(answer.res.result() == http::status::not_found);

@@ -34,8 +34,8 @@ TEST_CASE("SQLite errors about the storage are storage faults, with a hint for t
 }
 
 TEST_CASE("other errors are bugs or bad data, not storage faults") {
-    const auto code = GENERATE(SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_UNIQUE, SQLITE_ERROR, SQLITE_MISMATCH,
-                               SQLITE_RANGE, SQLITE_CORRUPT, SQLITE_MISUSE, -1);
+    const auto code = GENERATE(SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_UNIQUE, SQLITE_ERROR, SQLITE_MISMATCH, SQLITE_RANGE,
+                               SQLITE_CORRUPT, SQLITE_MISUSE, -1);
     const SQLite::Exception ex("some SQLite message", code);
     CHECK_FALSE(is_storage_fault(ex));
     CHECK(std::string(storage_fault_hint(ex)).empty());

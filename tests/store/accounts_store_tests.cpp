@@ -17,8 +17,9 @@ store::new_organiser jana() {
 
 std::string dump(const std::string& db) {
     SQLite::Database raw(db);
-    SQLite::Statement all(raw, "SELECT group_concat(digest) FROM (SELECT digest FROM admin_sessions UNION ALL "
-                               "SELECT digest FROM api_tokens)");
+    SQLite::Statement all(raw,
+                          "SELECT group_concat(digest) FROM (SELECT digest FROM admin_sessions UNION ALL "
+                          "SELECT digest FROM api_tokens)");
     all.executeStep();
     return all.getColumn(0).isNull() ? std::string{} : all.getColumn(0).getString();
 }

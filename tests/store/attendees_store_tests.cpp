@@ -24,9 +24,9 @@ TEST_CASE("the attendee list: confirmed, pending, waiting list in order with pos
     setup t(2);
     const auto zoe = t.add("zoe").registration.value();
     (void)t.add("adam");
-    (void)t.add("walter");  // waiting 1
+    (void)t.add("walter");                               // waiting 1
     const auto bea = t.add("bea").registration.value();  // waiting 2
-    (void)t.add("carl");  // waiting 3
+    (void)t.add("carl");                                 // waiting 3
     (void)t.s.confirm_registration(zoe.token);
     (void)t.s.cancel_registration(bea.token);
     const auto list = t.s.attendees("mint-barcamp-2027").value();
@@ -55,7 +55,8 @@ TEST_CASE("organisers confirm, promote and reject by hand, a rejection frees the
     const auto anna = t.add("anna").registration.value();
     const auto ben = t.add("ben").registration.value();    // waiting 1
     const auto carl = t.add("carl").registration.value();  // waiting 2
-    CHECK(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::confirm, op())->registration.status == rs::confirmed);
+    CHECK(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::confirm, op())->registration.status ==
+          rs::confirmed);
     const auto rejected = t.s.act_on_registration("mint-barcamp-2027", anna.id, action::reject, op()).value();
     CHECK(rejected.registration.status == rs::rejected);
     CHECK(t.s.registration_by_token(ben.token)->status == rs::pending);  // promoted into the freed seat
@@ -63,8 +64,10 @@ TEST_CASE("organisers confirm, promote and reject by hand, a rejection frees the
     CHECK(promoted.registration.status == rs::pending);  // by hand, beyond the capacity
     CHECK(kinds(t.s) == std::vector<std::string>{"confirm_request", "waitlisted", "waitlisted", "confirmed", "rejected",
                                                  "promoted", "promoted"});
-    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::confirm, op()), store::registration_conflict);
-    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::promote, op()), store::registration_conflict);
+    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::confirm, op()),
+                    store::registration_conflict);
+    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::promote, op()),
+                    store::registration_conflict);
     CHECK_FALSE(t.s.act_on_registration("mint-barcamp-2027", 999, action::confirm, op()));
     const auto log = t.s.audit_log("mint-barcamp-2027");
     REQUIRE(log.size() == 3);
@@ -77,7 +80,8 @@ TEST_CASE("organisers confirm, promote and reject by hand, a rejection frees the
 TEST_CASE("check-in at the door, undone when wrong, only confirmed people") {
     setup t(5);
     const auto anna = t.add("anna").registration.value();
-    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::check_in, op()), store::registration_conflict);
+    CHECK_THROWS_AS(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::check_in, op()),
+                    store::registration_conflict);
     (void)t.s.confirm_registration(anna.token);
     t.now += hours{1};
     CHECK(t.s.act_on_registration("mint-barcamp-2027", anna.id, action::check_in, op())->checked_in_at == t.now);

@@ -133,7 +133,8 @@ TEST_CASE("limits: proposals per person, rooms with one name") {
     CHECK_NOTHROW(t.s.propose_session(anna, proposal("room again")));
     (void)t.s.add_room(slug, "Aula", 80, op("orga"));
     CHECK(refusal_of([&] { (void)t.s.add_room(slug, "Aula", 10, op("orga")); }) == refusal::duplicate_room);
-    for (int i = 1; i < store::max_rooms_per_barcamp; ++i) (void)t.s.add_room(slug, "Raum " + std::to_string(i), 10, op("orga"));
+    for (int i = 1; i < store::max_rooms_per_barcamp; ++i)
+        (void)t.s.add_room(slug, "Raum " + std::to_string(i), 10, op("orga"));
     CHECK(refusal_of([&] { (void)t.s.add_room(slug, "one more", 10, op("orga")); }) == refusal::programme_full);
 }
 
@@ -141,7 +142,8 @@ TEST_CASE("organisers enter sessions on the day, up to the barcamp's limit") {
     setup t(10);
     for (int i = 0; i < store::max_sessions_per_barcamp; ++i)
         (void)t.s.add_session(slug, proposal("Board " + std::to_string(i)), op("orga"));
-    CHECK(refusal_of([&] { (void)t.s.add_session(slug, proposal("one more"), op("orga")); }) == refusal::programme_full);
+    CHECK(refusal_of([&] { (void)t.s.add_session(slug, proposal("one more"), op("orga")); }) ==
+          refusal::programme_full);
     const auto first = t.s.programme(slug)->sessions.front().id;
     t.s.remove_session(slug, first, op("orga"));
     CHECK(t.s.programme(slug)->sessions.size() == store::max_sessions_per_barcamp - 1);
@@ -180,15 +182,19 @@ TEST_CASE("placing sessions: SEQUENCE rises when a placed session moves, bad roo
     CHECK(t.s.place_sessions(slug, std::array{store::placement{a, r2, s2}}, op("orga")) == 1);
     CHECK(seq() == 2);
     const auto before = t.s.programme(slug).value();
-    CHECK(refusal_of([&] { (void)t.s.place_sessions(slug, std::array{store::placement{a, aula, s1},
-                                                                       store::placement{a, aula + 99, s1}}, op("o")); }) ==
-          refusal::unknown_room);
-    CHECK(refusal_of([&] { (void)t.s.place_sessions(slug, std::array{store::placement{a, aula, s2 + 99}}, op("o")); }) ==
-          refusal::unknown_slot);
-    CHECK(refusal_of([&] { (void)t.s.place_sessions(slug, std::array{store::placement{a, aula, std::nullopt}}, op("o")); }) ==
-          refusal::unknown_slot);
-    CHECK(refusal_of([&] { (void)t.s.place_sessions(slug, std::array{store::placement{a + 99, aula, s1}}, op("o")); }) ==
-          refusal::unknown_session);
+    CHECK(refusal_of([&] {
+              (void)t.s.place_sessions(
+                  slug, std::array{store::placement{a, aula, s1}, store::placement{a, aula + 99, s1}}, op("o"));
+          }) == refusal::unknown_room);
+    CHECK(refusal_of([&] {
+              (void)t.s.place_sessions(slug, std::array{store::placement{a, aula, s2 + 99}}, op("o"));
+          }) == refusal::unknown_slot);
+    CHECK(refusal_of([&] {
+              (void)t.s.place_sessions(slug, std::array{store::placement{a, aula, std::nullopt}}, op("o"));
+          }) == refusal::unknown_slot);
+    CHECK(refusal_of([&] {
+              (void)t.s.place_sessions(slug, std::array{store::placement{a + 99, aula, s1}}, op("o"));
+          }) == refusal::unknown_session);
     const auto after = t.s.programme(slug).value();
     CHECK(session(after, a).room == r2);  // the whole batch was refused
     CHECK(session(after, a).slot == s2);

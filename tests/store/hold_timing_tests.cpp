@@ -20,7 +20,7 @@ TEST_CASE("the hold lasts 48 hours from registering") {
 TEST_CASE("an unconfirmed hold counts at 47 h 59 min and not at 48 h 1 s, without the sweep") {
     const auto [after, second_status] = GENERATE(table<seconds, rs>({
         {hours{47} + minutes{59}, rs::waitlisted},  // anna's seat is still held
-        {hours{48} + seconds{1}, rs::pending},       // her hold has passed: the seat is free for ben
+        {hours{48} + seconds{1}, rs::pending},      // her hold has passed: the seat is free for ben
     }));
     setup t(1);
     const auto anna = t.add("anna").registration.value();

@@ -40,7 +40,7 @@ TEST_CASE("claiming gives each due message once, with a lease and a stable Messa
     CHECK(first[0].message_id.ends_with("@tp.test"));
     CHECK(first[0].message_id != first[1].message_id);
     CHECK(t.s.claim_outbox(60s, 10, "tp.test").empty());  // leased
-    t.now += 61s;                                          // the sender died: the lease runs out
+    t.now += 61s;                                         // the sender died: the lease runs out
     const auto again = t.s.claim_outbox(60s, 10, "tp.test");
     REQUIRE(again.size() == 2);
     CHECK(again[0].message_id == first[0].message_id);
@@ -136,7 +136,8 @@ TEST_CASE("after a long downtime only the reminder closest to the start goes out
     CHECK(t.s.schedule_reminders() == 1);
     const auto reminders = of_kind(t.s, "reminder");
     REQUIRE(reminders.size() == 2);
-    const auto skipped = std::count_if(reminders.begin(), reminders.end(), [](auto& m) { return m.status == "skipped"; });
+    const auto skipped =
+        std::count_if(reminders.begin(), reminders.end(), [](auto& m) { return m.status == "skipped"; });
     CHECK(skipped == 1);
     CHECK(t.s.schedule_reminders() == 0);
 }
@@ -162,7 +163,7 @@ TEST_CASE("reminders follow the event when it moves, and stop when it is cancell
 TEST_CASE("changes that matter to attendees notify every active registration, others notify nobody") {
     setup t(1);
     (void)confirmed(t, "anna");
-    (void)t.add("ben");  // waiting
+    (void)t.add("ben");                   // waiting
     t.event.title = "MINT:Barcamp 2027";  // not significant
     t.update();
     CHECK(of_kind(t.s, "event_changed").empty());
@@ -193,12 +194,15 @@ TEST_CASE("upgrading keeps the outbox rows of a version-6 database") {
         SQLite::Database raw(db.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         store::migrate(raw, 6);
         raw.exec("INSERT INTO networks (slug, name, created_at, updated_at) VALUES ('n', 'N', 0, 0)");
-        raw.exec("INSERT INTO events (uid, slug, network_id, kind, title, start_utc, end_utc, time_zone, format, status, "
-                 "created_at, updated_at) VALUES ('u', 'e', 1, 'webinar', 'E', 0, 1, 'UTC', 'online', 'published', 0, 0)");
-        raw.exec("INSERT INTO registrations (event_id, token, email, email_key, name, status, created_at, updated_at) "
-                 "VALUES (1, 't', 'a@b.de', 'a@b.de', 'A', 'pending', 0, 0)");
-        raw.exec("INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at, status) "
-                 "VALUES ('confirm_request', 1, 'a@b.de', 'en', 5, 5, 'queued')");
+        raw.exec(
+            "INSERT INTO events (uid, slug, network_id, kind, title, start_utc, end_utc, time_zone, format, status, "
+            "created_at, updated_at) VALUES ('u', 'e', 1, 'webinar', 'E', 0, 1, 'UTC', 'online', 'published', 0, 0)");
+        raw.exec(
+            "INSERT INTO registrations (event_id, token, email, email_key, name, status, created_at, updated_at) "
+            "VALUES (1, 't', 'a@b.de', 'a@b.de', 'A', 'pending', 0, 0)");
+        raw.exec(
+            "INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at, status) "
+            "VALUES ('confirm_request', 1, 'a@b.de', 'en', 5, 5, 'queued')");
     }
     store::store s(db.str());
     const auto all = s.outbox();

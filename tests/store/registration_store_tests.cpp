@@ -5,9 +5,8 @@
 
 using namespace tp;
 using rs = calendar::registration_status;
-using tp::testing::setup;
 using tp::testing::kinds;
-
+using tp::testing::setup;
 
 TEST_CASE("seats go in arrival order, then the waiting list, with gap-free positions") {
     setup t(2);
@@ -54,7 +53,7 @@ TEST_CASE("double opt-in confirms, cancelling frees the seat for the first perso
     CHECK_THROWS_AS(t.s.confirm_registration(b.registration->token), store::registration_conflict);
     CHECK(t.s.cancel_registration(a.registration->token)->status == rs::cancelled);
     CHECK(t.s.registration_by_token(b.registration->token)->status == rs::pending);  // promoted
-    CHECK(t.s.registration_by_token(c.registration->token)->position == 1);         // moved up
+    CHECK(t.s.registration_by_token(c.registration->token)->position == 1);          // moved up
     CHECK(kinds(t.s).back() == "promoted");
     CHECK_FALSE(t.s.confirm_registration("no-such-token"));
 }
@@ -109,7 +108,7 @@ TEST_CASE("a newcomer's waiting-list position is right after people left the lis
     const auto a = t.add("a");  // the seat
     std::vector<calendar::registration> waiting;
     for (const auto* who : {"b", "c", "d", "e", "f"}) waiting.push_back(t.add(who).registration.value());
-    (void)t.s.cancel_registration(waiting[1].token);  // c leaves the list
+    (void)t.s.cancel_registration(waiting[1].token);       // c leaves the list
     (void)t.s.cancel_registration(a.registration->token);  // b is promoted off the list
     t.now += std::chrono::hours{49};
     t.s.expire_pending();  // b's hold expires: d is promoted

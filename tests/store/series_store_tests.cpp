@@ -163,7 +163,8 @@ TEST_CASE("a series of an unknown network rolls back the whole import") {
     auto series = exchange_round();
     series.network_slug = "nowhere";
     const auto n = net();
-    CHECK_THROWS_WITH(s.upsert({&n, 1}, {}, {&series, 1}), Catch::Contains("series 'alumni-austauschrunde': unknown network"));
+    CHECK_THROWS_WITH(s.upsert({&n, 1}, {}, {&series, 1}),
+                      Catch::Contains("series 'alumni-austauschrunde': unknown network"));
     CHECK(s.empty());
 }
 

@@ -204,9 +204,10 @@ TEST_CASE("a database written by the first version upgrades without loss") {
         SQLite::Database raw(db.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         REQUIRE(store::migrate(raw, 1) == 1);
         raw.exec("INSERT INTO networks (slug, name, created_at, updated_at) VALUES ('old-net', 'Old', 1, 2)");
-        raw.exec("INSERT INTO events (uid, slug, network_id, kind, title, start_utc, end_utc, time_zone, format, "
-                 "status, created_at, updated_at) VALUES ('u1@old', 'old-event', 1, 'webinar', 'Old webinar', "
-                 "1800000000, 1800003600, 'Europe/Berlin', 'online', 'published', 1, 2)");
+        raw.exec(
+            "INSERT INTO events (uid, slug, network_id, kind, title, start_utc, end_utc, time_zone, format, "
+            "status, created_at, updated_at) VALUES ('u1@old', 'old-event', 1, 'webinar', 'Old webinar', "
+            "1800000000, 1800003600, 'Europe/Berlin', 'online', 'published', 1, 2)");
     }
     store::store upgraded(db.str());
     const auto e = upgraded.event_by_slug("old-event");

@@ -68,13 +68,14 @@ TEST_CASE("tokens stored before migration 14 get their digests and keep working"
         SQLite::Database raw(db.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         REQUIRE(store::migrate(raw, 13) == 13);
         raw.exec("INSERT INTO networks (slug, name, created_at, updated_at) VALUES ('n', 'N', 0, 0)");
-        raw.exec("INSERT INTO events (uid, slug, network_id, kind, title, start_utc, end_utc, time_zone, format, "
-                 "status, created_at, updated_at) VALUES ('u', 'e', 1, 'webinar', 'E', 0, 1, 'UTC', 'online', "
-                 "'published', 0, 0)");
+        raw.exec(
+            "INSERT INTO events (uid, slug, network_id, kind, title, start_utc, end_utc, time_zone, format, "
+            "status, created_at, updated_at) VALUES ('u', 'e', 1, 'webinar', 'E', 0, 1, 'UTC', 'online', "
+            "'published', 0, 0)");
         for (const char* who : {"a", "b"})
             raw.exec(std::string("INSERT INTO registrations (event_id, token, email, email_key, name, status, "
-                                 "created_at, updated_at) VALUES (1, 'link-") + who + "', '" + who + "@b.de', '" + who +
-                     "@b.de', 'A', 'confirmed', 0, 0)");
+                                 "created_at, updated_at) VALUES (1, 'link-") +
+                     who + "', '" + who + "@b.de', '" + who + "@b.de', 'A', 'confirmed', 0, 0)");
         raw.exec("INSERT INTO personal_feeds (email_key, token, created_at) VALUES ('a@b.de', 'feed-a', 0)");
     }
     store::store s(db.str());
@@ -94,7 +95,8 @@ TEST_CASE("two registrations cannot share a token digest") {
     (void)t.add("ben");
     SQLite::Database raw(t.db.str(), SQLite::OPEN_READWRITE);
     CHECK_THROWS_AS(raw.exec("UPDATE registrations SET token_digest = (SELECT token_digest FROM registrations WHERE "
-                             "id = " + std::to_string(anna.id) + ") WHERE id <> " + std::to_string(anna.id)),
+                             "id = " +
+                             std::to_string(anna.id) + ") WHERE id <> " + std::to_string(anna.id)),
                     SQLite::Exception);
     CHECK(t.s.registration_by_token(anna.token)->id == anna.id);
 }

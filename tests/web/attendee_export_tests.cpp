@@ -41,9 +41,11 @@ TEST_CASE("cells a spreadsheet would run as formulas are neutralised") {
 }
 
 TEST_CASE("CSV for German Excel: BOM, semicolons, quoting, CRLF, commas on request") {
-    web::export_table t{{"Name", "Organisation"}, {{"Müller, Anna", "Schule \"Am See\"; Bochum"}, {"Ben", "Zeile\nzwei"}}};
+    web::export_table t{{"Name", "Organisation"},
+                        {{"Müller, Anna", "Schule \"Am See\"; Bochum"}, {"Ben", "Zeile\nzwei"}}};
     const auto csv = web::to_csv(t, ';');
-    CHECK(csv == "\xEF\xBB\xBFName;Organisation\r\nMüller, Anna;\"Schule \"\"Am See\"\"; Bochum\"\r\nBen;\"Zeile\nzwei\"\r\n");
+    CHECK(csv ==
+          "\xEF\xBB\xBFName;Organisation\r\nMüller, Anna;\"Schule \"\"Am See\"\"; Bochum\"\r\nBen;\"Zeile\nzwei\"\r\n");
     const auto comma = web::to_csv(t, ',');
     CHECK(comma.find("\"Müller, Anna\",\"Schule \"\"Am See\"\"; Bochum\"\r\n") != std::string::npos);
 }

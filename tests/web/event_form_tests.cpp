@@ -10,9 +10,12 @@ using namespace tp;
 
 TEST_CASE("question keys come from labels") {
     const std::pair<std::string, std::string> table[] = {
-        {"Essenswunsch", "essenswunsch"},        {"Größe (T-Shirt)", "groesse-t-shirt"},
-        {"Übernachtung?", "uebernachtung"},      {"Straße & Nr.", "strasse-nr"},
-        {"???", "frage"},                        {"  Zwei  Wörter  ", "zwei-woerter"},
+        {"Essenswunsch", "essenswunsch"},
+        {"Größe (T-Shirt)", "groesse-t-shirt"},
+        {"Übernachtung?", "uebernachtung"},
+        {"Straße & Nr.", "strasse-nr"},
+        {"???", "frage"},
+        {"  Zwei  Wörter  ", "zwei-woerter"},
     };
     for (const auto& [label, key] : table) {
         CAPTURE(label);
@@ -21,9 +24,10 @@ TEST_CASE("question keys come from labels") {
 }
 
 TEST_CASE("question rows become questions, empty rows none, existing keys stay") {
-    const web::form_fields f{{"q0.key", "essen"},       {"q0.label", "Essen (geändert)"}, {"q0.type", "single_choice"},
-                             {"q0.options", "vegan, vegetarisch ,  "}, {"q0.required", "on"},
-                             {"q1.label", ""},          {"q2.label", "Thema"},            {"q2.type", "text"}};
+    const web::form_fields f{{"q0.key", "essen"},          {"q0.label", "Essen (geändert)"},
+                             {"q0.type", "single_choice"}, {"q0.options", "vegan, vegetarisch ,  "},
+                             {"q0.required", "on"},        {"q1.label", ""},
+                             {"q2.label", "Thema"},        {"q2.type", "text"}};
     const auto questions = web::questions_of(f);
     REQUIRE(questions.size() == 2);
     CHECK(questions[0].at("key").as_string() == "essen");

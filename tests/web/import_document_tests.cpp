@@ -108,8 +108,10 @@ TEST_CASE("whole-document problems are reported") {
         {R"({"events": [1]})", "events[0]: must be an object"},
         {R"({"sessions": []})", "sessions: is not a known section"},
         {"{\"networks\": [{\"slug\": \"a\", \"name\": \"\xC3\x28\"}]}", "not valid JSON"},
-        {R"({"networks": [{"slug": "a", "name": "A"}, {"slug": "a", "name": "B"}]})", "networks[1] (a): slug: appears more than once"},
-        {R"({"networks": [{"slug": "a", "name": "A", "contact_email": "nope"}]})", "contact_email: is not an email address"},
+        {R"({"networks": [{"slug": "a", "name": "A"}, {"slug": "a", "name": "B"}]})",
+         "networks[1] (a): slug: appears more than once"},
+        {R"({"networks": [{"slug": "a", "name": "A", "contact_email": "nope"}]})",
+         "contact_email: is not an email address"},
         {R"({"events": [{"slug": "x"}]})", "events[0] (x): network: is required"},
     }));
     CAPTURE(doc);

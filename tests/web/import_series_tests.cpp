@@ -11,7 +11,8 @@ std::string series_doc(const std::string& extra_fields) {
     return R"({"series": [{"slug": "alumni-austauschrunde", "network": "mint-regionen", "kind": "exchange_round",
       "title": "Alumni-Austauschrunde", "rrule": "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU",
       "start": "2027-01-26T17:00", "end": "2027-01-26T18:30", "time_zone": "Europe/Berlin", "format": "online",
-      "join_url": "https://meet.example/alumni", "capacity": 30)" + extra_fields + "}]}";
+      "join_url": "https://meet.example/alumni", "capacity": 30)" +
+           extra_fields + "}]}";
 }
 
 std::string joined(const std::vector<std::string>& errors) {
@@ -38,7 +39,7 @@ TEST_CASE("a series with skipped and moved dates imports") {
     REQUIRE(s.exdates.size() == 1);
     REQUIRE(s.overrides.size() == 3);
     CHECK(calendar::format_iso_local(s.overrides[0].original_start) == "2027-03-30T17:00");  // sorted
-    CHECK(s.overrides[0].end == *s.overrides[0].start + std::chrono::minutes{90});  // the series' length
+    CHECK(s.overrides[0].end == *s.overrides[0].start + std::chrono::minutes{90});           // the series' length
     CHECK(s.overrides[1].title == "Verschoben");
     CHECK(s.overrides[2].status == calendar::event_status::cancelled);
 }
@@ -55,7 +56,8 @@ TEST_CASE("bad series are named with their problem") {
         {R"(, "overrides": [{"start": "2027-05-27T17:00"}])", "overrides[0]: original_start: is required"},
         {R"(, "overrides": [{"original_start": "2027-05-26T17:00"}])", "is not a date of the series"},
         {R"(, "overrides": [{"original_start": "2027-05-25T17:00", "end": "2027-05-27T18:30"}])", "end: needs a start"},
-        {R"(, "overrides": [{"original_start": "2027-05-25T17:00", "status": "gone"}])", "status: 'gone' is not one of"},
+        {R"(, "overrides": [{"original_start": "2027-05-25T17:00", "status": "gone"}])",
+         "status: 'gone' is not one of"},
         {R"(, "overrides": [{"original_start": "2027-05-25T17:00", "colour": "red"}])", "colour: is not a known field"},
         {R"(, "overrides": [{"original_start": "2027-05-25T17:00"}, {"original_start": "2027-05-25T17:00"}])",
          "overrides[1]: original_start: appears more than once"},

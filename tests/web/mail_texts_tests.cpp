@@ -42,19 +42,32 @@ TEST_CASE("each message kind has its subject, main link and invitation") {
         std::optional<itip_method> invitation;
     };
     const row table[] = {
-        {"confirm_request", rs::pending, false, "Bitte bestätigen: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef/confirm", std::nullopt},
-        {"resend", rs::pending, false, "Ihr Link zur Anmeldung: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef/confirm", std::nullopt},
-        {"resend", rs::confirmed, true, "Ihr Link zur Anmeldung: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", std::nullopt},
-        {"waitlisted", rs::waitlisted, false, "Warteliste: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", std::nullopt},
-        {"promoted", rs::pending, false, "Ein Platz ist frei: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef/confirm", std::nullopt},
-        {"confirmed", rs::confirmed, true, "Anmeldung bestätigt: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", itip_method::request},
-        {"cancelled", rs::cancelled, true, "Abmeldung bestätigt: MINT:Barcamp", "/events/mint-barcamp-2027\n", itip_method::cancel},
-        {"cancelled", rs::cancelled, false, "Abmeldung bestätigt: MINT:Barcamp", "/events/mint-barcamp-2027\n", std::nullopt},
-        {"rejected", rs::rejected, true, "Anmeldung abgelehnt: MINT:Barcamp", "/events/mint-barcamp-2027\n", itip_method::cancel},
-        {"reminder", rs::confirmed, true, "Erinnerung: MINT:Barcamp, morgen", "/r/0123456789abcdef0123456789abcdef\n", std::nullopt},
-        {"event_changed", rs::confirmed, true, "Geändert: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", itip_method::request},
-        {"event_changed", rs::waitlisted, false, "Geändert: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n", std::nullopt},
-        {"event_cancelled", rs::confirmed, true, "Abgesagt: MINT:Barcamp", "/events/mint-barcamp-2027\n", itip_method::cancel},
+        {"confirm_request", rs::pending, false, "Bitte bestätigen: MINT:Barcamp",
+         "/r/0123456789abcdef0123456789abcdef/confirm", std::nullopt},
+        {"resend", rs::pending, false, "Ihr Link zur Anmeldung: MINT:Barcamp",
+         "/r/0123456789abcdef0123456789abcdef/confirm", std::nullopt},
+        {"resend", rs::confirmed, true, "Ihr Link zur Anmeldung: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n",
+         std::nullopt},
+        {"waitlisted", rs::waitlisted, false, "Warteliste: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n",
+         std::nullopt},
+        {"promoted", rs::pending, false, "Ein Platz ist frei: MINT:Barcamp",
+         "/r/0123456789abcdef0123456789abcdef/confirm", std::nullopt},
+        {"confirmed", rs::confirmed, true, "Anmeldung bestätigt: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n",
+         itip_method::request},
+        {"cancelled", rs::cancelled, true, "Abmeldung bestätigt: MINT:Barcamp", "/events/mint-barcamp-2027\n",
+         itip_method::cancel},
+        {"cancelled", rs::cancelled, false, "Abmeldung bestätigt: MINT:Barcamp", "/events/mint-barcamp-2027\n",
+         std::nullopt},
+        {"rejected", rs::rejected, true, "Anmeldung abgelehnt: MINT:Barcamp", "/events/mint-barcamp-2027\n",
+         itip_method::cancel},
+        {"reminder", rs::confirmed, true, "Erinnerung: MINT:Barcamp, morgen", "/r/0123456789abcdef0123456789abcdef\n",
+         std::nullopt},
+        {"event_changed", rs::confirmed, true, "Geändert: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n",
+         itip_method::request},
+        {"event_changed", rs::waitlisted, false, "Geändert: MINT:Barcamp", "/r/0123456789abcdef0123456789abcdef\n",
+         std::nullopt},
+        {"event_cancelled", rs::confirmed, true, "Abgesagt: MINT:Barcamp", "/events/mint-barcamp-2027\n",
+         itip_method::cancel},
         {"event_cancelled", rs::pending, false, "Abgesagt: MINT:Barcamp", "/events/mint-barcamp-2027\n", std::nullopt},
     };
     for (const auto& r : table) {
@@ -103,8 +116,15 @@ TEST_CASE("what people typed is escaped in HTML and organiser messages keep thei
     fixture f;
     f.reg.name = "<script>alert(1)</script>";
     f.reg.status = rs::confirmed;
-    web::mail_input in{"organiser_message", f.reg, f.event, f.network, "https://tp.test", true, std::nullopt,
-                       "Raum <b>2</b>", "Zeile eins\nZeile <i>zwei</i>"};
+    web::mail_input in{"organiser_message",
+                       f.reg,
+                       f.event,
+                       f.network,
+                       "https://tp.test",
+                       true,
+                       std::nullopt,
+                       "Raum <b>2</b>",
+                       "Zeile eins\nZeile <i>zwei</i>"};
     const auto m = web::render_mail(in).value();
     CHECK(m.subject == "Raum <b>2</b> (MINT:Barcamp)");  // a header: encoded later, not HTML
     CHECK(m.html.find("<script>") == std::string::npos);

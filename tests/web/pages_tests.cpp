@@ -26,16 +26,17 @@ TEST_CASE("nothing from the database reaches a page unescaped") {
     e.network_name = hostile_network().name;
     const std::vector events{e};
     const std::vector networks{hostile_network()};
-    for (const auto& page : {web::event_page(context(), e, networks[0]).str(),
-                             web::event_list_page(context(), networks, events, {}).str(),
-                             web::network_page(context(), networks[0], events).str()}) {
+    for (const auto& page :
+         {web::event_page(context(), e, networks[0]).str(), web::event_list_page(context(), networks, events, {}).str(),
+          web::network_page(context(), networks[0], events).str()}) {
         CHECK(page.find("<script>") == std::string::npos);
         CHECK(page.find("<img") == std::string::npos);
         CHECK(page.find("<b>bold") == std::string::npos);
     }
     const auto event_html = web::event_page(context(), e, networks[0]).str();
     CHECK_THAT(event_html, Catch::Contains("&lt;img src=x onerror=alert(1)&gt;"));
-    CHECK_THAT(event_html, Catch::Contains("<p>&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;</p><p>second paragraph</p>"));
+    CHECK_THAT(event_html,
+               Catch::Contains("<p>&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;</p><p>second paragraph</p>"));
 }
 
 TEST_CASE("the event page offers the calendar in every form") {
@@ -45,8 +46,9 @@ TEST_CASE("the event page offers the calendar in every form") {
     CHECK_THAT(page, Catch::Contains("Montag, 20. September 2027, 10:00–17:00 Uhr"));
     CHECK_THAT(page, Catch::Contains("href=\"/events/mint-barcamp-2027.ics\""));
     CHECK_THAT(page, Catch::Contains("href=\"webcal://127.0.0.1:8080/events/mint-barcamp-2027.ics\""));
-    CHECK_THAT(page, Catch::Contains("https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=MINT%3ABarcamp"
-                                     "&amp;dates=20270920T080000Z/20270920T150000Z"));
+    CHECK_THAT(page,
+               Catch::Contains("https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=MINT%3ABarcamp"
+                               "&amp;dates=20270920T080000Z/20270920T150000Z"));
     CHECK_THAT(page, Catch::Contains("<dt>Plätze</dt><dd>120</dd>"));
     CHECK_THAT(page, Catch::Contains("<main id=\"main\""));
     CHECK_THAT(page, Catch::Contains("<nav aria-label=\"Hauptnavigation\">"));

@@ -21,7 +21,8 @@ TEST_CASE("answers are checked against the questions") {
     using answers = calendar::answers;
     const auto [given, problem_key, problem] = GENERATE(table<answers, std::string, std::optional<web::field_problem>>({
         {answers{{"essen", {"vegan"}}}, "", std::nullopt},
-        {answers{{"essen", {"vegan"}}, {"workshops", {"Robotik", "Medien"}}, {"foto", {"yes"}}, {"hinweis", {"Rollstuhl"}}},
+        {answers{
+             {"essen", {"vegan"}}, {"workshops", {"Robotik", "Medien"}}, {"foto", {"yes"}}, {"hinweis", {"Rollstuhl"}}},
          "", std::nullopt},
         {answers{}, "essen", web::field_problem::required},
         {answers{{"essen", {"Fisch"}}}, "essen", web::field_problem::invalid_choice},
@@ -47,7 +48,8 @@ TEST_CASE("answers to unknown questions are dropped, API answers come in three f
           calendar::answers{{"essen", {"egal"}}});
     const auto api = web::answers_of_json(
         R"({"answers": {"essen": "vegan", "workshops": ["Chemie"], "foto": true, "hinweis": "", "x": 5}})");
-    CHECK(api.answers == calendar::answers{{"essen", {"vegan"}}, {"workshops", {"Chemie"}}, {"foto", {"yes"}}, {"hinweis", {}}});
+    CHECK(api.answers ==
+          calendar::answers{{"essen", {"vegan"}}, {"workshops", {"Chemie"}}, {"foto", {"yes"}}, {"hinweis", {}}});
     CHECK(api.malformed == std::vector<std::string>{"x"});
 }
 
@@ -61,14 +63,16 @@ TEST_CASE("a multiple choice keeps each offered option once, in the order offere
     const auto check = web::check_answers(questions(), answers{{"essen", {"vegan"}}, {"workshops", given}});
     REQUIRE(check.problems.empty());
     CHECK(check.answers == answers{{"essen", {"vegan"}}, {"workshops", stored}});
-    const auto unknown = web::check_answers(questions(), answers{{"essen", {"vegan"}}, {"workshops", {"Robotik", "x"}}});
+    const auto unknown =
+        web::check_answers(questions(), answers{{"essen", {"vegan"}}, {"workshops", {"Robotik", "x"}}});
     CHECK(unknown.problems.at("workshops") == web::field_problem::invalid_choice);
 }
 
 TEST_CASE("questions import with their rules") {
     const auto doc = [](const std::string& questions) {
         return R"({"events": [{"slug": "e", "network": "n", "kind": "barcamp", "title": "T", "start": "2027-09-20T10:00",
-                   "end": "2027-09-20T17:00", "time_zone": "Europe/Berlin", "questions": )" + questions + "}]}";
+                   "end": "2027-09-20T17:00", "time_zone": "Europe/Berlin", "questions": )" +
+               questions + "}]}";
     };
     const auto ok = web::parse_import(doc(R"([{"key": "essen", "label": "Essen", "type": "single_choice",
         "options": ["vegetarisch", "vegan"], "required": true}, {"key": "foto", "label": "Fotos", "type": "checkbox"}])"));
@@ -81,9 +85,12 @@ TEST_CASE("questions import with their rules") {
         {R"([{"key": "x", "type": "text"}])", "label: is required"},
         {R"([{"key": "x", "label": "X", "type": "essay"}])", "type: 'essay' is not one of"},
         {R"([{"key": "x", "label": "X", "type": "single_choice", "options": ["a"]}])", "at least two options"},
-        {R"([{"key": "x", "label": "X", "type": "single_choice", "options": ["a", "a"]}])", "'a' appears more than once"},
-        {R"([{"key": "x", "label": "X", "type": "text", "options": ["a", "b"]}])", "only single_choice and multiple_choice"},
-        {R"([{"key": "x", "label": "X", "type": "text"}, {"key": "x", "label": "Y", "type": "text"}])", "'x' appears more than once"},
+        {R"([{"key": "x", "label": "X", "type": "single_choice", "options": ["a", "a"]}])",
+         "'a' appears more than once"},
+        {R"([{"key": "x", "label": "X", "type": "text", "options": ["a", "b"]}])",
+         "only single_choice and multiple_choice"},
+        {R"([{"key": "x", "label": "X", "type": "text"}, {"key": "x", "label": "Y", "type": "text"}])",
+         "'x' appears more than once"},
         {R"([{"key": "x", "label": "X", "type": "text", "size": 3}])", "size: is not a known field"},
         {R"({"key": "x"})", "questions: must be a list"},
     }));

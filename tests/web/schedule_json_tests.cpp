@@ -21,16 +21,23 @@ struct two_days {
         e.end += 24h;
         p.rooms = {{7, "Raum 2", 20}, {5, "Aula", 80}};
         p.slots = {{1, e.start + 1h, e.start + 2h}, {2, e.start + 24h, e.start + 24h + 45min}};
-        p.sessions = {{.id = 4, .uid = "session-0123456789abcdef0123456789abcdef@treffpunkt", .title = "Löten",
-                       .description = "Mit Lötkolben", .host = "Anna", .kind = calendar::session_kind::hands_on,
-                       .room = 5, .slot = 2},
-                      {.id = 9, .uid = "session-fedcba9876543210fedcba9876543210@treffpunkt", .title = "Drohnen",
-                       .host = "Ben", .room = 7, .slot = 1},
+        p.sessions = {{.id = 4,
+                       .uid = "session-0123456789abcdef0123456789abcdef@treffpunkt",
+                       .title = "Löten",
+                       .description = "Mit Lötkolben",
+                       .host = "Anna",
+                       .kind = calendar::session_kind::hands_on,
+                       .room = 5,
+                       .slot = 2},
+                      {.id = 9,
+                       .uid = "session-fedcba9876543210fedcba9876543210@treffpunkt",
+                       .title = "Drohnen",
+                       .host = "Ben",
+                       .room = 7,
+                       .slot = 1},
                       {.id = 11, .uid = "session-x@treffpunkt", .title = "Offen", .host = "Carl"}};
     }
-    json::value document() const {
-        return json::parse(web::schedule_json(e, p, "https://tp.test", e.start - 1h));
-    }
+    json::value document() const { return json::parse(web::schedule_json(e, p, "https://tp.test", e.start - 1h)); }
 };
 
 }  // namespace

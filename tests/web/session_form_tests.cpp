@@ -7,7 +7,9 @@ using namespace tp;
 using web::lang;
 
 TEST_CASE("a proposal: fields trimmed, kind among ours") {
-    web::form_fields f{{"title", "  Roboter im Sachunterricht "}, {"host", "Anna"}, {"kind", "workshop"},
+    web::form_fields f{{"title", "  Roboter im Sachunterricht "},
+                       {"host", "Anna"},
+                       {"kind", "workshop"},
                        {"description", "Mit Calliope.\nFür Grundschulen."}};
     const auto r = web::check_proposal(f, lang::de);
     REQUIRE(r.value);
@@ -29,13 +31,21 @@ TEST_CASE("a proposal's bad input: a problem next to each field, in the reader's
     const row table[] = {
         {"no title", {{"title", "  "}, {"host", "A"}, {"kind", "talk"}}, "title", "Bitte ausfüllen."},
         {"title too long", {{"title", long_title}, {"host", "A"}, {"kind", "talk"}}, "title", "Höchstens 150 Zeichen."},
-        {"control character", {{"title", "a\x01"}, {"host", "A"}, {"kind", "talk"}}, "title", "Nur Text ohne Steuerzeichen."},
+        {"control character",
+         {{"title", "a\x01"}, {"host", "A"}, {"kind", "talk"}},
+         "title",
+         "Nur Text ohne Steuerzeichen."},
         {"no host", {{"title", "T"}, {"kind", "talk"}}, "host", "Bitte ausfüllen."},
         {"unknown kind", {{"title", "T"}, {"host", "A"}, {"kind", "keynote"}}, "kind", "Bitte eine Art wählen."},
         {"no kind", {{"title", "T"}, {"host", "A"}}, "kind", "Bitte eine Art wählen."},
-        {"description too long", {{"title", "T"}, {"host", "A"}, {"kind", "talk"}, {"description", long_text}},
-         "description", "Höchstens 2000 Zeichen."},
-        {"invalid UTF-8", {{"title", "T\xC3"}, {"host", "A"}, {"kind", "talk"}}, "title", "Nur Text ohne Steuerzeichen."},
+        {"description too long",
+         {{"title", "T"}, {"host", "A"}, {"kind", "talk"}, {"description", long_text}},
+         "description",
+         "Höchstens 2000 Zeichen."},
+        {"invalid UTF-8",
+         {{"title", "T\xC3"}, {"host", "A"}, {"kind", "talk"}},
+         "title",
+         "Nur Text ohne Steuerzeichen."},
     };
     for (auto r : table) {
         INFO(r.what);

@@ -18,7 +18,13 @@ TEST_CASE("field rules accept good values and name the problem with bad ones") {
         {"line", "MINT & Mädchen 🎉", true},
         {"line", "two\nlines", false},
         {"line", std::string(301, 'x'), false},
-        {"line", [] { std::string s; for (int i = 0; i < 300; ++i) s += "ä"; return s; }(), true},
+        {"line",
+         [] {
+             std::string s;
+             for (int i = 0; i < 300; ++i) s += "ä";
+             return s;
+         }(),
+         true},
         {"text", "para 1\n\npara 2\ttab", true},
         {"text", std::string("nul\0", 4), false},
         {"text", std::string(20001, 'x'), false},
@@ -50,7 +56,8 @@ TEST_CASE("field rules accept good values and name the problem with bad ones") {
 }
 
 TEST_CASE("listing queries parse network, kinds and language") {
-    const auto parsed = web::parse_listing_query("kind=webinar&network=ist-bochum&kind=barcamp&kind=webinar&lang=en&x=1");
+    const auto parsed =
+        web::parse_listing_query("kind=webinar&network=ist-bochum&kind=barcamp&kind=webinar&lang=en&x=1");
     REQUIRE(std::holds_alternative<web::listing_query>(parsed));
     const auto& q = std::get<web::listing_query>(parsed);
     CHECK(q.network == "ist-bochum");
