@@ -35,19 +35,22 @@ std::string back_target(const calendar::event& e, std::string_view back) {
 
 }  // namespace
 
-handled app::admin_page(const parsed& p, std::string_view route, http::status status, std::string body, bool fresh_csrf,
-                        const std::string& csrf) {
-    auto result = page(p, route, status, std::move(body));
+handled app::admin_page(const parsed& p, std::string_view route, http::status status, std::string body,
+                        const form_token& token) {
+    auto result = form_page(p, route, status, std::move(body), token);
     result.res.set(http::field::cache_control, "no-store");  // attendee data stays out of caches
-    if (fresh_csrf) set_csrf_cookie(result.res, csrf, https(config_.base_url));
     return result;
 }
 
+handled app::admin_page(const parsed& p, std::string_view route, http::status status, std::string body) {
+    return admin_page(p, route, status, std::move(body), form_token{});
+}
+
 handled app::admin_login(const request& req, parsed& p) {
-    bool fresh = false;
-    web::login_form form{"", "", csrf_for(req, fresh)};
+    const auto csrf = csrf_for(req);
+    web::login_form form{"", "", csrf.value};
     if (req.method() != http::verb::post)
-        return admin_page(p, "admin_login", http::status::ok, web::login_page(p.ctx, form).str(), fresh, form.csrf);
+        return admin_page(p, "admin_login", http::status::ok, web::login_page(p.ctx, form).str(), csrf);
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
     form.email = param(fields, "email");
     const auto slot = take_login_slot();
@@ -63,7 +66,7 @@ handled app::admin_login(const request& req, parsed& p) {
     const bool wait = result.result == store::login_result::outcome::wait;
     form.error = std::string(wait ? strings.wait_login : strings.wrong_login);
     auto again = admin_page(p, "admin_login", wait ? http::status::too_many_requests : http::status::unauthorized,
-                            web::login_page(p.ctx, form).str(), fresh, form.csrf);
+                            web::login_page(p.ctx, form).str(), csrf);
     if (wait) again.res.set(http::field::retry_after, std::to_string(result.retry_after.count()));
     return again;
 }
@@ -80,7 +83,7 @@ handled app::admin_forget(const request& req, parsed& p) {
     if (p.who->role != calendar::role::admin) return forbidden(p);
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
     const auto count = store_.forget_person(param(fields, "email"), store::actor::organiser(*p.who));
-    return admin_page(p, "admin", http::status::ok, web::forgotten_page(p.ctx, count).str(), false, "");
+    return admin_page(p, "admin", http::status::ok, web::forgotten_page(p.ctx, count).str());
 }
 
 handled app::admin_series_edit(const request& req, parsed& p) {
@@ -93,30 +96,26 @@ handled app::admin_series_edit(const request& req, parsed& p) {
 handled app::admin_audit(parsed& p) {
     std::vector<web::audit_line> lines;
     for (auto& a : store_.audit_log(p.event->slug)) lines.push_back({a.at, a.actor, a.action, a.detail});
-    return admin_page(p, "admin", http::status::ok, web::audit_page(p.ctx, *p.event, lines).str(), false, "");
+    return admin_page(p, "admin", http::status::ok, web::audit_page(p.ctx, *p.event, lines).str());
 }
 
 handled app::admin_attendees(const request& req, parsed& p) {
     const auto& e = *p.event;
-    bool fresh = false;
-    const auto csrf = csrf_for(req, fresh);
+    const auto csrf = csrf_for(req);
     const auto f = filter_of(query_of(req));
     const auto shown = only_matching(store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{}), f);
-    return admin_page(p, "admin", http::status::ok, web::attendee_page(p.ctx, e, shown, f, csrf).str(), fresh, csrf);
+    return admin_page(p, "admin", http::status::ok, web::attendee_page(p.ctx, e, shown, f, csrf.value).str(), csrf);
 }
 
 handled app::admin_checkin(const request& req, parsed& p, bool printable) {
     const auto& e = *p.event;
     auto all = store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{});
-    if (printable)
-        return admin_page(p, "admin", http::status::ok, web::checkin_list_page(p.ctx, e, all).str(), false, "");
-    bool fresh = false;
-    const auto csrf = csrf_for(req, fresh);
+    if (printable) return admin_page(p, "admin", http::status::ok, web::checkin_list_page(p.ctx, e, all).str());
+    const auto csrf = csrf_for(req);
     const auto search = param(query_of(req), "q");
     const web::attendee_filter f{calendar::registration_status::confirmed, search};
     auto shown = search.empty() ? std::vector<calendar::attendee>{} : only_matching(std::move(all), f);
-    return admin_page(p, "admin", http::status::ok, web::checkin_page(p.ctx, e, shown, search, csrf).str(), fresh,
-                      csrf);
+    return admin_page(p, "admin", http::status::ok, web::checkin_page(p.ctx, e, shown, search, csrf.value).str(), csrf);
 }
 
 handled app::admin_act(const request& req, parsed& p) {
@@ -165,9 +164,9 @@ handled app::admin_home(parsed& p) {
     std::vector<web::managed_series> series;
     for (const auto& one : store_.series_list({.include_drafts = true}))
         if (calendar::may_manage(who, one.network_slug)) series.push_back({one.slug, one.title});
-    const auto token = new_csrf_token();
+    const form_token token{new_csrf_token(), true};  // each visit of the home page starts a fresh token
     return admin_page(p, "admin", http::status::ok,
-                      web::admin_home_page(p.ctx, who, managed, series, token, networks).str(), true, token);
+                      web::admin_home_page(p.ctx, who, managed, series, token.value, networks).str(), token);
 }
 
 }  // namespace tp::server

@@ -17,8 +17,7 @@ bool is_post(const request& req) { return req.method() == http::verb::post; }
 }  // namespace
 
 handled app::admin_password(const request& req, parsed& p) {
-    bool fresh = false;
-    const auto csrf = csrf_for(req, fresh);
+    const auto csrf = csrf_for(req);
     const auto& strings = web::admin_strings_for(p.ctx.language);
     const auto invalid = [&] {
         return page(p, "admin_login", http::status::not_found, web::error_page(p.ctx, 404, strings.invalid_link).str());
@@ -26,14 +25,14 @@ handled app::admin_password(const request& req, parsed& p) {
     if (!is_post(req)) {
         const auto token = param(query_of(req), "token");
         if (!store_.link_valid(token)) return invalid();
-        return admin_page(p, "admin_login", http::status::ok, web::password_page(p.ctx, token, csrf, "").str(), fresh,
+        return admin_page(p, "admin_login", http::status::ok, web::password_page(p.ctx, token, csrf.value, "").str(),
                           csrf);
     }
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
     const auto token = param(fields, "token"), password = param(fields, "password");
     const auto again = [&](const std::string& error) {
         return admin_page(p, "admin_login", http::status::unprocessable_entity,
-                          web::password_page(p.ctx, token, csrf, error).str(), fresh, csrf);
+                          web::password_page(p.ctx, token, csrf.value, error).str(), csrf);
     };
     if (password != param(fields, "again")) return again(std::string(strings.passwords_differ));
     const auto slot = take_login_slot();
@@ -50,13 +49,12 @@ handled app::admin_password(const request& req, parsed& p) {
 }
 
 handled app::admin_reset(const request& req, parsed& p) {
-    bool fresh = false;
-    const auto csrf = csrf_for(req, fresh);
+    const auto csrf = csrf_for(req);
     if (!is_post(req))
-        return admin_page(p, "admin_login", http::status::ok, web::reset_page(p.ctx, csrf, false).str(), fresh, csrf);
+        return admin_page(p, "admin_login", http::status::ok, web::reset_page(p.ctx, csrf.value, false).str(), csrf);
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
     store_.request_password_reset(param(fields, "email"));
-    return admin_page(p, "admin_login", http::status::ok, web::reset_page(p.ctx, csrf, true).str(), fresh, csrf);
+    return admin_page(p, "admin_login", http::status::ok, web::reset_page(p.ctx, csrf.value, true).str(), csrf);
 }
 
 handled app::admin_invite(const request& req, parsed& p, const calendar::organiser& who) {
@@ -75,7 +73,7 @@ handled app::admin_invite(const request& req, parsed& p, const calendar::organis
     } catch (const store::account_error& ex) {
         return page(p, "admin", http::status::unprocessable_entity, web::error_page(p.ctx, 422, ex.what()).str());
     }
-    return admin_page(p, "admin", http::status::ok, web::invited_page(p.ctx, invited.email).str(), false, "");
+    return admin_page(p, "admin", http::status::ok, web::invited_page(p.ctx, invited.email).str());
 }
 
 }  // namespace tp::server

@@ -69,11 +69,10 @@ struct entity_form {
 
 handled app::admin_entity_form(const request& req, parsed& p, const calendar::organiser& who, const entity_form& form) {
     const auto networks = networks_for(who, store_);
-    bool fresh = false;
-    const auto csrf = csrf_for(req, fresh);
+    const auto csrf = csrf_for(req);
     const auto show = [&](const web::form_fields& f, const web::field_messages& problems, http::status status) {
-        const web::event_form_page_input in{f, problems, networks, csrf, form.creating};
-        return admin_page(p, "admin", status, form.render(p.ctx, in).str(), fresh, csrf);
+        const web::event_form_page_input in{f, problems, networks, csrf.value, form.creating};
+        return admin_page(p, "admin", status, form.render(p.ctx, in).str(), csrf);
     };
     if (req.method() != http::verb::post) return show(form.shown, {}, http::status::ok);
     const auto posted = web::parse_query_string(req.body()).value_or(web::query_params{});

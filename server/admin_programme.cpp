@@ -110,10 +110,9 @@ handled app::admin_programme(const request& req, parsed& p) {
         if (again.form.empty()) return see_other(web::href(p.ctx, "/admin/events/" + e.slug + "/sessions"), "admin");
         if (status == http::status::ok) status = http::status::unprocessable_entity;
     }
-    bool fresh = false;
-    const auto csrf = csrf_for(req, fresh);
+    const auto csrf = csrf_for(req);
     const auto programme = store_.programme(e.slug).value_or(calendar::programme{});
-    return admin_page(p, "admin", status, web::programme_admin_page(p.ctx, e, programme, again, csrf).str(), fresh,
+    return admin_page(p, "admin", status, web::programme_admin_page(p.ctx, e, programme, again, csrf.value).str(),
                       csrf);
 }
 

@@ -99,7 +99,15 @@ private:
     handled manage_step(const request& req, parsed& p, const std::string& token, std::string_view step);
     handled event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,
                             http::status status);
-    [[nodiscard]] std::string csrf_for(const request& req, bool& fresh) const;
+    // The CSRF token a page's forms carry: the visitor's cookie, or a new one that form_page() sets.
+    struct form_token {
+        std::string value;
+        bool fresh = false;
+    };
+    [[nodiscard]] form_token csrf_for(const request& req) const;
+    // A page with forms: sets the CSRF cookie when the token is new.
+    handled form_page(const parsed& p, std::string_view route, http::status status, std::string body,
+                      const form_token& token);
     // The JSON API (api.cpp, api_admin.cpp).
     handled api_register(const request& req, parsed& p, const std::string& slug);
     handled api_registration(const std::string& token);
@@ -132,8 +140,10 @@ private:
     handled admin_checkin(const request& req, parsed& p, bool printable);
     handled export_event(const request& req, const calendar::event& e, std::string_view format, web::lang l);
     handled export_network(const request& req, const parsed& p, const std::string& slug, std::string_view format);
-    handled admin_page(const parsed& p, std::string_view route, http::status status, std::string body, bool fresh_csrf,
-                       const std::string& csrf);
+    // An organiser's page: form_page(), and never stored by a cache.
+    handled admin_page(const parsed& p, std::string_view route, http::status status, std::string body,
+                       const form_token& token);
+    handled admin_page(const parsed& p, std::string_view route, http::status status, std::string body);
     handled forbidden(const parsed& p);
     handled not_found(const parsed& p);
     handled bad_request(const parsed& p, std::string_view message);

@@ -67,13 +67,11 @@ handled app::participant_sessions(const request& req, parsed& p, const std::stri
             status = http::status::conflict;
         }
     }
-    bool fresh = false;
-    const auto csrf = csrf_for(req, fresh);
+    const auto csrf = csrf_for(req);
     const auto programme = store_.programme(e->slug, token).value_or(calendar::programme{});
-    auto result =
-        page(p, "sessions", status, web::participant_sessions_page(p.ctx, *r, *e, programme, again, csrf).str());
+    auto result = form_page(p, "sessions", status,
+                            web::participant_sessions_page(p.ctx, *r, *e, programme, again, csrf.value).str(), csrf);
     result.res.set(http::field::cache_control, "no-store");  // a personal page
-    if (fresh) set_csrf_cookie(result.res, csrf, https(config_.base_url));
     return result;
 }
 

@@ -16,19 +16,25 @@ handled see_other(std::string location, std::string_view route) {
     return {std::move(res), route};
 }
 
-// The CSRF token of this visitor: the cookie's, or a new one that the response then sets.
-std::string app::csrf_for(const request& req, bool& fresh) const {
+app::form_token app::csrf_for(const request& req) const {
     auto token = csrf_token_of(req);
-    fresh = token.empty();
-    return fresh ? new_csrf_token() : token;
+    if (token.empty()) return {new_csrf_token(), true};
+    return {std::move(token), false};
+}
+
+handled app::form_page(const parsed& p, std::string_view route, http::status status, std::string body,
+                       const form_token& token) {
+    auto result = page(p, route, status, std::move(body));
+    if (token.fresh) set_csrf_cookie(result.res, token.value, https(config_.base_url));
+    return result;
 }
 
 handled app::event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,
                              http::status status) {
     const auto n = store_.network_by_slug(e.network_slug);
     if (!n) return not_found(p);
-    bool fresh = false;
-    form.csrf = csrf_for(req, fresh);
+    const auto token = csrf_for(req);
+    form.csrf = token.value;
     const auto window = calendar::registration_window_of(e, p.ctx.now);
     const auto seats = store_.seats_of_event(e.id);
     web::seat_info info;
@@ -38,9 +44,7 @@ handled app::event_with_form(const request& req, parsed& p, const calendar::even
             calendar::admit(e.capacity, seats.held, seats.waiting) == calendar::registration_status::waitlisted;
     }
     const auto section = web::registration_section(p.ctx, e, window, info, form);
-    auto result = page(p, "event", status, web::event_page(p.ctx, e, *n, section).str());
-    if (fresh) set_csrf_cookie(result.res, form.csrf, https(config_.base_url));
-    return result;
+    return form_page(p, "event", status, web::event_page(p.ctx, e, *n, section).str(), token);
 }
 
 handled app::register_form(const request& req, parsed& p, const std::string& slug) {
@@ -89,22 +93,16 @@ handled app::manage_step(const request& req, parsed& p, const std::string& token
     }
     const bool post = req.method() == http::verb::post;
     if (step.empty()) {
-        bool fresh = false;
-        const auto csrf = csrf_for(req, fresh);
+        const auto csrf = csrf_for(req);
         const bool confirmed = r->status == calendar::registration_status::confirmed;
         const auto feed = confirmed ? "/feeds/" + store_.personal_feed_token(*r) + ".ics" : std::string{};
-        auto result = page(p, "manage", http::status::ok, web::manage_page(p.ctx, *r, *e, feed, csrf).str());
-        if (fresh) set_csrf_cookie(result.res, csrf, https(config_.base_url));
-        return result;
+        return form_page(p, "manage", http::status::ok, web::manage_page(p.ctx, *r, *e, feed, csrf.value).str(), csrf);
     }
     if (step == "feed" && !post) return see_other(web::href(p.ctx, "/r/" + token), "manage");
     if (!post) {
-        bool fresh = false;
-        const auto csrf = csrf_for(req, fresh);
-        auto result =
-            page(p, "manage", http::status::ok, web::confirm_step_page(p.ctx, *r, *e, csrf, step == "cancel").str());
-        if (fresh) set_csrf_cookie(result.res, csrf, https(config_.base_url));
-        return result;
+        const auto csrf = csrf_for(req);
+        return form_page(p, "manage", http::status::ok,
+                         web::confirm_step_page(p.ctx, *r, *e, csrf.value, step == "cancel").str(), csrf);
     }
     try {  // the router has checked the form's CSRF token
         if (step == "feed")
