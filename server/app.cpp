@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "server/auth.hpp"
 #include "server/conditional.hpp"
 #include "server/log_redaction.hpp"
 #include "server/storage_fault.hpp"
@@ -48,11 +49,8 @@ bool is_loopback(std::string_view address) {
     return !ec && a.is_loopback();
 }
 
-bool bearer_matches(std::string_view header, const std::string& token) {
-    constexpr std::string_view scheme = "Bearer ";
-    if (!header.starts_with(scheme)) return false;
-    const auto given = header.substr(scheme.size());
-    return given.size() == token.size() && sodium_memcmp(given.data(), token.data(), token.size()) == 0;
+bool same_secret(std::string_view given, const std::string& secret) {
+    return given.size() == secret.size() && sodium_memcmp(given.data(), secret.data(), secret.size()) == 0;
 }
 
 void add_page_headers(response& res, web::lang l) {
@@ -96,9 +94,8 @@ handled app::logins_busy(const parsed& p) {
 
 // /metrics: with --metrics-token only for that bearer token; without it only for loopback peers.
 handled app::metrics_page(const request& req, const parsed& p) {
-    const bool allowed = config_.metrics_token.empty()
-                             ? is_loopback(p.peer)
-                             : bearer_matches(req[http::field::authorization], config_.metrics_token);
+    const bool allowed =
+        config_.metrics_token.empty() ? is_loopback(p.peer) : same_secret(bearer_token(req), config_.metrics_token);
     if (!allowed) return not_found(p);
     auto res =
         make_response(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
@@ -140,7 +137,7 @@ handled app::handle(const request& req, std::string_view client, std::string_vie
         // Handlers check the network first; this is the store's own check inside the write transaction.
         if (req.target().starts_with("/api/"))
             return json_error(http::status::forbidden, "this belongs to a network you do not manage", "forbidden");
-        return page(p, "forbidden", http::status::forbidden, web::error_page(p.ctx, 403, "").str());
+        return forbidden(p);
     } catch (const std::exception& ex) {
         const auto where = std::string(req.method_string()) + " " + loggable_target(req.target());
         if (is_storage_fault(ex)) {

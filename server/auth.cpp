@@ -21,11 +21,16 @@ std::optional<calendar::organiser> session_user(const request& req, store::store
     return s.session_organiser(token);
 }
 
-std::optional<calendar::organiser> bearer_user(const request& req, store::store& s) {
+std::string_view bearer_token(const request& req) {
     const std::string_view header = req[http::field::authorization];
     constexpr std::string_view scheme = "Bearer ";
-    if (header.size() <= scheme.size() || header.substr(0, scheme.size()) != scheme) return std::nullopt;
-    return s.api_token_organiser(std::string(header.substr(scheme.size())));
+    return header.starts_with(scheme) ? header.substr(scheme.size()) : std::string_view{};
+}
+
+std::optional<calendar::organiser> bearer_user(const request& req, store::store& s) {
+    const auto token = bearer_token(req);
+    if (token.empty()) return std::nullopt;
+    return s.api_token_organiser(std::string(token));
 }
 
 void set_session_cookie(response& res, const std::string& token, bool secure) {

@@ -16,53 +16,24 @@ std::vector<std::string_view> pieces(std::string_view pattern) {
     return out;
 }
 
-// One segment against one piece of a pattern; a parameter's value goes to `args`.
-bool match_piece(std::string_view piece, std::string_view segment, std::vector<std::string>& args) {
-    const auto open = piece.find('{');
-    if (open == std::string_view::npos) return piece == segment;
-    const auto close = piece.find('}', open);
-    const auto prefix = piece.substr(0, open), suffix = piece.substr(close + 1);
-    if (segment.size() <= prefix.size() + suffix.size() || !segment.starts_with(prefix) || !segment.ends_with(suffix))
-        return false;
-    const auto value = segment.substr(prefix.size(), segment.size() - prefix.size() - suffix.size());
-    if (value.find('.') != std::string_view::npos) return false;
-    args.emplace_back(value);
-    return true;
-}
-
 }  // namespace
 
-std::optional<std::vector<std::string>> match_route(std::string_view pattern,
-                                                    const std::vector<std::string>& segments) {
-    const auto want = pieces(pattern);
-    if (want.size() != segments.size()) return std::nullopt;
-    std::vector<std::string> args;
-    for (std::size_t i = 0; i < want.size(); ++i)
-        if (!match_piece(want[i], segments[i], args)) return std::nullopt;
-    return args;
-}
-
-route_index::route_index(std::span<const route> table) {
-    for (const auto& r : table) {
-        compiled c{&r, {}};
-        for (const auto text : pieces(r.pattern)) {
-            const auto open = text.find('{');
-            if (open == std::string_view::npos) {
-                c.pieces.push_back({text, {}, false, 2});
-                continue;
-            }
-            const auto close = text.find('}', open);
-            const auto prefix = text.substr(0, open), suffix = text.substr(close + 1);
-            c.pieces.push_back({prefix, suffix, true, prefix.empty() && suffix.empty() ? 0 : 1});
+compiled_pattern::compiled_pattern(std::string_view pattern) {
+    for (const auto text : pieces(pattern)) {
+        const auto open = text.find('{');
+        if (open == std::string_view::npos) {
+            pieces_.push_back({text, {}, false, 2});
+            continue;
         }
-        routes_.push_back(std::move(c));
+        const auto prefix = text.substr(0, open), suffix = text.substr(text.find('}', open) + 1);
+        pieces_.push_back({prefix, suffix, true, prefix.empty() && suffix.empty() ? 0 : 1});
     }
 }
 
-bool route_index::matches(const compiled& c, const std::vector<std::string>& segments) {
-    if (c.pieces.size() != segments.size()) return false;
+bool compiled_pattern::matches(const std::vector<std::string>& segments) const {
+    if (pieces_.size() != segments.size()) return false;
     for (std::size_t i = 0; i < segments.size(); ++i) {
-        const auto& p = c.pieces[i];
+        const auto& p = pieces_[i];
         const std::string_view s = segments[i];
         if (!p.parameter) {
             if (s != p.prefix) return false;
@@ -71,30 +42,44 @@ bool route_index::matches(const compiled& c, const std::vector<std::string>& seg
         if (s.size() <= p.prefix.size() + p.suffix.size() || !s.starts_with(p.prefix) || !s.ends_with(p.suffix))
             return false;
         if (s.substr(p.prefix.size(), s.size() - p.prefix.size() - p.suffix.size()).find('.') != std::string_view::npos)
-            return false;
+            return false;  // a parameter takes no dot: "/events/{slug}" never matches "x.ics"
     }
     return true;
 }
 
-std::optional<route_index::found> route_index::find(const std::vector<std::string>& segments) const {
-    const compiled* best = nullptr;
-    for (const auto& c : routes_) {
-        if (!matches(c, segments)) continue;
-        const auto more_specific = [&] {
-            for (std::size_t i = 0; i < c.pieces.size(); ++i)
-                if (c.pieces[i].rank != best->pieces[i].rank) return c.pieces[i].rank > best->pieces[i].rank;
-            return false;
-        };
-        if (!best || more_specific()) best = &c;
-    }
-    if (!best) return std::nullopt;
+std::optional<std::vector<std::string>> compiled_pattern::match(const std::vector<std::string>& segments) const {
+    if (!matches(segments)) return std::nullopt;
     std::vector<std::string> args;
     for (std::size_t i = 0; i < segments.size(); ++i) {
-        const auto& p = best->pieces[i];
+        const auto& p = pieces_[i];
         if (p.parameter)
             args.push_back(segments[i].substr(p.prefix.size(), segments[i].size() - p.prefix.size() - p.suffix.size()));
     }
-    return found{best->entry, std::move(args)};
+    return args;
+}
+
+bool compiled_pattern::more_specific_than(const compiled_pattern& other) const {
+    for (std::size_t i = 0; i < pieces_.size() && i < other.pieces_.size(); ++i)
+        if (pieces_[i].rank != other.pieces_[i].rank) return pieces_[i].rank > other.pieces_[i].rank;
+    return false;
+}
+
+std::optional<std::vector<std::string>> match_route(std::string_view pattern,
+                                                    const std::vector<std::string>& segments) {
+    return compiled_pattern(pattern).match(segments);
+}
+
+route_index::route_index(std::span<const route> table) {
+    for (const auto& r : table) routes_.emplace_back(&r, compiled_pattern(r.pattern));
+}
+
+std::optional<route_index::found> route_index::find(const std::vector<std::string>& segments) const {
+    const std::pair<const route*, compiled_pattern>* best = nullptr;
+    for (const auto& candidate : routes_)
+        if (candidate.second.matches(segments) && (!best || candidate.second.more_specific_than(best->second)))
+            best = &candidate;
+    if (!best) return std::nullopt;
+    return found{best->first, *best->second.match(segments)};
 }
 
 std::string allow_header(unsigned methods) {

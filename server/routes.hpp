@@ -55,6 +55,25 @@ struct route {
 [[nodiscard]] std::optional<std::vector<std::string>> match_route(std::string_view pattern,
                                                                   const std::vector<std::string>& segments);
 
+// A pattern parsed once: its pieces, and how specific each is.
+class compiled_pattern {
+public:
+    explicit compiled_pattern(std::string_view pattern);
+    // The parameters of `segments`, in order, or nullopt when they do not match.
+    [[nodiscard]] std::optional<std::vector<std::string>> match(const std::vector<std::string>& segments) const;
+    [[nodiscard]] bool matches(const std::vector<std::string>& segments) const;
+    // Piece by piece, whether this pattern is more specific than `other` (both matching the same path).
+    [[nodiscard]] bool more_specific_than(const compiled_pattern& other) const;
+
+private:
+    struct piece {
+        std::string_view prefix, suffix;  // a literal piece: all in prefix
+        bool parameter;
+        int rank;  // 2 literal, 1 parameter with a prefix or suffix, 0 bare parameter
+    };
+    std::vector<piece> pieces_;
+};
+
 // A table's patterns parsed once, for the router: finds the most specific route for a path (a literal segment
 // beats a parameter with a prefix or suffix, which beats a bare one), whatever the table's order.
 class route_index {
@@ -67,18 +86,9 @@ public:
     [[nodiscard]] std::optional<found> find(const std::vector<std::string>& segments) const;
 
 private:
-    struct piece {
-        std::string_view prefix, suffix;  // a literal piece: all in prefix
-        bool parameter;
-        int rank;  // 2 literal, 1 parameter with a prefix or suffix, 0 bare parameter
-    };
-    struct compiled {
-        const route* entry;
-        std::vector<piece> pieces;
-    };
-    [[nodiscard]] static bool matches(const compiled& c, const std::vector<std::string>& segments);
-    std::vector<compiled> routes_;
+    std::vector<std::pair<const route*, compiled_pattern>> routes_;
 };
+
 // "GET, HEAD, POST" for a method set.
 [[nodiscard]] std::string allow_header(unsigned methods);
 // Whether the method is one of the set (HEAD with GET).
