@@ -1,8 +1,8 @@
 #include "calendar/barcamp.hpp"
 
 #include <algorithm>
-#include <array>
-#include <utility>
+
+#include "calendar/enum_names.hpp"
 
 namespace tp::calendar {
 namespace {
@@ -22,16 +22,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> umlauts{
 }  // namespace
 
 std::string_view to_string(session_kind k) {
-    for (const auto& [kind, name] : kind_names)
-        if (kind == k) return name;
-    return "other";
+    const auto name = name_in(kind_names, k);
+    return name.empty() ? "other" : name;
 }
 
-std::optional<session_kind> parse_session_kind(std::string_view s) {
-    for (const auto& [kind, name] : kind_names)
-        if (name == s) return kind;
-    return std::nullopt;
-}
+std::optional<session_kind> parse_session_kind(std::string_view s) { return value_in(kind_names, s); }
 
 std::string host_key(std::string_view host) {
     std::string out;

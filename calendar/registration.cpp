@@ -1,7 +1,6 @@
 #include "calendar/registration.hpp"
 
-#include <array>
-#include <utility>
+#include "calendar/enum_names.hpp"
 
 namespace tp::calendar {
 namespace {
@@ -19,17 +18,9 @@ constexpr std::array<std::pair<rs, std::string_view>, 6> names{{
 
 }  // namespace
 
-std::string_view to_string(registration_status s) {
-    for (const auto& [v, n] : names)
-        if (v == s) return n;
-    return {};
-}
+std::string_view to_string(registration_status s) { return name_in(names, s); }
 
-std::optional<registration_status> parse_registration_status(std::string_view s) {
-    for (const auto& [v, n] : names)
-        if (n == s) return v;
-    return std::nullopt;
-}
+std::optional<registration_status> parse_registration_status(std::string_view s) { return value_in(names, s); }
 
 bool allowed_transition(registration_status from, registration_status to) {
     switch (from) {

@@ -1,24 +1,9 @@
 #include "calendar/types.hpp"
 
-#include <array>
-#include <utility>
+#include "calendar/enum_names.hpp"
 
 namespace tp::calendar {
 namespace {
-
-template <class E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-    for (const auto& [v, name] : table)
-        if (v == value) return name;
-    return {};
-}
-
-template <class E, std::size_t N>
-std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view s) {
-    for (const auto& [v, name] : table)
-        if (name == s) return v;
-    return std::nullopt;
-}
 
 constexpr std::array<std::pair<event_kind, std::string_view>, 4> kinds{{
     {event_kind::barcamp, "barcamp"},
@@ -46,14 +31,14 @@ constexpr std::array<std::pair<question_type, std::string_view>, 4> question_typ
 
 }  // namespace
 
-std::string_view to_string(question_type t) { return name_of(question_types, t); }
-std::optional<question_type> parse_question_type(std::string_view s) { return value_of(question_types, s); }
+std::string_view to_string(question_type t) { return name_in(question_types, t); }
+std::optional<question_type> parse_question_type(std::string_view s) { return value_in(question_types, s); }
 
-std::string_view to_string(event_kind k) { return name_of(kinds, k); }
-std::string_view to_string(event_format f) { return name_of(formats, f); }
-std::string_view to_string(event_status s) { return name_of(statuses, s); }
-std::optional<event_kind> parse_event_kind(std::string_view s) { return value_of(kinds, s); }
-std::optional<event_format> parse_event_format(std::string_view s) { return value_of(formats, s); }
-std::optional<event_status> parse_event_status(std::string_view s) { return value_of(statuses, s); }
+std::string_view to_string(event_kind k) { return name_in(kinds, k); }
+std::string_view to_string(event_format f) { return name_in(formats, f); }
+std::string_view to_string(event_status s) { return name_in(statuses, s); }
+std::optional<event_kind> parse_event_kind(std::string_view s) { return value_in(kinds, s); }
+std::optional<event_format> parse_event_format(std::string_view s) { return value_in(formats, s); }
+std::optional<event_status> parse_event_status(std::string_view s) { return value_in(statuses, s); }
 
 }  // namespace tp::calendar

@@ -73,7 +73,7 @@ bool known_label(std::string_view label) {
     for (const auto& r : tp::server::route_table())
         if (r.label == label) return true;
     for (const std::string_view own :
-         {"not_found", "method_not_allowed", "bad_request", "rejected", "unavailable", "forbidden", "error"})
+         {"not_found", "method_not_allowed", "bad_request", "rejected", "unavailable", "forbidden", "refused", "error"})
         if (own == label) return true;
     return false;
 }

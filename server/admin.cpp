@@ -124,14 +124,8 @@ handled app::admin_act(const request& req, parsed& p) {
     const auto action = action_named(p.arg(2));
     const auto id = parse_id(p.arg(1));
     if (!action || !id) return not_found(p);
-    try {
-        if (!store_.act_on_registration(e.slug, *id, *action, store::actor::organiser(*p.who))) return not_found(p);
-    } catch (const store::registration_conflict& ex) {
-        const auto& strings = web::admin_strings_for(p.ctx.language);
-        const auto text =
-            std::string(strings.not_in_this_state) + std::string(web::status_label(ex.state, p.ctx.language)) + ".";
-        return page(p, "admin", http::status::conflict, web::error_page(p.ctx, 409, text).str());
-    }
+    // A state that does not allow the action is a registration_conflict: 409 from app::handle, naming the state.
+    if (!store_.act_on_registration(e.slug, *id, *action, store::actor::organiser(*p.who))) return not_found(p);
     return see_other(web::href(p.ctx, back_target(e, param(fields, "back"))), "admin");
 }
 

@@ -2,6 +2,8 @@
 // and saves with an audit entry; problems show next to their fields with the input kept (422).
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
+#include "web/admin_strings.hpp"
+#include "web/failure_texts.hpp"
 #include "server/csrf.hpp"
 #include "server/write_refusal.hpp"
 #include "web/event_form.hpp"
@@ -42,8 +44,13 @@ bool save_refused(web::field_messages& problems, bool series, web::lang l, Save&
         problems[problem.field] = std::move(problem.text);
     } catch (const store::forbidden_error&) {
         problems["network"] = not_your_network(l).text;
-    } catch (const store::import_error& ex) {
-        problems[""] = ex.what();
+    } catch (const store::import_error& ex) {  // the store's words are English: the page says it in its language
+        const std::string_view unknown = "unknown_network:";
+        if (ex.reason().starts_with(unknown))
+            problems["network"] =
+                std::string(web::admin_strings_for(l).unknown_network) + ex.reason().substr(unknown.size());
+        else
+            problems[""] = web::failure_text(web::failure::invalid, l);
     }
     return true;
 }

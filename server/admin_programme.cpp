@@ -104,7 +104,7 @@ handled app::admin_programme(const request& req, parsed& p) {
         } catch (const store::programme_error& ex) {
             again = {action == "remove_room" || action == "remove_slot" ? "place" : action,
                      fields,
-                     {{"", web::refusal_text(ex.reason, l)}}};
+                     {{"", web::refusal_text(ex.why, l)}}};
             status = http::status::conflict;
         }
         if (again.form.empty()) return see_other(web::href(p.ctx, "/admin/events/" + e.slug + "/sessions"), "admin");

@@ -65,10 +65,10 @@ json::object public_registration_json(const calendar::registration& r) {
 
 }  // namespace
 
-handled app::api_register(const request& req, parsed& p, const std::string& slug) {
+void app::api_register(const request& req, parsed& p, const std::string& slug, later_reply out) {
     if (!is_json(req[http::field::content_type]))
-        return json_error(http::status::unsupported_media_type, "send the registration as application/json",
-                          "api_register");
+        return out.reply(json_error(http::status::unsupported_media_type, "send the registration as application/json",
+                                    "api_register"));
     const auto input = web::parse_registration_json(req.body());
     const auto event = store_.event_by_slug(slug);
     const auto given = web::answers_of_json(req.body());
@@ -81,8 +81,9 @@ handled app::api_register(const request& req, parsed& p, const std::string& slug
         fields["answers." + key] = web::describe(problem, web::lang::en);
     for (const auto& key : given.malformed) fields["answers." + key] = "must be text, a list of texts, or true/false";
     if (!fields.empty())
-        return json_response(http::status::unprocessable_entity,
-                             json::object{{"error", "some fields need attention"}, {"fields", fields}}, "api_register");
+        return out.reply(json_response(http::status::unprocessable_entity,
+                                       json::object{{"error", "some fields need attention"}, {"fields", fields}},
+                                       "api_register"));
     const auto& in = std::get<web::registration_input>(input);
     std::optional<std::string> key;
     if (const auto k = req["Idempotency-Key"]; !k.empty()) key = std::string(k.substr(0, 200));
@@ -90,12 +91,22 @@ handled app::api_register(const request& req, parsed& p, const std::string& slug
     std::optional<calendar::organiser> organiser;
     if (!req[http::field::authorization].empty()) {
         organiser = bearer_user(req, store_);
-        if (!organiser) return json_error(http::status::unauthorized, "the API token is not valid", "api_register");
+        if (!organiser)
+            return out.reply(json_error(http::status::unauthorized, "the API token is not valid", "api_register"));
     }
     store::registration_request asked{in.name, in.email,       in.organisation, std::string(web::code(p.ctx.language)),
                                       key,     answers.answers};
     if (organiser) asked.registered_by = store::actor::organiser(*organiser, " (API)");
-    const auto result = store_.register_person(slug, asked);
+    store_.register_person_later(
+        slug, std::move(asked),
+        completion<store::registration_result>(req, p, std::move(out),
+                                               [this, slug, by_organiser = organiser.has_value()](
+                                                   const request&, parsed&, const store::registration_result& result) {
+                                                   return api_registered(slug, by_organiser, result);
+                                               }));
+}
+
+handled app::api_registered(const std::string& slug, bool by_organiser, const store::registration_result& result) {
     switch (result.outcome) {
         case store::registration_outcome::unknown_event:
             return json_error(http::status::not_found, "there is no event '" + slug + "'", "api_register");
@@ -120,7 +131,7 @@ handled app::api_register(const request& req, parsed& p, const std::string& slug
     }
     return json_response(
         http::status::created,
-        organiser ? registration_json(*result.registration) : public_registration_json(*result.registration),
+        by_organiser ? registration_json(*result.registration) : public_registration_json(*result.registration),
         "api_register");
 }
 
@@ -135,14 +146,10 @@ handled app::api_registration(const std::string& token) {
 }
 
 handled app::api_change(const std::string& token, bool confirm) {
-    try {
-        const auto r = confirm ? store_.confirm_registration(token) : store_.cancel_registration(token);
-        if (!r)
-            return json_error(http::status::not_found, "there is no registration with this link", "api_registration");
-        return json_response(http::status::ok, registration_json(*r), "api_registration");
-    } catch (const store::registration_conflict& ex) {
-        return json_error(http::status::conflict, ex.what(), "api_registration");
-    }
+    // A state that does not allow the step is a registration_conflict: 409 from app::handle.
+    const auto r = confirm ? store_.confirm_registration(token) : store_.cancel_registration(token);
+    if (!r) return json_error(http::status::not_found, "there is no registration with this link", "api_registration");
+    return json_response(http::status::ok, registration_json(*r), "api_registration");
 }
 
 }  // namespace tp::server

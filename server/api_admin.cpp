@@ -42,9 +42,8 @@ handled unprocessable(const web::field_messages& problems) {
                          "api_admin");
 }
 
-handled forbidden(const std::string& message) { return json_error(http::status::forbidden, message, "api_admin"); }
-
-// Runs a save; a refusal of the store becomes its answer: 422 naming the field, 403 for a network not managed.
+// Runs a save; a refusal about the data becomes 422 naming its field. Other refusals (403 for a network not
+// managed, 404) are app::handle's.
 template <class Save>
 std::optional<handled> save_refused(bool series, Save&& save) {
     try {
@@ -53,8 +52,6 @@ std::optional<handled> save_refused(bool series, Save&& save) {
     } catch (const store::field_refusal& refused) {
         auto problem = problem_of(refused, series, web::lang::en);
         return unprocessable({{problem.field, std::move(problem.text)}});
-    } catch (const store::forbidden_error& ex) {
-        return forbidden(ex.what());
     } catch (const store::import_error& ex) {
         return unprocessable({{"network", ex.what()}});
     }
@@ -66,18 +63,14 @@ handled app::api_act(const parsed& p, const std::string& id_text, const std::str
     const auto id = parse_id(id_text);
     const auto action = action_named(action_text);
     if (!id || !action) return json_error(http::status::not_found, "there is no such API route", "api_admin");
-    try {
-        const auto done =
-            store_.act_on_registration(p.event->slug, *id, *action, store::actor::organiser(*p.who, " (API)"));
-        if (!done) return json_error(http::status::not_found, "the event has no such registration", "api_admin");
-        return json_response(http::status::ok,
-                             json::object{{"id", done->registration.id},
-                                          {"status", calendar::to_string(done->registration.status)},
-                                          {"checked_in_at", utc(done->checked_in_at)}},
-                             "api_admin");
-    } catch (const store::registration_conflict& ex) {
-        return json_error(http::status::conflict, ex.what(), "api_admin");
-    }
+    const auto done =
+        store_.act_on_registration(p.event->slug, *id, *action, store::actor::organiser(*p.who, " (API)"));
+    if (!done) return json_error(http::status::not_found, "the event has no such registration", "api_admin");
+    return json_response(http::status::ok,
+                         json::object{{"id", done->registration.id},
+                                      {"status", calendar::to_string(done->registration.status)},
+                                      {"checked_in_at", utc(done->checked_in_at)}},
+                         "api_admin");
 }
 
 handled app::api_list_series(const calendar::organiser& who) {

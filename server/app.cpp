@@ -9,8 +9,9 @@
 #include "server/auth.hpp"
 #include "server/conditional.hpp"
 #include "server/log_redaction.hpp"
-#include "server/storage_fault.hpp"
+#include "server/refusal_answer.hpp"
 #include "web/admin_strings.hpp"
+#include "web/failure_texts.hpp"
 #include "web/pages.hpp"
 #include "web/url_text.hpp"
 
@@ -34,14 +35,6 @@ std::string_view barcamp_link(std::string_view target) {  // "/r/TOKEN" of /r/TO
 }
 
 bool limited(std::string_view target) { return !target.starts_with("/admin/events/") && barcamp_link(target).empty(); }
-
-handled too_many_requests(unsigned wait, std::string_view who) {
-    auto res = text_response(http::status::too_many_requests, "Too many requests from this " + std::string(who) +
-                                                                  "; please try again in " + std::to_string(wait) +
-                                                                  " seconds.");
-    res.set(http::field::retry_after, std::to_string(wait));
-    return {std::move(res), "rejected"};
-}
 
 bool is_loopback(std::string_view address) {
     boost::system::error_code ec;
@@ -103,51 +96,99 @@ handled app::metrics_page(const request& req, const parsed& p) {
     return {std::move(res), "metrics"};
 }
 
-handled app::handle(const request& req, std::string_view client, std::string_view peer) {
-    if (req.method() == http::verb::post) {
-        const auto target = req.target();
-        if (limited(target))
-            if (const auto wait = limiter_.retry_after(client); wait > 0) return too_many_requests(wait, "address");
-        if (const auto link = barcamp_link(target); !link.empty())
-            if (const auto wait = link_limiter_.retry_after(link); wait > 0) return too_many_requests(wait, "link");
-    }
-    parsed p;
+std::optional<handled> app::admit(const request& req, std::string_view client, std::string_view peer, parsed& p) {
     p.peer = peer.empty() ? client : peer;
     p.ctx.base_url = config_.base_url;
     p.ctx.now = clock_();
-    try {
-        const auto target = boost::urls::parse_origin_form(web::url_text(req.target()));
-        if (!target) return bad_request(p, "the request target is malformed");
-        for (const auto& seg : target->segments()) p.segments.push_back(seg);
-        if (!p.segments.empty() && p.segments.back().empty()) p.segments.pop_back();  // "/networks/" = "/networks"
-        p.ctx.path = std::string(target->encoded_path());
-        p.ctx.language = web::negotiate(req[http::field::accept_language]);
-        const auto query = web::parse_listing_query(target->encoded_query(), p.ctx.language);
-        if (const auto* message = std::get_if<std::string>(&query)) return bad_request(p, *message);
-        p.filter = std::get<web::listing_query>(query);
-        if (p.filter.language) {
-            p.ctx.language = *p.filter.language;
-            p.ctx.lang_in_query = true;
-        }
-        p.ctx.filter_query = p.segments.empty() ? web::encode_filter(p.filter) : "";
-        auto result = dispatch(req, p);
-        if (req.method() == http::verb::head) result.res.body() = nullptr;  // Content-Length stays
-        return result;
-    } catch (const store::forbidden_error&) {
-        // Handlers check the network first; this is the store's own check inside the write transaction.
-        if (req.target().starts_with("/api/"))
-            return json_error(http::status::forbidden, "this belongs to a network you do not manage", "forbidden");
-        return forbidden(p);
-    } catch (const std::exception& ex) {
-        const auto where = std::string(req.method_string()) + " " + loggable_target(req.target());
-        if (is_storage_fault(ex)) {
-            std::cerr << "storage unavailable: " << where << ": " << ex.what() << " (" << storage_fault_hint(ex) << ")"
-                      << std::endl;
-            return storage_unavailable(req.target().starts_with("/api/"));
-        }
-        std::cerr << "error: " << where << ": " << ex.what() << std::endl;
-        return {text_response(http::status::internal_server_error, "Internal error; it has been logged."), "error"};
+    p.ctx.language = web::negotiate(req[http::field::accept_language]);
+    if (req.method() == http::verb::post) {
+        const auto target = req.target();
+        if (limited(target))
+            if (const auto wait = limiter_.retry_after(client); wait > 0)
+                return too_many_requests(wait, false, p.ctx.language);
+        if (const auto link = barcamp_link(target); !link.empty())
+            if (const auto wait = link_limiter_.retry_after(link); wait > 0)
+                return too_many_requests(wait, true, p.ctx.language);
     }
+    const auto target = boost::urls::parse_origin_form(web::url_text(req.target()));
+    if (!target) return bad_request(p, web::failure_text(web::failure::malformed, p.ctx.language));
+    for (const auto& seg : target->segments()) p.segments.push_back(seg);
+    if (!p.segments.empty() && p.segments.back().empty()) p.segments.pop_back();  // "/networks/" = "/networks"
+    p.ctx.path = std::string(target->encoded_path());
+    const auto query = web::parse_listing_query(target->encoded_query(), p.ctx.language);
+    if (const auto* message = std::get_if<std::string>(&query)) return bad_request(p, *message);
+    p.filter = std::get<web::listing_query>(query);
+    if (p.filter.language) {
+        p.ctx.language = *p.filter.language;
+        p.ctx.lang_in_query = true;
+    }
+    p.ctx.filter_query = p.segments.empty() ? web::encode_filter(p.filter) : "";
+    return std::nullopt;
+}
+
+handled app::handle(const request& req, std::string_view client, std::string_view peer) {
+    parsed p;
+    try {
+        auto result = admit(req, client, peer, p);
+        if (!result) result = dispatch(req, p);
+        if (req.method() == http::verb::head) result->res.body() = nullptr;  // Content-Length stays
+        return std::move(*result);
+    } catch (...) {
+        return failure_answer(req, p, std::current_exception());
+    }
+}
+
+void app::handle_later(const request& req, std::string_view client, std::string_view peer, later_reply out) {
+    parsed p;
+    try {
+        if (auto refused = admit(req, client, peer, p)) return out.reply(std::move(*refused));
+        dispatch_later(req, p, out);
+    } catch (...) {  // before the handler handed its write to the queue: it has not replied
+        out.reply(failure_answer(req, p, std::current_exception()));
+    }
+}
+
+bool app::answers_later(const request& req) const {
+    static const route_index index(routes());
+    const auto target = boost::urls::parse_origin_form(web::url_text(req.target()));
+    if (!target || req.method() != http::verb::post) return false;
+    std::vector<std::string> segments;
+    for (const auto& seg : target->segments()) segments.push_back(seg);
+    if (!segments.empty() && segments.back().empty()) segments.pop_back();
+    const auto found = index.find(segments);
+    return found && found->entry->later != nullptr;
+}
+
+handled app::failure_answer(const request& req, const parsed& p, std::exception_ptr failure) {
+    const bool api = req.target().starts_with("/api/");
+    const auto where = std::string(req.method_string()) + " " + loggable_target(req.target());
+    const auto l = p.ctx.language;
+    try {
+        std::rethrow_exception(failure);
+    } catch (const store::refusal& refused) {
+        const auto [status, words] = refusal_answer(refused, l);
+        if (refused.kind() == store::refusal_kind::unavailable)
+            std::cerr << "storage unavailable: " << where << ": " << refused.what() << " ("
+                      << static_cast<const store::storage_unavailable&>(refused).hint() << ")" << std::endl;
+        auto result =
+            api ? json_response(status, boost::json::object{{"error", words}, {"reason", refused.reason()}}, "refused")
+                : page(p, "refused", status, web::error_page(p.ctx, static_cast<int>(status), words).str());
+        if (!p.label.empty()) result.route = p.label;  // counted under its route
+        if (status == http::status::service_unavailable) {
+            result.res.set(http::field::retry_after, "60");
+            result.res.set(http::field::cache_control, "no-store");
+        }
+        return result;
+    } catch (const std::exception& ex) {
+        std::cerr << "error: " << where << ": " << ex.what() << std::endl;
+    } catch (...) {
+        std::cerr << "error: " << where << ": an exception of unknown type" << std::endl;
+    }
+    const auto words = web::failure_text(web::failure::internal, l);
+    auto result = api ? json_error(http::status::internal_server_error, std::string(words), "error")
+                      : page(p, "error", http::status::internal_server_error, web::error_page(p.ctx, 500, words).str());
+    if (!p.label.empty()) result.route = p.label;
+    return result;
 }
 
 handled app::page(const parsed& p, std::string_view route, http::status status, std::string body) {

@@ -8,9 +8,10 @@
 #include <functional>
 #include <optional>
 #include <span>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "server/feed_cache.hpp"
@@ -56,6 +57,7 @@ struct request_context {
     web::page_context ctx;
     std::string_view peer;                   // the connection's other end
     std::vector<std::string> args;           // the route's parameters, in the pattern's order
+    std::string_view label;                  // the route's metrics label, once the router has found it
     std::optional<calendar::organiser> who;  // needs::session, event_admin, bearer, bearer_event
     std::optional<calendar::event> event;    // needs::event_admin, bearer_event: the {slug} event
     [[nodiscard]] const std::string& arg(std::size_t i) const { return args.at(i); }
@@ -68,7 +70,13 @@ public:
 
     // `client` is who sent the request (client_of), for the per-address POST limit; `peer` the connection's
     // other end, for loopback-only routes ("" in tests without a socket: the client).
+    // A route that answers later (later.hpp) is waited for here, on the calling thread.
     [[nodiscard]] handled handle(const request& req, std::string_view client = "-", std::string_view peer = "");
+    // The same without waiting: `out` gets the answer (see later.hpp). For requests answers_later() accepts;
+    // others are answered before this returns.
+    void handle_later(const request& req, std::string_view client, std::string_view peer, later_reply out);
+    // Whether the request's route writes without a waiting thread (a POST that handle_later should take).
+    [[nodiscard]] bool answers_later(const request& req) const;
     // The client behind the peer: X-Forwarded-For when the peer is a trusted proxy, else the peer.
     [[nodiscard]] std::string client_of(const request& req, std::string_view peer) const;
     [[nodiscard]] metrics& stats() { return metrics_; }
@@ -77,8 +85,21 @@ public:
 
 private:
     using parsed = request_context;
+    // Before routing (app.cpp): the POST limits and the target decoded into `p`; an answer when refused.
+    std::optional<handled> admit(const request& req, std::string_view client, std::string_view peer, parsed& p);
+    // The one error mapping (app.cpp): a store refusal by its kind (404, 409, 403, 422, 503 with Retry-After), any
+    // other exception a logged 500; in the visitor's language, JSON under /api/.
+    handled failure_answer(const request& req, const parsed& p, std::exception_ptr failure);
+    // Calls `finish(req, p, value)` on the request's own thread once a write that completes later has committed,
+    // and replies with what it returns; a refusal or failure gets failure_answer().
+    template <class T, class Finish>
+    std::function<void(store::write_outcome<T>)> completion(const request& req, parsed p, later_reply out,
+                                                            Finish finish);
     // The router (router.cpp): the most specific matching route, 404/405, then what the route needs.
     handled dispatch(const request& req, parsed& p);
+    void dispatch_later(const request& req, parsed& p, later_reply out);
+    // The route for the request, or the router's own answer (404, 405, 401, 303 to the login, a CSRF refusal).
+    std::variant<handled, const route*> resolve(const request& req, parsed& p);
     std::optional<handled> check_needs(const request& req, parsed& p, needs need);
     // Public pages (app.cpp) and feeds (feeds.cpp).
     handled index(parsed& p);
@@ -94,7 +115,9 @@ private:
     handled series_ics(const request& req, parsed& p, const std::string& slug);
     handled personal_feed(const request& req, parsed& p, const std::string& token);
     // Registration (forms.cpp) and a registration's pages behind its link.
-    handled register_form(const request& req, parsed& p, const std::string& slug);
+    void register_form(const request& req, parsed& p, const std::string& slug, later_reply out);
+    handled registered_page(const request& req, parsed& p, const calendar::event& e, const web::form_state& form,
+                            const store::registration_result& result);
     handled manage(const request& req, parsed& p, const std::string& token, std::string_view step);  // no-store
     handled manage_step(const request& req, parsed& p, const std::string& token, std::string_view step);
     handled event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,
@@ -109,7 +132,8 @@ private:
     handled form_page(const parsed& p, std::string_view route, http::status status, std::string body,
                       const form_token& token);
     // The JSON API (api.cpp, api_admin.cpp).
-    handled api_register(const request& req, parsed& p, const std::string& slug);
+    void api_register(const request& req, parsed& p, const std::string& slug, later_reply out);
+    handled api_registered(const std::string& slug, bool by_organiser, const store::registration_result& result);
     handled api_registration(const std::string& token);
     handled api_change(const std::string& token, bool confirm);
     [[nodiscard]] boost::json::object registration_json(const calendar::registration& r) const;
@@ -186,5 +210,19 @@ private:
     rate_limiter link_limiter_;  // barcamp votes and proposals per registration link
     std::atomic<unsigned> logins_running_{0};
 };
+
+template <class T, class Finish>
+std::function<void(store::write_outcome<T>)> app::completion(const request& req, parsed p, later_reply out,
+                                                             Finish finish) {
+    return [this, &req, p = std::move(p), out, finish](store::write_outcome<T> outcome) {
+        out.resume([this, &req, p, out, finish, outcome]() mutable {
+            try {
+                out.reply(finish(req, p, outcome.get()));
+            } catch (...) {
+                out.reply(failure_answer(req, p, std::current_exception()));
+            }
+        });
+    };
+}
 
 }  // namespace tp::server

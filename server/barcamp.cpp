@@ -63,7 +63,7 @@ handled app::participant_sessions(const request& req, parsed& p, const std::stri
                 return see_other(back + apply_vote(store_, token, action, *id), "sessions");
             }
         } catch (const store::programme_error& ex) {
-            again = {action == "propose" ? "propose" : "notice", fields, {{"", web::refusal_text(ex.reason, l)}}};
+            again = {action == "propose" ? "propose" : "notice", fields, {{"", web::refusal_text(ex.why, l)}}};
             status = http::status::conflict;
         }
     }

@@ -47,35 +47,47 @@ handled app::event_with_form(const request& req, parsed& p, const calendar::even
     return form_page(p, "event", status, web::event_page(p.ctx, e, *n, section).str(), token);
 }
 
-handled app::register_form(const request& req, parsed& p, const std::string& slug) {
+void app::register_form(const request& req, parsed& p, const std::string& slug, later_reply out) {
     const auto e = store_.event_by_slug(slug);
-    if (!e || e->status == calendar::event_status::draft) return not_found(p);
+    if (!e || e->status == calendar::event_status::draft) return out.reply(not_found(p));
     auto submitted = web::read_registration_form(req.body());
     web::form_state form{submitted.values, submitted.consent, submitted.answers, {}, {}};
     if (!csrf_matches(req, submitted.csrf)) {
         form.errors["csrf"] = "";
-        return event_with_form(req, p, *e, form, http::status::forbidden);
+        return out.reply(event_with_form(req, p, *e, form, http::status::forbidden));
     }
     if (submitted.honeypot_filled)  // a robot: it learns nothing, nothing is stored
-        return page(p, "event", http::status::ok,
-                    web::check_inbox_page(p.ctx, *e, web::registration_reply::pending).str());
+        return out.reply(page(p, "event", http::status::ok,
+                              web::check_inbox_page(p.ctx, *e, web::registration_reply::pending).str()));
     for (const auto& [field, problem] : web::check_registration(form.values, form.consent))
         form.errors[field] = web::describe(problem, p.ctx.language);
     const auto answers = web::check_answers(e->questions, submitted.answers);
     for (const auto& [key, problem] : answers.problems)
         form.errors["q." + key] = web::describe(problem, p.ctx.language);
-    if (!form.errors.empty()) return event_with_form(req, p, *e, form, http::status::unprocessable_entity);
-    const auto result =
-        store_.register_person(slug, {form.values.name, form.values.email, form.values.organisation,
-                                      std::string(web::code(p.ctx.language)), std::nullopt, answers.answers});
+    if (!form.errors.empty()) return out.reply(event_with_form(req, p, *e, form, http::status::unprocessable_entity));
+    store::registration_request asked{
+        form.values.name, form.values.email, form.values.organisation, std::string(web::code(p.ctx.language)),
+        std::nullopt,     answers.answers};
+    // The answer is made on this request's own thread once the registration's batch has committed.
+    store_.register_person_later(
+        slug, std::move(asked),
+        completion<store::registration_result>(
+            req, p, std::move(out),
+            [this, e = *e, form](const request& r, parsed& q, const store::registration_result& result) {
+                return registered_page(r, q, e, form, result);
+            }));
+}
+
+handled app::registered_page(const request& req, parsed& p, const calendar::event& e, const web::form_state& form,
+                             const store::registration_result& result) {
     if (result.outcome == store::registration_outcome::window_closed)
-        return event_with_form(req, p, *e, form, http::status::conflict);
+        return event_with_form(req, p, e, form, http::status::conflict);
     if (result.outcome == store::registration_outcome::unknown_event) return not_found(p);
     const auto reply = result.outcome == store::registration_outcome::repeated ? web::registration_reply::repeated
                        : result.registration->status == calendar::registration_status::waitlisted
                            ? web::registration_reply::waitlisted
                            : web::registration_reply::pending;
-    return page(p, "event", http::status::ok, web::check_inbox_page(p.ctx, *e, reply).str());
+    return page(p, "event", http::status::ok, web::check_inbox_page(p.ctx, e, reply).str());
 }
 
 handled app::manage(const request& req, parsed& p, const std::string& token, std::string_view step) {

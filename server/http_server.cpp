@@ -30,9 +30,9 @@ http_server::http_server(io_pool& pool, tcp::acceptor&& acceptor, app& applicati
       log_(log),
       limits_(limits),
       port_(acceptor_.local_endpoint().port()),
-      writers_(limits.writer_threads) {}
+      blocking_(limits.blocking_threads) {}
 
-http_server::~http_server() { writers_.join(); }
+http_server::~http_server() { blocking_.join(); }
 
 void http_server::start() {
     asio::post(acceptor_.get_executor(), [this] { do_accept(); });
@@ -64,7 +64,7 @@ void http_server::on_accept(boost::system::error_code ec, connection_socket sock
         if (admit(s))
             s->run();
         else
-            s->refuse("Too many connections; please try again in a moment.");
+            s->refuse();
     }
     do_accept();
 }

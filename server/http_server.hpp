@@ -28,9 +28,10 @@ struct server_limits {
     std::chrono::milliseconds write_timeout{30'000};  // a whole response (a slow reader)
     std::size_t max_connections = 16'384;             // needs as many file descriptors (main raises the limit)
     std::size_t max_connections_per_address = 0;      // 0: no cap (behind a reverse proxy all share one address)
-    // Threads for requests that write (POST): they wait for their group commit there, so the I/O threads keep
-    // serving and a rush forms batches as large as the number of writers waiting, whatever --threads says.
-    unsigned writer_threads = 64;
+    // Threads for POSTs that wait for the store's write queue (organisers' changes, logins with their slow
+    // password hash), so the I/O threads keep serving. Registrations need none: they answer when their batch
+    // commits (app::handle_later), and a rush forms batches as large as the number of requests waiting.
+    unsigned blocking_threads = 8;
 };
 
 class session;
@@ -57,7 +58,7 @@ public:
     [[nodiscard]] access_log& log() { return log_; }
     [[nodiscard]] const server_limits& limits() const { return limits_; }
     [[nodiscard]] bool stopping() const { return stopping_.load(std::memory_order_acquire); }
-    [[nodiscard]] boost::asio::thread_pool& writers() { return writers_; }
+    [[nodiscard]] boost::asio::thread_pool& blocking() { return blocking_; }
     void forget(const session* s);
 
 private:
@@ -76,7 +77,7 @@ private:
     std::mutex sessions_mutex_;
     std::unordered_map<const session*, std::weak_ptr<session>> sessions_;
     std::unordered_map<std::string, std::size_t> per_address_;
-    boost::asio::thread_pool writers_;
+    boost::asio::thread_pool blocking_;
 };
 
 }  // namespace tp::server

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "server/commands.hpp"
-#include "server/storage_fault.hpp"
+#include "store/refusal.hpp"
 
 extern char** environ;
 
@@ -30,11 +30,13 @@ int main(int argc, char** argv) {
     } catch (const usage_error& ex) {
         std::cerr << "treffpunkt: " << ex.what() << "\n(see treffpunkt --help)\n";
         return 2;
+    } catch (const tp::store::storage_unavailable& ex) {
+        std::cerr << "treffpunkt: " << ex.what() << " (" << ex.hint() << ")\n";
+        std::cerr << "treffpunkt: the database cannot be written: its file, its folder (SQLite keeps -wal and "
+                     "-shm files beside it) and the file system must be writable and have free space\n";
+        return 1;
     } catch (const std::exception& ex) {
         std::cerr << "treffpunkt: " << ex.what() << "\n";
-        if (tp::server::is_storage_fault(ex))
-            std::cerr << "treffpunkt: the database cannot be written: its file, its folder (SQLite keeps -wal and "
-                         "-shm files beside it) and the file system must be writable and have free space\n";
         return 1;
     }
 }

@@ -10,10 +10,11 @@
 #include "mail/maildir.hpp"
 #include "mail/mime.hpp"
 #include "mail/smtp.hpp"
-#include "server/storage_fault.hpp"
 #include "web/mail_texts.hpp"
 
 namespace tp::server {
+
+using calendar::delivery_status;
 namespace {
 
 namespace json = boost::json;
@@ -103,9 +104,10 @@ void outbox_worker::loop() {
                 next_reminders = std::chrono::steady_clock::now() + reminder_interval;
             }
             handled = run_once();
+        } catch (const store::storage_unavailable& ex) {
+            std::cerr << "outbox: " << ex.what() << " (" << ex.hint() << ")" << std::endl;
         } catch (const std::exception& ex) {
-            const std::string hint = storage_fault_hint(ex);
-            std::cerr << "outbox: " << ex.what() << (hint.empty() ? "" : " (" + hint + ")") << std::endl;
+            std::cerr << "outbox: " << ex.what() << std::endl;
         }
         std::unique_lock lock(mutex_);
         if (stopping_) return;
@@ -130,16 +132,16 @@ int outbox_worker::run_once() {
 }
 
 store::outbox_outcome outbox_worker::deliver(const store::outbox_message& m) {
-    if (m.kind == "organiser_invite" || m.kind == "organiser_reset") return deliver_to_organiser(m);
+    if (calendar::to_organiser(m.kind)) return deliver_to_organiser(m);
     const auto about = store_.subject_of(m);
-    if (!about) return {m.id, "failed", std::nullopt, "the registration or its event no longer exists"};
+    if (!about) return {m.id, delivery_status::failed, std::nullopt, "the registration or its event no longer exists"};
     if (auto reason = web::stale_reason(m.kind, about->registration, about->event, now()))
-        return {m.id, "skipped", std::nullopt, *reason};
+        return {m.id, delivery_status::skipped, std::nullopt, *reason};
     std::string data;
     try {
         data = render(m, *about);
     } catch (const std::invalid_argument& ex) {  // an unknown kind or an address we cannot write
-        return {m.id, "failed", std::nullopt, ex.what()};
+        return {m.id, delivery_status::failed, std::nullopt, ex.what()};
     }
     return outcome_of(m, transport_->send({settings_.from, m.recipient}, data));
 }
@@ -159,7 +161,7 @@ store::outbox_outcome outbox_worker::deliver_to_organiser(const store::outbox_me
     try {
         return outcome_of(m, transport_->send({settings_.from, m.recipient}, mail::render(msg)));
     } catch (const std::invalid_argument& ex) {
-        return {m.id, "failed", std::nullopt, ex.what()};
+        return {m.id, delivery_status::failed, std::nullopt, ex.what()};
     }
 }
 
@@ -179,7 +181,8 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
                              text_field(payload, "subject"),
                              text_field(payload, "body")};
     const auto text = web::render_mail(in);
-    if (!text) throw std::invalid_argument("no text for messages of kind '" + m.kind + "'");
+    if (!text)
+        throw std::invalid_argument("no text for messages of kind '" + std::string(calendar::to_string(m.kind)) + "'");
     mail::message msg;
     msg.from = {about.network.name, settings_.from};
     msg.to = {r.name, m.recipient};
@@ -198,7 +201,8 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
                                     e.sequence,
                                     m.created_at};
         // A personal cancellation changes nothing for the others: it goes one above the event's SEQUENCE.
-        if (m.kind == "cancelled" || m.kind == "rejected") itip.sequence = e.sequence + 1;
+        if (m.kind == calendar::message_kind::cancelled || m.kind == calendar::message_kind::rejected)
+            itip.sequence = e.sequence + 1;
         msg.calendar =
             mail::calendar_part{std::string(calendar::to_string(itip.method)), calendar::write_itip(e, itip)};
     }
@@ -207,21 +211,22 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
 
 store::outbox_outcome outbox_worker::outcome_of(const store::outbox_message& m, const mail::send_result& result) {
     using mail::delivery;
-    if (result.outcome == delivery::sent) return {m.id, "sent"};
-    const auto what = "outbox: message " + std::to_string(m.id) + " (" + m.kind + ") to " + m.recipient + ": ";
+    if (result.outcome == delivery::sent) return {m.id, delivery_status::sent};
+    const auto what = "outbox: message " + std::to_string(m.id) + " (" + std::string(calendar::to_string(m.kind)) +
+                      ") to " + m.recipient + ": ";
     if (result.outcome == delivery::permanent) {
         std::cerr << what << "failed: " << result.detail << std::endl;
-        return {m.id, "failed", std::nullopt, result.detail};
+        return {m.id, delivery_status::failed, std::nullopt, result.detail};
     }
     if (mail::give_up(settings_.retry, m.created_at, now())) {
         std::cerr << what << "given up: " << result.detail << std::endl;
-        return {m.id, "failed", std::nullopt,
+        return {m.id, delivery_status::failed, std::nullopt,
                 "given up after " + std::to_string(m.attempts) + " attempts: " + result.detail};
     }
     std::uniform_real_distribution<double> spread(-1.0, 1.0);
     const auto delay = mail::retry_delay(settings_.retry, m.attempts, spread(random_));
     std::cerr << what << "will retry: " << result.detail << std::endl;
-    return {m.id, "queued", now() + std::chrono::ceil<std::chrono::seconds>(delay), result.detail};
+    return {m.id, delivery_status::queued, now() + std::chrono::ceil<std::chrono::seconds>(delay), result.detail};
 }
 
 }  // namespace tp::server

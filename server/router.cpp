@@ -28,7 +28,7 @@ handled unauthorized() {
 
 }  // namespace
 
-handled app::dispatch(const request& req, parsed& p) {
+std::variant<handled, const route*> app::resolve(const request& req, parsed& p) {
     static const route_index index(routes());
     auto found = index.find(p.segments);
     if (!found) {
@@ -37,15 +37,50 @@ handled app::dispatch(const request& req, parsed& p) {
     }
     const auto& entry = *found->entry;
     if (!allows(entry.methods, req.method()))
-        return {method_not_allowed(allow_header(entry.methods)), "method_not_allowed"};
+        return handled{method_not_allowed(allow_header(entry.methods)), "method_not_allowed"};
     p.args = std::move(found->args);
+    p.label = entry.label;
     auto refused = check_needs(req, p, entry.need);
     const bool form_post = req.method() == http::verb::post && entry.router_checks_csrf();
     if (!refused && form_post && !csrf_matches(req, submitted_csrf(req)))
         refused = bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
-    auto result = refused ? std::move(*refused) : entry.handler(*this, req, p);
+    if (refused) {
+        refused->route = entry.label;
+        return std::move(*refused);
+    }
+    return &entry;
+}
+
+handled app::dispatch(const request& req, parsed& p) {
+    auto resolved = resolve(req, p);
+    if (auto* answer = std::get_if<handled>(&resolved)) return std::move(*answer);
+    const auto& entry = *std::get<const route*>(resolved);
+    handled result;
+    if (entry.later) {
+        waiting_reply waiting;
+        entry.later(*this, req, p, waiting.target());
+        result = waiting.wait();
+    } else {
+        result = entry.handler(*this, req, p);
+    }
     result.route = entry.label;
     return result;
+}
+
+void app::dispatch_later(const request& req, parsed& p, later_reply out) {
+    auto resolved = resolve(req, p);
+    if (auto* answer = std::get_if<handled>(&resolved)) return out.reply(std::move(*answer));
+    const auto& entry = *std::get<const route*>(resolved);
+    if (!entry.later) {
+        auto result = entry.handler(*this, req, p);
+        result.route = entry.label;
+        return out.reply(std::move(result));
+    }
+    out.reply = [reply = std::move(out.reply), label = entry.label](handled result) {
+        result.route = label;
+        reply(std::move(result));
+    };
+    entry.later(*this, req, p, std::move(out));
 }
 
 std::optional<handled> app::check_needs(const request& req, parsed& p, needs need) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "server/http_types.hpp"
+#include "server/later.hpp"
 
 namespace tp::server {
 
@@ -32,6 +33,8 @@ enum class needs {
 struct request_context;  // app.hpp: what the router found (segments, parameters, organiser, event)
 class app;
 using route_handler = handled (*)(app&, const request&, request_context&);
+// A handler whose write completes later (later.hpp): it answers through the later_reply, exactly once.
+using later_handler = void (*)(app&, const request&, request_context&, later_reply);
 
 struct route {
     unsigned methods;
@@ -42,6 +45,8 @@ struct route {
     // A POST to a route outside /api/ comes from one of our forms: the router checks its CSRF token (400 in the
     // visitor's language). Only a form that must be shown again with the input kept checks it itself.
     bool form_keeps_input = false;
+    // Set instead of `handler` for a route whose write the store's queue completes later.
+    later_handler later = nullptr;
     [[nodiscard]] bool router_checks_csrf() const {
         return (methods & POST) && !pattern.starts_with("/api/") && !form_keeps_input;
     }

@@ -32,10 +32,10 @@ void session::run() {
     asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&session::do_read, shared_from_this()));
 }
 
-void session::refuse(std::string message) {
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this(), message = std::move(message)]() mutable {
+void session::refuse() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
         self->started_ = std::chrono::steady_clock::now();
-        self->answer_error(http::status::service_unavailable, std::move(message));
+        self->answer_error(http::status::service_unavailable, web::failure::too_many_connections);
     });
 }
 
@@ -75,8 +75,9 @@ void session::on_read(beast::error_code ec, std::size_t) {
     started_ = std::chrono::steady_clock::now();
     if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted) return do_close();
     if (ec == http::error::header_limit)
-        return answer_error(http::status::request_header_fields_too_large, "Request header fields too large.");
-    if (ec == http::error::body_limit) return answer_error(http::status::payload_too_large, "Request body too large.");
+        return answer_error(http::status::request_header_fields_too_large, web::failure::header_too_large);
+    if (ec == http::error::body_limit)
+        return answer_error(http::status::payload_too_large, web::failure::body_too_large);
     if (ec == beast::error::timeout) {
         // tcp_stream has closed the socket: no 408 can be sent, but it is logged and counted as one (as nginx does).
         if (parser_->got_some()) {
@@ -86,7 +87,7 @@ void session::on_read(beast::error_code ec, std::size_t) {
         return;
     }
     if (ec && &ec.category() == &http::make_error_code(http::error::bad_method).category())
-        return answer_error(http::status::bad_request, "Malformed request: " + ec.message());
+        return answer_error(http::status::bad_request, web::failure::malformed);
     if (ec) return do_close();
 
     const auto& req = parser_->get();
@@ -94,15 +95,25 @@ void session::on_read(beast::error_code ec, std::size_t) {
     target_ = req.target();
     requester_ = server_.application().client_of(req, client_);
     if (req.version() >= 11 && req.find(http::field::host) == req.end())  // RFC 9112 3.2
-        return answer_error(http::status::bad_request, "An HTTP/1.1 request needs a Host header.");
+        return answer_error(http::status::bad_request, web::failure::needs_host);
     if (req.method() != http::verb::post) return answer(server_.application().handle(req, requester_, client_));
-    // A write waits for its group commit on a writer thread; the answer comes back to this connection's
+    if (server_.application().answers_later(req)) return answer_later();
+    // Any other write waits for the write queue on a blocking thread; the answer comes back to this connection's
     // io_context, which the work guard keeps running meanwhile (also during a graceful shutdown).
-    asio::post(server_.writers(), [self = shared_from_this(), work = asio::make_work_guard(stream_.get_executor())] {
+    asio::post(server_.blocking(), [self = shared_from_this(), work = asio::make_work_guard(stream_.get_executor())] {
         auto result = self->server_.application().handle(self->parser_->get(), self->requester_, self->client_);
         asio::post(work.get_executor(),
                    [self, result = std::move(result)]() mutable { self->answer(std::move(result)); });
     });
+}
+
+// A registration: this I/O thread hands the write to the store's queue and goes on serving; the rest of the
+// handler runs here again once the batch has committed. The work guard keeps the io_context running meanwhile.
+void session::answer_later() {
+    auto work = std::make_shared<asio::executor_work_guard<connection_executor>>(stream_.get_executor());
+    later_reply out{[work](std::function<void()> rest) { asio::post(work->get_executor(), std::move(rest)); },
+                    [self = shared_from_this()](handled result) { self->answer(std::move(result)); }};
+    server_.application().handle_later(parser_->get(), requester_, client_, std::move(out));
 }
 
 namespace {
@@ -120,7 +131,10 @@ void session::answer(handled result) {
     if (splits_lines(result.res)) {
         std::cerr << "refused to send a header with a line break: " << method_ << " " << loggable_target(target_)
                   << std::endl;
-        result = {text_response(http::status::internal_server_error, "Internal error; it has been logged."), "error"};
+        const auto language = web::negotiate(parser_->get()[http::field::accept_language]);
+        result = {text_response(http::status::internal_server_error,
+                                std::string(web::failure_text(web::failure::internal, language))),
+                  "error"};
     }
     const auto& req = parser_->get();
     result.res.version(req.version());
@@ -128,11 +142,14 @@ void session::answer(handled result) {
     do_write(std::move(result.res), result.route);
 }
 
-void session::answer_error(http::status status, std::string message) {
+void session::answer_error(http::status status, web::failure why) {
     const bool has_header = parser_ && parser_->is_header_done();
     method_ = has_header ? std::string_view(parser_->get().method_string()) : std::string_view("-");
     target_ = has_header ? std::string_view(parser_->get().target()) : std::string_view("-");
-    auto res = text_response(status, std::move(message));
+    const auto language = has_header ? web::negotiate(parser_->get()[http::field::accept_language]) : web::lang::de;
+    auto res =
+        text_response(status, has_header ? std::string(web::failure_text(why, language)) : web::failure_text_both(why));
+    if (has_header) res.set(http::field::content_language, web::code(language));
     res.keep_alive(false);
     do_write(std::move(res), "rejected");
 }

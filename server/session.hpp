@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "server/http_server.hpp"
+#include "web/failure_texts.hpp"
 
 namespace tp::server {
 
@@ -24,7 +25,7 @@ public:
     // as do_read sees the server stopping) and to make room at the connection cap.
     void close_if_idle();
     // Instead of run(): answers 503 with `message` at once and closes (the server is at its connection cap).
-    void refuse(std::string message);
+    void refuse();  // 503: too many connections
     [[nodiscard]] bool idle() const { return idle_.load(std::memory_order_relaxed); }
     [[nodiscard]] const std::string& client() const { return client_; }
 
@@ -34,7 +35,8 @@ private:
     void read_request();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void answer(handled result);  // on the connection's io_context
-    void answer_error(http::status status, std::string message);
+    void answer_later();
+    void answer_error(http::status status, web::failure why);
     void do_write(response res, std::string_view route);
     void on_write(bool keep_alive, boost::beast::error_code ec, std::size_t bytes);
     void do_close();

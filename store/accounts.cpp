@@ -1,9 +1,9 @@
 // Organisers: accounts with argon2id passwords and a growing delay after failed logins, sessions and API tokens
 // stored as digests, and the networks each organiser manages.
-#include <SQLiteCpp/Transaction.h>
 
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/account_store.hpp"
+#include "store/event_store.hpp"
 #include "store/tokens.hpp"
 #include "store/accounts_steps.hpp"
 #include "store/writes.hpp"
@@ -91,19 +91,15 @@ calendar::organiser insert_organiser(connection& c, const new_organiser& o, cons
     return organiser_where(c, "WHERE o.id = ?", std::to_string(id)).value();
 }
 
-calendar::organiser store::create_organiser(const new_organiser& o) {
+calendar::organiser account_store::create_organiser(const new_organiser& o) {
     check_new(o);
     const auto hash = hash_password(o.password);  // slow on purpose: outside the write lock
-    std::lock_guard lock(write_mutex_);
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto created = insert_organiser(*writer_, o, hash, clock_());
-    tx.commit();
-    return created;
+    return db_.write([&](connection& c, sys_seconds now) { return insert_organiser(c, o, hash, now); });
 }
 
 namespace {
 
-// Reserves one attempt before the slow hash, in one write transaction: the attempt counts as a failure (and
+// Reserves one attempt before the slow hash, in one write: the attempt counts as a failure (and
 // sets the delay for the next one) until the password proves right. Parallel guesses therefore each count, and
 // the growing delay applies to them. nullopt: the account must wait (retry_after set).
 struct attempt {
@@ -112,7 +108,6 @@ struct attempt {
 };
 std::optional<attempt> reserve_attempt(connection& c, const std::string& email, calendar::sys_seconds now,
                                        std::chrono::seconds& retry_after) {
-    SQLite::Transaction tx(c.db(), SQLite::TransactionBehavior::IMMEDIATE);
     auto find = c.prepare("SELECT id, password_hash, failed_logins, locked_until FROM organisers WHERE email_key = ?");
     find->bind(1, lower(email));
     if (!find->executeStep()) return attempt{};
@@ -124,91 +119,92 @@ std::optional<attempt> reserve_attempt(connection& c, const std::string& email, 
     }
     find->reset();
     count_failure(c, a.id, failures + 1, now);
-    tx.commit();
     return a;
 }
 
 }  // namespace
 
-login_result store::check_login(const std::string& email, const std::string& password) {
-    const auto now = clock_();
+login_result account_store::check_login(const std::string& email, const std::string& password) {
     std::chrono::seconds wait{0};
-    std::optional<attempt> a;
-    {
-        std::lock_guard lock(write_mutex_);
-        a = reserve_attempt(*writer_, email, now, wait);
-    }
+    const auto a = db_.write([&](connection& c, sys_seconds now) { return reserve_attempt(c, email, now, wait); });
     if (!a) return {login_result::outcome::wait, std::nullopt, wait};
     const bool ok =
         password_matches(a->hash.empty() ? decoy_hash() : a->hash, password) && a->id != 0 && !a->hash.empty();
     if (!ok) return {};
-    std::lock_guard lock(write_mutex_);
-    auto reset = writer_->prepare("UPDATE organisers SET failed_logins = 0, locked_until = NULL WHERE id = ?");
-    reset->bind(1, a->id);
-    reset->exec();
-    return {login_result::outcome::ok, organiser_where(*writer_, "WHERE o.id = ?", std::to_string(a->id)), {}};
+    return db_.write([&](connection& c, sys_seconds) {
+        auto reset = c.prepare("UPDATE organisers SET failed_logins = 0, locked_until = NULL WHERE id = ?");
+        reset->bind(1, a->id);
+        reset->exec();
+        return login_result{login_result::outcome::ok, organiser_where(c, "WHERE o.id = ?", std::to_string(a->id)), {}};
+    });
 }
 
-std::string store::open_session(std::int64_t organiser_id) {
+std::string account_store::open_session(std::int64_t organiser_id) {
     const auto token = random_token() + random_token();
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    auto add = writer_->prepare(
-        "INSERT INTO admin_sessions (digest, organiser_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
-    add->bind(1, token_digest(token));
-    add->bind(2, organiser_id);
-    add->bind(3, to_db(now));
-    add->bind(4, to_db(now + session_lifetime));
-    add->exec();
-    auto sweep = writer_->prepare("DELETE FROM admin_sessions WHERE expires_at <= ?");
-    sweep->bind(1, to_db(now));
-    sweep->exec();
+    db_.write([&](connection& c, sys_seconds now) {
+        auto add =
+            c.prepare("INSERT INTO admin_sessions (digest, organiser_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
+        add->bind(1, token_digest(token));
+        add->bind(2, organiser_id);
+        add->bind(3, to_db(now));
+        add->bind(4, to_db(now + session_lifetime));
+        add->exec();
+        auto sweep = c.prepare("DELETE FROM admin_sessions WHERE expires_at <= ?");
+        sweep->bind(1, to_db(now));
+        sweep->exec();
+    });
     return token;
 }
 
-std::optional<calendar::organiser> store::session_organiser(const std::string& token) {
-    auto c = pool_.acquire();
-    return organiser_where(*c,
-                           "JOIN admin_sessions s ON s.organiser_id = o.id WHERE s.digest = ?1 AND s.expires_at > ?2",
-                           token_digest(token), to_db(clock_()));
+std::optional<calendar::organiser> account_store::session_organiser(const std::string& token) {
+    return db_.read([&](connection& c) -> std::optional<calendar::organiser> {
+        return organiser_where(
+            c, "JOIN admin_sessions s ON s.organiser_id = o.id WHERE s.digest = ?1 AND s.expires_at > ?2",
+            token_digest(token), to_db(db_.now()));
+    });
 }
 
-void store::close_session(const std::string& token) {
-    std::lock_guard lock(write_mutex_);
-    auto drop = writer_->prepare("DELETE FROM admin_sessions WHERE digest = ?");
-    drop->bind(1, token_digest(token));
-    drop->exec();
+void account_store::close_session(const std::string& token) {
+    db_.write([&](connection& c, sys_seconds) {
+        auto drop = c.prepare("DELETE FROM admin_sessions WHERE digest = ?");
+        drop->bind(1, token_digest(token));
+        drop->exec();
+    });
 }
 
-std::string store::create_api_token(const std::string& email, const std::string& label) {
+std::string account_store::create_api_token(const std::string& email, const std::string& label) {
     const auto token = "tp_" + random_token() + random_token();
-    std::lock_guard lock(write_mutex_);
-    const auto who = organiser_where(*writer_, "WHERE o.email_key = ?", lower(email));
-    if (!who) throw account_error("there is no organiser with the email " + email);
-    auto add = writer_->prepare("INSERT INTO api_tokens (digest, organiser_id, label, created_at) VALUES (?, ?, ?, ?)");
-    add->bind(1, token_digest(token));
-    add->bind(2, who->id);
-    add->bind(3, label);
-    add->bind(4, to_db(clock_()));
-    add->exec();
+    db_.write([&](connection& c, sys_seconds now) {
+        const auto who = organiser_where(c, "WHERE o.email_key = ?", lower(email));
+        if (!who) throw account_error("there is no organiser with the email " + email);
+        auto add = c.prepare("INSERT INTO api_tokens (digest, organiser_id, label, created_at) VALUES (?, ?, ?, ?)");
+        add->bind(1, token_digest(token));
+        add->bind(2, who->id);
+        add->bind(3, label);
+        add->bind(4, to_db(now));
+        add->exec();
+    });
     return token;
 }
 
-std::optional<calendar::organiser> store::api_token_organiser(const std::string& token) {
-    auto c = pool_.acquire();
-    return organiser_where(*c, "JOIN api_tokens t ON t.organiser_id = o.id WHERE t.digest = ? AND t.revoked_at IS NULL",
-                           token_digest(token));
+std::optional<calendar::organiser> account_store::api_token_organiser(const std::string& token) {
+    return db_.read([&](connection& c) -> std::optional<calendar::organiser> {
+        return organiser_where(c,
+                               "JOIN api_tokens t ON t.organiser_id = o.id WHERE t.digest = ? AND t.revoked_at IS NULL",
+                               token_digest(token));
+    });
 }
 
-int store::revoke_api_tokens(const std::string& email, const std::string& label) {
-    std::lock_guard lock(write_mutex_);
-    auto revoke = writer_->prepare(
-        "UPDATE api_tokens SET revoked_at = ?1 WHERE revoked_at IS NULL AND (?3 = '' OR label = ?3) AND "
-        "organiser_id = (SELECT id FROM organisers WHERE email_key = ?2)");
-    revoke->bind(1, to_db(clock_()));
-    revoke->bind(2, lower(email));
-    revoke->bind(3, label);
-    return revoke->exec();
+int account_store::revoke_api_tokens(const std::string& email, const std::string& label) {
+    return db_.write([&](connection& c, sys_seconds now) {
+        auto revoke = c.prepare(
+            "UPDATE api_tokens SET revoked_at = ?1 WHERE revoked_at IS NULL AND (?3 = '' OR label = ?3) AND "
+            "organiser_id = (SELECT id FROM organisers WHERE email_key = ?2)");
+        revoke->bind(1, to_db(now));
+        revoke->bind(2, lower(email));
+        revoke->bind(3, label);
+        return revoke->exec();
+    });
 }
 
 }  // namespace tp::store

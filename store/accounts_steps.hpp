@@ -5,7 +5,7 @@
 
 #include "calendar/accounts.hpp"
 #include "store/connection.hpp"
-#include "store/store.hpp"
+#include "store/account_store.hpp"
 
 namespace tp::store {
 

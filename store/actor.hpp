@@ -9,13 +9,14 @@
 #include <vector>
 
 #include "calendar/accounts.hpp"
+#include "store/refusal.hpp"
 
 namespace tp::store {
 
 // A write reached a row of a network the actor may not manage.
-class forbidden_error : public std::runtime_error {
+class forbidden_error : public refusal {
 public:
-    using std::runtime_error::runtime_error;
+    explicit forbidden_error(const std::string& message) : refusal(refusal_kind::forbidden, "forbidden", message) {}
 };
 
 class actor {

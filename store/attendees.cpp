@@ -1,9 +1,8 @@
 // Attendee lists for organisers, and what they do by hand: confirm, reject, promote, check in.
-#include <SQLiteCpp/Transaction.h>
 
 #include "store/registration_steps.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/registration_store.hpp"
 #include "store/writes.hpp"
 
 namespace tp::store {
@@ -65,7 +64,7 @@ void set_check_in(connection& c, const registration& r, std::optional<calendar::
 // A rejected person who held a seat hears so; their seat goes to the waiting list.
 void reject(connection& c, const event_row& ev, const registration& r, calendar::sys_seconds now) {
     move(c, r, registration_status::rejected, now);
-    queue(c, "rejected", r, now);
+    queue(c, calendar::message_kind::rejected, r, now);
     promote(c, ev.id, ev.event.capacity, now, calendar::default_hold);
 }
 
@@ -74,12 +73,12 @@ void act(connection& c, const event_row& ev, const registration& r, organiser_ac
     switch (action) {
         case organiser_action::confirm:
             move(c, r, registration_status::confirmed, now);
-            return queue(c, "confirmed", r, now);
+            return queue(c, calendar::message_kind::confirmed, r, now);
         case organiser_action::promote:  // by hand: the organiser decides, capacity or not
             if (r.status != registration_status::waitlisted)
                 throw registration_conflict("only someone on the waiting list can be promoted", r.status);
             move(c, r, registration_status::pending, now, now + calendar::default_hold);
-            return queue(c, "promoted", r, now);
+            return queue(c, calendar::message_kind::promoted, r, now);
         case organiser_action::reject: return reject(c, ev, r, now);
         case organiser_action::check_in: return set_check_in(c, r, now);
         case organiser_action::undo_check_in: return set_check_in(c, r, std::nullopt);
@@ -99,28 +98,26 @@ const char* action_name(organiser_action a) {
 
 }  // namespace
 
-std::optional<std::vector<attendee>> store::attendees(const std::string& event_slug) {
-    auto c = pool_.acquire();
-    const auto ev = event_for_update(*c, event_slug);
-    if (!ev) return std::nullopt;
-    return read_attendees(*c, ev->id, 0);
+std::optional<std::vector<attendee>> registration_store::attendees(const std::string& event_slug) {
+    return db_.read([&](connection& c) -> std::optional<std::vector<attendee>> {
+        const auto ev = event_for_update(c, event_slug);
+        if (!ev) return std::nullopt;
+        return read_attendees(c, ev->id, 0);
+    });
 }
 
-std::optional<attendee> store::act_on_registration(const std::string& event_slug, std::int64_t id,
-                                                   organiser_action action, const actor& by) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto& c = *writer_;
-    const auto ev = event_for_update(c, event_slug);
-    if (ev) by.require(ev->event.network_slug, "event '" + event_slug + "'");
-    const auto r = ev ? find_unranked(c, "r.id = ? AND r.event_id = ?", id, ev->id) : std::nullopt;
-    if (!r) return std::nullopt;
-    act(c, *ev, *r, action, now);
-    write_audit(c, now, by.name(), ev->id, action_name(action), "registration #" + std::to_string(id));
-    auto result = read_attendees(c, ev->id, id);
-    tx.commit();
-    return result.at(0);
+std::optional<attendee> registration_store::act_on_registration(const std::string& event_slug, std::int64_t id,
+                                                                organiser_action action, const actor& by) {
+    return db_.write([&](connection& c, sys_seconds now) -> std::optional<attendee> {
+        const auto ev = event_for_update(c, event_slug);
+        if (ev) by.require(ev->event.network_slug, "event '" + event_slug + "'");
+        const auto r = ev ? find_unranked(c, "r.id = ? AND r.event_id = ?", id, ev->id) : std::nullopt;
+        if (!r) return std::nullopt;
+        act(c, *ev, *r, action, now);
+        write_audit(c, now, by.name(), ev->id, action_name(action), "registration #" + std::to_string(id));
+        auto result = read_attendees(c, ev->id, id);
+        return result.at(0);
+    });
 }
 
 }  // namespace tp::store

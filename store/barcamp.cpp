@@ -1,7 +1,7 @@
 // Barcamp programmes: rooms, time slots, sessions with their votes, and where organisers place them.
 #include "store/registration_steps.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/programme_store.hpp"
 #include "store/tokens.hpp"
 #include "store/writes.hpp"
 
@@ -29,11 +29,10 @@ const char* refusal_text(programme_refusal r) {
 
 [[noreturn]] void refuse(programme_refusal r) { throw programme_error(r); }
 
-// The barcamp an organiser works on; refused for other kinds of event.
 // The barcamp an organiser changes, once `by` is known to manage its network.
 event_row barcamp_for_update(connection& c, const std::string& slug, const actor& by) {
     auto ev = event_for_update(c, slug);
-    if (!ev) throw import_error("there is no event '" + slug + "'");
+    if (!ev) throw not_found_error("there is no event '" + slug + "'");
     by.require(ev->event.network_slug, "event '" + slug + "'");
     if (ev->event.kind != calendar::event_kind::barcamp) refuse(programme_refusal::not_a_barcamp);
     return std::move(*ev);
@@ -255,31 +254,36 @@ void forget_proposals(connection& c, const std::string& email_key, calendar::sys
     }
 }
 
-programme_error::programme_error(programme_refusal r) : std::runtime_error(refusal_text(r)), reason(r) {}
+programme_error::programme_error(programme_refusal r)
+    : refusal(refusal_kind::conflict, "programme", refusal_text(r)), why(r) {}
 
-std::optional<calendar::programme> store::programme(const std::string& event_slug, const std::string& viewer) {
-    auto c = pool_.acquire();
-    const auto ev = event_for_update(*c, event_slug);
-    if (!ev) return std::nullopt;
-    std::int64_t viewer_id = 0;
-    if (!viewer.empty()) {
-        const auto r = find_unranked(*c, by_token, token_digest(viewer));
-        if (r && r->event_slug == event_slug) viewer_id = r->id;
-    }
-    return read_programme(*c, ev->id, viewer_id);
+std::optional<calendar::programme> programme_store::programme(const std::string& event_slug,
+                                                              const std::string& viewer) {
+    return db_.read([&](connection& c) -> std::optional<calendar::programme> {
+        const auto ev = event_for_update(c, event_slug);
+        if (!ev) return std::nullopt;
+        std::int64_t viewer_id = 0;
+        if (!viewer.empty()) {
+            const auto r = find_unranked(c, by_token, token_digest(viewer));
+            if (r && r->event_slug == event_slug) viewer_id = r->id;
+        }
+        return read_programme(c, ev->id, viewer_id);
+    });
 }
 
-std::optional<sys_seconds> store::programme_changed(const std::string& event_slug) {
-    auto c = pool_.acquire();
-    const auto ev = event_for_update(*c, event_slug);
-    if (!ev) return std::nullopt;
-    auto q = c->prepare("SELECT changed_at FROM programme_changes WHERE event_id = ?");
-    q->bind(1, ev->id);
-    return q->executeStep() ? from_db(q->getColumn(0).getInt64()) : ev->event.created_at;
+std::optional<sys_seconds> programme_store::programme_changed(const std::string& event_slug) {
+    return db_.read([&](connection& c) -> std::optional<sys_seconds> {
+        const auto ev = event_for_update(c, event_slug);
+        if (!ev) return std::nullopt;
+        auto q = c.prepare("SELECT changed_at FROM programme_changes WHERE event_id = ?");
+        q->bind(1, ev->id);
+        return q->executeStep() ? from_db(q->getColumn(0).getInt64()) : ev->event.created_at;
+    });
 }
 
-std::int64_t store::add_room(const std::string& event_slug, const std::string& name, int capacity, const actor& by) {
-    return in_write_transaction([&](connection& c, sys_seconds now) {
+std::int64_t programme_store::add_room(const std::string& event_slug, const std::string& name, int capacity,
+                                       const actor& by) {
+    return db_.write([&](connection& c, sys_seconds now) {
         const auto ev = barcamp_for_update(c, event_slug, by);
         if (count(c, "SELECT COUNT(*) FROM session_rooms WHERE event_id = ?", ev.id) >= max_rooms_per_barcamp)
             refuse(programme_refusal::programme_full);
@@ -296,14 +300,15 @@ std::int64_t store::add_room(const std::string& event_slug, const std::string& n
     });
 }
 
-void store::remove_room(const std::string& event_slug, std::int64_t room, const actor& by) {
-    in_write_transaction([&](connection& c, sys_seconds now) {
+void programme_store::remove_room(const std::string& event_slug, std::int64_t room, const actor& by) {
+    db_.write([&](connection& c, sys_seconds now) {
         remove_part(c, barcamp_for_update(c, event_slug, by), room_part, room, now, by);
     });
 }
 
-std::int64_t store::add_slot(const std::string& event_slug, sys_seconds start, sys_seconds end, const actor& by) {
-    return in_write_transaction([&](connection& c, sys_seconds now) {
+std::int64_t programme_store::add_slot(const std::string& event_slug, sys_seconds start, sys_seconds end,
+                                       const actor& by) {
+    return db_.write([&](connection& c, sys_seconds now) {
         const auto ev = barcamp_for_update(c, event_slug, by);
         if (start >= end || start < ev.event.start || end > ev.event.end) refuse(programme_refusal::slot_outside_event);
         if (count(c, "SELECT COUNT(*) FROM session_slots WHERE event_id = ?", ev.id) >= max_slots_per_barcamp)
@@ -320,14 +325,14 @@ std::int64_t store::add_slot(const std::string& event_slug, sys_seconds start, s
     });
 }
 
-void store::remove_slot(const std::string& event_slug, std::int64_t slot, const actor& by) {
-    in_write_transaction([&](connection& c, sys_seconds now) {
+void programme_store::remove_slot(const std::string& event_slug, std::int64_t slot, const actor& by) {
+    db_.write([&](connection& c, sys_seconds now) {
         remove_part(c, barcamp_for_update(c, event_slug, by), slot_part, slot, now, by);
     });
 }
 
-std::int64_t store::propose_session(const std::string& token, const calendar::session_proposal& p) {
-    return in_write_transaction([&](connection& c, sys_seconds now) {
+std::int64_t programme_store::propose_session(const std::string& token, const calendar::session_proposal& p) {
+    return db_.write([&](connection& c, sys_seconds now) {
         const auto [who, barcamp] = participant_for_update(c, token, now);
         if (count(c, "SELECT COUNT(*) FROM sessions WHERE registration_id = ? AND withdrawn_at IS NULL", who.id) >=
             max_proposals_per_person)
@@ -336,8 +341,9 @@ std::int64_t store::propose_session(const std::string& token, const calendar::se
     });
 }
 
-std::int64_t store::add_session(const std::string& event_slug, const calendar::session_proposal& p, const actor& by) {
-    return in_write_transaction([&](connection& c, sys_seconds now) {
+std::int64_t programme_store::add_session(const std::string& event_slug, const calendar::session_proposal& p,
+                                          const actor& by) {
+    return db_.write([&](connection& c, sys_seconds now) {
         const auto ev = barcamp_for_update(c, event_slug, by);
         const auto id = insert_session(c, ev.id, std::nullopt, p, now);
         write_audit(c, now, by.name(), ev.id, "add_session", std::to_string(id));
@@ -346,8 +352,8 @@ std::int64_t store::add_session(const std::string& event_slug, const calendar::s
 }
 
 // Votes appear in no feed and have no trigger: the data version stays as it is.
-void store::vote(const std::string& token, std::int64_t session, bool in_favour) {
-    in_write_transaction([&](connection& c, sys_seconds now) {
+void programme_store::vote(const std::string& token, std::int64_t session, bool in_favour) {
+    db_.write([&](connection& c, sys_seconds now) {
         const auto [who, barcamp] = participant_for_update(c, token, now);
         (void)active_session(c, barcamp.id, session);
         auto change = c.prepare(in_favour ? "INSERT INTO session_votes (session_id, registration_id, created_at) "
@@ -360,16 +366,16 @@ void store::vote(const std::string& token, std::int64_t session, bool in_favour)
     });
 }
 
-void store::withdraw_session(const std::string& token, std::int64_t session) {
-    in_write_transaction([&](connection& c, sys_seconds now) {
+void programme_store::withdraw_session(const std::string& token, std::int64_t session) {
+    db_.write([&](connection& c, sys_seconds now) {
         const auto [who, barcamp] = participant_for_update(c, token, now);
         if (active_session(c, barcamp.id, session).proposer != who.id) refuse(programme_refusal::not_yours);
         withdraw(c, barcamp.id, session, now);
     });
 }
 
-void store::remove_session(const std::string& event_slug, std::int64_t session, const actor& by) {
-    in_write_transaction([&](connection& c, sys_seconds now) {
+void programme_store::remove_session(const std::string& event_slug, std::int64_t session, const actor& by) {
+    db_.write([&](connection& c, sys_seconds now) {
         const auto ev = barcamp_for_update(c, event_slug, by);
         (void)active_session(c, ev.id, session);
         withdraw(c, ev.id, session, now);
@@ -377,8 +383,9 @@ void store::remove_session(const std::string& event_slug, std::int64_t session, 
     });
 }
 
-int store::place_sessions(const std::string& event_slug, std::span<const placement> placements, const actor& by) {
-    return in_write_transaction([&](connection& c, sys_seconds now) {
+int programme_store::place_sessions(const std::string& event_slug, std::span<const placement> placements,
+                                    const actor& by) {
+    return db_.write([&](connection& c, sys_seconds now) {
         const auto ev = barcamp_for_update(c, event_slug, by);
         int changed = 0;
         for (const auto& p : placements) changed += place(c, ev.id, p, now) ? 1 : 0;

@@ -1,9 +1,8 @@
 // Events changed by organisers: the same write as an import, plus an audit entry of who changed what.
-#include <SQLiteCpp/Transaction.h>
 
 #include "store/registration_steps.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/event_store.hpp"
 #include "store/writes.hpp"
 
 namespace tp::store {
@@ -46,21 +45,21 @@ void write_audit(connection& c, calendar::sys_seconds now, const std::string& ac
 namespace {
 
 // Who may write a row with this slug: creating needs a free slug, changing an existing row its network's manager.
-void check_save(const actor& by, store::save_mode mode, std::string_view what, const std::string& slug,
+void check_save(const actor& by, event_store::save_mode mode, std::string_view what, const std::string& slug,
                 const std::optional<std::string>& old_network, const std::string& new_network) {
-    if (mode == store::save_mode::create && old_network)
+    if (mode == event_store::save_mode::create && old_network)
         throw field_refusal(field_refusal::kind::slug_taken, "slug", slug,
                             std::string(what) + " '" + slug + "' exists already; choose another short name");
-    if (mode == store::save_mode::change && !old_network)
-        throw import_error(std::string(what) + " '" + slug + "' does not exist");
+    if (mode == event_store::save_mode::change && !old_network)
+        throw not_found_error(std::string(what) + " '" + slug + "' does not exist");
     if (old_network) by.require(*old_network, std::string(what) + " '" + slug + "'");
     by.require(new_network, std::string(what) + " '" + slug + "'");
 }
 
 }  // namespace
 
-void store::save_event(const calendar::event& e, const actor& by, save_mode mode) {
-    in_write_transaction([&](connection& c, sys_seconds now) {
+void event_store::save_event(const calendar::event& e, const actor& by, save_mode mode) {
+    db_.write([&](connection& c, sys_seconds now) {
         const auto old = event_for_update(c, e.slug);
         check_save(by, mode, "event", e.slug, old ? std::optional(old->event.network_slug) : std::nullopt,
                    e.network_slug);
@@ -78,8 +77,8 @@ void store::save_event(const calendar::event& e, const actor& by, save_mode mode
     });
 }
 
-void store::save_series(const calendar::series& s, const actor& by, save_mode mode) {
-    in_write_transaction([&](connection& c, sys_seconds now) {
+void event_store::save_series(const calendar::series& s, const actor& by, save_mode mode) {
+    db_.write([&](connection& c, sys_seconds now) {
         const auto old = find_series(c, s.slug);
         check_save(by, mode, "series", s.slug, old ? std::optional(old->network_slug) : std::nullopt, s.network_slug);
         try {

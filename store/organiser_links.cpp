@@ -1,11 +1,10 @@
 // One-time links for organisers: invitations (first password) and password resets, each sent by email.
-#include <SQLiteCpp/Transaction.h>
 
 #include <boost/json.hpp>
 
 #include "store/accounts_steps.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/account_store.hpp"
 #include "store/tokens.hpp"
 #include "store/writes.hpp"
 
@@ -39,70 +38,65 @@ void send_link(connection& c, const calendar::organiser& who, const std::string&
 
 }  // namespace
 
-calendar::organiser store::invite_organiser(const new_organiser& o, const actor& by) {
+calendar::organiser account_store::invite_organiser(const new_organiser& o, const actor& by) {
     if (o.role == calendar::role::admin) by.require_everywhere("inviting an administrator");
     for (const auto& n : o.networks) by.require(n, "the invitation");
     if (o.name.empty()) throw account_error("the name is empty");
     if (o.email.find('@') == std::string::npos) throw account_error("'" + o.email + "' is not an email address");
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto created = insert_organiser(*writer_, o, std::nullopt, now);
-    send_link(*writer_, created, "invite", invite_lifetime, now);
-    write_audit(*writer_, now, by.name(), std::nullopt, "invite_organiser",
-                std::string(calendar::to_string(o.role)) + " " + o.email);
-    tx.commit();
-    return created;
+    return db_.write([&](connection& c, sys_seconds now) -> calendar::organiser {
+        auto created = insert_organiser(c, o, std::nullopt, now);
+        send_link(c, created, "invite", invite_lifetime, now);
+        write_audit(c, now, by.name(), std::nullopt, "invite_organiser",
+                    std::string(calendar::to_string(o.role)) + " " + o.email);
+        return created;
+    });
 }
 
-void store::request_password_reset(const std::string& email) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    const auto who = organiser_where(*writer_, "WHERE o.email_key = ?", lower(email));
-    if (!who) return;
-    send_link(*writer_, *who, "reset", reset_lifetime, now);
-    tx.commit();
+void account_store::request_password_reset(const std::string& email) {
+    db_.write([&](connection& c, sys_seconds now) {
+        const auto who = organiser_where(c, "WHERE o.email_key = ?", lower(email));
+        if (!who) return;
+        send_link(c, *who, "reset", reset_lifetime, now);
+    });
 }
 
-bool store::link_valid(const std::string& token) {
-    auto c = pool_.acquire();
-    auto find = c->prepare("SELECT 1 FROM organiser_links WHERE digest = ? AND used_at IS NULL AND expires_at > ?");
-    find->bind(1, token_digest(token));
-    find->bind(2, to_db(clock_()));
-    return find->executeStep();
+bool account_store::link_valid(const std::string& token) {
+    return db_.read([&](connection& c) -> bool {
+        auto find = c.prepare("SELECT 1 FROM organiser_links WHERE digest = ? AND used_at IS NULL AND expires_at > ?");
+        find->bind(1, token_digest(token));
+        find->bind(2, to_db(db_.now()));
+        return find->executeStep();
+    });
 }
 
-std::optional<calendar::organiser> store::set_password_by_link(const std::string& token, const std::string& password) {
+std::optional<calendar::organiser> account_store::set_password_by_link(const std::string& token,
+                                                                       const std::string& password) {
     if (password.size() < min_password_length)
         throw account_error("the password needs at least " + std::to_string(min_password_length) + " characters");
     const auto hash = hash_password(password);
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto& c = *writer_;
-    const auto who = organiser_where(c,
-                                     "JOIN organiser_links l ON l.organiser_id = o.id WHERE l.digest = ?1 AND "
-                                     "l.used_at IS NULL AND l.expires_at > ?2",
-                                     token_digest(token), to_db(now));
-    if (!who) return std::nullopt;
-    auto set = c.prepare(
-        "UPDATE organisers SET password_hash = ?, failed_logins = 0, locked_until = NULL, "
-        "updated_at = ? WHERE id = ?");
-    set->bind(1, hash);
-    set->bind(2, to_db(now));
-    set->bind(3, who->id);
-    set->exec();
-    // A new password ends every session of the account (a thief's too) and voids its other open links.
-    auto use = c.prepare("UPDATE organiser_links SET used_at = ? WHERE organiser_id = ? AND used_at IS NULL");
-    use->bind(1, to_db(now));
-    use->bind(2, who->id);
-    use->exec();
-    auto end_sessions = c.prepare("DELETE FROM admin_sessions WHERE organiser_id = ?");
-    end_sessions->bind(1, who->id);
-    end_sessions->exec();
-    tx.commit();
-    return who;
+    return db_.write([&](connection& c, sys_seconds now) -> std::optional<calendar::organiser> {
+        const auto who = organiser_where(c,
+                                         "JOIN organiser_links l ON l.organiser_id = o.id WHERE l.digest = ?1 AND "
+                                         "l.used_at IS NULL AND l.expires_at > ?2",
+                                         token_digest(token), to_db(now));
+        if (!who) return std::nullopt;
+        auto set = c.prepare(
+            "UPDATE organisers SET password_hash = ?, failed_logins = 0, locked_until = NULL, "
+            "updated_at = ? WHERE id = ?");
+        set->bind(1, hash);
+        set->bind(2, to_db(now));
+        set->bind(3, who->id);
+        set->exec();
+        // A new password ends every session of the account (a thief's too) and voids its other open links.
+        auto use = c.prepare("UPDATE organiser_links SET used_at = ? WHERE organiser_id = ? AND used_at IS NULL");
+        use->bind(1, to_db(now));
+        use->bind(2, who->id);
+        use->exec();
+        auto end_sessions = c.prepare("DELETE FROM admin_sessions WHERE organiser_id = ?");
+        end_sessions->bind(1, who->id);
+        end_sessions->exec();
+        return who;
+    });
 }
 
 }  // namespace tp::store

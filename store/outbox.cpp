@@ -1,13 +1,12 @@
 // The outbox: messages written with the change that causes them, claimed by the sender with a lease, marked
 // sent, retried or failed; reminders queued once per registration and offset.
-#include <SQLiteCpp/Transaction.h>
 
 #include <boost/json.hpp>
 
 #include "calendar/reminders.hpp"
 #include "store/json_columns.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/outbox_store.hpp"
 #include "store/writes.hpp"
 
 namespace tp::store {
@@ -17,16 +16,28 @@ constexpr const char* outbox_columns =
     "id, kind, registration_id, recipient, language, created_at, due_at, status, attempts, "
     "COALESCE(message_id, ''), COALESCE(last_error, ''), payload";
 
+using calendar::delivery_status;
+using calendar::message_kind;
+
+// A name in the outbox that no enum knows is a bug (or a newer version's row), never input.
+template <class Enum>
+Enum known(std::optional<Enum> value, const std::string& name) {
+    if (!value) throw std::runtime_error("the outbox holds an unknown name '" + name + "'");
+    return *value;
+}
+
 outbox_message outbox_from_row(SQLite::Statement& row) {
     outbox_message m;
     m.id = row.getColumn(0).getInt64();
-    m.kind = row.getColumn(1).getString();
+    const auto kind = row.getColumn(1).getString();
+    m.kind = known(calendar::parse_message_kind(kind), kind);
     if (!row.getColumn(2).isNull()) m.registration_id = row.getColumn(2).getInt64();
     m.recipient = row.getColumn(3).getString();
     m.language = row.getColumn(4).getString();
     m.created_at = from_db(row.getColumn(5).getInt64());
     m.due_at = from_db(row.getColumn(6).getInt64());
-    m.status = row.getColumn(7).getString();
+    const auto status = row.getColumn(7).getString();
+    m.status = known(calendar::parse_delivery_status(status), status);
     m.attempts = row.getColumn(8).getInt();
     m.message_id = row.getColumn(9).getString();
     m.last_error = row.getColumn(10).getString();
@@ -35,8 +46,9 @@ outbox_message outbox_from_row(SQLite::Statement& row) {
 }
 
 // Moves a message the sender holds out of 'sending'. An organiser's link leaves the outbox once its mail is done.
-void finish(connection& c, std::int64_t id, const std::string& status, std::optional<calendar::sys_seconds> due,
+void finish(connection& c, std::int64_t id, delivery_status to, std::optional<calendar::sys_seconds> due,
             const std::string& error, calendar::sys_seconds now) {
+    const std::string status(calendar::to_string(to));
     auto update = c.prepare(
         "UPDATE outbox SET status = ?1, due_at = COALESCE(?2, due_at), last_error = NULLIF(?3, ''), lease_until = "
         "NULL, "
@@ -91,13 +103,13 @@ int queue_reminders(connection& c, const reminder_candidate& r, calendar::sys_se
         const bool send = decision == calendar::reminder_decision::send;
         queue_message(
             c,
-            {.kind = "reminder",
+            {.kind = message_kind::reminder,
              .registration_id = r.registration_id,
              .recipient = r.email,
              .language = r.language,
              .payload = "{\"offset\":" + std::to_string(offset.count()) + "}",
              .dedupe_key = "reminder:" + std::to_string(r.registration_id) + ":" + std::to_string(offset.count()),
-             .status = send ? "queued" : "skipped"},
+             .status = send ? delivery_status::queued : delivery_status::skipped},
             now);
         queued += send && c.db().getChanges() > 0 ? 1 : 0;
     }
@@ -110,7 +122,7 @@ void queue_message(connection& c, const queued_message& m, calendar::sys_seconds
     auto add = c.prepare(
         "INSERT OR IGNORE INTO outbox (kind, registration_id, recipient, language, created_at, due_at, payload, "
         "dedupe_key, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    add->bind(1, m.kind);
+    add->bind(1, std::string(calendar::to_string(m.kind)));
     add->bind(2, m.registration_id);
     add->bind(3, m.recipient);
     add->bind(4, m.language);
@@ -118,125 +130,118 @@ void queue_message(connection& c, const queued_message& m, calendar::sys_seconds
     add->bind(6, to_db(now));
     add->bind(7, m.payload);
     bind_optional(*add, 8, m.dedupe_key);
-    add->bind(9, m.status);
+    add->bind(9, std::string(calendar::to_string(m.status)));
     add->exec();
 }
 
-void notify_registrants(connection& c, std::int64_t event_id, const std::string& kind, calendar::sys_seconds now) {
+void notify_registrants(connection& c, std::int64_t event_id, message_kind kind, calendar::sys_seconds now) {
     auto add = c.prepare(
         "INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at) SELECT ?, id, email, "
         "language, ?, ? FROM registrations WHERE event_id = ? AND status IN ('pending', 'confirmed', 'waitlisted')");
-    add->bind(1, kind);
+    add->bind(1, std::string(calendar::to_string(kind)));
     add->bind(2, to_db(now));
     add->bind(3, to_db(now));
     add->bind(4, event_id);
     add->exec();
 }
 
-std::vector<outbox_message> store::outbox() {
-    auto c = pool_.acquire();
-    auto all = c->prepare(std::string("SELECT ") + outbox_columns + " FROM outbox ORDER BY id");
-    std::vector<outbox_message> out;
-    while (all->executeStep()) out.push_back(outbox_from_row(*all));
-    return out;
+std::vector<outbox_message> outbox_store::outbox() {
+    return db_.read([&](connection& c) -> std::vector<outbox_message> {
+        auto all = c.prepare(std::string("SELECT ") + outbox_columns + " FROM outbox ORDER BY id");
+        std::vector<outbox_message> out;
+        while (all->executeStep()) out.push_back(outbox_from_row(*all));
+        return out;
+    });
 }
 
-std::vector<outbox_message> store::claim_outbox(std::chrono::seconds lease, int limit, const std::string& domain) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    std::vector<outbox_message> out;
-    {
-        auto claim = writer_->prepare(
-            std::string(
-                "UPDATE outbox SET status = 'sending', lease_until = ?1, attempts = attempts + 1, "
-                "message_id = COALESCE(message_id, 'tp-' || id || '-' || lower(hex(randomblob(8))) || '@' || ?3) "
-                "WHERE id IN (SELECT id FROM outbox WHERE (status = 'queued' AND due_at <= ?2) OR "
-                "(status = 'sending' AND lease_until <= ?2) ORDER BY due_at, id LIMIT ?4) RETURNING ") +
-            outbox_columns);
-        claim->bind(1, to_db(now + lease));
-        claim->bind(2, to_db(now));
-        claim->bind(3, domain);
-        claim->bind(4, limit);
-        while (claim->executeStep()) out.push_back(outbox_from_row(*claim));
-    }
-    tx.commit();
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    return out;
+std::vector<outbox_message> outbox_store::claim_outbox(std::chrono::seconds lease, int limit,
+                                                       const std::string& domain) {
+    return db_.write([&](connection& c, sys_seconds now) -> std::vector<outbox_message> {
+        std::vector<outbox_message> out;
+        {
+            auto claim = c.prepare(
+                std::string(
+                    "UPDATE outbox SET status = 'sending', lease_until = ?1, attempts = attempts + 1, "
+                    "message_id = COALESCE(message_id, 'tp-' || id || '-' || lower(hex(randomblob(8))) || '@' || ?3) "
+                    "WHERE id IN (SELECT id FROM outbox WHERE (status = 'queued' AND due_at <= ?2) OR "
+                    "(status = 'sending' AND lease_until <= ?2) ORDER BY due_at, id LIMIT ?4) RETURNING ") +
+                outbox_columns);
+            claim->bind(1, to_db(now + lease));
+            claim->bind(2, to_db(now));
+            claim->bind(3, domain);
+            claim->bind(4, limit);
+            while (claim->executeStep()) out.push_back(outbox_from_row(*claim));
+        }
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+        return out;
+    });
 }
 
-void store::finish_outbox(std::span<const outbox_outcome> outcomes) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    for (const auto& o : outcomes) finish(*writer_, o.id, o.status, o.due, o.error, now);
-    tx.commit();
+void outbox_store::finish_outbox(std::span<const outbox_outcome> outcomes) {
+    db_.write([&](connection& c, sys_seconds now) {
+        for (const auto& o : outcomes) finish(c, o.id, o.status, o.due, o.error, now);
+    });
 }
 
-outbox_counts store::count_outbox() {
-    auto c = pool_.acquire();
-    auto count = c->prepare("SELECT status, attempts > 0, COUNT(*) FROM outbox GROUP BY 1, 2");
-    outbox_counts n;
-    while (count->executeStep()) {
-        const auto status = count->getColumn(0).getString();
-        const bool tried = count->getColumn(1).getInt() != 0;
-        const auto k = count->getColumn(2).getInt64();
-        if (status == "queued")
-            (tried ? n.retrying : n.queued) += k;
-        else if (status == "sending")
-            n.sending += k;
-        else if (status == "sent")
-            n.sent += k;
-        else if (status == "failed")
-            n.failed += k;
-        else if (status == "skipped")
-            n.skipped += k;
-    }
-    return n;
+outbox_counts outbox_store::count_outbox() {
+    return db_.read([&](connection& c) -> outbox_counts {
+        auto count = c.prepare("SELECT status, attempts > 0, COUNT(*) FROM outbox GROUP BY 1, 2");
+        outbox_counts n;
+        while (count->executeStep()) {
+            const auto name = count->getColumn(0).getString();
+            const bool tried = count->getColumn(1).getInt() != 0;
+            const auto k = count->getColumn(2).getInt64();
+            switch (known(calendar::parse_delivery_status(name), name)) {
+                case delivery_status::queued: (tried ? n.retrying : n.queued) += k; break;
+                case delivery_status::sending: n.sending += k; break;
+                case delivery_status::sent: n.sent += k; break;
+                case delivery_status::failed: n.failed += k; break;
+                case delivery_status::skipped: n.skipped += k; break;
+            }
+        }
+        return n;
+    });
 }
 
-std::optional<sys_seconds> store::next_due() {
-    auto c = pool_.acquire();
-    auto find = c->prepare("SELECT MIN(due_at) FROM outbox WHERE status = 'queued'");
-    find->executeStep();
-    if (find->getColumn(0).isNull()) return std::nullopt;
-    return from_db(find->getColumn(0).getInt64());
+std::optional<sys_seconds> outbox_store::next_due() {
+    return db_.read([&](connection& c) -> std::optional<sys_seconds> {
+        auto find = c.prepare("SELECT MIN(due_at) FROM outbox WHERE status = 'queued'");
+        find->executeStep();
+        if (find->getColumn(0).isNull()) return std::nullopt;
+        return from_db(find->getColumn(0).getInt64());
+    });
 }
 
-int store::schedule_reminders() {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    int queued = 0;
-    for (const auto& r : reminder_candidates(*writer_, now)) queued += queue_reminders(*writer_, r, now);
-    tx.commit();
-    return queued;
+int outbox_store::schedule_reminders() {
+    return db_.write([&](connection& c, sys_seconds now) -> int {
+        int queued = 0;
+        for (const auto& r : reminder_candidates(c, now)) queued += queue_reminders(c, r, now);
+        return queued;
+    });
 }
 
-std::optional<int> store::message_attendees(const std::string& event_slug, const std::string& subject,
-                                            const std::string& body, const actor& by) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto find =
-        writer_->prepare("SELECT e.id, n.slug FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
-    find->bind(1, event_slug);
-    if (!find->executeStep()) return std::nullopt;
-    const auto event_id = find->getColumn(0).getInt64();
-    by.require(find->getColumn(1).getString(), "event '" + event_slug + "'");
-    const auto payload = boost::json::serialize(boost::json::object{{"subject", subject}, {"body", body}});
-    auto add = writer_->prepare(
-        "INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at, payload) SELECT "
-        "'organiser_message', id, email, language, ?, ?, ? FROM registrations WHERE event_id = ? AND status IN "
-        "('pending', 'confirmed')");
-    add->bind(1, to_db(now));
-    add->bind(2, to_db(now));
-    add->bind(3, payload);
-    add->bind(4, event_id);
-    const int count = add->exec();
-    write_audit(*writer_, now, by.name(), event_id, "message", subject + " (" + std::to_string(count) + " recipients)");
-    tx.commit();
-    return count;
+std::optional<int> outbox_store::message_attendees(const std::string& event_slug, const std::string& subject,
+                                                   const std::string& body, const actor& by) {
+    return db_.write([&](connection& c, sys_seconds now) -> std::optional<int> {
+        auto find =
+            c.prepare("SELECT e.id, n.slug FROM events e JOIN networks n ON n.id = e.network_id WHERE e.slug = ?");
+        find->bind(1, event_slug);
+        if (!find->executeStep()) return std::nullopt;
+        const auto event_id = find->getColumn(0).getInt64();
+        by.require(find->getColumn(1).getString(), "event '" + event_slug + "'");
+        const auto payload = boost::json::serialize(boost::json::object{{"subject", subject}, {"body", body}});
+        auto add = c.prepare(
+            "INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at, payload) SELECT "
+            "'organiser_message', id, email, language, ?, ?, ? FROM registrations WHERE event_id = ? AND status IN "
+            "('pending', 'confirmed')");
+        add->bind(1, to_db(now));
+        add->bind(2, to_db(now));
+        add->bind(3, payload);
+        add->bind(4, event_id);
+        const int count = add->exec();
+        write_audit(c, now, by.name(), event_id, "message", subject + " (" + std::to_string(count) + " recipients)");
+        return count;
+    });
 }
 
 }  // namespace tp::store

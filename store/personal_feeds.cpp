@@ -1,7 +1,7 @@
 // Personal feeds: one secret feed per person (by email) with every event they hold a confirmed seat for.
 #include "store/registration_steps.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/registration_store.hpp"
 #include "store/tokens.hpp"
 
 namespace tp::store {
@@ -31,45 +31,47 @@ std::string feed_token_of(connection& c, const std::string& key) {
 
 }  // namespace
 
-std::string store::personal_feed_token(const calendar::registration& r) {
-    {
-        auto c = pool_.acquire();
-        if (auto token = feed_token_of(*c, email_key(r.email)); !token.empty()) return token;
-    }
-    std::lock_guard lock(write_mutex_);
-    write_feed_token(*writer_, email_key(r.email), clock_(), false);
-    return feed_token_of(*writer_, email_key(r.email));
+std::string registration_store::personal_feed_token(const calendar::registration& r) {
+    const auto key = email_key(r.email);
+    if (auto token = db_.read([&](connection& c) { return feed_token_of(c, key); }); !token.empty()) return token;
+    return db_.write([&](connection& c, sys_seconds now) -> std::string {
+        write_feed_token(c, email_key(r.email), now, false);
+        return feed_token_of(c, email_key(r.email));
+    });
 }
 
-std::string store::reset_personal_feed(const calendar::registration& r) {
-    std::lock_guard lock(write_mutex_);
-    write_feed_token(*writer_, email_key(r.email), clock_(), true);
-    return feed_token_of(*writer_, email_key(r.email));
+std::string registration_store::reset_personal_feed(const calendar::registration& r) {
+    return db_.write([&](connection& c, sys_seconds now) -> std::string {
+        write_feed_token(c, email_key(r.email), now, true);
+        return feed_token_of(c, email_key(r.email));
+    });
 }
 
-std::optional<store::personal_feed> store::personal_feed_events(const std::string& token) {
-    auto c = pool_.acquire();
-    std::string key;
-    personal_feed feed;
-    {
-        auto find = c->prepare(
-            "SELECT p.email_key, MAX(p.created_at, COALESCE((SELECT MAX(r.updated_at) FROM "
-            "registrations r WHERE r.email_key = p.email_key), 0)) FROM personal_feeds p "
-            "WHERE p.token_digest = ?");  // see migration 14
-        find->bind(1, token_digest(token));
-        if (!find->executeStep()) return std::nullopt;
-        key = find->getColumn(0).getString();
-        feed.changed = from_db(find->getColumn(1).getInt64());
-    }
-    auto list = c->prepare(std::string("SELECT ") + event_columns + event_from +
-                           " JOIN registrations r ON r.event_id = e.id WHERE r.email_key = ? AND r.status = 'confirmed'"
-                           " AND e.status <> 'draft' ORDER BY e.start_utc, e.slug");
-    list->bind(1, key);
-    while (list->executeStep()) {
-        feed.events.push_back(event_from_row(*list));
-        feed.changed = std::max(feed.changed, feed.events.back().updated_at);
-    }
-    return feed;
+std::optional<registration_store::personal_feed> registration_store::personal_feed_events(const std::string& token) {
+    return db_.read([&](connection& c) -> std::optional<registration_store::personal_feed> {
+        std::string key;
+        personal_feed feed;
+        {
+            auto find = c.prepare(
+                "SELECT p.email_key, MAX(p.created_at, COALESCE((SELECT MAX(r.updated_at) FROM "
+                "registrations r WHERE r.email_key = p.email_key), 0)) FROM personal_feeds p "
+                "WHERE p.token_digest = ?");  // see migration 14
+            find->bind(1, token_digest(token));
+            if (!find->executeStep()) return std::nullopt;
+            key = find->getColumn(0).getString();
+            feed.changed = from_db(find->getColumn(1).getInt64());
+        }
+        auto list =
+            c.prepare(std::string("SELECT ") + event_columns + event_from +
+                      " JOIN registrations r ON r.event_id = e.id WHERE r.email_key = ? AND r.status = 'confirmed'"
+                      " AND e.status <> 'draft' ORDER BY e.start_utc, e.slug");
+        list->bind(1, key);
+        while (list->executeStep()) {
+            feed.events.push_back(event_from_row(*list));
+            feed.changed = std::max(feed.changed, feed.events.back().updated_at);
+        }
+        return feed;
+    });
 }
 
 }  // namespace tp::store

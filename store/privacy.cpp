@@ -1,10 +1,9 @@
 // Data protection: forgetting a person on request and anonymising the attendees of past events, with an audit
 // log that says what happened without saying to whom.
-#include <SQLiteCpp/Transaction.h>
 
 #include "store/registration_steps.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/privacy_store.hpp"
 #include "store/writes.hpp"
 
 namespace tp::store {
@@ -38,9 +37,9 @@ int anonymise(connection& c, const std::string& where, const auto& value, calend
 
 }  // namespace
 
-int store::forget_person(const std::string& email, const actor& by) {
+int privacy_store::forget_person(const std::string& email, const actor& by) {
     by.require_everywhere("forgetting a person");
-    return in_write_transaction([&](connection& c, sys_seconds now) {
+    return db_.write([&](connection& c, sys_seconds now) {
         std::vector<registration> active;
         {
             auto find = c.prepare("SELECT " + unranked_columns +
@@ -62,30 +61,30 @@ int store::forget_person(const std::string& email, const actor& by) {
     });
 }
 
-int store::anonymise_past_events(sys_seconds ended_before) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    const int count =
-        anonymise(*writer_, "event_id IN (SELECT id FROM events WHERE end_utc < ?1)", to_db(ended_before), now, false);
-    if (count > 0)
-        write_audit(*writer_, now, "treffpunkt", std::nullopt, "anonymise_past",
-                    std::to_string(count) + " registration(s) of past events");
-    tx.commit();
-    return count;
+int privacy_store::anonymise_past_events(sys_seconds ended_before) {
+    return db_.write([&](connection& c, sys_seconds now) -> int {
+        const int count =
+            anonymise(c, "event_id IN (SELECT id FROM events WHERE end_utc < ?1)", to_db(ended_before), now, false);
+        if (count > 0)
+            write_audit(c, now, "treffpunkt", std::nullopt, "anonymise_past",
+                        std::to_string(count) + " registration(s) of past events");
+        return count;
+    });
 }
 
-std::vector<store::audit_entry> store::audit_log(std::optional<std::string> event_slug) {
-    auto c = pool_.acquire();
-    auto list = c->prepare(
-        "SELECT a.at, a.actor, COALESCE(e.slug, ''), a.action, a.detail FROM audit_log a LEFT JOIN "
-        "events e ON e.id = a.event_id WHERE ?1 IS NULL OR e.slug = ?1 ORDER BY a.id");
-    bind_optional(*list, 1, event_slug);
-    std::vector<audit_entry> out;
-    while (list->executeStep())
-        out.push_back({from_db(list->getColumn(0).getInt64()), list->getColumn(1).getString(),
-                       list->getColumn(2).getString(), list->getColumn(3).getString(), list->getColumn(4).getString()});
-    return out;
+std::vector<privacy_store::audit_entry> privacy_store::audit_log(std::optional<std::string> event_slug) {
+    return db_.read([&](connection& c) -> std::vector<privacy_store::audit_entry> {
+        auto list = c.prepare(
+            "SELECT a.at, a.actor, COALESCE(e.slug, ''), a.action, a.detail FROM audit_log a LEFT JOIN "
+            "events e ON e.id = a.event_id WHERE ?1 IS NULL OR e.slug = ?1 ORDER BY a.id");
+        bind_optional(*list, 1, event_slug);
+        std::vector<audit_entry> out;
+        while (list->executeStep())
+            out.push_back({from_db(list->getColumn(0).getInt64()), list->getColumn(1).getString(),
+                           list->getColumn(2).getString(), list->getColumn(3).getString(),
+                           list->getColumn(4).getString()});
+        return out;
+    });
 }
 
 }  // namespace tp::store

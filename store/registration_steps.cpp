@@ -3,7 +3,7 @@
 
 #include "store/json_columns.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/registration_store.hpp"
 #include "store/writes.hpp"
 
 namespace tp::store {
@@ -58,7 +58,7 @@ registration written(connection& c, std::int64_t id, std::int64_t event_id) {
 }
 
 // The position goes with the message: it is the place the person had when it was written.
-void queue(connection& c, const std::string& kind, const registration& r, calendar::sys_seconds now) {
+void queue(connection& c, calendar::message_kind kind, const registration& r, calendar::sys_seconds now) {
     queue_message(c,
                   {.kind = kind,
                    .registration_id = r.id,
@@ -116,7 +116,7 @@ void promote(connection& c, std::int64_t event_id, std::optional<int> capacity, 
                                          event_id);
         if (!first) return;
         move(c, *first, registration_status::pending, now, now + hold);
-        queue(c, "promoted", *first, now);
+        queue(c, calendar::message_kind::promoted, *first, now);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "calendar/messages.hpp"
 #include "calendar/registration.hpp"
 #include "store/connection.hpp"
 
@@ -51,7 +52,7 @@ std::optional<registration> find_unranked(connection& c, const std::string& wher
 // A registration as just written; a newcomer to the waiting list is last in it.
 [[nodiscard]] registration written(connection& c, std::int64_t id, std::int64_t event_id);
 // Queues a message about the registration (a waiting-list message carries the place the person has now).
-void queue(connection& c, const std::string& kind, const registration& r, calendar::sys_seconds now);
+void queue(connection& c, calendar::message_kind kind, const registration& r, calendar::sys_seconds now);
 // Moves a registration to `to`, writing its transition; `expires` is set for pending, cleared otherwise.
 // Throws registration_conflict when the rules do not allow the move.
 void move(connection& c, const registration& r, registration_status to, calendar::sys_seconds now,

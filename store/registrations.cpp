@@ -1,10 +1,10 @@
 // Registrations: capacity, waiting list, double opt-in, cancellation; each change with its transition row and
 // its outbox message, in one write transaction.
-#include <SQLiteCpp/Transaction.h>
 
 #include "store/json_columns.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/outbox_store.hpp"
+#include "store/registration_store.hpp"
 #include "store/tokens.hpp"
 #include "store/registration_steps.hpp"
 #include "store/writes.hpp"
@@ -133,7 +133,7 @@ registration_result register_in(connection& c, const std::string& event_slug, co
     }
     const auto existing = find_unranked(c, "r.event_id = ? AND r.email_key = ?", ev->id, email_key(req.email));
     if (existing && calendar::is_active(existing->status)) {
-        queue(c, "resend", *existing, now);
+        queue(c, calendar::message_kind::resend, *existing, now);
         result.outcome = registration_outcome::repeated;
         result.registration = existing;
     } else {
@@ -141,7 +141,10 @@ registration_result register_in(connection& c, const std::string& event_slug, co
         const auto status = calendar::admit(ev->event.capacity, seats.held, seats.waiting);
         result.registration = existing ? reactivate(c, ev->id, *existing, req, status, now, hold)
                                        : insert_registration(c, ev->id, req, status, now, hold);
-        queue(c, status == registration_status::pending ? "confirm_request" : "waitlisted", *result.registration, now);
+        queue(c,
+              status == registration_status::pending ? calendar::message_kind::confirm_request
+                                                     : calendar::message_kind::waitlisted,
+              *result.registration, now);
         result.outcome = registration_outcome::created;
         if (req.registered_by)
             write_audit(c, now, req.registered_by->name(), ev->id, "register_on_behalf",
@@ -153,101 +156,103 @@ registration_result register_in(connection& c, const std::string& event_slug, co
 
 }  // namespace
 
-registration_result store::register_person(const std::string& event_slug, const registration_request& req,
-                                           std::chrono::seconds hold) {
-    registration_result result;
-    registrations_->run([&](connection& c) { result = register_in(c, event_slug, req, clock_(), hold); });
-    return result;
+registration_result registration_store::register_person(const std::string& event_slug, const registration_request& req,
+                                                        std::chrono::seconds hold) {
+    return db_.write([&](connection& c, sys_seconds now) { return register_in(c, event_slug, req, now, hold); });
 }
 
-std::optional<registration> store::registration_by_token(const std::string& token) {
-    auto c = pool_.acquire();
-    return find_registration(*c, by_token, token_digest(token));
+void registration_store::register_person_later(const std::string& event_slug, registration_request req,
+                                               std::function<void(write_outcome<registration_result>)> done,
+                                               std::chrono::seconds hold) {
+    db_.write_later<registration_result>(
+        [event_slug, req = std::move(req), hold](connection& c, sys_seconds now) {
+            return register_in(c, event_slug, req, now, hold);
+        },
+        std::move(done));
 }
 
-std::optional<registration> store::confirm_registration(const std::string& token) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto& c = *writer_;
-    const auto digest = token_digest(token);
-    auto r = find_unranked(c, by_token, digest);
-    if (!r || r->status == registration_status::confirmed) return find_registration(c, by_token, digest);
-    if (r->status != registration_status::pending)
-        throw registration_conflict(
-            "a " + std::string(calendar::to_string(r->status)) + " registration cannot be confirmed", r->status);
-    const auto ev = event_of_registration(c, *r);
-    const bool hold_passed = r->expires_at && *r->expires_at <= now;
-    const auto seats = seats_of(c, ev->id, now);  // an expired hold no longer counts
-    if (hold_passed && (seats.waiting > 0 || !calendar::seat_free(ev->event.capacity, seats.held))) {
-        move(c, *r, registration_status::expired, now);
+std::optional<registration> registration_store::registration_by_token(const std::string& token) {
+    return db_.read([&](connection& c) -> std::optional<registration> {
+        return find_registration(c, by_token, token_digest(token));
+    });
+}
+
+std::optional<registration> registration_store::confirm_registration(const std::string& token) {
+    return db_.write([&](connection& c, sys_seconds now) -> std::optional<registration> {
+        const auto digest = token_digest(token);
+        auto r = find_unranked(c, by_token, digest);
+        if (!r || r->status == registration_status::confirmed) return find_registration(c, by_token, digest);
+        if (r->status != registration_status::pending)
+            throw registration_conflict(
+                "a " + std::string(calendar::to_string(r->status)) + " registration cannot be confirmed", r->status);
+        const auto ev = event_of_registration(c, *r);
+        const bool hold_passed = r->expires_at && *r->expires_at <= now;
+        const auto seats = seats_of(c, ev->id, now);  // an expired hold no longer counts
+        if (hold_passed && (seats.waiting > 0 || !calendar::seat_free(ev->event.capacity, seats.held))) {
+            move(c, *r, registration_status::expired, now);
+            promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
+        } else {
+            move(c, *r, registration_status::confirmed, now);
+            queue(c, calendar::message_kind::confirmed, *r, now);
+        }
+        return find_registration(c, by_token, digest);
+    });
+}
+
+std::optional<registration> registration_store::cancel_registration(const std::string& token) {
+    return db_.write([&](connection& c, sys_seconds now) -> std::optional<registration> {
+        const auto digest = token_digest(token);
+        auto r = find_unranked(c, by_token, digest);
+        if (!r || r->status == registration_status::cancelled) return r;
+        move(c, *r, registration_status::cancelled, now);
+        queue(c, calendar::message_kind::cancelled, *r, now);
+        const auto ev = event_of_registration(c, *r);
         promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
-    } else {
-        move(c, *r, registration_status::confirmed, now);
-        queue(c, "confirmed", *r, now);
-    }
-    tx.commit();
-    return find_registration(c, by_token, digest);
+        return find_registration(c, by_token, digest);
+    });
 }
 
-std::optional<registration> store::cancel_registration(const std::string& token) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto& c = *writer_;
-    const auto digest = token_digest(token);
-    auto r = find_unranked(c, by_token, digest);
-    if (!r || r->status == registration_status::cancelled) return r;
-    move(c, *r, registration_status::cancelled, now);
-    queue(c, "cancelled", *r, now);
-    const auto ev = event_of_registration(c, *r);
-    promote(c, ev->id, ev->event.capacity, now, calendar::default_hold);
-    tx.commit();
-    return find_registration(c, by_token, digest);
+void registration_store::expire_pending(std::chrono::seconds hold) {
+    db_.write([&](connection& c, sys_seconds now) {
+        std::vector<registration> due;
+        {
+            auto find = c.prepare("SELECT " + unranked_columns +
+                                  " WHERE r.status = 'pending' AND r.expires_at <= ? ORDER BY r.id");
+            find->bind(1, to_db(now));
+            while (find->executeStep()) due.push_back(registration_from_row(*find));
+        }
+        for (const auto& r : due) move(c, r, registration_status::expired, now);
+        for (const auto& r : due)
+            if (const auto ev = event_of_registration(c, r)) promote(c, ev->id, ev->event.capacity, now, hold);
+    });
 }
 
-void store::expire_pending(std::chrono::seconds hold) {
-    std::lock_guard lock(write_mutex_);
-    const auto now = clock_();
-    SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto& c = *writer_;
-    std::vector<registration> due;
-    {
-        auto find =
-            c.prepare("SELECT " + unranked_columns + " WHERE r.status = 'pending' AND r.expires_at <= ? ORDER BY r.id");
-        find->bind(1, to_db(now));
-        while (find->executeStep()) due.push_back(registration_from_row(*find));
-    }
-    for (const auto& r : due) move(c, r, registration_status::expired, now);
-    for (const auto& r : due)
-        if (const auto ev = event_of_registration(c, r)) promote(c, ev->id, ev->event.capacity, now, hold);
-    tx.commit();
+registration_store::seat_summary registration_store::seats_of_event(std::int64_t event_id) {
+    return db_.read([&](connection& c) -> seat_summary {
+        const auto seats = seats_of(c, event_id, db_.now());
+        return {seats.held, seats.waiting};
+    });
 }
 
-store::seat_summary store::seats_of_event(std::int64_t event_id) {
-    auto c = pool_.acquire();
-    const auto seats = seats_of(*c, event_id, clock_());
-    return {seats.held, seats.waiting};
-}
-
-std::optional<mail_subject> store::subject_of(const outbox_message& m) {
+std::optional<mail_subject> outbox_store::subject_of(const outbox_message& m) {
     if (!m.registration_id) return std::nullopt;
-    auto c = pool_.acquire();
-    auto r = find_unranked(*c, "r.id = ?", *m.registration_id);
-    if (!r) return std::nullopt;
-    auto ev = event_of_registration(*c, *r);
-    if (!ev) return std::nullopt;
-    auto n = c->prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
-    n->bind(1, ev->event.network_slug);
-    if (!n->executeStep()) return std::nullopt;
-    mail_subject out{std::move(*r), std::move(ev->event), network_from_row(*n), std::nullopt};
-    auto confirmed = c->prepare(
-        "SELECT MAX(at) FROM registration_transitions WHERE registration_id = ? AND "
-        "to_status = 'confirmed'");
-    confirmed->bind(1, out.registration.id);
-    if (confirmed->executeStep() && !confirmed->getColumn(0).isNull())
-        out.confirmed_at = from_db(confirmed->getColumn(0).getInt64());
-    return out;
+    return db_.read([&](connection& c) -> std::optional<mail_subject> {
+        auto r = find_unranked(c, "r.id = ?", *m.registration_id);
+        if (!r) return std::nullopt;
+        auto ev = event_of_registration(c, *r);
+        if (!ev) return std::nullopt;
+        auto n = c.prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
+        n->bind(1, ev->event.network_slug);
+        if (!n->executeStep()) return std::nullopt;
+        mail_subject out{std::move(*r), std::move(ev->event), network_from_row(*n), std::nullopt};
+        auto confirmed = c.prepare(
+            "SELECT MAX(at) FROM registration_transitions WHERE registration_id = ? AND "
+            "to_status = 'confirmed'");
+        confirmed->bind(1, out.registration.id);
+        if (confirmed->executeStep() && !confirmed->getColumn(0).isNull())
+            out.confirmed_at = from_db(confirmed->getColumn(0).getInt64());
+        return out;
+    });
 }
 
 }  // namespace tp::store

@@ -1,5 +1,4 @@
 // Series upserts and the materialisation of their occurrences as event rows.
-#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <map>
@@ -9,7 +8,7 @@
 #include "calendar/zoned.hpp"
 #include "store/json_columns.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/event_store.hpp"
 #include "store/writes.hpp"
 
 namespace tp::store {
@@ -244,13 +243,10 @@ void materialize_series(connection& c, const series& s, calendar::sys_seconds no
     }
 }
 
-void store::split_series(const std::string& slug, date::local_seconds from, const calendar::series& next) {
-    {
-        std::lock_guard lock(write_mutex_);
-        const auto now = clock_();
-        SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-        auto old = find_series(*writer_, slug);
-        if (!old) throw import_error("series '" + slug + "' does not exist");
+void event_store::split_series(const std::string& slug, date::local_seconds from, const calendar::series& next) {
+    db_.write([&](connection& c, sys_seconds now) {
+        auto old = find_series(c, slug);
+        if (!old) throw not_found_error("series '" + slug + "' does not exist");
         if (next.first_start < from) throw import_error("series '" + next.slug + "' starts before the split");
         const auto* zone = calendar::find_zone(old->time_zone);
         if (!zone) throw import_error("series '" + slug + "': unknown time zone");
@@ -260,11 +256,9 @@ void store::split_series(const std::string& slug, date::local_seconds from, cons
         old->rule = calendar::to_string(rule);
         std::erase_if(old->exdates, [from](auto t) { return t >= from; });
         std::erase_if(old->overrides, [from](const auto& o) { return o.original_start >= from; });
-        upsert_series(*writer_, *old, now);
-        upsert_series(*writer_, next, now);
-        tx.commit();
-    }
-    refresh_data_version();
+        upsert_series(c, *old, now);
+        upsert_series(c, next, now);
+    });
 }
 
 }  // namespace tp::store

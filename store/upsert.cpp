@@ -1,8 +1,7 @@
-#include <SQLiteCpp/Transaction.h>
 
 #include "store/json_columns.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
+#include "store/event_store.hpp"
 #include "store/writes.hpp"
 
 namespace tp::store {
@@ -77,7 +76,8 @@ std::optional<event> find_event(connection& c, const std::string& slug) {
 std::int64_t network_id(connection& c, const std::string& network_slug, const std::string& what) {
     auto find = c.prepare("SELECT id FROM networks WHERE slug = ?");
     find->bind(1, network_slug);
-    if (!find->executeStep()) throw import_error(what + ": unknown network '" + network_slug + "'");
+    if (!find->executeStep())
+        throw import_error(what + ": unknown network '" + network_slug + "'", "unknown_network:" + network_slug);
     return find->getColumn(0).getInt64();
 }
 
@@ -137,43 +137,50 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now, cons
     if (old && significant_change(*old, e) && e.status != calendar::event_status::draft) {
         const bool cancelled = e.status == calendar::event_status::cancelled;
         if (!cancelled || old->status != calendar::event_status::cancelled)
-            notify_registrants(c, old->id, cancelled ? "event_cancelled" : "event_changed", now);
+            notify_registrants(
+                c, old->id, cancelled ? calendar::message_kind::event_cancelled : calendar::message_kind::event_changed,
+                now);
     }
     // More seats (or no limit any more): the waiting list moves up at once.
     const bool more_seats = old && old->capacity && (!e.capacity || *e.capacity > *old->capacity);
     if (more_seats) promote_waiting(c, old->id, e.capacity, now);
 }
 
-void store::upsert(std::span<const network> networks, std::span<const event> events,
-                   std::span<const calendar::series> series) {
-    {
-        std::lock_guard lock(write_mutex_);
-        const auto now = clock_();
-        SQLite::Transaction tx(writer_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+namespace {
+
+// A bad entry names itself; a storage failure stays what it is (storage_unavailable, not bad data).
+[[noreturn]] void refuse_entry(const std::string& entry, const SQLite::Exception& ex) {
+    if (*storage_failure_hint(ex) != '\0') throw;
+    throw import_error(entry + ": " + ex.what());
+}
+
+}  // namespace
+
+void event_store::upsert(std::span<const network> networks, std::span<const event> events,
+                         std::span<const calendar::series> series) {
+    db_.write([&](connection& c, sys_seconds now) {
         for (const auto& n : networks) {
             try {
-                upsert_network(*writer_, n, now);
+                upsert_network(c, n, now);
             } catch (const SQLite::Exception& ex) {
-                throw import_error("network '" + n.slug + "': " + ex.what());
+                refuse_entry("network '" + n.slug + "'", ex);
             }
         }
         for (const auto& e : events) {
             try {
-                upsert_event(*writer_, e, now, nullptr);
+                upsert_event(c, e, now, nullptr);
             } catch (const SQLite::Exception& ex) {
-                throw import_error("event '" + e.slug + "': " + ex.what());
+                refuse_entry("event '" + e.slug + "'", ex);
             }
         }
         for (const auto& one : series) {
             try {
-                upsert_series(*writer_, one, now);
+                upsert_series(c, one, now);
             } catch (const SQLite::Exception& ex) {
-                throw import_error("series '" + one.slug + "': " + ex.what());
+                refuse_entry("series '" + one.slug + "'", ex);
             }
         }
-        tx.commit();
-    }
-    refresh_data_version();
+    });
 }
 
 }  // namespace tp::store

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/messages.hpp"
 #include "calendar/series.hpp"
 #include "store/connection.hpp"
 
@@ -35,17 +36,17 @@ void promote_waiting(connection& c, std::int64_t event_id, std::optional<int> ca
 
 // Queues a message for a registration, due now; `dedupe_key` makes it unique (a second one is ignored).
 struct queued_message {
-    std::string kind;
+    calendar::message_kind kind = calendar::message_kind::confirm_request;
     std::int64_t registration_id = 0;
     std::string recipient;
     std::string language;
     std::string payload = "{}";
     std::optional<std::string> dedupe_key{};
-    std::string status = "queued";
+    calendar::delivery_status status = calendar::delivery_status::queued;
 };
 void queue_message(connection& c, const queued_message& m, calendar::sys_seconds now);
 // Tells every active registration of an event that it changed (time or place) or was cancelled.
-void notify_registrants(connection& c, std::int64_t event_id, const std::string& kind, calendar::sys_seconds now);
+void notify_registrants(connection& c, std::int64_t event_id, calendar::message_kind kind, calendar::sys_seconds now);
 
 // An audit log entry (who, what, about which event) in the caller's transaction.
 void write_audit(connection& c, calendar::sys_seconds now, const std::string& actor,

@@ -7,6 +7,8 @@
 #include "web/mail_strings.hpp"
 
 namespace tp::web {
+using mk = calendar::message_kind;
+
 namespace {
 
 using calendar::registration_status;
@@ -32,18 +34,22 @@ struct mail_body {
     std::string signature, footer;
 };
 
-const mail_kind_strings* kind_strings(const mail_strings& s, std::string_view kind) {
-    if (kind == "confirm_request") return &s.confirm_request;
-    if (kind == "resend") return &s.resend;
-    if (kind == "waitlisted") return &s.waitlisted;
-    if (kind == "promoted") return &s.promoted;
-    if (kind == "confirmed") return &s.confirmed;
-    if (kind == "cancelled") return &s.cancelled;
-    if (kind == "rejected") return &s.rejected;
-    if (kind == "reminder") return &s.reminder;
-    if (kind == "event_changed") return &s.event_changed;
-    if (kind == "event_cancelled") return &s.event_cancelled;
-    if (kind == "organiser_message") return &s.organiser_message;
+const mail_kind_strings* kind_strings(const mail_strings& s, mk kind) {
+    switch (kind) {
+        case mk::confirm_request: return &s.confirm_request;
+        case mk::resend: return &s.resend;
+        case mk::waitlisted: return &s.waitlisted;
+        case mk::promoted: return &s.promoted;
+        case mk::confirmed: return &s.confirmed;
+        case mk::cancelled: return &s.cancelled;
+        case mk::rejected: return &s.rejected;
+        case mk::reminder: return &s.reminder;
+        case mk::event_changed: return &s.event_changed;
+        case mk::event_cancelled: return &s.event_cancelled;
+        case mk::organiser_message: return &s.organiser_message;
+        case mk::organiser_invite:
+        case mk::organiser_reset: break;  // render_organiser_mail
+    }
     return nullptr;
 }
 
@@ -64,8 +70,8 @@ bool holds_seat(const mail_input& in) { return in.registration.status == registr
 
 std::optional<calendar::itip_method> invitation_of(const mail_input& in) {
     const bool holds = holds_seat(in);
-    if ((in.kind == "confirmed" || in.kind == "event_changed") && holds) return calendar::itip_method::request;
-    if ((in.kind == "cancelled" || in.kind == "rejected" || in.kind == "event_cancelled") && in.was_confirmed)
+    if ((in.kind == mk::confirmed || in.kind == mk::event_changed) && holds) return calendar::itip_method::request;
+    if ((in.kind == mk::cancelled || in.kind == mk::rejected || in.kind == mk::event_cancelled) && in.was_confirmed)
         return calendar::itip_method::cancel;
     return std::nullopt;
 }
@@ -80,14 +86,14 @@ std::string where_of(const calendar::event& e, const mail_strings& s) {
 void add_facts(mail_body& b, const mail_input& in, const mail_strings& s, lang l) {
     b.facts.emplace_back(std::string(s.when), format_when(in.event, l));
     if (const auto where = where_of(in.event, s); !where.empty()) b.facts.emplace_back(std::string(s.where), where);
-    if (in.event.join_url && holds_seat(in) && in.kind != "event_cancelled" && in.kind != "cancelled")
+    if (in.event.join_url && holds_seat(in) && in.kind != mk::event_cancelled && in.kind != mk::cancelled)
         b.facts.emplace_back(std::string(s.join), *in.event.join_url);
 }
 
-std::string action_url(const mail_input& in, std::string_view kind) {
+std::string action_url(const mail_input& in, mk kind) {
     const auto manage = "/r/" + in.registration.token;
-    if (kind == "confirm_request" || kind == "promoted" ||
-        (kind == "resend" && in.registration.status == registration_status::pending))
+    if (kind == mk::confirm_request || kind == mk::promoted ||
+        (kind == mk::resend && in.registration.status == registration_status::pending))
         return link_to(in, manage + "/confirm");
     return link_to(in, manage);
 }
@@ -102,18 +108,18 @@ mail_body compose(const mail_input& in, const mail_kind_strings& k, lang l) {
         k.subject,
         {{"title", in.event.title}, {"relative", relative(s, in.reminder_offset)}, {"subject", in.organiser_subject}});
     b.greeting = fill(s.greeting, {{"name", in.registration.name}});
-    const auto intro =
-        in.kind == "organiser_message" ? in.organiser_body : fill(k.intro, {{"until", until}, {"position", position}});
+    const auto intro = in.kind == mk::organiser_message ? in.organiser_body
+                                                        : fill(k.intro, {{"until", until}, {"position", position}});
     b.paragraphs.push_back(intro);
     if (invitation_of(in) == calendar::itip_method::request) b.paragraphs.emplace_back(s.invitation_note);
-    if (in.kind == "reminder") b.paragraphs.emplace_back(s.cannot_come);
+    if (in.kind == mk::reminder) b.paragraphs.emplace_back(s.cannot_come);
     if (!k.action.empty()) {
         b.action_label = k.action;
         b.action_url = action_url(in, in.kind);
     }
     add_facts(b, in, s, l);
     b.links.emplace_back(std::string(s.page), link_to(in, "/events/" + in.event.slug));
-    const bool ended = in.kind == "cancelled" || in.kind == "rejected" || in.kind == "event_cancelled";
+    const bool ended = in.kind == mk::cancelled || in.kind == mk::rejected || in.kind == mk::event_cancelled;
     if (!ended && b.action_url != link_to(in, "/r/" + in.registration.token))
         b.links.emplace_back(std::string(s.manage), link_to(in, "/r/" + in.registration.token));
     b.signature = fill(s.signature, {{"network", in.network.name}});
@@ -178,8 +184,8 @@ std::optional<mail_text> render_mail(const mail_input& in) {
     return mail_text{body.subject, to_text(body, in.event), to_html(body, in.event, l), invitation_of(in)};
 }
 
-mail_text render_organiser_mail(std::string_view kind, const std::string& name, const std::string& link) {
-    const bool invite = kind == "organiser_invite";
+mail_text render_organiser_mail(mk kind, const std::string& name, const std::string& link) {
+    const bool invite = kind == mk::organiser_invite;
     mail_body b;
     b.subject =
         invite ? "Einladung zu Treffpunkt / Invitation to Treffpunkt" : "Passwort zurücksetzen / Reset your password";
@@ -202,19 +208,19 @@ mail_text render_organiser_mail(std::string_view kind, const std::string& name, 
     return {b.subject, to_text(b, none), to_html(b, none, lang::de), std::nullopt};
 }
 
-std::optional<std::string> stale_reason(const std::string& kind, const calendar::registration& r,
-                                        const calendar::event& e, calendar::sys_seconds now) {
+std::optional<std::string> stale_reason(mk kind, const calendar::registration& r, const calendar::event& e,
+                                        calendar::sys_seconds now) {
     const bool answered = r.status != registration_status::pending;
-    if ((kind == "confirm_request" || kind == "promoted") && answered)
+    if ((kind == mk::confirm_request || kind == mk::promoted) && answered)
         return "the registration is " + std::string(calendar::to_string(r.status)) + " now";
-    if (kind == "reminder") {
+    if (kind == mk::reminder) {
         if (r.status != registration_status::confirmed)
             return "the registration is " + std::string(calendar::to_string(r.status)) + " now";
         if (e.status != calendar::event_status::published)
             return "the event is " + std::string(calendar::to_string(e.status));
         if (now >= e.start) return "the event has started";
     }
-    if (kind == "organiser_message" && !calendar::is_active(r.status))
+    if (kind == mk::organiser_message && !calendar::is_active(r.status))
         return "the registration is " + std::string(calendar::to_string(r.status)) + " now";
     return std::nullopt;
 }

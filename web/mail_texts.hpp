@@ -6,13 +6,14 @@
 #include <string>
 
 #include "calendar/itip.hpp"
+#include "calendar/messages.hpp"
 #include "calendar/registration.hpp"
 #include "calendar/types.hpp"
 
 namespace tp::web {
 
 struct mail_input {
-    std::string kind;  // an outbox kind (see store::outbox_message)
+    calendar::message_kind kind = calendar::message_kind::confirm_request;
     const calendar::registration& registration;
     const calendar::event& event;
     const calendar::network& network;
@@ -30,15 +31,16 @@ struct mail_text {
     std::optional<calendar::itip_method> invitation;  // REQUEST or CANCEL to attach, if any
 };
 
-// nullopt for a kind we do not know (the message is then failed, not retried).
+// nullopt for a kind that is no registration's (the message is then failed, not retried).
 [[nodiscard]] std::optional<mail_text> render_mail(const mail_input& in);
 
 // An organiser's invitation ("organiser_invite") or password reset ("organiser_reset") with its one-time link.
-[[nodiscard]] mail_text render_organiser_mail(std::string_view kind, const std::string& name, const std::string& link);
+[[nodiscard]] mail_text render_organiser_mail(calendar::message_kind kind, const std::string& name,
+                                              const std::string& link);
 
 // Why a queued message should no longer go out (a reminder for a cancelled registration or an event that has
 // started, a confirmation request that was already answered, ...), or nullopt to send it.
-[[nodiscard]] std::optional<std::string> stale_reason(const std::string& kind, const calendar::registration& r,
+[[nodiscard]] std::optional<std::string> stale_reason(calendar::message_kind kind, const calendar::registration& r,
                                                       const calendar::event& e, calendar::sys_seconds now);
 
 }  // namespace tp::web

@@ -50,6 +50,9 @@ html error_page(const page_context& ctx, int status, std::string_view message) {
     std::string title(status == 404 ? s.not_found_title : s.bad_request_title);
     std::string text_shown(status == 404 && message.empty() ? s.not_found_text : message);
     if (status == 503) title = de ? "Einen Moment bitte" : "One moment, please";
+    if (status == 409) title = de ? "Nicht möglich" : "Not possible";
+    if (status == 422) title = de ? "Nicht angenommen" : "Not accepted";
+    if (status == 500) title = de ? "Ein Fehler ist aufgetreten" : "Something went wrong";
     if (status == 403) {
         title = de ? "Kein Zugriff" : "No access";
         if (message.empty())

@@ -54,7 +54,8 @@ TEST_CASE("register, read, confirm and cancel through the API") {
     CHECK(call(c, http::verb::post, "/api/v1/registrations/" + token + "/cancel").body.at("status") == "cancelled");
     const auto again = call(c, http::verb::post, "/api/v1/registrations/" + token + "/confirm");
     CHECK(again.status == http::status::conflict);
-    CHECK_THAT(std::string(again.body.at("error").as_string()), Catch::Contains("cannot be confirmed"));
+    CHECK(again.body.at("reason") == "registration_cancelled");
+    CHECK_THAT(std::string(again.body.at("error").as_string()), Catch::Contains("stornierte Anmeldung"));
     CHECK(call(c, http::verb::get, "/api/v1/registrations/unknown").status == http::status::not_found);
     CHECK(s.db().outbox().size() == 3);  // confirm request, confirmed, cancelled
 }

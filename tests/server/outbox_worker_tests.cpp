@@ -52,7 +52,7 @@ struct worker_setup {
 std::vector<std::string> states_of(store::store& s, const std::string& kind) {
     std::vector<std::string> out;
     for (const auto& m : s.outbox())
-        if (m.kind == kind) out.push_back(m.status);
+        if (calendar::to_string(m.kind) == kind) out.emplace_back(calendar::to_string(m.status));
     return out;
 }
 using states = std::vector<std::string>;
@@ -130,7 +130,7 @@ TEST_CASE("a transport failure is retried later, and given up after the configur
     auto patient = broken_worker(days{4});
     CHECK(patient.run_once() == 1);
     auto m = w.t.s.outbox().at(0);
-    CHECK(m.status == "queued");
+    CHECK(m.status == calendar::delivery_status::queued);
     CHECK(m.attempts == 1);
     CHECK(m.last_error.find("cannot create") != std::string::npos);
     CHECK(m.due_at >= real_now() + seconds{24});  // 30 s +-20%
@@ -139,7 +139,7 @@ TEST_CASE("a transport failure is retried later, and given up after the configur
     auto impatient = broken_worker(days{2});
     CHECK(impatient.run_once() == 1);
     m = w.t.s.outbox().at(0);
-    CHECK(m.status == "failed");
+    CHECK(m.status == calendar::delivery_status::failed);
     CHECK(m.attempts == 2);
     CHECK(m.last_error.starts_with("given up after 2 attempts: cannot create"));
 }

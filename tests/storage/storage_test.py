@@ -76,7 +76,8 @@ def check_unavailable(server, name):
     status, headers, body = register(server.base, name)
     assert status == 503, (status, body)
     assert headers["Retry-After"] == "60"
-    assert "Nothing was saved" in body["error"], body
+    assert "Nichts wurde gespeichert" in body["error"], body  # in the visitor's language: German by default
+    assert body["reason"] == "storage_unavailable", body
     for page in ("/", "/calendar.ics", "/events/grosstreffen"):
         assert server.get(page)[0] == 200, page
 

@@ -28,7 +28,7 @@ refusal refusal_of(const std::function<void()>& f) {
     try {
         f();
     } catch (const store::programme_error& e) {
-        return e.reason;
+        return e.why;
     }
     FAIL("no programme_error");
     return refusal::closed;
@@ -103,7 +103,7 @@ TEST_CASE("only a barcamp has a programme") {
     t.update();
     CHECK(refusal_of([&] { (void)t.s.propose_session(anna, proposal("x")); }) == refusal::not_a_barcamp);
     CHECK(refusal_of([&] { (void)t.s.add_room(slug, "Aula", 80, op("orga")); }) == refusal::not_a_barcamp);
-    CHECK_THROWS_AS(t.s.add_room("no-such-event", "Aula", 80, op("orga")), store::import_error);
+    CHECK_THROWS_AS(t.s.add_room("no-such-event", "Aula", 80, op("orga")), store::not_found_error);
     CHECK_FALSE(t.s.programme("no-such-event"));
 }
 

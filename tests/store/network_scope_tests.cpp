@@ -138,7 +138,7 @@ TEST_CASE("creating takes only a free address, changing only an existing one") {
     auto copy = t.event;
     CHECK_THROWS_AS(t.s.save_event(copy, op(), mode::create), store::field_refusal);
     auto fresh = testing::sample_event("ganz-neu");
-    CHECK_THROWS_AS(t.s.save_event(fresh, op(), mode::change), store::import_error);
+    CHECK_THROWS_AS(t.s.save_event(fresh, op(), mode::change), store::not_found_error);
     t.s.save_event(fresh, op(), mode::create);
     CHECK(t.s.event_by_slug("ganz-neu"));
 }

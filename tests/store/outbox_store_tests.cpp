@@ -17,7 +17,7 @@ namespace {
 std::vector<store::outbox_message> of_kind(store::store& s, const std::string& kind) {
     std::vector<store::outbox_message> out;
     for (auto& m : s.outbox())
-        if (m.kind == kind) out.push_back(m);
+        if (calendar::to_string(m.kind) == kind) out.push_back(m);
     return out;
 }
 
@@ -35,7 +35,7 @@ TEST_CASE("claiming gives each due message once, with a lease and a stable Messa
     (void)t.add("b");
     const auto first = t.s.claim_outbox(60s, 10, "tp.test");
     REQUIRE(first.size() == 2);
-    CHECK(first[0].status == "sending");
+    CHECK(first[0].status == calendar::delivery_status::sending);
     CHECK(first[0].attempts == 1);
     CHECK(first[0].message_id.ends_with("@tp.test"));
     CHECK(first[0].message_id != first[1].message_id);
@@ -90,7 +90,7 @@ TEST_CASE("marking needs the message to be held: a late sender cannot undo a new
     const auto claimed = t.s.claim_outbox(60s, 10, "tp.test");
     t.s.outbox_sent(claimed[0].id);
     t.s.outbox_retry(claimed[0].id, t.now, "late");  // not 'sending' any more: ignored
-    CHECK(t.s.outbox()[0].status == "sent");
+    CHECK(t.s.outbox()[0].status == calendar::delivery_status::sent);
     CHECK(t.s.outbox()[0].last_error.empty());
 }
 
@@ -136,8 +136,8 @@ TEST_CASE("after a long downtime only the reminder closest to the start goes out
     CHECK(t.s.schedule_reminders() == 1);
     const auto reminders = of_kind(t.s, "reminder");
     REQUIRE(reminders.size() == 2);
-    const auto skipped =
-        std::count_if(reminders.begin(), reminders.end(), [](auto& m) { return m.status == "skipped"; });
+    const auto skipped = std::count_if(reminders.begin(), reminders.end(),
+                                       [](auto& m) { return m.status == calendar::delivery_status::skipped; });
     CHECK(skipped == 1);
     CHECK(t.s.schedule_reminders() == 0);
 }
@@ -207,7 +207,7 @@ TEST_CASE("upgrading keeps the outbox rows of a version-6 database") {
     store::store s(db.str());
     const auto all = s.outbox();
     REQUIRE(all.size() == 1);
-    CHECK(all[0].kind == "confirm_request");
+    CHECK(all[0].kind == calendar::message_kind::confirm_request);
     CHECK(all[0].language == "en");
     CHECK(all[0].attempts == 0);
     CHECK(all[0].payload == "{}");

@@ -37,7 +37,7 @@ inline store::actor op(std::string name = "operator") { return store::actor::ope
 
 inline std::vector<std::string> kinds(store::store& s) {
     std::vector<std::string> out;
-    for (const auto& m : s.outbox()) out.push_back(m.kind);
+    for (const auto& m : s.outbox()) out.emplace_back(calendar::to_string(m.kind));
     return out;
 }
 

@@ -25,7 +25,15 @@ struct fixture {
         event.format = calendar::event_format::hybrid;
     }
     web::mail_text render(const std::string& kind, bool was_confirmed = false) {
-        web::mail_input in{kind, reg, event, network, "https://tp.test", was_confirmed, std::nullopt, "", ""};
+        web::mail_input in{calendar::parse_message_kind(kind).value(),
+                           reg,
+                           event,
+                           network,
+                           "https://tp.test",
+                           was_confirmed,
+                           std::nullopt,
+                           "",
+                           ""};
         return web::render_mail(in).value();
     }
 };
@@ -107,7 +115,8 @@ TEST_CASE("reminder subjects say how soon") {
     for (const auto& [offset, subject] : table) {
         fixture f;
         f.reg.status = rs::confirmed;
-        web::mail_input in{"reminder", f.reg, f.event, f.network, "https://tp.test", true, offset, "", ""};
+        web::mail_input in{
+            calendar::message_kind::reminder, f.reg, f.event, f.network, "https://tp.test", true, offset, "", ""};
         CHECK(web::render_mail(in)->subject == subject);
     }
 }
@@ -116,7 +125,7 @@ TEST_CASE("what people typed is escaped in HTML and organiser messages keep thei
     fixture f;
     f.reg.name = "<script>alert(1)</script>";
     f.reg.status = rs::confirmed;
-    web::mail_input in{"organiser_message",
+    web::mail_input in{calendar::message_kind::organiser_message,
                        f.reg,
                        f.event,
                        f.network,
@@ -133,9 +142,17 @@ TEST_CASE("what people typed is escaped in HTML and organiser messages keep thei
     CHECK(m.text.find("Zeile eins\nZeile <i>zwei</i>") != std::string::npos);
 }
 
-TEST_CASE("an unknown kind renders nothing") {
+TEST_CASE("a kind that is no registration's renders nothing here") {
     fixture f;
-    web::mail_input in{"no_such_kind", f.reg, f.event, f.network, "https://tp.test", false, std::nullopt, "", ""};
+    web::mail_input in{calendar::message_kind::organiser_invite,
+                       f.reg,
+                       f.event,
+                       f.network,
+                       "https://tp.test",
+                       false,
+                       std::nullopt,
+                       "",
+                       ""};
     CHECK_FALSE(web::render_mail(in));
 }
 
@@ -166,6 +183,7 @@ TEST_CASE("messages that lost their point are not sent") {
         CAPTURE(r.kind, calendar::to_string(r.status));
         f.reg.status = r.status;
         f.event.status = r.event_status;
-        CHECK(web::stale_reason(r.kind, f.reg, f.event, r.now).has_value() == r.stale);
+        CHECK(web::stale_reason(calendar::parse_message_kind(r.kind).value(), f.reg, f.event, r.now).has_value() ==
+              r.stale);
     }
 }

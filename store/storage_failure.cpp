@@ -1,9 +1,11 @@
-#include "server/storage_fault.hpp"
+#include "store/storage_failure.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
-namespace tp::server {
+#include "store/refusal.hpp"
+
+namespace tp::store {
 
 namespace {
 
@@ -14,7 +16,7 @@ int primary_code(const std::exception& ex) {
 
 }  // namespace
 
-const char* storage_fault_hint(const std::exception& ex) {
+const char* storage_failure_hint(const std::exception& ex) {
     switch (primary_code(ex)) {
         case SQLITE_FULL: return "the disk holding the database is full";
         case SQLITE_READONLY: return "the database, its folder or its file system is read-only";
@@ -30,17 +32,15 @@ const char* storage_fault_hint(const std::exception& ex) {
     }
 }
 
-bool is_storage_fault(const std::exception& ex) { return *storage_fault_hint(ex) != '\0'; }
-
-handled storage_unavailable(bool api) {
-    static constexpr const char* message =
-        "The server cannot save anything at the moment (its storage is full or not writable). Nothing was saved; "
-        "please try again in a few minutes.";
-    auto result = api ? json_error(http::status::service_unavailable, message, "unavailable")
-                      : handled{text_response(http::status::service_unavailable, message), "unavailable"};
-    result.res.set(http::field::retry_after, "60");
-    result.res.set(http::field::cache_control, "no-store");
-    return result;
+std::exception_ptr translated(std::exception_ptr failure) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const SQLite::Exception& ex) {
+        if (const std::string hint = storage_failure_hint(ex); !hint.empty())
+            return std::make_exception_ptr(storage_unavailable(ex.what(), hint));
+    } catch (...) {
+    }
+    return failure;
 }
 
-}  // namespace tp::server
+}  // namespace tp::store

@@ -1,0 +1,116 @@
+// The one error mapping: each kind of store refusal has one status, its words come from web/ in the visitor's
+// language, and app::handle gives them for pages and the API alike.
+#include <catch2/catch.hpp>
+
+#include <boost/json.hpp>
+
+#include "sample_event.hpp"
+#include "server/app.hpp"
+#include "server/refusal_answer.hpp"
+#include "store/store.hpp"
+#include "temp_path.hpp"
+#include "web/failure_texts.hpp"
+#include "web/programme_refusals.hpp"
+
+using namespace tp;
+namespace http = server::http;
+using store::refusal_kind;
+
+TEST_CASE("error mapping: each kind of refusal has one status") {
+    struct row {
+        refusal_kind kind;
+        http::status status;
+    };
+    const auto [kind, status] = GENERATE(values<row>({
+        {refusal_kind::not_found, http::status::not_found},
+        {refusal_kind::conflict, http::status::conflict},
+        {refusal_kind::forbidden, http::status::forbidden},
+        {refusal_kind::invalid, http::status::unprocessable_entity},
+        {refusal_kind::unavailable, http::status::service_unavailable},
+    }));
+    CHECK(server::status_of(kind) == status);
+    const store::refusal refused(kind, "some_reason", "English words for the log");
+    for (const auto l : {web::lang::de, web::lang::en}) {
+        const auto [answered, words] = server::refusal_answer(refused, l);
+        CHECK(answered == status);
+        CHECK_FALSE(words.empty());
+        CHECK(words.find("English words") == std::string::npos);  // what() is for the log, never for people
+    }
+}
+
+TEST_CASE("error mapping: a registration's state and a programme's rule are named in the visitor's language") {
+    const store::registration_conflict cancelled("a cancelled registration cannot be confirmed",
+                                                 calendar::registration_status::cancelled);
+    CHECK(cancelled.reason() == "registration_cancelled");
+    CHECK_THAT(server::refusal_answer(cancelled, web::lang::de).second, Catch::Contains("stornierte Anmeldung"));
+    CHECK_THAT(server::refusal_answer(cancelled, web::lang::en).second,
+               Catch::Equals("A cancelled registration cannot take this step."));
+    const store::registration_conflict expired("expired", calendar::registration_status::expired);
+    CHECK_THAT(server::refusal_answer(expired, web::lang::en).second, Catch::StartsWith("An expired"));
+    const store::programme_error full(calendar::programme_refusal::too_many_proposals);
+    CHECK(server::refusal_answer(full, web::lang::de).second ==
+          web::refusal_text(calendar::programme_refusal::too_many_proposals, web::lang::de));
+}
+
+TEST_CASE("every failure text exists in German and English") {
+    using web::failure;
+    const auto f = GENERATE(failure::not_found, failure::conflict, failure::forbidden, failure::invalid,
+                            failure::unavailable, failure::internal, failure::malformed, failure::needs_host,
+                            failure::header_too_large, failure::body_too_large, failure::too_many_connections);
+    const auto de = web::failure_text(f, web::lang::de);
+    const auto en = web::failure_text(f, web::lang::en);
+    CHECK_FALSE(de.empty());
+    CHECK_FALSE(en.empty());
+    CHECK(de != en);
+    CHECK(web::failure_text_both(f) == std::string(de) + "\n" + std::string(en));
+    CHECK_THAT(web::too_many_requests_text(12, false, web::lang::de), Catch::Contains("12 Sekunden"));
+    CHECK_THAT(web::too_many_requests_text(12, true, web::lang::en), Catch::Contains("this link"));
+}
+
+namespace {
+
+struct fixture {
+    testing::temp_path db;
+    store::store s{db.str()};
+    server::app a{s, {"http://127.0.0.1:8080", 0}};
+    fixture() {
+        auto e = testing::sample_event("offen");
+        e.start = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) + std::chrono::days{30};
+        e.end = e.start + std::chrono::hours{3};
+        e.registration_opens = e.start - std::chrono::days{60};
+        calendar::network n;
+        n.slug = e.network_slug;
+        n.name = e.network_name;
+        s.upsert(std::array{n}, std::array{e});
+    }
+    server::handled call(http::verb verb, const std::string& target, std::string_view language) {
+        server::request req{verb, target, 11};
+        req.set(http::field::host, "treffpunkt.example");
+        req.set(http::field::accept_language, language);
+        req.prepare_payload();
+        return a.handle(req, "127.0.0.1", "127.0.0.1");
+    }
+    std::string cancelled_link() {
+        const auto made = s.register_person("offen", {"Ada", "ada@example.org", "", "de", std::nullopt, {}});
+        REQUIRE(made.registration);
+        (void)s.cancel_registration(made.registration->token);
+        return made.registration->token;
+    }
+};
+
+std::string body_of(const server::handled& h) { return h.res.body() ? *h.res.body() : std::string{}; }
+
+}  // namespace
+
+TEST_CASE("app::handle maps a refusal once: JSON under /api/ with its reason, in the visitor's language") {
+    fixture f;
+    const auto token = f.cancelled_link();
+    const auto answer = f.call(http::verb::post, "/api/v1/registrations/" + token + "/confirm", "en");
+    CHECK(answer.res.result() == http::status::conflict);
+    const auto json = boost::json::parse(body_of(answer)).as_object();
+    CHECK(json.at("reason") == "registration_cancelled");
+    CHECK(json.at("error") == "A cancelled registration cannot take this step.");
+    CHECK(answer.route == "api_confirm");  // counted under its route, not under a shared label
+    const auto german = f.call(http::verb::post, "/api/v1/registrations/" + token + "/confirm", "de-DE");
+    CHECK_THAT(body_of(german), Catch::Contains("stornierte Anmeldung"));
+}
