@@ -5,11 +5,14 @@
 
 #include "server/app.hpp"
 #include "server/auth.hpp"
+#include "web/api_messages.hpp"
 #include "web/registration_input.hpp"
 
 namespace tp::server {
 
 namespace json = boost::json;
+using web::api_message;
+using web::api_text;
 
 handled json_response(http::status status, const json::value& body, std::string_view route) {
     auto res = make_response(status, "application/json; charset=utf-8", json::serialize(body) + "\n");
@@ -24,18 +27,6 @@ handled json_error(http::status status, std::string message, std::string_view ro
 namespace {
 
 using calendar::registration_window;
-
-std::string window_message(registration_window w) {
-    switch (w) {
-        case registration_window::not_yet_open: return "registration is not open yet";
-        case registration_window::closed: return "registration has closed";
-        case registration_window::event_cancelled: return "the event has been cancelled";
-        case registration_window::event_past: return "the event has already begun";
-        case registration_window::not_published: return "the event is not published";
-        case registration_window::open: break;
-    }
-    return "registration is open";
-}
 
 json::value position_of(const calendar::registration& r) {
     return r.position ? json::value(*r.position) : json::value(nullptr);
@@ -66,10 +57,11 @@ json::object public_registration_json(const calendar::registration& r) {
 }  // namespace
 
 void app::api_register(const request& req, parsed& p, const std::string& slug, later_reply out) {
+    const auto l = p.ctx.language;
     if (!is_json(req[http::field::content_type]))
-        return out.reply(json_error(http::status::unsupported_media_type, "send the registration as application/json",
-                                    "api_register"));
-    const auto input = web::parse_registration_json(req.body());
+        return out.reply(
+            json_error(http::status::unsupported_media_type, api_text(api_message::send_json, l), "api_register"));
+    const auto input = web::parse_registration_json(req.body(), l);
     const auto event = store_.event_by_slug(slug);
     const auto given = web::answers_of_json(req.body());
     const auto answers =
@@ -77,13 +69,13 @@ void app::api_register(const request& req, parsed& p, const std::string& slug, l
     json::object fields;
     if (const auto* errors = std::get_if<web::field_errors>(&input))
         for (const auto& [k, v] : *errors) fields[k] = v;
-    for (const auto& [key, problem] : answers.problems)
-        fields["answers." + key] = web::describe(problem, web::lang::en);
-    for (const auto& key : given.malformed) fields["answers." + key] = "must be text, a list of texts, or true/false";
+    for (const auto& [key, problem] : answers.problems) fields["answers." + key] = web::describe(problem, l);
+    for (const auto& key : given.malformed) fields["answers." + key] = web::describe(web::field_problem::not_text, l);
     if (!fields.empty())
-        return out.reply(json_response(http::status::unprocessable_entity,
-                                       json::object{{"error", "some fields need attention"}, {"fields", fields}},
-                                       "api_register"));
+        return out.reply(
+            json_response(http::status::unprocessable_entity,
+                          json::object{{"error", api_text(api_message::fields_need_attention, l)}, {"fields", fields}},
+                          "api_register"));
     const auto& in = std::get<web::registration_input>(input);
     std::optional<std::string> key;
     if (const auto k = req["Idempotency-Key"]; !k.empty()) key = std::string(k.substr(0, 200));
@@ -92,41 +84,42 @@ void app::api_register(const request& req, parsed& p, const std::string& slug, l
     if (!req[http::field::authorization].empty()) {
         organiser = bearer_user(req, store_);
         if (!organiser)
-            return out.reply(json_error(http::status::unauthorized, "the API token is not valid", "api_register"));
+            return out.reply(
+                json_error(http::status::unauthorized, api_text(api_message::token_not_valid, l), "api_register"));
     }
     store::registration_request asked{in.name, in.email,       in.organisation, std::string(web::code(p.ctx.language)),
                                       key,     answers.answers};
     if (organiser) asked.registered_by = store::actor::organiser(*organiser, " (API)");
-    store_.register_person_later(
-        slug, std::move(asked),
-        completion<store::registration_result>(req, p, std::move(out),
-                                               [this, slug, by_organiser = organiser.has_value()](
-                                                   const request&, parsed&, const store::registration_result& result) {
-                                                   return api_registered(slug, by_organiser, result);
-                                               }));
+    store_.register_person_later(slug, std::move(asked),
+                                 completion<store::registration_result>(
+                                     req, p, std::move(out),
+                                     [this, slug, by_organiser = organiser.has_value()](
+                                         const request&, parsed& q, const store::registration_result& result) {
+                                         return api_registered(q, slug, by_organiser, result);
+                                     }));
 }
 
-handled app::api_registered(const std::string& slug, bool by_organiser, const store::registration_result& result) {
+handled app::api_registered(const parsed& p, const std::string& slug, bool by_organiser,
+                            const store::registration_result& result) {
+    const auto l = p.ctx.language;
     switch (result.outcome) {
         case store::registration_outcome::unknown_event:
-            return json_error(http::status::not_found, "there is no event '" + slug + "'", "api_register");
+            return json_error(http::status::not_found, api_text(api_message::no_such_event, l, slug), "api_register");
         case store::registration_outcome::window_closed: {
             const auto status =
                 result.window == registration_window::not_published ? http::status::not_found : http::status::conflict;
-            return json_error(status, window_message(result.window), "api_register");
+            return json_error(status, std::string(web::api_window_text(result.window, l)), "api_register");
         }
         case store::registration_outcome::repeated:
             // Whoever knows an address learns nothing about that person: the link goes to the address only.
-            return json_response(
-                http::status::ok,
-                json::object{{"status", "already_registered"},
-                             {"position", nullptr},
-                             {"event", slug},
-                             {"message", "this address is registered already; we sent its link again"}},
-                "api_register");
+            return json_response(http::status::ok,
+                                 json::object{{"status", "already_registered"},
+                                              {"position", nullptr},
+                                              {"event", slug},
+                                              {"message", api_text(api_message::registered_already, l)}},
+                                 "api_register");
         case store::registration_outcome::key_reused:
-            return json_error(http::status::unprocessable_entity,
-                              "this Idempotency-Key was used for another request; send a new key", "api_register");
+            return json_error(http::status::unprocessable_entity, api_text(api_message::key_reused, l), "api_register");
         case store::registration_outcome::created: break;
     }
     return json_response(
@@ -135,9 +128,11 @@ handled app::api_registered(const std::string& slug, bool by_organiser, const st
         "api_register");
 }
 
-handled app::api_registration(const std::string& token) {
+handled app::api_registration(const parsed& p, const std::string& token) {
     const auto r = store_.registration_by_token(token);
-    if (!r) return json_error(http::status::not_found, "there is no registration with this link", "api_registration");
+    if (!r)
+        return json_error(http::status::not_found, api_text(api_message::no_such_registration, p.ctx.language),
+                          "api_registration");
     auto body = registration_json(*r);
     body["name"] = r->name;
     if (r->expires_at && r->status == calendar::registration_status::pending)
@@ -145,10 +140,12 @@ handled app::api_registration(const std::string& token) {
     return json_response(http::status::ok, body, "api_registration");
 }
 
-handled app::api_change(const std::string& token, bool confirm) {
+handled app::api_change(const parsed& p, const std::string& token, bool confirm) {
     // A state that does not allow the step is a registration_conflict: 409 from app::handle.
     const auto r = confirm ? store_.confirm_registration(token) : store_.cancel_registration(token);
-    if (!r) return json_error(http::status::not_found, "there is no registration with this link", "api_registration");
+    if (!r)
+        return json_error(http::status::not_found, api_text(api_message::no_such_registration, p.ctx.language),
+                          "api_registration");
     return json_response(http::status::ok, registration_json(*r), "api_registration");
 }
 

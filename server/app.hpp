@@ -133,16 +133,16 @@ private:
                       const form_token& token);
     // The JSON API (api.cpp, api_admin.cpp).
     void api_register(const request& req, parsed& p, const std::string& slug, later_reply out);
-    handled api_registered(const std::string& slug, bool by_organiser, const store::registration_result& result);
-    handled api_registration(const std::string& token);
-    handled api_change(const std::string& token, bool confirm);
+    handled api_registered(const parsed& p, const std::string& slug, bool by_organiser,
+                           const store::registration_result& result);
+    handled api_registration(const parsed& p, const std::string& token);
+    handled api_change(const parsed& p, const std::string& token, bool confirm);
     [[nodiscard]] boost::json::object registration_json(const calendar::registration& r) const;
     handled api_list_events(const calendar::organiser& who);
-    handled api_save_event(const request& req, const calendar::organiser& who,
-                           const std::optional<calendar::event>& existing);
+    handled api_save_event(const request& req, const parsed& p, const std::optional<calendar::event>& existing);
     handled api_act(const parsed& p, const std::string& id, const std::string& action);
     handled api_list_series(const calendar::organiser& who);
-    handled api_save_series(const request& req, const calendar::organiser& who, const std::optional<std::string>& slug);
+    handled api_save_series(const request& req, const parsed& p, const std::optional<std::string>& slug);
     // Organisers (admin.cpp, admin_accounts.cpp, admin_event_form.cpp, admin_exports.cpp).
     handled admin_login(const request& req, parsed& p);
     handled admin_logout(const request& req, parsed& p);

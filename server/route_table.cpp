@@ -71,29 +71,29 @@ std::span<const route> app::routes() {
         {POST, "/api/v1/events/{slug}/registrations", "api_register", needs::nothing, nullptr, false,
          [](app& a, const request& r, c& x, later_reply out) { a.api_register(r, x, x.arg(0), std::move(out)); }},
         {GET, "/api/v1/registrations/{token}", "api_registration", needs::nothing,
-         [](app& a, const request&, c& x) { return a.api_registration(x.arg(0)); }},
+         [](app& a, const request&, c& x) { return a.api_registration(x, x.arg(0)); }},
         {POST, "/api/v1/registrations/{token}/confirm", "api_confirm", needs::nothing,
-         [](app& a, const request&, c& x) { return a.api_change(x.arg(0), true); }},
+         [](app& a, const request&, c& x) { return a.api_change(x, x.arg(0), true); }},
         {POST, "/api/v1/registrations/{token}/cancel", "api_cancel", needs::nothing,
-         [](app& a, const request&, c& x) { return a.api_change(x.arg(0), false); }},
+         [](app& a, const request&, c& x) { return a.api_change(x, x.arg(0), false); }},
         {GET, "/api/v1/openapi.json", "api_openapi", needs::nothing, [](app&, const request&, c&) { return openapi(); }},
         {GET | POST, "/api/v1/events", "api_events", needs::bearer,
          [](app& a, const request& r, c& x) {
-             return r.method() == http::verb::post ? a.api_save_event(r, *x.who, std::nullopt) : a.api_list_events(*x.who);
+             return r.method() == http::verb::post ? a.api_save_event(r, x, std::nullopt) : a.api_list_events(*x.who);
          }},
         {PUT, "/api/v1/events/{slug}", "api_event", needs::bearer_event,
-         [](app& a, const request& r, c& x) { return a.api_save_event(r, *x.who, x.event); }},
+         [](app& a, const request& r, c& x) { return a.api_save_event(r, x, x.event); }},
         {POST, "/api/v1/events/{slug}/registrations/{id}/{action}", "api_registration_action", needs::bearer_event,
          [](app& a, const request&, c& x) { return a.api_act(x, x.arg(1), x.arg(2)); }},
         {GET, "/api/v1/events/{slug}/attendees.{format}", "api_attendees", needs::bearer_event,
          [](app& a, const request& r, c& x) { return a.export_event(r, *x.event, x.arg(1), x.ctx.language); }},
         {GET | POST, "/api/v1/series", "api_series", needs::bearer,
          [](app& a, const request& r, c& x) {
-             return r.method() == http::verb::post ? a.api_save_series(r, *x.who, std::nullopt)
+             return r.method() == http::verb::post ? a.api_save_series(r, x, std::nullopt)
                                                    : a.api_list_series(*x.who);
          }},
         {PUT, "/api/v1/series/{slug}", "api_series_one", needs::bearer,
-         [](app& a, const request& r, c& x) { return a.api_save_series(r, *x.who, x.arg(0)); }},
+         [](app& a, const request& r, c& x) { return a.api_save_series(r, x, x.arg(0)); }},
         // Organisers' pages: accounts without a session, then everything behind one.
         {GET | POST, "/admin/login", "admin_login", needs::nothing,
          [](app& a, const request& r, c& x) { return a.admin_login(r, x); }},

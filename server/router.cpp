@@ -3,6 +3,7 @@
 #include "server/app.hpp"
 #include "server/auth.hpp"
 #include "server/csrf.hpp"
+#include "web/api_messages.hpp"
 #include "web/pages.hpp"
 #include "web/query_string.hpp"
 #include "web/registration_strings.hpp"
@@ -20,8 +21,8 @@ std::string submitted_csrf(const request& req) {
 
 bool is_api(const request_context& p) { return !p.segments.empty() && p.segments[0] == "api"; }
 
-handled unauthorized() {
-    auto denied = json_error(http::status::unauthorized, "send an API token: Authorization: Bearer <token>", "");
+handled unauthorized(web::lang l) {
+    auto denied = json_error(http::status::unauthorized, web::api_text(web::api_message::send_token, l), "");
     denied.res.set(http::field::www_authenticate, "Bearer");
     return denied;
 }
@@ -32,7 +33,9 @@ std::variant<handled, const route*> app::resolve(const request& req, parsed& p) 
     static const route_index index(routes());
     auto found = index.find(p.segments);
     if (!found) {
-        if (is_api(p)) return json_error(http::status::not_found, "there is no such API route", "not_found");
+        if (is_api(p))
+            return json_error(http::status::not_found, web::api_text(web::api_message::no_such_route, p.ctx.language),
+                              "not_found");
         return not_found(p);
     }
     const auto& entry = *found->entry;
@@ -87,15 +90,19 @@ std::optional<handled> app::check_needs(const request& req, parsed& p, needs nee
     if (need == needs::nothing) return std::nullopt;
     const bool api = need == needs::bearer || need == needs::bearer_event;
     p.who = api ? bearer_user(req, store_) : session_user(req, store_);
-    if (!p.who) return api ? unauthorized() : see_other(web::href(p.ctx, "/admin/login"), "admin_login");
+    if (!p.who) return api ? unauthorized(p.ctx.language) : see_other(web::href(p.ctx, "/admin/login"), "admin_login");
     if (need != needs::event_admin && need != needs::bearer_event) return std::nullopt;
     p.event = store_.event_by_slug(p.arg(0));
     if (!p.event) {
-        if (api) return json_error(http::status::not_found, "there is no event '" + p.arg(0) + "'", "");
+        if (api)
+            return json_error(http::status::not_found,
+                              web::api_text(web::api_message::no_such_event, p.ctx.language, p.arg(0)), "");
         return not_found(p);
     }
     if (calendar::may_manage(*p.who, p.event->network_slug)) return std::nullopt;
-    if (api) return json_error(http::status::forbidden, "this token may not manage the event's network", "");
+    if (api)
+        return json_error(http::status::forbidden,
+                          web::api_text(web::api_message::may_not_manage_event, p.ctx.language), "");
     return forbidden(p);
 }
 

@@ -152,11 +152,12 @@ std::map<std::string, field_problem> check_registration(registration_input& in, 
     return problems;
 }
 
-std::variant<registration_input, field_errors> parse_registration_json(std::string_view body) {
+std::variant<registration_input, field_errors> parse_registration_json(std::string_view body, lang l) {
+    const bool de = l == lang::de;
     boost::system::error_code ec;
     const auto root = json::parse(body, ec);
-    if (ec) return field_errors{{"body", "is not valid JSON: " + ec.message()}};
-    if (!root.is_object()) return field_errors{{"body", "must be a JSON object"}};
+    if (ec) return field_errors{{"body", (de ? "ist kein gültiges JSON: " : "is not valid JSON: ") + ec.message()}};
+    if (!root.is_object()) return field_errors{{"body", de ? "muss ein JSON-Objekt sein" : "must be a JSON object"}};
     const auto& o = root.as_object();
     std::map<std::string, field_problem> problems;
     registration_input in{json_text(o, "name", problems), json_text(o, "email", problems),
@@ -165,13 +166,14 @@ std::variant<registration_input, field_errors> parse_registration_json(std::stri
     const bool agreed = consent && consent->is_bool() && consent->get_bool();
     for (auto& [field, p] : check_registration(in, agreed)) problems.try_emplace(field, p);
     field_errors errors;
-    for (const auto& [field, p] : problems) errors[field] = describe(p, lang::en);
+    for (const auto& [field, p] : problems) errors[field] = describe(p, l);
     if (const auto* answers = o.if_contains("answers"); answers && !answers->is_object() && !answers->is_null())
-        errors["answers"] = "must be an object of question keys and answers";
+        errors["answers"] = de ? "muss ein Objekt aus Frageschlüsseln und Antworten sein"
+                               : "must be an object of question keys and answers";
     for (const auto& kv : o)
         if (kv.key() != "name" && kv.key() != "email" && kv.key() != "organisation" && kv.key() != "consent" &&
             kv.key() != "answers")
-            errors[std::string(kv.key())] = "is not a known field";
+            errors[std::string(kv.key())] = de ? "ist kein bekanntes Feld" : "is not a known field";
     if (!errors.empty()) return errors;
     return in;
 }

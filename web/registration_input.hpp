@@ -63,6 +63,7 @@ struct form_submission {
 
 // {"name", "email", "organisation", "consent": true, "answers": {...}}: name and email required, consent must be
 // true, lengths capped, no control characters, valid UTF-8 (the JSON parser rejects anything else).
-[[nodiscard]] std::variant<registration_input, field_errors> parse_registration_json(std::string_view body);
+[[nodiscard]] std::variant<registration_input, field_errors> parse_registration_json(std::string_view body,
+                                                                                     lang l = lang::en);
 
 }  // namespace tp::web

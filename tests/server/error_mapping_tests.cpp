@@ -9,6 +9,7 @@
 #include "server/refusal_answer.hpp"
 #include "store/store.hpp"
 #include "temp_path.hpp"
+#include "web/api_messages.hpp"
 #include "web/failure_texts.hpp"
 #include "web/programme_refusals.hpp"
 
@@ -113,4 +114,33 @@ TEST_CASE("app::handle maps a refusal once: JSON under /api/ with its reason, in
     CHECK(answer.route == "api_confirm");  // counted under its route, not under a shared label
     const auto german = f.call(http::verb::post, "/api/v1/registrations/" + token + "/confirm", "de-DE");
     CHECK_THAT(body_of(german), Catch::Contains("stornierte Anmeldung"));
+}
+
+TEST_CASE("every message of the API exists in German and English") {
+    using web::api_message;
+    const auto m = GENERATE(api_message::send_json, api_message::fields_need_attention, api_message::token_not_valid,
+                            api_message::send_token, api_message::no_such_route, api_message::no_such_event,
+                            api_message::no_such_series, api_message::no_such_registration,
+                            api_message::event_has_no_such_registration, api_message::may_not_manage_event,
+                            api_message::may_not_manage_series, api_message::registered_already,
+                            api_message::key_reused, api_message::slug_fixed);
+    const auto de = web::api_text(m, web::lang::de, "x-1");
+    const auto en = web::api_text(m, web::lang::en, "x-1");
+    CHECK_FALSE(de.empty());
+    CHECK_FALSE(en.empty());
+    CHECK(de != en);
+    const auto w = GENERATE(calendar::registration_window::not_yet_open, calendar::registration_window::closed,
+                            calendar::registration_window::event_cancelled, calendar::registration_window::event_past,
+                            calendar::registration_window::not_published);
+    CHECK(web::api_window_text(w, web::lang::de) != web::api_window_text(w, web::lang::en));
+}
+
+TEST_CASE("the API answers in the client's language: German unless it asks for English") {
+    fixture f;
+    const auto german = f.call(http::verb::get, "/api/v1/registrations/unknown-link", "");
+    CHECK(german.res.result() == http::status::not_found);
+    CHECK_THAT(body_of(german), Catch::Contains("keine Anmeldung"));
+    const auto english = f.call(http::verb::get, "/api/v1/nothing/here", "en-GB,en;q=0.8");
+    CHECK(english.res.result() == http::status::not_found);
+    CHECK_THAT(body_of(english), Catch::Contains("there is no such API route"));
 }
