@@ -11,6 +11,16 @@
 namespace tp::calendar {
 
 enum class role { admin, organiser };
+
+// Why an account cannot be created or changed (the store refuses; web/ says it in words).
+enum class account_problem {
+    password_short,
+    name_empty,
+    not_an_email,
+    email_taken,
+    unknown_network,
+    unknown_organiser
+};
 [[nodiscard]] std::string_view to_string(role r);
 [[nodiscard]] std::optional<role> parse_role(std::string_view s);
 

@@ -43,8 +43,8 @@ handled app::admin_password(const request& req, parsed& p) {
         auto done = see_other(web::href(p.ctx, "/admin"), "admin_login");
         set_session_cookie(done.res, store_.open_session(who->id), https(config_.base_url));
         return done;
-    } catch (const store::account_error&) {
-        return again(std::string(strings.password_too_short));
+    } catch (const store::account_error& ex) {
+        return again(std::string(web::account_problem_text(ex.why, p.ctx.language)));
     }
 }
 
@@ -71,7 +71,8 @@ handled app::admin_invite(const request& req, parsed& p, const calendar::organis
     try {
         (void)store_.invite_organiser(invited, store::actor::organiser(who));
     } catch (const store::account_error& ex) {
-        return page(p, "admin", http::status::unprocessable_entity, web::error_page(p.ctx, 422, ex.what()).str());
+        return page(p, "admin", http::status::unprocessable_entity,
+                    web::error_page(p.ctx, 422, web::account_problem_text(ex.why, p.ctx.language)).str());
     }
     return admin_page(p, "admin", http::status::ok, web::invited_page(p.ctx, invited.email).str());
 }

@@ -6,6 +6,7 @@
 #include "web/programme_refusals.hpp"
 #include "server/csrf.hpp"
 #include "web/admin_strings.hpp"
+#include "web/failure_texts.hpp"
 #include "web/barcamp_pages.hpp"
 #include "web/pages.hpp"
 #include "web/registration_strings.hpp"
@@ -93,13 +94,13 @@ handled app::admin_programme(const request& req, parsed& p) {
                 again = change.place(fields);
             else if (action == "remove_room" || action == "remove_slot") {
                 const auto id = parse_id(fields["id"]);
-                if (!id) return bad_request(p, "id: a room or slot number is needed");
+                if (!id) return bad_request(p, web::failure_text(web::failure::malformed, l));
                 if (action == "remove_room")
                     store_.remove_room(e.slug, *id, change.actor);
                 else
                     store_.remove_slot(e.slug, *id, change.actor);
             } else {
-                return bad_request(p, "action must be room, slot, session, place, remove_room or remove_slot");
+                return bad_request(p, web::failure_text(web::failure::malformed, l));  // not a form of ours
             }
         } catch (const store::programme_error& ex) {
             again = {action == "remove_room" || action == "remove_slot" ? "place" : action,

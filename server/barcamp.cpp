@@ -2,6 +2,7 @@
 // propose and vote (/r/{token}/sessions): GET shows, POST changes with the CSRF token, then 303 back.
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
+#include "web/failure_texts.hpp"
 #include "web/programme_refusals.hpp"
 #include "server/csrf.hpp"
 #include "web/barcamp_pages.hpp"
@@ -59,7 +60,7 @@ handled app::participant_sessions(const request& req, parsed& p, const std::stri
             } else {
                 const auto id = parse_id(fields["session"]);
                 if (!id || (action != "vote" && action != "unvote" && action != "withdraw"))
-                    return bad_request(p, "action must be propose, vote, unvote or withdraw, with a session number");
+                    return bad_request(p, web::failure_text(web::failure::malformed, l));  // not a form of ours
                 return see_other(back + apply_vote(store_, token, action, *id), "sessions");
             }
         } catch (const store::programme_error& ex) {

@@ -16,7 +16,9 @@ namespace tp::store {
 // An account the store cannot create: the email is taken, a network is unknown, the password too short.
 class account_error : public refusal {
 public:
-    explicit account_error(const std::string& message) : refusal(refusal_kind::invalid, "account", message) {}
+    account_error(calendar::account_problem problem, const std::string& message)
+        : refusal(refusal_kind::invalid, "account", message), why(problem) {}
+    calendar::account_problem why;
 };
 
 struct new_organiser {

@@ -41,9 +41,11 @@ namespace {
 
 void check_new(const new_organiser& o) {
     if (o.password.size() < min_password_length)
-        throw account_error("the password needs at least " + std::to_string(min_password_length) + " characters");
-    if (o.name.empty()) throw account_error("the name is empty");
-    if (o.email.find('@') == std::string::npos) throw account_error("'" + o.email + "' is not an email address");
+        throw account_error(calendar::account_problem::password_short,
+                            "the password needs at least " + std::to_string(min_password_length) + " characters");
+    if (o.name.empty()) throw account_error(calendar::account_problem::name_empty, "the name is empty");
+    if (o.email.find('@') == std::string::npos)
+        throw account_error(calendar::account_problem::not_an_email, "'" + o.email + "' is not an email address");
 }
 
 // A hash to verify against when the email is unknown, so the answer takes as long either way.
@@ -65,7 +67,8 @@ void count_failure(connection& c, std::int64_t id, int failures, calendar::sys_s
 calendar::organiser insert_organiser(connection& c, const new_organiser& o, const std::optional<std::string>& hash,
                                      calendar::sys_seconds now) {
     if (organiser_where(c, "WHERE o.email_key = ?", lower(o.email)))
-        throw account_error("there is already an organiser with the email " + o.email);
+        throw account_error(calendar::account_problem::email_taken,
+                            "there is already an organiser with the email " + o.email);
     auto add = c.prepare(
         "INSERT INTO organisers (email, email_key, name, role, password_hash, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -84,7 +87,7 @@ calendar::organiser insert_organiser(connection& c, const new_organiser& o, cons
         try {
             link->bind(2, network_id(c, slug, "organiser " + o.email));
         } catch (const import_error& ex) {
-            throw account_error(ex.what());
+            throw account_error(calendar::account_problem::unknown_network, ex.what());
         }
         link->exec();
     }
@@ -176,7 +179,9 @@ std::string account_store::create_api_token(const std::string& email, const std:
     const auto token = "tp_" + random_token() + random_token();
     db_.write([&](connection& c, sys_seconds now) {
         const auto who = organiser_where(c, "WHERE o.email_key = ?", lower(email));
-        if (!who) throw account_error("there is no organiser with the email " + email);
+        if (!who)
+            throw account_error(calendar::account_problem::unknown_organiser,
+                                "there is no organiser with the email " + email);
         auto add = c.prepare("INSERT INTO api_tokens (digest, organiser_id, label, created_at) VALUES (?, ?, ?, ?)");
         add->bind(1, token_digest(token));
         add->bind(2, who->id);

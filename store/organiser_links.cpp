@@ -41,8 +41,9 @@ void send_link(connection& c, const calendar::organiser& who, const std::string&
 calendar::organiser account_store::invite_organiser(const new_organiser& o, const actor& by) {
     if (o.role == calendar::role::admin) by.require_everywhere("inviting an administrator");
     for (const auto& n : o.networks) by.require(n, "the invitation");
-    if (o.name.empty()) throw account_error("the name is empty");
-    if (o.email.find('@') == std::string::npos) throw account_error("'" + o.email + "' is not an email address");
+    if (o.name.empty()) throw account_error(calendar::account_problem::name_empty, "the name is empty");
+    if (o.email.find('@') == std::string::npos)
+        throw account_error(calendar::account_problem::not_an_email, "'" + o.email + "' is not an email address");
     return db_.write([&](connection& c, sys_seconds now) -> calendar::organiser {
         auto created = insert_organiser(c, o, std::nullopt, now);
         send_link(c, created, "invite", invite_lifetime, now);
@@ -72,7 +73,8 @@ bool account_store::link_valid(const std::string& token) {
 std::optional<calendar::organiser> account_store::set_password_by_link(const std::string& token,
                                                                        const std::string& password) {
     if (password.size() < min_password_length)
-        throw account_error("the password needs at least " + std::to_string(min_password_length) + " characters");
+        throw account_error(calendar::account_problem::password_short,
+                            "the password needs at least " + std::to_string(min_password_length) + " characters");
     const auto hash = hash_password(password);
     return db_.write([&](connection& c, sys_seconds now) -> std::optional<calendar::organiser> {
         const auto who = organiser_where(c,

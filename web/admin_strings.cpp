@@ -165,4 +165,23 @@ std::string_view delivery_label(std::string_view state, lang l) {
     return state;
 }
 
+std::string_view account_problem_text(calendar::account_problem p, lang l) {
+    const bool de = l == lang::de;
+    using calendar::account_problem;
+    switch (p) {
+        case account_problem::password_short: return admin_strings_for(l).password_too_short;
+        case account_problem::name_empty: return de ? "Bitte einen Namen eingeben." : "Please enter a name.";
+        case account_problem::not_an_email:
+            return de ? "Das ist keine E-Mail-Adresse." : "That is not an email address.";
+        case account_problem::email_taken:
+            return de ? "Mit dieser E-Mail-Adresse gibt es schon ein Konto."
+                      : "An account with this email exists already.";
+        case account_problem::unknown_network:
+            return de ? "Eines der Netzwerke gibt es nicht." : "One of the networks does not exist.";
+        case account_problem::unknown_organiser:
+            return de ? "Zu dieser E-Mail-Adresse gibt es kein Konto." : "There is no account with this email.";
+    }
+    return {};
+}
+
 }  // namespace tp::web

@@ -2,6 +2,7 @@
 // German and English strings of the organisers' pages.
 #include <string_view>
 
+#include "calendar/accounts.hpp"
 #include "calendar/registration.hpp"
 #include "web/i18n.hpp"
 
@@ -21,5 +22,7 @@ struct admin_strings {
 [[nodiscard]] std::string_view status_label(calendar::registration_status s, lang l);
 // An outbox state (queued, sending, sent, failed, skipped) in words; "" stays "".
 [[nodiscard]] std::string_view delivery_label(std::string_view state, lang l);
+// Why an account was not created (an invitation, a new password).
+[[nodiscard]] std::string_view account_problem_text(calendar::account_problem p, lang l);
 
 }  // namespace tp::web

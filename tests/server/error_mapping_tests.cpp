@@ -9,6 +9,7 @@
 #include "server/refusal_answer.hpp"
 #include "store/store.hpp"
 #include "temp_path.hpp"
+#include "web/admin_strings.hpp"
 #include "web/api_messages.hpp"
 #include "web/failure_texts.hpp"
 #include "web/programme_refusals.hpp"
@@ -143,4 +144,16 @@ TEST_CASE("the API answers in the client's language: German unless it asks for E
     const auto english = f.call(http::verb::get, "/api/v1/nothing/here", "en-GB,en;q=0.8");
     CHECK(english.res.result() == http::status::not_found);
     CHECK_THAT(body_of(english), Catch::Contains("there is no such API route"));
+}
+
+TEST_CASE("every reason an account is refused is said in German and English, never in the store's words") {
+    using calendar::account_problem;
+    const auto problem =
+        GENERATE(account_problem::password_short, account_problem::name_empty, account_problem::not_an_email,
+                 account_problem::email_taken, account_problem::unknown_network, account_problem::unknown_organiser);
+    const auto de = web::account_problem_text(problem, web::lang::de);
+    const auto en = web::account_problem_text(problem, web::lang::en);
+    CHECK_FALSE(de.empty());
+    CHECK_FALSE(en.empty());
+    CHECK(de != en);
 }
