@@ -284,7 +284,7 @@ int run_routes(std::ostream& out) {
     constexpr const char* need_names[] = {"nothing", "session", "event_admin", "bearer", "bearer_event"};
     for (const auto& r : route_table())
         out << allow_header(r.methods) << '\t' << r.pattern << '\t' << r.label << '\t'
-            << need_names[static_cast<int>(r.need)] << '\n';
+            << need_names[static_cast<int>(r.need)] << (r.later ? "\tanswers after its batch commits" : "") << '\n';
     return 0;
 }
 
