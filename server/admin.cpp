@@ -3,6 +3,7 @@
 // router checks; every change is a POST with the CSRF token.
 #include "server/admin_request.hpp"
 #include "server/app.hpp"
+#include "server/door_code.hpp"
 #include "server/auth.hpp"
 #include "server/csrf.hpp"
 #include "web/admin_pages.hpp"
@@ -107,15 +108,28 @@ handled app::admin_attendees(const request& req, parsed& p) {
     return admin_page(p, "admin", http::status::ok, web::attendee_page(p.ctx, e, shown, f, csrf.value).str(), csrf);
 }
 
+// A scanned check-in code: the registration it names, if the code is right and belongs to this event.
+handled app::admin_door(const request& req, parsed& p) {
+    const auto& e = *p.event;
+    const auto id = parse_id(p.arg(1));
+    std::optional<calendar::attendee> found;
+    for (auto& a : store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{}))
+        if (id && a.registration.id == *id && door_code_matches(a.registration.token, p.arg(2))) found = std::move(a);
+    const auto csrf = csrf_for(req);
+    const auto status = found ? http::status::ok : http::status::not_found;
+    return admin_page(p, "admin", status, web::door_page(p.ctx, e, found ? &*found : nullptr, csrf.value).str(), csrf);
+}
+
 handled app::admin_checkin(const request& req, parsed& p, bool printable) {
     const auto& e = *p.event;
     auto all = store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{});
-    if (printable) return admin_page(p, "admin", http::status::ok, web::checkin_list_page(p.ctx, e, all).str());
+    if (printable)
+        return admin_page(p, "admin", http::status::ok,
+                          web::checkin_list_page(p.ctx, e, web::door_list_of(all, "")).str());
     const auto csrf = csrf_for(req);
     const auto search = param(query_of(req), "q");
-    const web::attendee_filter f{calendar::registration_status::confirmed, search};
-    auto shown = search.empty() ? std::vector<calendar::attendee>{} : only_matching(std::move(all), f);
-    return admin_page(p, "admin", http::status::ok, web::checkin_page(p.ctx, e, shown, search, csrf.value).str(), csrf);
+    const auto list = web::door_list_of(std::move(all), search);
+    return admin_page(p, "admin", http::status::ok, web::checkin_page(p.ctx, e, list, search, csrf.value).str(), csrf);
 }
 
 handled app::admin_act(const request& req, parsed& p) {

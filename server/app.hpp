@@ -162,6 +162,7 @@ private:
     handled admin_series_edit(const request& req, parsed& p);
     handled admin_entity_form(const request& req, parsed& p, const calendar::organiser& who, const entity_form& form);
     handled admin_checkin(const request& req, parsed& p, bool printable);
+    handled admin_door(const request& req, parsed& p);
     handled export_event(const request& req, const calendar::event& e, std::string_view format, web::lang l);
     handled export_network(const request& req, const parsed& p, const std::string& slug, std::string_view format);
     // An organiser's page: form_page(), and never stored by a cache.

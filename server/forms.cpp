@@ -2,6 +2,7 @@
 // GET never changes anything.
 #include "server/app.hpp"
 #include "server/csrf.hpp"
+#include "server/door_code.hpp"
 #include "web/pages.hpp"
 #include "web/registration_form.hpp"
 #include "web/registration_strings.hpp"
@@ -108,7 +109,9 @@ handled app::manage_step(const request& req, parsed& p, const std::string& token
         const auto csrf = csrf_for(req);
         const bool confirmed = r->status == calendar::registration_status::confirmed;
         const auto feed = confirmed ? "/feeds/" + store_.personal_feed_token(*r) + ".ics" : std::string{};
-        return form_page(p, "manage", http::status::ok, web::manage_page(p.ctx, *r, *e, feed, csrf.value).str(), csrf);
+        const auto door = confirmed && p.ctx.now < e->end ? config_.base_url + door_path(*r) : std::string{};
+        return form_page(p, "manage", http::status::ok, web::manage_page(p.ctx, *r, *e, feed, csrf.value, door).str(),
+                         csrf);
     }
     if (step == "feed" && !post) return see_other(web::href(p.ctx, "/r/" + token), "manage");
     if (!post) {

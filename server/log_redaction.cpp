@@ -1,5 +1,8 @@
 #include "server/log_redaction.hpp"
 
+#include <algorithm>
+#include <optional>
+
 #include "server/routes.hpp"
 
 namespace tp::server {
@@ -7,25 +10,44 @@ namespace {
 
 constexpr std::string_view hidden = "[hidden]";
 
-// The literal path before every {token} of the route table ("/r/", "/feeds/", "/api/v1/registrations/"): the
-// segment after it works as a password (a registration's link, a personal feed).
-const std::vector<std::string>& secret_path_prefixes() {
-    static const auto prefixes = secret_prefixes(route_table());
-    return prefixes;
+// Every route's path up to its {token} ("/r/{token}", "/admin/events/{slug}/door/{id}/{token}"): that segment
+// works as a password (a registration's link, a personal feed, a check-in code).
+const std::vector<std::string>& secret_path_patterns() {
+    static const auto patterns = secret_paths(route_table());
+    return patterns;
+}
+
+// The next segment of `s` (after its leading '/'), and `s` moves past it; nullopt when `s` is used up.
+std::optional<std::string_view> next_segment(std::string_view& s) {
+    if (!s.starts_with('/')) return std::nullopt;
+    s.remove_prefix(1);
+    const auto end = std::min(s.find('/'), s.size());
+    const auto segment = s.substr(0, end);
+    s.remove_prefix(end);
+    return segment;
+}
+
+// `path` with its {token} segment hidden when it lies under `pattern`; nullopt when it does not.
+std::optional<std::string> hide_token(std::string_view path, std::string_view pattern) {
+    std::string out;
+    while (const auto piece = next_segment(pattern)) {
+        const auto segment = next_segment(path);
+        if (!segment) return std::nullopt;
+        out += '/';
+        if (piece->starts_with("{token}")) {
+            const bool ics = piece->ends_with(".ics") && segment->ends_with(".ics");  // {token}.ics keeps its ending
+            return out.append(hidden).append(ics ? ".ics" : "").append(path);
+        }
+        const bool parameter = piece->starts_with('{');
+        if (parameter ? segment->empty() : *segment != *piece) return std::nullopt;
+        out.append(*segment);
+    }
+    return std::nullopt;
 }
 
 std::string loggable_path(std::string_view path) {
-    for (const std::string_view prefix : secret_path_prefixes()) {
-        if (!path.starts_with(prefix)) continue;
-        const auto rest = path.substr(prefix.size());
-        const auto end = rest.find('/');
-        const auto secret = rest.substr(0, end);
-        const bool ics = secret.ends_with(".ics");  // /feeds/{token}.ics keeps its ending
-        std::string out(prefix);
-        out.append(hidden).append(ics ? ".ics" : "");
-        if (end != std::string_view::npos) out.append(rest.substr(end));
-        return out;
-    }
+    for (const std::string_view pattern : secret_path_patterns())
+        if (auto hidden_path = hide_token(path, pattern)) return std::move(*hidden_path);
     return std::string(path);
 }
 

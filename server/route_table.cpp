@@ -134,6 +134,9 @@ std::span<const route> app::routes() {
          [](app& a, const request& r, c& x) { return a.admin_checkin(r, x, false); }},
         {GET, "/admin/events/{slug}/checkin-list", "admin_checkin_list", needs::event_admin,
          [](app& a, const request& r, c& x) { return a.admin_checkin(r, x, true); }},
+        // What a registration's QR code opens on an organiser's phone: the person and one button.
+        {GET, "/admin/events/{slug}/door/{id}/{token}", "admin_door", needs::event_admin,
+         [](app& a, const request& r, c& x) { return a.admin_door(r, x); }},
         {GET, "/admin/events/{slug}/audit", "admin_audit", needs::event_admin,
          [](app& a, const request&, c& x) { return a.admin_audit(x); }},
     };

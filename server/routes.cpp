@@ -101,13 +101,13 @@ bool allows(unsigned methods, http::verb verb) {
     }
 }
 
-std::vector<std::string> secret_prefixes(std::span<const route> table) {
+std::vector<std::string> secret_paths(std::span<const route> table) {
     std::vector<std::string> out;
     for (const auto& r : table) {
         const auto at = r.pattern.find("{token}");
         if (at == std::string_view::npos) continue;
-        std::string prefix(r.pattern.substr(0, at));
-        if (std::find(out.begin(), out.end(), prefix) == out.end()) out.push_back(std::move(prefix));
+        std::string upto(r.pattern.substr(0, r.pattern.find('/', at)));
+        if (std::find(out.begin(), out.end(), upto) == out.end()) out.push_back(std::move(upto));
     }
     return out;
 }

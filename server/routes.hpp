@@ -98,7 +98,8 @@ private:
 [[nodiscard]] std::string allow_header(unsigned methods);
 // Whether the method is one of the set (HEAD with GET).
 [[nodiscard]] bool allows(unsigned methods, http::verb verb);
-// The literal path before each {token} of the table's routes ("/r/", "/feeds/", ...), for log redaction.
-[[nodiscard]] std::vector<std::string> secret_prefixes(std::span<const route> table);
+// Each route's pattern up to and including its {token} segment ("/r/{token}", "/feeds/{token}.ics",
+// "/admin/events/{slug}/door/{id}/{token}"), once each, for log redaction.
+[[nodiscard]] std::vector<std::string> secret_paths(std::span<const route> table);
 
 }  // namespace tp::server

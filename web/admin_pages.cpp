@@ -4,6 +4,7 @@
 
 #include "web/account_pages.hpp"
 #include "web/admin_strings.hpp"
+#include "web/search_fold.hpp"
 #include "web/dates.hpp"
 #include "web/layout.hpp"
 
@@ -11,12 +12,6 @@ namespace tp::web {
 namespace {
 
 using rs = calendar::registration_status;
-
-std::string lower(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 html hidden(std::string_view name, std::string_view value) {
     return void_tag("input", {{"type", "hidden"}, {"name", name}, {"value", value}});
@@ -33,8 +28,9 @@ std::string registration_action(const calendar::event& e, const calendar::attend
     return "/admin/events/" + e.slug + "/registrations/" + std::to_string(a.registration.id) + "/" + std::string(what);
 }
 
+// At the door (`door`) nobody is rejected: that is for the attendee list, with its confirmation step.
 html actions_of(const page_context& ctx, const calendar::event& e, const calendar::attendee& a, std::string_view back,
-                const std::string& csrf) {
+                const std::string& csrf, bool door = false) {
     const auto& s = admin_strings_for(ctx.language);
     const auto button = [&](std::string_view what, std::string_view label) {
         return action_button(ctx, registration_action(e, a, what), label, back, csrf);
@@ -45,7 +41,7 @@ html actions_of(const page_context& ctx, const calendar::event& e, const calenda
     if (status == rs::waitlisted) out += button("promote", s.promote);
     if (status == rs::confirmed)
         out += a.checked_in_at ? button("undo-check-in", s.undo) : button("check-in", s.check_in);
-    if (calendar::is_active(status)) out += button("reject", s.reject);
+    if (calendar::is_active(status) && !door) out += button("reject", s.reject);
     return out;
 }
 
@@ -189,10 +185,9 @@ html admin_home_page(const page_context& ctx, const calendar::organiser& who, co
 
 bool matches(const calendar::attendee& a, const attendee_filter& f) {
     if (f.status && a.registration.status != *f.status) return false;
-    if (f.search.empty()) return true;
-    const auto needle = lower(f.search);
+    const auto needle = fold_for_search(f.search);
     for (const auto* field : {&a.registration.name, &a.registration.email, &a.registration.organisation})
-        if (lower(*field).find(needle) != std::string::npos) return true;
+        if (search_matches(needle, *field)) return true;
     return false;
 }
 
@@ -212,11 +207,15 @@ html attendee_page(const page_context& ctx, const calendar::event& e, const std:
     return layout(ctx, {std::string(s.attendees) + ": " + e.title, "", ""}, body);
 }
 
-html checkin_page(const page_context& ctx, const calendar::event& e, const std::vector<calendar::attendee>& shown,
-                  const std::string& search, const std::string& csrf) {
+html checkin_page(const page_context& ctx, const calendar::event& e, const door_list& list, const std::string& search,
+                  const std::string& csrf) {
     const auto& s = admin_strings_for(ctx.language);
+    const auto& shown = list.shown;
     html body =
         tag("h1", text(std::string(s.checkin_title) + ": " + e.title)) +
+        tag("p", {{"class", "door-count"}},
+            tag("strong", text(std::to_string(list.arrived) + std::string(s.checkin_of) +
+                               std::to_string(list.expected) + std::string(s.checkin_here)))) +
         tag("form", {{"method", "get"}, {"action", href(ctx, "/admin/events/" + e.slug + "/checkin")}},
             tag("label", {{"for", "q"}}, text(s.checkin_search)) +
                 void_tag("input",
@@ -226,12 +225,34 @@ html checkin_page(const page_context& ctx, const calendar::event& e, const std::
     for (const auto& a : shown) {
         const auto state = a.checked_in_at ? std::string(s.arrived) + " " + local_time(a.checked_in_at, e, ctx.language)
                                            : std::string(status_label(a.registration.status, ctx.language));
-        items += tag("li", tag("strong", text(a.registration.name)) +
-                               text(" " + a.registration.organisation + " — " + state) +
-                               actions_of(ctx, e, a, "checkin?q=" + percent_encode(search), csrf));
+        const bool unconfirmed = a.registration.status == calendar::registration_status::pending;
+        const auto line = tag("strong", text(a.registration.name)) +
+                          text((a.registration.organisation.empty() ? "" : " " + a.registration.organisation) + " — ") +
+                          (unconfirmed ? tag("em", text(state)) : text(state)) +
+                          actions_of(ctx, e, a, "checkin?q=" + percent_encode(search), csrf, true);
+        items += unconfirmed ? tag("li", {{"class", "unconfirmed"}}, line) : tag("li", line);
     }
     body += shown.empty() ? tag("p", text(s.nobody_found)) : tag("ul", {{"class", "checkin"}}, items);
     return layout(ctx, {std::string(s.checkin_title) + ": " + e.title, "", ""}, body);
+}
+
+html door_page(const page_context& ctx, const calendar::event& e, const calendar::attendee* a,
+               const std::string& csrf) {
+    const auto& s = admin_strings_for(ctx.language);
+    const auto title = std::string(s.checkin_title) + ": " + e.title;
+    const auto back = link(href(ctx, "/admin/events/" + e.slug + "/checkin"), text(s.checkin_title));
+    if (a == nullptr)
+        return layout(ctx, {title, "", ""},
+                      tag("h1", text(s.door_unknown_title)) + tag("p", text(s.door_unknown_text)) + tag("p", back));
+    const auto& r = a->registration;
+    const auto state = a->checked_in_at ? std::string(s.arrived) + " " + local_time(a->checked_in_at, e, ctx.language)
+                                        : std::string(status_label(r.status, ctx.language));
+    html body = tag("p", text(e.title)) + tag("h1", text(r.name));
+    if (!r.organisation.empty()) body += tag("p", text(r.organisation));
+    body += tag("p", {{"class", "door-state"}}, tag("strong", text(state)));
+    body += tag("div", {{"class", "door-actions"}},
+                actions_of(ctx, e, *a, "checkin?q=" + percent_encode(r.name), csrf, true));
+    return layout(ctx, {title, "", ""}, body + tag("p", back));
 }
 
 html forgotten_page(const page_context& ctx, int registrations) {
@@ -255,18 +276,16 @@ html audit_page(const page_context& ctx, const calendar::event& e, const std::ve
     return layout(ctx, {std::string(s.audit) + ": " + e.title, "", ""}, body);
 }
 
-html checkin_list_page(const page_context& ctx, const calendar::event& e,
-                       const std::vector<calendar::attendee>& attendees) {
+html checkin_list_page(const page_context& ctx, const calendar::event& e, const door_list& list) {
     const auto& s = admin_strings_for(ctx.language);
-    std::vector<const calendar::attendee*> sorted;
-    for (const auto& a : attendees)
-        if (a.registration.status == rs::confirmed) sorted.push_back(&a);
-    std::sort(sorted.begin(), sorted.end(),
-              [](auto* x, auto* y) { return lower(x->registration.name) < lower(y->registration.name); });
     html rows;
-    for (const auto* a : sorted)
-        rows += tag("tr", tag("td", text(a->checked_in_at ? "☑" : "☐")) + tag("td", text(a->registration.name)) +
-                              tag("td", text(a->registration.organisation)));
+    for (const auto& a : list.shown) {
+        const bool unconfirmed = a.registration.status == rs::pending;
+        const auto name = a.registration.name +
+                          (unconfirmed ? " (" + std::string(status_label(rs::pending, ctx.language)) + ")" : "");
+        rows += tag("tr", tag("td", text(a.checked_in_at ? "☑" : "☐")) + tag("td", text(name)) +
+                              tag("td", text(a.registration.organisation)));
+    }
     const auto head = tag("tr", tag("th", text(s.arrived)) + tag("th", text(s.name)) + tag("th", text(s.organisation)));
     const auto body = tag("h1", text(e.title)) +
                       tag("p", text(format_when(e, ctx.language) + ". " + std::string(s.print_hint))) +

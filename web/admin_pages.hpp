@@ -6,6 +6,7 @@
 
 #include "calendar/accounts.hpp"
 #include "calendar/registration.hpp"
+#include "web/door_list.hpp"
 #include "web/html.hpp"
 #include "web/links.hpp"
 
@@ -40,9 +41,9 @@ struct attendee_filter {
 [[nodiscard]] html attendee_page(const page_context& ctx, const calendar::event& e,
                                  const std::vector<calendar::attendee>& shown, const attendee_filter& f,
                                  const std::string& csrf);
-[[nodiscard]] html checkin_page(const page_context& ctx, const calendar::event& e,
-                                const std::vector<calendar::attendee>& shown, const std::string& search,
-                                const std::string& csrf);
+// The check-in desk: "x von y da", a search, and everyone expected (door_list.hpp) with one button each.
+[[nodiscard]] html checkin_page(const page_context& ctx, const calendar::event& e, const door_list& list,
+                                const std::string& search, const std::string& csrf);
 struct audit_line {
     calendar::sys_seconds at{};
     std::string actor, action, detail;
@@ -53,7 +54,11 @@ struct audit_line {
 [[nodiscard]] html audit_page(const page_context& ctx, const calendar::event& e, const std::vector<audit_line>& lines);
 
 // Confirmed attendees sorted by name with a box to tick each.
-[[nodiscard]] html checkin_list_page(const page_context& ctx, const calendar::event& e,
-                                     const std::vector<calendar::attendee>& attendees);
+// What a scanned check-in code shows: the person and one button, or (nullptr) that the code is not one of this
+// event's.
+[[nodiscard]] html door_page(const page_context& ctx, const calendar::event& e, const calendar::attendee* a,
+                             const std::string& csrf);
+// The same list on paper: everyone expected by name, a box to tick.
+[[nodiscard]] html checkin_list_page(const page_context& ctx, const calendar::event& e, const door_list& list);
 
 }  // namespace tp::web

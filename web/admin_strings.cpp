@@ -69,6 +69,12 @@ const admin_strings german{
     .text_empty = "Der Text fehlt.",
     .text_invalid = "Bitte nur lesbaren Text eingeben: ohne Steuerzeichen, der Betreff höchstens 200 Zeichen.",
     .unknown_network = "Dieses Netzwerk gibt es nicht: ",
+    .checkin_of = " von ",
+    .checkin_here = " da",
+    .door_unknown_title = "Code nicht erkannt",
+    .door_unknown_text =
+        "Dieser Code gehört zu keiner Anmeldung dieser Veranstaltung. Bitte suchen Sie den Namen in "
+        "der Liste.",
 };
 
 const admin_strings english{
@@ -135,6 +141,10 @@ const admin_strings english{
     .text_empty = "The text is empty.",
     .text_invalid = "Please enter readable text only: no control characters, a subject of at most 200 characters.",
     .unknown_network = "There is no network called ",
+    .checkin_of = " of ",
+    .checkin_here = " here",
+    .door_unknown_title = "Code not recognised",
+    .door_unknown_text = "This code belongs to no registration of this event. Please look the name up in the list.",
 };
 
 }  // namespace

@@ -15,7 +15,8 @@ struct admin_strings {
         checkin_list, print_hint, arrived, nobody_found, network_export, signed_in_as, new_event, edit_event, audit,
         when, who, what, details, message_title, message_subject, message_body, message_send, forget_title,
         forget_button, forgotten, forgot_password, series_title, new_series, busy_login, invalid_link, passwords_differ,
-        password_too_short, invalid_choice, subject_empty, text_empty, text_invalid, unknown_network;
+        password_too_short, invalid_choice, subject_empty, text_empty, text_invalid, unknown_network, checkin_of,
+        checkin_here, door_unknown_title, door_unknown_text;
 };
 
 [[nodiscard]] const admin_strings& admin_strings_for(lang l);

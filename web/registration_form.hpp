@@ -31,9 +31,11 @@ struct seat_info {
 
 enum class registration_reply { pending, waitlisted, repeated };
 [[nodiscard]] html check_inbox_page(const page_context& ctx, const calendar::event& e, registration_reply reply);
-// `personal_feed` is the path of the person's feed (shown once confirmed); `csrf` signs its reset form.
+// `personal_feed` is the path of the person's feed (shown once confirmed); `csrf` signs its reset form;
+// `door_url` is what the check-in QR code carries (confirmed registrations of events that have not ended).
 [[nodiscard]] html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
-                               const std::string& personal_feed = {}, const std::string& csrf = {});
+                               const std::string& personal_feed = {}, const std::string& csrf = {},
+                               const std::string& door_url = {});
 // A page with one button that POSTs: confirm or cancel. GET never changes anything (mail scanners follow links).
 [[nodiscard]] html confirm_step_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
                                      const std::string& csrf, bool cancel);

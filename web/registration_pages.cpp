@@ -2,6 +2,7 @@
 #include "web/dates.hpp"
 #include "web/layout.hpp"
 #include "web/registration_form.hpp"
+#include "web/qr_code.hpp"
 #include "web/registration_strings.hpp"
 
 namespace tp::web {
@@ -54,7 +55,7 @@ html personal_feed_section(const page_context& ctx, const calendar::registration
 }
 
 html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
-                 const std::string& personal_feed, const std::string& csrf) {
+                 const std::string& personal_feed, const std::string& csrf, const std::string& door_url) {
     const auto& s = registration_strings_for(ctx.language);
     html facts = tag("dt", text(strings_for(ctx.language).events)) + tag("dd", event_line(ctx, e)) +
                  tag("dt", text(s.name)) + tag("dd", text(r.name)) + tag("dt", text("Status")) +
@@ -76,6 +77,9 @@ html manage_page(const page_context& ctx, const calendar::registration& r, const
     if (calendar::is_active(r.status))
         actions += tag("li", link(href(ctx, "/r/" + r.token + "/cancel"), text(s.cancel_link)));
     if (!actions.str().empty()) body += tag("ul", {{"class", "actions"}}, actions);
+    if (!door_url.empty())
+        body += tag("section", {{"class", "door-code"}},
+                    tag("h2", text(s.door_title)) + tag("p", text(s.door_text)) + qr_code_svg(door_url, s.door_label));
     if (!personal_feed.empty()) body += personal_feed_section(ctx, r, personal_feed, csrf);
     return layout(ctx, {std::string(s.manage_title), "", ""}, body);
 }

@@ -62,6 +62,9 @@ const registration_strings german{
         "Alle Veranstaltungen, für die Sie bestätigt angemeldet sind, mit den Zugangslinks der "
         "Online-Termine. Geben Sie diese Adresse nicht weiter.",
     .personal_feed_reset = "Neue Adresse erzeugen (die alte wird ungültig)",
+    .door_title = "Ihr Code für den Einlass",
+    .door_text = "Zeigen Sie diesen Code am Eingang; das Team scannt ihn mit dem Handy. Ausdrucken geht auch.",
+    .door_label = "QR-Code für den Einlass",
 };
 
 const registration_strings english{
@@ -122,6 +125,9 @@ const registration_strings english{
         "Every event you hold a confirmed seat for, with the join links of online events. Do not "
         "share this address.",
     .personal_feed_reset = "Make a new address (the old one stops working)",
+    .door_title = "Your code for the entrance",
+    .door_text = "Show this code at the entrance; the team scans it with a phone. A printout works too.",
+    .door_label = "QR code for the entrance",
 };
 
 }  // namespace

@@ -43,7 +43,8 @@ dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
 .actions{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 .actions a{display:inline-block;padding:.4rem .8rem;border:1px solid var(--accent);border-radius:.3rem;text-decoration:none}
-.subscribe code{word-break:break-all;background:var(--bg);padding:.1rem .3rem}
+.subscribe code,main code{word-break:break-all;overflow-wrap:anywhere;background:var(--bg);padding:.1rem .3rem}
+svg.qr{display:block;width:min(16rem,100%);height:auto;margin:.5rem 0}
 .register form{display:grid;gap:.75rem;max-width:32rem}
 .field label{display:block;font-weight:600}
 .field input[type=text],.field input[type=email]{width:100%;padding:.5rem;border:1px solid var(--muted);border-radius:.3rem}
@@ -62,6 +63,9 @@ table.attendees{display:block;overflow-x:auto}
 ul.checkin{list-style:none;padding:0}
 ul.checkin li{padding:.7rem 0;border-bottom:1px solid var(--line)}
 ul.checkin button{font-size:1.1rem;padding:.6rem 1.2rem;margin-top:.3rem}
+ul.checkin li form.inline,.door-actions form.inline{display:block;margin:.4rem 0 0}
+ul.checkin li.unconfirmed em{color:#7a4a00;font-style:normal;font-weight:600}
+.door-count{font-size:1.3rem;margin:.3rem 0 .8rem}
 table.plan{border-collapse:collapse;width:100%;table-layout:fixed;margin-bottom:1rem}
 table.plan caption,.sr-only{position:absolute;left:-9999px}
 table.plan th,table.plan td{border:1px solid var(--line);padding:.4rem;vertical-align:top;text-align:left}

@@ -107,6 +107,46 @@ class AdminTest(unittest.TestCase):
         with sqlite3.connect(self.db) as c:
             return c.execute("SELECT id FROM registrations WHERE email = ?", (email,)).fetchone()[0]
 
+    def test_a_scanned_check_in_code_opens_the_person_for_their_organisers_only(self):
+        """The QR code on a confirmed person's page carries /admin/events/{slug}/door/{id}/{code}; the code is
+        BLAKE2b of the link token keyed with a fixed context (computed here with Python's hashlib, independently)."""
+        import hashlib
+        body = json.dumps({"name": "Dora Tür", "email": "dora@example.org", "consent": True,
+                           "answers": {"essen": "vegan"}}).encode()
+        urllib.request.urlopen(urllib.request.Request(
+            self.server.base + "/api/v1/events/netzwerktreffen-nord/registrations", data=body,
+            headers={"Content-Type": "application/json"}), timeout=30).read()
+        token = link_token(self.db, "netzwerktreffen-nord", "dora@example.org")
+        rid = self.registration_id("dora@example.org")
+        code = hashlib.blake2b(token.encode(), digest_size=16, key=b"treffpunkt check-in code, v1").hexdigest()
+        door = f"/admin/events/netzwerktreffen-nord/door/{rid}/{code}"
+        person = Browser(self.server.base)
+        _, _, own_page = person.request("/r/" + token)
+        self.assertNotIn(b"<svg", own_page)  # no code before the address is confirmed
+        confirm = person.csrf(f"/r/{token}/confirm")
+        self.assertEqual(person.request(f"/r/{token}/confirm", {"csrf": confirm})[0], 303)
+        _, _, own_page = person.request("/r/" + token)
+        self.assertIn(b'<svg xmlns="http://www.w3.org/2000/svg"', own_page)  # the QR code, for a confirmed person
+        self.assertIn("Ihr Code für den Einlass".encode(), own_page)
+        nils = self.signed_in("nils@mint-nord.example")
+        status, _, page = nils.request(door)
+        self.assertEqual(status, 200)
+        self.assertIn("<h1>Dora Tür</h1>".encode(), page)
+        self.assertIn(b">Ist da</button>", page)
+        self.assertNotIn(b"Ablehnen", page)  # nobody is rejected at the door
+        for wrong in (f"/admin/events/netzwerktreffen-nord/door/{rid}/{'0' * 32}",
+                      f"/admin/events/netzwerktreffen-nord/door/{rid + 1}/{code}",
+                      f"/admin/events/netzwerktreffen-nord/door/x/{code}"):
+            status, _, page = nils.request(wrong)
+            self.assertEqual(status, 404, wrong)
+            self.assertIn("Code nicht erkannt".encode(), page)
+        jana = self.signed_in("jana@ist-bochum.example")
+        status, _, page = jana.request(f"/admin/events/fachtag-bochum/door/{rid}/{code}")  # not this event's code
+        self.assertEqual(status, 404)
+        status, _, page = jana.request(door)  # another network's organiser
+        self.assertEqual(status, 403)
+        self.assertNotIn("Dora Tür".encode(), page)
+
     def test_pages_need_a_session(self):
         browser = Browser(self.server.base)
         status, headers, _ = browser.request("/admin")

@@ -24,6 +24,19 @@ async function registerAndConfirm(name, email) {
   const link = (await created.json()).manage_url.split('/r/')[1];
   const confirmed = await fetch(`${base}/api/v1/registrations/${link}/confirm`, { method: 'POST' });
   assert.equal(confirmed.status, 200);
+  return link;
+}
+
+// What the person's QR code carries, worked out independently (Python: the id from the database, the code as
+// keyed BLAKE2b of the link).
+function doorPath(link) {
+  const script = `import hashlib, sqlite3, sys
+token = sys.argv[2]
+rid, slug = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT r.id, e.slug FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.token = ?", (token,)).fetchone()
+code = hashlib.blake2b(token.encode(), digest_size=16, key=b"treffpunkt check-in code, v1").hexdigest()
+print(f"/admin/events/{slug}/door/{rid}/{code}")`;
+  return execFileSync('/usr/bin/python3', ['-c', script, db, link], { encoding: 'utf8' }).trim();
 }
 
 const browser = await launchChromium();
@@ -49,18 +62,43 @@ try {
   await page.getByRole('button', { name: 'Speichern' }).click();
   await page.getByRole('heading', { name: 'Robotik-Werkstatt für Lehrkräfte' }).waitFor();
 
-  await registerAndConfirm('Anna Müller', 'anna@schule.example');
+  const annaLink = await registerAndConfirm('Anna Müller', 'anna@schule.example');
   await page.reload();
   await page.getByRole('cell', { name: 'Anna Müller' }).waitFor();
   await page.screenshot({ path: join(shots, 'organiser-attendees.png'), fullPage: true });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${base}/admin/events/robotik-werkstatt/checkin`);
-  await page.getByLabel('Name suchen').fill('müller');
+  // Everyone expected is listed before any search, with how many are here; nobody is rejected at the door.
+  await page.getByText('0 von 1 da').waitFor();
+  await page.getByText('Anna Müller').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Ablehnen' }).count(), 0);
+  await page.getByLabel('Name suchen').fill('MULLER');  // case and accents do not matter
   await page.getByRole('button', { name: 'Suche' }).click();
+  await page.getByText('Anna Müller').waitFor();
   await page.getByRole('button', { name: 'Ist da' }).click();
   await page.getByText(/angekommen/).waitFor();
+  await page.getByText('1 von 1 da').waitFor();
   await page.screenshot({ path: join(shots, 'organiser-checkin.png'), fullPage: true });
+
+  // The person's page shows the code for the entrance; the organiser's phone opens what it carries.
+  const person = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+  const own = await person.newPage();
+  await own.goto(`${base}/r/${annaLink}`);
+  await own.getByRole('img', { name: 'QR-Code für den Einlass' }).waitFor();
+  await own.screenshot({ path: join(shots, 'person-entrance-code.png'), fullPage: true });
+  const wide = await own.evaluate(() => [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > window.innerWidth).map((e) => e.tagName + '.' + e.className));
+  assert.deepEqual(wide, [], 'wider than the phone');
+  await person.close();
+  await page.goto(`${base}${doorPath(annaLink)}`);
+  await page.getByRole('heading', { name: 'Anna Müller' }).waitFor();
+  await page.getByRole('button', { name: 'Rückgängig' }).waitFor();  // already checked in above
+  assert.equal(await page.getByRole('button', { name: 'Ablehnen' }).count(), 0);
+  await page.screenshot({ path: join(shots, 'organiser-door.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`${base}/admin/events/robotik-werkstatt/checkin`);
+  await page.screenshot({ path: join(shots, 'organiser-checkin-desktop.png'), fullPage: true });
 
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.goto(`${base}/admin/events/robotik-werkstatt`);

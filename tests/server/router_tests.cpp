@@ -132,8 +132,9 @@ TEST_CASE("the API routes of the table are the OpenAPI document's, with the same
 }
 
 TEST_CASE("log redaction hides every {token} of the table") {
-    const auto prefixes = server::secret_prefixes(server::route_table());
-    CHECK(prefixes == std::vector<std::string>{"/feeds/", "/r/", "/api/v1/registrations/"});
+    const auto paths = server::secret_paths(server::route_table());
+    CHECK(paths == std::vector<std::string>{"/feeds/{token}.ics", "/r/{token}", "/api/v1/registrations/{token}",
+                                            "/admin/events/{slug}/door/{id}/{token}"});
 }
 
 TEST_CASE("the router refuses every form POST whose CSRF token is missing or wrong, before its handler runs") {

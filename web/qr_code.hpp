@@ -1,0 +1,13 @@
+#pragma once
+// A QR code as inline SVG (libqrencode, Debian libqrencode-dev): one path of dark modules, a quiet zone of four
+// modules, crisp at any size, readable by any phone's camera. `label` names it for screen readers.
+#include <string_view>
+
+#include "web/html.hpp"
+
+namespace tp::web {
+
+// Throws std::invalid_argument when the text does not fit a QR code (about 2 kB at error correction M).
+[[nodiscard]] html qr_code_svg(std::string_view text, std::string_view label);
+
+}  // namespace tp::web
