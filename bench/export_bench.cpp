@@ -37,7 +37,7 @@ calendar::event big_event() {
     return e;
 }
 
-// Registers n people through the store's own path (group commit), as many threads as the server would use.
+// Registers n people through the store's own path (the write queue), one after the other.
 void fill(store::store& s, const calendar::event& e, int n) {
     for (int i = 0; i < n; ++i) {
         store::registration_request who;

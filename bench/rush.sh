@@ -3,7 +3,7 @@
 # API. Prints registrations/s and p50/p99 latency beside a raw SQLite loop (BEGIN IMMEDIATE; count; INSERT;
 # COMMIT) with the same pragmas on the same disk, as a ratio; then checks that nothing is overbooked.
 # Environment: CONNECTIONS (64), DURATION (10s), THREADS (server I/O threads, 2 as the server's default:
-# registrations wait for their batch's commit on writer threads, not on the I/O threads).
+# registrations are handed to the store's write queue and answered when their batch commits; no thread waits).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/packages.sh
