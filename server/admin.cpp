@@ -19,11 +19,6 @@ web::attendee_filter filter_of(const web::query_params& q) {
     return {calendar::parse_registration_status(param(q, "status")), param(q, "q")};
 }
 
-std::vector<calendar::attendee> only_matching(std::vector<calendar::attendee> all, const web::attendee_filter& f) {
-    std::erase_if(all, [&f](const calendar::attendee& a) { return !web::matches(a, f); });
-    return all;
-}
-
 // Where to go after an action: the check-in page with its search, or the attendee list. Only these two; the
 // search is decoded and encoded again, so nothing the form sent reaches the Location header as it came.
 std::string back_target(const calendar::event& e, std::string_view back) {
@@ -104,7 +99,7 @@ handled app::admin_attendees(const request& req, parsed& p) {
     const auto& e = *p.event;
     const auto csrf = csrf_for(req);
     const auto f = filter_of(query_of(req));
-    const auto shown = only_matching(store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{}), f);
+    const auto shown = web::only_matching(store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{}), f);
     return admin_page(p, "admin", http::status::ok, web::attendee_page(p.ctx, e, shown, f, csrf.value).str(), csrf);
 }
 

@@ -183,12 +183,15 @@ html admin_home_page(const page_context& ctx, const calendar::organiser& who, co
     return layout(ctx, {std::string(s.your_events), "", ""}, body);
 }
 
-bool matches(const calendar::attendee& a, const attendee_filter& f) {
-    if (f.status && a.registration.status != *f.status) return false;
+std::vector<calendar::attendee> only_matching(std::vector<calendar::attendee> all, const attendee_filter& f) {
     const auto needle = fold_for_search(f.search);
-    for (const auto* field : {&a.registration.name, &a.registration.email, &a.registration.organisation})
-        if (search_matches(needle, *field)) return true;
-    return false;
+    std::erase_if(all, [&](const calendar::attendee& a) {
+        if (f.status && a.registration.status != *f.status) return true;
+        const auto& r = a.registration;
+        return !search_matches(needle, r.name) && !search_matches(needle, r.email) &&
+               !search_matches(needle, r.organisation);
+    });
+    return all;
 }
 
 html attendee_page(const page_context& ctx, const calendar::event& e, const std::vector<calendar::attendee>& shown,

@@ -35,8 +35,9 @@ struct attendee_filter {
     std::optional<calendar::registration_status> status;  // only these
     std::string search;                                   // in name, email, organisation (any letter case)
 };
-// Whether an attendee passes the filter.
-[[nodiscard]] bool matches(const calendar::attendee& a, const attendee_filter& f);
+// The attendees that pass the filter (the search folded once, search_fold.hpp), in their order.
+[[nodiscard]] std::vector<calendar::attendee> only_matching(std::vector<calendar::attendee> all,
+                                                            const attendee_filter& f);
 
 [[nodiscard]] html attendee_page(const page_context& ctx, const calendar::event& e,
                                  const std::vector<calendar::attendee>& shown, const attendee_filter& f,
