@@ -7,6 +7,6 @@ build_packages=(
   libsodium-dev libcurl4-openssl-dev libxlsxwriter-dev libicu-dev libqrencode-dev
 )
 test_packages=(
-  catch2 curl clang libclang-rt-14-dev python3 python3-icalendar python3-recurring-ical-events python3-html5lib python3-aiosmtpd openssl libical-dev python3-openpyxl chromium e2fsprogs
+  catch2 curl clang libclang-rt-14-dev python3 python3-icalendar python3-recurring-ical-events python3-html5lib python3-aiosmtpd openssl libical-dev python3-openpyxl chromium e2fsprogs default-jre-headless
 )
 bench_packages=(nginx-light wrk)

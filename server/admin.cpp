@@ -6,8 +6,10 @@
 #include "server/door_code.hpp"
 #include "server/auth.hpp"
 #include "server/csrf.hpp"
+#include "web/admin_home.hpp"
 #include "web/admin_pages.hpp"
 #include "web/admin_strings.hpp"
+#include "web/confirm_steps.hpp"
 #include "web/pages.hpp"
 #include "web/registration_strings.hpp"
 #include "web/validate.hpp"
@@ -78,7 +80,14 @@ handled app::admin_logout(const request& req, parsed& p) {
 handled app::admin_forget(const request& req, parsed& p) {
     if (p.who->role != calendar::role::admin) return forbidden(p);
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-    const auto count = store_.forget_person(param(fields, "email"), store::actor::organiser(*p.who));
+    const auto email = param(fields, "email");
+    if (!confirmed(fields)) {
+        const auto found = store_.footprint_of(email);
+        const auto csrf = csrf_for(req);
+        const auto step = web::forget_step(p.ctx, email, {found.registrations, found.active}, fields);
+        return admin_page(p, "admin", http::status::ok, web::confirm_page(p.ctx, step, csrf.value).str(), csrf);
+    }
+    const auto count = store_.forget_person(email, store::actor::organiser(*p.who));
     return admin_page(p, "admin", http::status::ok, web::forgotten_page(p.ctx, count).str());
 }
 
@@ -133,9 +142,25 @@ handled app::admin_act(const request& req, parsed& p) {
     const auto action = action_named(p.arg(2));
     const auto id = parse_id(p.arg(1));
     if (!action || !id) return not_found(p);
+    if (*action == store::organiser_action::reject && !confirmed(fields)) return confirm_rejection(req, p, *id, fields);
     // A state that does not allow the action is a registration_conflict: 409 from app::handle, naming the state.
-    if (!store_.act_on_registration(e.slug, *id, *action, store::actor::organiser(*p.who))) return not_found(p);
+    const auto reason = param(fields, "reason");
+    if (!web::check_text(reason, 1000).empty())
+        return bad_request(p, web::admin_strings_for(p.ctx.language).text_invalid);
+    if (!store_.act_on_registration(e.slug, *id, *action, store::actor::organiser(*p.who), reason)) return not_found(p);
     return see_other(web::href(p.ctx, back_target(e, param(fields, "back"))), "admin");
+}
+
+// Who is rejected and what follows, asked once more; the answer posts to the same action with a reason.
+handled app::confirm_rejection(const request& req, parsed& p, std::int64_t id, const web::query_params& fields) {
+    const auto& e = *p.event;
+    const auto all = store_.attendees(e.slug).value_or(std::vector<calendar::attendee>{});
+    const auto one = std::find_if(all.begin(), all.end(), [&](const auto& a) { return a.registration.id == id; });
+    if (one == all.end()) return not_found(p);
+    const auto csrf = csrf_for(req);
+    const auto action = "/admin/events/" + e.slug + "/registrations/" + std::to_string(id) + "/reject";
+    const auto step = web::reject_step(p.ctx, e, one->registration, action, fields);
+    return admin_page(p, "admin", http::status::ok, web::confirm_page(p.ctx, step, csrf.value).str(), csrf);
 }
 
 handled app::admin_message(const request& req, parsed& p) {
@@ -147,6 +172,12 @@ handled app::admin_message(const request& req, parsed& p) {
     if (body.empty()) return bad_request(p, strings.text_empty);
     if (!web::check_line(subject, 200).empty() || !web::check_text(body).empty())
         return bad_request(p, strings.text_invalid);
+    if (!confirmed(fields)) {
+        const auto seats = store_.seats_of_event(e.id);
+        const auto csrf = csrf_for(req);
+        const auto step = web::message_step(p.ctx, e, {seats.held.confirmed, seats.held.pending}, subject, fields);
+        return admin_page(p, "admin", http::status::ok, web::confirm_page(p.ctx, step, csrf.value).str(), csrf);
+    }
     (void)store_.message_attendees(e.slug, subject, body, store::actor::organiser(*p.who));
     return see_other(web::href(p.ctx, "/admin/events/" + e.slug + "/audit"), "admin");
 }
@@ -162,8 +193,8 @@ handled app::admin_home(parsed& p) {
         m.pending = seats.held.pending;
         m.waiting = seats.waiting;
     }
-    std::vector<std::string> networks;
-    for (const auto& n : store_.networks()) networks.push_back(n.slug);
+    std::vector<web::network_choice> networks;
+    for (const auto& n : store_.networks()) networks.push_back({n.slug, n.name});
     std::vector<web::managed_series> series;
     for (const auto& one : store_.series_list({.include_drafts = true}))
         if (calendar::may_manage(who, one.network_slug)) series.push_back({one.slug, one.title});

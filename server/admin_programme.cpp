@@ -6,6 +6,7 @@
 #include "web/programme_refusals.hpp"
 #include "server/csrf.hpp"
 #include "web/admin_strings.hpp"
+#include "web/confirm_steps.hpp"
 #include "web/failure_texts.hpp"
 #include "web/barcamp_pages.hpp"
 #include "web/pages.hpp"
@@ -70,6 +71,27 @@ struct programme_change {
     }
 };
 
+// A removal not yet confirmed: the page that says what it takes with it (nullopt when the form is no removal).
+std::optional<web::confirm_step> removal_step(const web::page_context& ctx, const calendar::event& e,
+                                              const calendar::programme& programme, web::form_fields& f) {
+    const auto& action = f["action"];
+    if (f["confirmed"] == "yes") return std::nullopt;
+    if (action == "place") {
+        const auto id = parse_id(f["remove"]);
+        if (!id) return std::nullopt;
+        for (const auto& s : programme.sessions)
+            if (s.id == *id) return web::remove_session_step(ctx, e, s, {{"action", "place"}, {"remove", f["remove"]}});
+        return std::nullopt;  // unknown: the store says so
+    }
+    if (action != "remove_room" && action != "remove_slot") return std::nullopt;
+    const auto id = parse_id(f["id"]);
+    const auto known = [&](const auto& parts) {
+        return std::any_of(parts.begin(), parts.end(), [&](const auto& part) { return part.id == *id; });
+    };
+    if (!id || !(action == "remove_room" ? known(programme.rooms) : known(programme.slots))) return std::nullopt;
+    return web::remove_part_step(ctx, e, programme, action, *id, {{"action", action}, {"id", f["id"]}});
+}
+
 }  // namespace
 
 handled app::admin_programme(const request& req, parsed& p) {
@@ -83,6 +105,11 @@ handled app::admin_programme(const request& req, parsed& p) {
         const auto actor = store::actor::organiser(*p.who);
         const programme_change change{store_, e, actor, l};
         const auto action = fields["action"];
+        const auto programme = store_.programme(e.slug).value_or(calendar::programme{});
+        if (const auto step = removal_step(p.ctx, e, programme, fields)) {
+            const auto csrf = csrf_for(req);
+            return admin_page(p, "admin", http::status::ok, web::confirm_page(p.ctx, *step, csrf.value).str(), csrf);
+        }
         try {
             if (action == "room")
                 again = change.room(fields);

@@ -37,6 +37,9 @@ namespace tp::server {
     return std::nullopt;
 }
 
+// Whether the form comes from a confirmation page (web/confirm_page.hpp): destructive actions ask once more.
+[[nodiscard]] inline bool confirmed(const web::query_params& fields) { return param(fields, "confirmed") == "yes"; }
+
 [[nodiscard]] inline std::optional<std::int64_t> parse_id(std::string_view s) {
     std::int64_t id = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);

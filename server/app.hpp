@@ -23,6 +23,7 @@
 #include "store/store.hpp"
 #include "web/links.hpp"
 #include "web/listing_query.hpp"
+#include "web/query_string.hpp"
 #include "web/registration_form.hpp"
 
 namespace tp::server {
@@ -118,6 +119,8 @@ private:
     void register_form(const request& req, parsed& p, const std::string& slug, later_reply out);
     handled registered_page(const request& req, parsed& p, const calendar::event& e, const web::form_state& form,
                             const store::registration_result& result);
+    handled to_inbox_page(const parsed& p, const calendar::event& e, const web::inbox_note& note);
+    handled registered(const request& req, parsed& p, const std::string& slug);  // after the redirect
     handled manage(const request& req, parsed& p, const std::string& token, std::string_view step);  // no-store
     handled manage_step(const request& req, parsed& p, const std::string& token, std::string_view step);
     handled event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,
@@ -151,6 +154,7 @@ private:
     handled admin_attendees(const request& req, parsed& p);
     handled admin_audit(parsed& p);
     handled admin_act(const request& req, parsed& p);
+    handled confirm_rejection(const request& req, parsed& p, std::int64_t id, const web::query_params& fields);
     handled admin_message(const request& req, parsed& p);
     handled admin_password(const request& req, parsed& p);
     handled admin_reset(const request& req, parsed& p);

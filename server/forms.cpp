@@ -3,6 +3,8 @@
 #include "server/app.hpp"
 #include "server/csrf.hpp"
 #include "server/door_code.hpp"
+#include "server/inbox_cookie.hpp"
+#include "web/confirm_steps.hpp"
 #include "web/pages.hpp"
 #include "web/registration_form.hpp"
 #include "web/registration_strings.hpp"
@@ -58,8 +60,8 @@ void app::register_form(const request& req, parsed& p, const std::string& slug, 
         return out.reply(event_with_form(req, p, *e, form, http::status::forbidden));
     }
     if (submitted.honeypot_filled)  // a robot: it learns nothing, nothing is stored
-        return out.reply(page(p, "event", http::status::ok,
-                              web::check_inbox_page(p.ctx, *e, web::registration_reply::pending).str()));
+        return out.reply(to_inbox_page(
+            p, *e, {web::registration_reply::pending, submitted.values.email, p.ctx.now + calendar::default_hold}));
     for (const auto& [field, problem] : web::check_registration(form.values, form.consent))
         form.errors[field] = web::describe(problem, p.ctx.language);
     const auto answers = web::check_answers(e->questions, submitted.answers);
@@ -84,11 +86,28 @@ handled app::registered_page(const request& req, parsed& p, const calendar::even
     if (result.outcome == store::registration_outcome::window_closed)
         return event_with_form(req, p, e, form, http::status::conflict);
     if (result.outcome == store::registration_outcome::unknown_event) return not_found(p);
-    const auto reply = result.outcome == store::registration_outcome::repeated ? web::registration_reply::repeated
-                       : result.registration->status == calendar::registration_status::waitlisted
-                           ? web::registration_reply::waitlisted
-                           : web::registration_reply::pending;
-    return page(p, "event", http::status::ok, web::check_inbox_page(p.ctx, e, reply).str());
+    web::inbox_note note{result.outcome == store::registration_outcome::repeated ? web::registration_reply::repeated
+                         : result.registration->status == calendar::registration_status::waitlisted
+                             ? web::registration_reply::waitlisted
+                             : web::registration_reply::pending,
+                         form.values.email, result.registration->expires_at};
+    return to_inbox_page(p, e, note);
+}
+
+// POST-redirect-GET: the note travels in a cookie (server/inbox_cookie.hpp), a reload of the page sends nothing.
+handled app::to_inbox_page(const parsed& p, const calendar::event& e, const web::inbox_note& note) {
+    auto result = see_other(web::href(p.ctx, registered_path(e.slug)), "register");
+    set_inbox_cookie(result.res, note, e.slug, https(config_.base_url));
+    return result;
+}
+
+handled app::registered(const request& req, parsed& p, const std::string& slug) {
+    const auto e = store_.event_by_slug(slug);
+    if (!e || e->status == calendar::event_status::draft) return not_found(p);
+    const auto note = inbox_note_of(req).value_or(web::inbox_note{});
+    auto result = page(p, "registered", http::status::ok, web::check_inbox_page(p.ctx, *e, note).str());
+    result.res.set(http::field::cache_control, "no-store");  // names the visitor's address
+    return result;
 }
 
 handled app::manage(const request& req, parsed& p, const std::string& token, std::string_view step) {
@@ -106,14 +125,16 @@ handled app::manage_step(const request& req, parsed& p, const std::string& token
     }
     const bool post = req.method() == http::verb::post;
     if (step.empty()) {
-        const auto csrf = csrf_for(req);
         const bool confirmed = r->status == calendar::registration_status::confirmed;
         const auto feed = confirmed ? "/feeds/" + store_.personal_feed_token(*r) + ".ics" : std::string{};
         const auto door = confirmed && p.ctx.now < e->end ? config_.base_url + door_path(*r) : std::string{};
-        return form_page(p, "manage", http::status::ok, web::manage_page(p.ctx, *r, *e, feed, csrf.value, door).str(),
-                         csrf);
+        return page(p, "manage", http::status::ok, web::manage_page(p.ctx, *r, *e, feed, door).str());
     }
-    if (step == "feed" && !post) return see_other(web::href(p.ctx, "/r/" + token), "manage");
+    if (step == "feed" && !post) {  // the old address stops working: asked once more
+        const auto csrf = csrf_for(req);
+        return form_page(p, "manage", http::status::ok,
+                         web::confirm_page(p.ctx, web::feed_reset_step(p.ctx, *r), csrf.value).str(), csrf);
+    }
     if (!post) {
         const auto csrf = csrf_for(req);
         return form_page(p, "manage", http::status::ok,

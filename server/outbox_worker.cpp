@@ -179,7 +179,8 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
                              about.confirmed_at.has_value(),
                              offset_field(payload),
                              text_field(payload, "subject"),
-                             text_field(payload, "body")};
+                             text_field(payload, "body"),
+                             text_field(payload, "reason")};
     const auto text = web::render_mail(in);
     if (!text)
         throw std::invalid_argument("no text for messages of kind '" + std::string(calendar::to_string(m.kind)) + "'");

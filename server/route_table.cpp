@@ -40,6 +40,8 @@ std::span<const route> app::routes() {
          [](app& a, const request& r, c& x) { return a.event_ics(r, x, x.arg(0)); }},
         {POST, "/events/{slug}/register", "register", needs::nothing, nullptr, true,
          [](app& a, const request& r, c& x, later_reply out) { a.register_form(r, x, x.arg(0), std::move(out)); }},
+        {GET, "/events/{slug}/registered", "registered", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.registered(r, x, x.arg(0)); }},
         {GET, "/events/{slug}/sessions", "plan", needs::nothing,
          [](app& a, const request& r, c& x) { return a.plan(r, x, x.arg(0), "sessions"); }},
         {GET, "/events/{slug}/sessions.ics", "sessions_feed", needs::nothing,

@@ -1,5 +1,7 @@
 // Attendee lists for organisers, and what they do by hand: confirm, reject, promote, check in.
 
+#include <boost/json.hpp>
+
 #include "store/registration_steps.hpp"
 #include "store/rows.hpp"
 #include "store/registration_store.hpp"
@@ -61,15 +63,22 @@ void set_check_in(connection& c, const registration& r, std::optional<calendar::
     update->exec();
 }
 
-// A rejected person who held a seat hears so; their seat goes to the waiting list.
-void reject(connection& c, const event_row& ev, const registration& r, calendar::sys_seconds now) {
+// A rejected person hears so, with the organiser's reason if one was given; a held seat goes to the waiting list.
+void reject(connection& c, const event_row& ev, const registration& r, calendar::sys_seconds now,
+            const std::string& reason) {
     move(c, r, registration_status::rejected, now);
-    queue(c, calendar::message_kind::rejected, r, now);
+    queue_message(c,
+                  {.kind = calendar::message_kind::rejected,
+                   .registration_id = r.id,
+                   .recipient = r.email,
+                   .language = r.language,
+                   .payload = boost::json::serialize(boost::json::object{{"reason", reason}})},
+                  now);
     promote(c, ev.id, ev.event.capacity, now, calendar::default_hold);
 }
 
-void act(connection& c, const event_row& ev, const registration& r, organiser_action action,
-         calendar::sys_seconds now) {
+void act(connection& c, const event_row& ev, const registration& r, organiser_action action, calendar::sys_seconds now,
+         const std::string& reason) {
     switch (action) {
         case organiser_action::confirm:
             move(c, r, registration_status::confirmed, now);
@@ -79,7 +88,7 @@ void act(connection& c, const event_row& ev, const registration& r, organiser_ac
                 throw registration_conflict("only someone on the waiting list can be promoted", r.status);
             move(c, r, registration_status::pending, now, now + calendar::default_hold);
             return queue(c, calendar::message_kind::promoted, r, now);
-        case organiser_action::reject: return reject(c, ev, r, now);
+        case organiser_action::reject: return reject(c, ev, r, now, reason);
         case organiser_action::check_in: return set_check_in(c, r, now);
         case organiser_action::undo_check_in: return set_check_in(c, r, std::nullopt);
     }
@@ -107,13 +116,14 @@ std::optional<std::vector<attendee>> registration_store::attendees(const std::st
 }
 
 std::optional<attendee> registration_store::act_on_registration(const std::string& event_slug, std::int64_t id,
-                                                                organiser_action action, const actor& by) {
+                                                                organiser_action action, const actor& by,
+                                                                const std::string& reason) {
     return db_.write([&](connection& c, sys_seconds now) -> std::optional<attendee> {
         const auto ev = event_for_update(c, event_slug);
         if (ev) by.require(ev->event.network_slug, "event '" + event_slug + "'");
         const auto r = ev ? find_unranked(c, "r.id = ? AND r.event_id = ?", id, ev->id) : std::nullopt;
         if (!r) return std::nullopt;
-        act(c, *ev, *r, action, now);
+        act(c, *ev, *r, action, now, reason);
         write_audit(c, now, by.name(), ev->id, action_name(action), "registration #" + std::to_string(id));
         auto result = read_attendees(c, ev->id, id);
         return result.at(0);

@@ -61,6 +61,17 @@ int privacy_store::forget_person(const std::string& email, const actor& by) {
     });
 }
 
+privacy_store::footprint privacy_store::footprint_of(const std::string& email) {
+    return db_.read([&](connection& c) {
+        auto q = c.prepare(
+            "SELECT COUNT(*), COALESCE(SUM(status IN ('pending', 'confirmed', 'waitlisted')), 0) FROM registrations "
+            "WHERE email_key = ?");
+        q->bind(1, email_key(email));
+        (void)q->executeStep();
+        return footprint{q->getColumn(0).getInt(), q->getColumn(1).getInt()};
+    });
+}
+
 int privacy_store::anonymise_past_events(sys_seconds ended_before) {
     return db_.write([&](connection& c, sys_seconds now) -> int {
         const int count =

@@ -18,6 +18,13 @@ public:
     // messages and personal feed go too); active registrations are cancelled first, so seats go to the waiting
     // list. The audit log records how many, not whose. Returns how many.
     int forget_person(const std::string& email, const actor& by);
+    // What forget_person would touch, for the page that asks once more: registrations of this email in any
+    // state, and those still active (pending, confirmed, waiting).
+    struct footprint {
+        int registrations = 0;
+        int active = 0;
+    };
+    [[nodiscard]] footprint footprint_of(const std::string& email);
     // The same for every registration of events that ended before `ended_before`; returns how many.
     int anonymise_past_events(sys_seconds ended_before);
     struct audit_entry {

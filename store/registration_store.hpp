@@ -88,8 +88,9 @@ public:
     // going to the waiting list). nullopt when the event has no such registration; registration_conflict when
     // the state does not allow it (e.g. checking in someone cancelled).
     // `by` goes into the event's audit log with the action and the registration's number (not the person).
+    // A rejection's `reason` (may be empty) goes into the person's mail.
     std::optional<attendee> act_on_registration(const std::string& event_slug, std::int64_t id, organiser_action action,
-                                                const actor& by);
+                                                const actor& by, const std::string& reason = {});
 
     // The personal feed of the person behind a registration (by email), created on first use.
     [[nodiscard]] std::string personal_feed_token(const calendar::registration& r);

@@ -64,13 +64,14 @@ html reset_page(const page_context& ctx, const std::string& csrf, bool sent) {
     return layout(ctx, {title, "", ""}, body);
 }
 
-html invite_form(const page_context& ctx, const std::vector<std::string>& networks, const std::string& csrf) {
+html invite_form(const page_context& ctx, const std::vector<network_choice>& networks, const std::string& csrf) {
     const bool de = ctx.language == lang::de;
     html boxes;
     for (const auto& n : networks) {
-        const auto id = "net-" + n;
-        boxes += tag("div", void_tag("input", {{"type", "checkbox"}, {"id", id}, {"name", "network"}, {"value", n}}) +
-                                tag("label", {{"for", id}}, text(" " + n)));
+        const auto id = "net-" + n.slug;
+        boxes += tag("div", {{"class", "choice"}},
+                     void_tag("input", {{"type", "checkbox"}, {"id", id}, {"name", "network"}, {"value", n.slug}}) +
+                         tag("label", {{"for", id}}, text(n.name)));
     }
     const auto roles = tag("option", {{"value", "organiser"}}, text(de ? "Organisator:in" : "Organiser")) +
                        tag("option", {{"value", "admin"}}, text("Admin"));

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "web/account_pages.hpp"
 #include "web/admin_strings.hpp"
 #include "web/search_fold.hpp"
 #include "web/dates.hpp"
@@ -24,6 +23,11 @@ html action_button(const page_context& ctx, const std::string& action, std::stri
                hidden("csrf", csrf) + hidden("back", back) + tag("button", {{"type", "submit"}}, text(label)));
 }
 
+// A wide table that scrolls sideways on its own on a phone; keyboard users reach it (tabindex) by its name.
+html scroll_region(std::string_view label, const html& table) {
+    return tag("div", {{"class", "scroll"}, {"tabindex", "0"}, {"role", "region"}, {"aria-label", label}}, table);
+}
+
 std::string registration_action(const calendar::event& e, const calendar::attendee& a, std::string_view what) {
     return "/admin/events/" + e.slug + "/registrations/" + std::to_string(a.registration.id) + "/" + std::string(what);
 }
@@ -43,12 +47,6 @@ html actions_of(const page_context& ctx, const calendar::event& e, const calenda
         out += a.checked_in_at ? button("undo-check-in", s.undo) : button("check-in", s.check_in);
     if (calendar::is_active(status) && !door) out += button("reject", s.reject);
     return out;
-}
-
-html logout_form(const page_context& ctx, const std::string& csrf) {
-    return tag(
-        "form", {{"method", "post"}, {"action", href(ctx, "/admin/logout")}},
-        hidden("csrf", csrf) + tag("button", {{"type", "submit"}}, text(admin_strings_for(ctx.language).logout)));
 }
 
 std::string local_time(std::optional<calendar::sys_seconds> t, const calendar::event& e, lang l) {
@@ -119,17 +117,6 @@ html message_form(const page_context& ctx, const calendar::event& e, const std::
                    tag("button", {{"type", "submit"}}, text(s.message_send)));
 }
 
-// Admins only: a person's data removed from every registration on request.
-html forget_form(const page_context& ctx, const std::string& csrf) {
-    const auto& s = admin_strings_for(ctx.language);
-    return tag("h2", text(s.forget_title)) +
-           tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/forget")}},
-               hidden("csrf", csrf) + tag("label", {{"for", "forget-email"}}, text(s.email)) +
-                   void_tag("input",
-                            {{"id", "forget-email"}, {"name", "email"}, {"type", "email"}, {"required", "required"}}) +
-                   tag("button", {{"type", "submit"}}, text(s.forget_button)));
-}
-
 }  // namespace
 
 html login_page(const page_context& ctx, const login_form& form) {
@@ -155,34 +142,6 @@ html login_page(const page_context& ctx, const login_form& form) {
     return layout(ctx, {std::string(s.login_title), "", ""}, body);
 }
 
-html admin_home_page(const page_context& ctx, const calendar::organiser& who, const std::vector<managed_event>& events,
-                     const std::vector<managed_series>& series, const std::string& csrf,
-                     const std::vector<std::string>& all_networks) {
-    const auto& s = admin_strings_for(ctx.language);
-    html body = tag("h1", text(s.your_events)) +
-                tag("p", text(std::string(s.signed_in_as) + " " + who.name + " (" + who.email + ")")) +
-                logout_form(ctx, csrf) + tag("p", link(href(ctx, "/admin/events/new"), text(s.new_event)));
-    html rows;
-    for (const auto& m : events)
-        rows += tag("tr", tag("td", link(href(ctx, "/admin/events/" + m.event.slug), text(m.event.title))) +
-                              tag("td", text(format_when(m.event, ctx.language))) +
-                              tag("td", text(std::to_string(m.confirmed))) +
-                              tag("td", text(std::to_string(m.pending))) + tag("td", text(std::to_string(m.waiting))));
-    const auto head = tag("tr", tag("th", text(s.attendees)) + tag("th", text("")) + tag("th", text(s.confirmed)) +
-                                    tag("th", text(s.pending)) + tag("th", text(s.waiting)));
-    body += events.empty() ? tag("p", text(s.no_events)) : tag("table", tag("thead", head) + tag("tbody", rows));
-    html series_items;
-    for (const auto& one : series)
-        series_items += tag("li", link(href(ctx, "/admin/series/" + one.slug + "/edit"), text(one.title)));
-    body += tag("h2", text(s.series_title)) + tag("ul", series_items) +
-            tag("p", link(href(ctx, "/admin/series/new"), text(s.new_series)));
-    for (const auto& network : who.networks)
-        body += tag("p", link(href(ctx, "/admin/networks/" + network + "/attendees.csv"),
-                              text(std::string(s.network_export) + ": " + network)));
-    if (who.role == calendar::role::admin) body += invite_form(ctx, all_networks, csrf) + forget_form(ctx, csrf);
-    return layout(ctx, {std::string(s.your_events), "", ""}, body);
-}
-
 std::vector<calendar::attendee> only_matching(std::vector<calendar::attendee> all, const attendee_filter& f) {
     const auto needle = fold_for_search(f.search);
     std::erase_if(all, [&](const calendar::attendee& a) {
@@ -203,11 +162,12 @@ html attendee_page(const page_context& ctx, const calendar::event& e, const std:
         tag("tr", tag("th", text(s.name)) + tag("th", text(s.email)) + tag("th", text(s.organisation)) +
                       tag("th", text(s.status)) + tag("th", text(s.position)) + tag("th", text(s.delivery)) +
                       tag("th", text(s.checked_in)) + tag("th", text(s.actions)));
-    const auto body = tag("h1", text(e.title)) + tag("p", text(format_when(e, ctx.language))) + export_links(ctx, e) +
-                      filter_form(ctx, e, f) +
-                      tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows)) +
-                      message_form(ctx, e, csrf);
-    return layout(ctx, {std::string(s.attendees) + ": " + e.title, "", ""}, body);
+    const auto body =
+        tag("h1", text(e.title)) + tag("p", text(format_when(e, ctx.language))) + export_links(ctx, e) +
+        filter_form(ctx, e, f) +
+        scroll_region(s.attendees, tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows))) +
+        message_form(ctx, e, csrf);
+    return admin_layout(ctx, {std::string(s.attendees) + ": " + e.title, "", ""}, body);
 }
 
 html checkin_page(const page_context& ctx, const calendar::event& e, const door_list& list, const std::string& search,
@@ -236,7 +196,7 @@ html checkin_page(const page_context& ctx, const calendar::event& e, const door_
         items += unconfirmed ? tag("li", {{"class", "unconfirmed"}}, line) : tag("li", line);
     }
     body += shown.empty() ? tag("p", text(s.nobody_found)) : tag("ul", {{"class", "checkin"}}, items);
-    return layout(ctx, {std::string(s.checkin_title) + ": " + e.title, "", ""}, body);
+    return admin_layout(ctx, {std::string(s.checkin_title) + ": " + e.title, "", ""}, body);
 }
 
 html door_page(const page_context& ctx, const calendar::event& e, const calendar::attendee* a,
@@ -245,8 +205,9 @@ html door_page(const page_context& ctx, const calendar::event& e, const calendar
     const auto title = std::string(s.checkin_title) + ": " + e.title;
     const auto back = link(href(ctx, "/admin/events/" + e.slug + "/checkin"), text(s.checkin_title));
     if (a == nullptr)
-        return layout(ctx, {title, "", ""},
-                      tag("h1", text(s.door_unknown_title)) + tag("p", text(s.door_unknown_text)) + tag("p", back));
+        return admin_layout(
+            ctx, {title, "", ""},
+            tag("h1", text(s.door_unknown_title)) + tag("p", text(s.door_unknown_text)) + tag("p", back));
     const auto& r = a->registration;
     const auto state = a->checked_in_at ? std::string(s.arrived) + " " + local_time(a->checked_in_at, e, ctx.language)
                                         : std::string(status_label(r.status, ctx.language));
@@ -255,7 +216,7 @@ html door_page(const page_context& ctx, const calendar::event& e, const calendar
     body += tag("p", {{"class", "door-state"}}, tag("strong", text(state)));
     body += tag("div", {{"class", "door-actions"}},
                 actions_of(ctx, e, *a, "checkin?q=" + percent_encode(r.name), csrf, true));
-    return layout(ctx, {title, "", ""}, body + tag("p", back));
+    return admin_layout(ctx, {title, "", ""}, body + tag("p", back));
 }
 
 html forgotten_page(const page_context& ctx, int registrations) {
@@ -263,7 +224,7 @@ html forgotten_page(const page_context& ctx, int registrations) {
     const auto body = tag("h1", text(s.forget_title)) +
                       tag("p", text(std::string(s.forgotten) + ": " + std::to_string(registrations))) +
                       tag("p", link(href(ctx, "/admin"), text(s.your_events)));
-    return layout(ctx, {std::string(s.forget_title), "", ""}, body);
+    return admin_layout(ctx, {std::string(s.forget_title), "", ""}, body);
 }
 
 html audit_page(const page_context& ctx, const calendar::event& e, const std::vector<audit_line>& lines) {
@@ -274,9 +235,10 @@ html audit_page(const page_context& ctx, const calendar::event& e, const std::ve
                               tag("td", text(l.action)) + tag("td", text(l.detail)));
     const auto head = tag(
         "tr", tag("th", text(s.when)) + tag("th", text(s.who)) + tag("th", text(s.what)) + tag("th", text(s.details)));
-    const auto body = tag("h1", text(std::string(s.audit) + ": " + e.title)) +
-                      tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows));
-    return layout(ctx, {std::string(s.audit) + ": " + e.title, "", ""}, body);
+    const auto body =
+        tag("h1", text(std::string(s.audit) + ": " + e.title)) +
+        scroll_region(s.audit, tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows)));
+    return admin_layout(ctx, {std::string(s.audit) + ": " + e.title, "", ""}, body);
 }
 
 html checkin_list_page(const page_context& ctx, const calendar::event& e, const door_list& list) {
@@ -293,7 +255,7 @@ html checkin_list_page(const page_context& ctx, const calendar::event& e, const 
     const auto body = tag("h1", text(e.title)) +
                       tag("p", text(format_when(e, ctx.language) + ". " + std::string(s.print_hint))) +
                       tag("table", {{"class", "checkin-list"}}, tag("thead", head) + tag("tbody", rows));
-    return layout(ctx, {std::string(s.checkin_list) + ": " + e.title, "", ""}, body);
+    return admin_layout(ctx, {std::string(s.checkin_list) + ": " + e.title, "", ""}, body);
 }
 
 }  // namespace tp::web

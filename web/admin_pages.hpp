@@ -19,18 +19,6 @@ struct login_form {
 };
 [[nodiscard]] html login_page(const page_context& ctx, const login_form& form);
 
-struct managed_event {
-    calendar::event event;
-    int confirmed = 0, pending = 0, waiting = 0;
-};
-// `series`: slug and title of each series they manage; `all_networks`: for an admin's invitation form.
-struct managed_series {
-    std::string slug, title;
-};
-[[nodiscard]] html admin_home_page(const page_context& ctx, const calendar::organiser& who,
-                                   const std::vector<managed_event>& events, const std::vector<managed_series>& series,
-                                   const std::string& csrf, const std::vector<std::string>& all_networks);
-
 struct attendee_filter {
     std::optional<calendar::registration_status> status;  // only these
     std::string search;                                   // in name, email, organisation (any letter case)

@@ -75,6 +75,16 @@ const admin_strings german{
     .door_unknown_text =
         "Dieser Code gehört zu keiner Anmeldung dieser Veranstaltung. Bitte suchen Sie den Namen in "
         "der Liste.",
+    .upcoming = "Kommende Veranstaltungen",
+    .past_events = "Vergangene Veranstaltungen ({n})",
+    .seats_taken = "{taken} von {total} Plätzen vergeben",
+    .seats_unlimited = "{taken} Anmeldungen (ohne Obergrenze)",
+    .unconfirmed_n = "davon {n} unbestätigt",
+    .waiting_n = "{n} auf der Warteliste",
+    .public_page = "Öffentliche Seite",
+    .exports_title = "Exporte",
+    .event_column = "Veranstaltung",
+    .no_upcoming = "Keine kommenden Veranstaltungen.",
 };
 
 const admin_strings english{
@@ -145,11 +155,31 @@ const admin_strings english{
     .checkin_here = " here",
     .door_unknown_title = "Code not recognised",
     .door_unknown_text = "This code belongs to no registration of this event. Please look the name up in the list.",
+    .upcoming = "Upcoming events",
+    .past_events = "Past events ({n})",
+    .seats_taken = "{taken} of {total} seats taken",
+    .seats_unlimited = "{taken} registrations (no limit)",
+    .unconfirmed_n = "{n} of them unconfirmed",
+    .waiting_n = "{n} on the waiting list",
+    .public_page = "Public page",
+    .exports_title = "Exports",
+    .event_column = "Event",
+    .no_upcoming = "No upcoming events.",
 };
 
 }  // namespace
 
 const admin_strings& admin_strings_for(lang l) { return l == lang::en ? english : german; }
+
+std::string_view event_status_label(calendar::event_status s, lang l) {
+    const bool de = l == lang::de;
+    switch (s) {
+        case calendar::event_status::draft: return de ? "Entwurf" : "Draft";
+        case calendar::event_status::published: return de ? "veröffentlicht" : "published";
+        case calendar::event_status::cancelled: return de ? "abgesagt" : "cancelled";
+    }
+    return {};
+}
 
 std::string_view status_label(calendar::registration_status s, lang l) {
     using rs = calendar::registration_status;

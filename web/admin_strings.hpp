@@ -16,11 +16,14 @@ struct admin_strings {
         when, who, what, details, message_title, message_subject, message_body, message_send, forget_title,
         forget_button, forgotten, forgot_password, series_title, new_series, busy_login, invalid_link, passwords_differ,
         password_too_short, invalid_choice, subject_empty, text_empty, text_invalid, unknown_network, checkin_of,
-        checkin_here, door_unknown_title, door_unknown_text;
+        checkin_here, door_unknown_title, door_unknown_text, upcoming, past_events, seats_taken, seats_unlimited,
+        unconfirmed_n, waiting_n, public_page, exports_title, event_column, no_upcoming;
 };
 
 [[nodiscard]] const admin_strings& admin_strings_for(lang l);
 [[nodiscard]] std::string_view status_label(calendar::registration_status s, lang l);
+// draft, published, cancelled in words ("Entwurf", "veröffentlicht", "abgesagt").
+[[nodiscard]] std::string_view event_status_label(calendar::event_status s, lang l);
 // An outbox state (queued, sending, sent, failed, skipped) in words; "" stays "".
 [[nodiscard]] std::string_view delivery_label(std::string_view state, lang l);
 // Why an account was not created (an invitation, a new password).

@@ -178,7 +178,7 @@ html form_page(const page_context& ctx, const event_form_page_input& in, std::sp
                     text(de ? "Bitte prüfen Sie die markierten Angaben." : "Please check the marked fields."));
     body += tag("form", {{"method", "post"}, {"action", href(ctx, action)}, {"class", "event-form"}},
                 fields + tag("button", {{"type", "submit"}}, text(de ? "Speichern" : "Save")));
-    return layout(ctx, {title, "", ""}, body);
+    return admin_layout(ctx, {title, "", ""}, body);
 }
 
 }  // namespace

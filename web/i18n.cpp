@@ -60,6 +60,12 @@ const strings german{
     .part_of_series = "Teil der Reihe",
     .all_events_feed = "Treffpunkt – alle Veranstaltungen",
     .my_events_feed = "Treffpunkt – meine Termine",
+    .admin_navigation = "Verwaltung",
+    .admin_tagline = "Verwaltung",
+    .admin_overview = "Übersicht",
+    .admin_new_event = "Neue Veranstaltung",
+    .admin_new_series = "Neue Reihe",
+    .admin_public_pages = "Öffentliche Seiten",
 };
 
 const strings english{
@@ -116,6 +122,12 @@ const strings english{
     .part_of_series = "Part of the series",
     .all_events_feed = "Treffpunkt – all events",
     .my_events_feed = "Treffpunkt – my events",
+    .admin_navigation = "Administration",
+    .admin_tagline = "Administration",
+    .admin_overview = "Overview",
+    .admin_new_event = "New event",
+    .admin_new_series = "New series",
+    .admin_public_pages = "Public pages",
 };
 
 std::string lower(std::string_view s) {

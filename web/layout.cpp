@@ -18,29 +18,59 @@ html head_of(const page_context& ctx, const page_head& head) {
     return out + raw_html("</head>");
 }
 
-html header_of(const page_context& ctx) {
-    const auto& s = strings_for(ctx.language);
+// A navigation entry; the page it leads to is marked as the current one.
+html nav_item(const page_context& ctx, std::string_view path, std::string_view label) {
+    if (ctx.path == path)
+        return tag("li", tag("a", {{"href", href(ctx, path)}, {"aria-current", "page"}}, text(label)));
+    return tag("li", link(href(ctx, path), text(label)));
+}
+
+html language_item(const page_context& ctx) {
     const lang other = ctx.language == lang::de ? lang::en : lang::de;
-    html nav =
-        tag("li", link(href(ctx, "/"), text(s.events))) + tag("li", link(href(ctx, "/networks"), text(s.networks))) +
-        tag("li", tag("a", {{"href", switch_language_href(ctx)}, {"hreflang", code(other)}, {"lang", code(other)}},
-                      text(s.language_switch)));
+    return tag("li", tag("a", {{"href", switch_language_href(ctx)}, {"hreflang", code(other)}, {"lang", code(other)}},
+                         text(strings_for(ctx.language).language_switch)));
+}
+
+html public_nav(const page_context& ctx) {
+    const auto& s = strings_for(ctx.language);
+    return nav_item(ctx, "/", s.events) + nav_item(ctx, "/networks", s.networks) + language_item(ctx);
+}
+
+html admin_nav(const page_context& ctx) {
+    const auto& s = strings_for(ctx.language);
+    return nav_item(ctx, "/admin", s.admin_overview) + nav_item(ctx, "/admin/events/new", s.admin_new_event) +
+           nav_item(ctx, "/admin/series/new", s.admin_new_series) + nav_item(ctx, "/", s.admin_public_pages) +
+           language_item(ctx);
+}
+
+html header_of(const page_context& ctx, bool admin) {
+    const auto& s = strings_for(ctx.language);
+    const auto label = admin ? s.admin_navigation : s.main_navigation;
     return raw_html("<header class=\"site\"><div class=\"wrap\">") +
-           tag("a", {{"class", "brand"}, {"href", href(ctx, "/")}}, text(s.site_name)) +
-           tag("span", {{"class", "tagline"}}, text(s.tagline)) +
-           tag("nav", {{"aria-label", s.main_navigation}}, tag("ul", nav)) + raw_html("</div></header>");
+           tag("a", {{"class", "brand"}, {"href", href(ctx, admin ? "/admin" : "/")}}, text(s.site_name)) +
+           tag("span", {{"class", "tagline"}}, text(admin ? s.admin_tagline : s.tagline)) +
+           tag("nav", {{"aria-label", label}}, tag("ul", admin ? admin_nav(ctx) : public_nav(ctx))) +
+           raw_html("</div></header>");
+}
+
+html shell(const page_context& ctx, const page_head& head, const html& main_content, bool admin) {
+    const auto& s = strings_for(ctx.language);
+    return raw_html("<!DOCTYPE html>\n<html lang=\"") + text(code(ctx.language)) + raw_html("\">") +
+           head_of(ctx, head) + raw_html(admin ? "<body class=\"admin\">" : "<body>") +
+           tag("a", {{"class", "skip"}, {"href", "#main"}}, text(s.skip_to_content)) + header_of(ctx, admin) +
+           raw_html("<main id=\"main\" class=\"wrap\">") + main_content + raw_html("</main>") +
+           raw_html("<footer class=\"site\"><div class=\"wrap\">") + tag("p", text(s.footer_text)) +
+           raw_html("</div></footer></body></html>\n");
 }
 
 }  // namespace
 
 html layout(const page_context& ctx, const page_head& head, const html& main_content) {
-    const auto& s = strings_for(ctx.language);
-    return raw_html("<!DOCTYPE html>\n<html lang=\"") + text(code(ctx.language)) + raw_html("\">") +
-           head_of(ctx, head) + raw_html("<body>") +
-           tag("a", {{"class", "skip"}, {"href", "#main"}}, text(s.skip_to_content)) + header_of(ctx) +
-           raw_html("<main id=\"main\" class=\"wrap\">") + main_content + raw_html("</main>") +
-           raw_html("<footer class=\"site\"><div class=\"wrap\">") + tag("p", text(s.footer_text)) +
-           raw_html("</div></footer></body></html>\n");
+    return shell(ctx, head, main_content, false);
+}
+
+html admin_layout(const page_context& ctx, const page_head& head, const html& main_content) {
+    return shell(ctx, head, main_content, true);
 }
 
 }  // namespace tp::web

@@ -12,5 +12,8 @@ struct page_head {
 };
 
 [[nodiscard]] html layout(const page_context& ctx, const page_head& head, const html& main_content);
+// The same shell for the organisers' pages: their navigation (overview, new event, new series, public pages) in
+// the header instead of the public one, the current page marked.
+[[nodiscard]] html admin_layout(const page_context& ctx, const page_head& head, const html& main_content);
 
 }  // namespace tp::web

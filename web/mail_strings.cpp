@@ -51,6 +51,7 @@ const mail_strings german{
     .reminder_in_hours = "in {n} Stunden",
     .reminder_soon = "in Kürze",
     .invitation_note = "Die Einladung in dieser E-Mail trägt den Termin in Ihren Kalender ein.",
+    .rejection_reason = "Begründung: {reason}",
 };
 
 const mail_strings english{
@@ -100,6 +101,7 @@ const mail_strings english{
     .reminder_in_hours = "in {n} hours",
     .reminder_soon = "soon",
     .invitation_note = "The invitation in this email puts the event into your calendar.",
+    .rejection_reason = "The reason given: {reason}",
 };
 
 }  // namespace

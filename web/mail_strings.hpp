@@ -15,7 +15,8 @@ struct mail_strings {
     std::string_view greeting, when, where, online, join, page, manage, cannot_come, footer, signature;
     mail_kind_strings confirm_request, resend, waitlisted, promoted, confirmed, cancelled, rejected, reminder,
         event_changed, event_cancelled, organiser_message;
-    std::string_view reminder_tomorrow, reminder_in_days, reminder_in_hours, reminder_soon, invitation_note;
+    std::string_view reminder_tomorrow, reminder_in_days, reminder_in_hours, reminder_soon, invitation_note,
+        rejection_reason;
 };
 
 [[nodiscard]] const mail_strings& mail_strings_for(lang l);

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "web/dates.hpp"
+#include "web/fill.hpp"
 #include "web/html.hpp"
 #include "web/mail_strings.hpp"
 
@@ -12,16 +13,6 @@ using mk = calendar::message_kind;
 namespace {
 
 using calendar::registration_status;
-
-std::string fill(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string>> values) {
-    std::string out(pattern);
-    for (const auto& [key, value] : values) {
-        const auto field = "{" + std::string(key) + "}";
-        for (auto at = out.find(field); at != std::string::npos; at = out.find(field, at + value.size()))
-            out.replace(at, field.size(), value);
-    }
-    return out;
-}
 
 // The parts every message is made of; text and HTML are written from it.
 struct mail_body {
@@ -111,6 +102,8 @@ mail_body compose(const mail_input& in, const mail_kind_strings& k, lang l) {
     const auto intro = in.kind == mk::organiser_message ? in.organiser_body
                                                         : fill(k.intro, {{"until", until}, {"position", position}});
     b.paragraphs.push_back(intro);
+    if (in.kind == mk::rejected && !in.reason.empty())
+        b.paragraphs.push_back(fill(s.rejection_reason, {{"reason", in.reason}}));
     if (invitation_of(in) == calendar::itip_method::request) b.paragraphs.emplace_back(s.invitation_note);
     if (in.kind == mk::reminder) b.paragraphs.emplace_back(s.cannot_come);
     if (!k.action.empty()) {

@@ -22,6 +22,7 @@ struct mail_input {
     std::optional<std::chrono::seconds> reminder_offset;  // for reminders
     std::string organiser_subject;                        // for organiser messages
     std::string organiser_body;
+    std::string reason;  // why an organiser rejected the registration; may be empty
 };
 
 struct mail_text {

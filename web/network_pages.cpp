@@ -19,7 +19,7 @@ html network_list_page(const page_context& ctx, std::span<const calendar::networ
     const auto& s = strings_for(ctx.language);
     html items;
     for (const auto& n : networks) {
-        html body = tag("h3", link(href(ctx, "/networks/" + n.slug), text(n.name)));
+        html body = tag("h2", link(href(ctx, "/networks/" + n.slug), text(n.name)));
         if (!n.region.empty()) body += tag("p", {{"class", "meta"}}, text(n.region));
         items += tag("li", body);
     }

@@ -3,6 +3,7 @@
 // by hand.
 #include "calendar/zoned.hpp"
 #include "web/barcamp_parts.hpp"
+#include "web/dates.hpp"
 #include "web/layout.hpp"
 
 namespace tp::web {
@@ -43,28 +44,39 @@ html conflicts_section(const calendar::programme& p, lang l) {
                tag("h2", {{"id", "conflicts"}}, text(say(l, "Konflikte", "Conflicts"))) + tag("ul", items));
 }
 
+// The time menu: "– keine Zeit –", then the times of each day under the day's name, so every entry shows its time.
+html slot_options(const calendar::programme& p, const date::time_zone& zone, lang l, const std::string& selected) {
+    html out = barcamp::options_of({{"", say(l, "– keine Zeit –", "– no time –")}}, selected);
+    for (const auto& [day, slots] : barcamp::slots_by_day(p, zone)) {
+        std::vector<barcamp::choice> times;
+        for (const auto* sl : slots)
+            times.emplace_back(std::to_string(sl->id), barcamp::slot_label(*sl, zone, l, false));
+        out += tag("optgroup", {{"label", format_day(day, l)}}, barcamp::options_of(times, selected));
+    }
+    return out;
+}
+
 html placement_row(const calendar::programme& p, const calendar::barcamp_session& s, const date::time_zone& zone,
                    lang l) {
     const auto id = std::to_string(s.id);
     std::vector<barcamp::choice> rooms{{"", say(l, "– kein Raum –", "– no room –")}};
     for (const auto& r : p.rooms)
         rooms.emplace_back(std::to_string(r.id), r.name + " (" + std::to_string(r.capacity) + ")");
-    std::vector<barcamp::choice> slots{{"", say(l, "– keine Zeit –", "– no time –")}};
-    for (const auto& sl : p.slots) slots.emplace_back(std::to_string(sl.id), barcamp::slot_label(sl, zone, l, true));
     // Each select has its label, hidden from sight: the row's first cell names the session already.
-    const auto select = [](const std::string& name, const std::string& label,
-                           const std::vector<barcamp::choice>& choices, const std::string& selected) {
+    const auto select = [](const std::string& name, const std::string& label, const html& options) {
         const auto control_id = "place-" + name;
         return tag("label", {{"for", control_id}, {"class", "sr-only"}}, text(label)) +
-               tag("select", {{"id", control_id}, {"name", name}}, barcamp::options_of(choices, selected));
+               tag("select", {{"id", control_id}, {"name", name}}, options);
     };
     const auto room = s.room ? std::to_string(*s.room) : std::string{};
     const auto slot = s.slot ? std::to_string(*s.slot) : std::string{};
     return tag(
         "tr", {{"id", "place-" + id}},
         tag("td", barcamp::session_summary(s, l, false)) +
-            tag("td", select("room." + id, say(l, "Raum für ", "Room for ") + s.title, rooms, room)) +
-            tag("td", select("slot." + id, say(l, "Zeit für ", "Time for ") + s.title, slots, slot)) +
+            tag("td",
+                select("room." + id, say(l, "Raum für ", "Room for ") + s.title, barcamp::options_of(rooms, room))) +
+            tag("td",
+                select("slot." + id, say(l, "Zeit für ", "Time for ") + s.title, slot_options(p, zone, l, slot))) +
             tag("td", tag("button", {{"type", "submit"}, {"name", "remove"}, {"value", id}, {"class", "secondary"}},
                           text(say(l, "Entfernen", "Remove")))));
 }
@@ -169,7 +181,7 @@ html programme_admin_page(const page_context& ctx, const calendar::event& e, con
     body += tag("h2", text(say(l, "Der Plan", "The plan"))) + barcamp::plan_grid(ctx, e, p);
     body += rooms_section(ctx, e, p, again, csrf) + slots_section(ctx, e, p, again, csrf) +
             session_section(ctx, e, again, csrf);
-    return layout(ctx, {title, "", ""}, body);
+    return admin_layout(ctx, {title, "", ""}, body);
 }
 
 }  // namespace tp::web

@@ -30,12 +30,18 @@ struct seat_info {
                                         const form_state& form);
 
 enum class registration_reply { pending, waitlisted, repeated };
-[[nodiscard]] html check_inbox_page(const page_context& ctx, const calendar::event& e, registration_reply reply);
-// `personal_feed` is the path of the person's feed (shown once confirmed); `csrf` signs its reset form;
-// `door_url` is what the check-in QR code carries (confirmed registrations of events that have not ended).
+// What the page after registering (reached by a redirect) knows: what happened, the address mailed and, for a
+// held seat, until when. Opened without a note (a bookmark, another browser) it speaks in general terms.
+struct inbox_note {
+    registration_reply reply = registration_reply::pending;
+    std::string email{};
+    std::optional<calendar::sys_seconds> held_until{};
+};
+[[nodiscard]] html check_inbox_page(const page_context& ctx, const calendar::event& e, const inbox_note& note);
+// `personal_feed` is the path of the person's feed (shown once confirmed); `door_url` is what the check-in QR
+// code carries (confirmed registrations of events that have not ended).
 [[nodiscard]] html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
-                               const std::string& personal_feed = {}, const std::string& csrf = {},
-                               const std::string& door_url = {});
+                               const std::string& personal_feed = {}, const std::string& door_url = {});
 // A page with one button that POSTs: confirm or cancel. GET never changes anything (mail scanners follow links).
 [[nodiscard]] html confirm_step_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
                                      const std::string& csrf, bool cancel);

@@ -1,5 +1,6 @@
 #include "calendar/ics_writer.hpp"
 #include "web/dates.hpp"
+#include "web/fill.hpp"
 #include "web/layout.hpp"
 #include "web/registration_form.hpp"
 #include "web/qr_code.hpp"
@@ -26,36 +27,46 @@ html event_line(const page_context& ctx, const calendar::event& e) {
                         text(format_when(e, ctx.language)));
 }
 
+std::string inbox_lead(const inbox_note& note, const registration_strings& s) {
+    using rr = registration_reply;
+    if (note.email.empty())
+        return std::string(note.reply == rr::pending      ? s.inbox_text
+                           : note.reply == rr::waitlisted ? s.waitlist_text
+                                                          : s.repeated_text);
+    return fill(note.reply == rr::repeated ? s.repeated_sent_to : s.inbox_sent_to, {{"email", note.email}});
+}
+
 }  // namespace
 
-html check_inbox_page(const page_context& ctx, const calendar::event& e, registration_reply reply) {
+html check_inbox_page(const page_context& ctx, const calendar::event& e, const inbox_note& note) {
     const auto& s = registration_strings_for(ctx.language);
-    const auto title = reply == registration_reply::pending      ? s.inbox_title
-                       : reply == registration_reply::waitlisted ? s.waitlist_title
-                                                                 : s.repeated_title;
-    const auto text_ = reply == registration_reply::pending      ? s.inbox_text
-                       : reply == registration_reply::waitlisted ? s.waitlist_text
-                                                                 : s.repeated_text;
-    html body = tag("h1", text(title)) + tag("p", {{"role", "status"}}, text(text_)) + event_line(ctx, e);
+    using rr = registration_reply;
+    const auto title = note.reply == rr::pending      ? s.inbox_title
+                       : note.reply == rr::waitlisted ? s.waitlist_title
+                                                      : s.repeated_title;
+    html body = tag("h1", text(title)) + tag("p", {{"role", "status"}}, text(inbox_lead(note, s)));
+    if (!note.email.empty() && note.reply == rr::pending && note.held_until)
+        body += tag("p", text(fill(s.inbox_hold_until,
+                                   {{"until", format_instant(*note.held_until, e.time_zone, ctx.language)}})));
+    if (!note.email.empty() && note.reply == rr::waitlisted) body += tag("p", text(s.waitlist_text));
+    body += tag("p", text(s.inbox_spam)) + event_line(ctx, e);
     return layout(ctx, {std::string(title), "", ""}, body);
 }
 
-html personal_feed_section(const page_context& ctx, const calendar::registration& r, const std::string& feed,
-                           const std::string& csrf) {
+// The rare "new address" is a small link to a page that asks once more (web/confirm_steps.hpp).
+html personal_feed_section(const page_context& ctx, const calendar::registration& r, const std::string& feed) {
     const auto& s = registration_strings_for(ctx.language);
     html body =
         tag("h2", {{"id", "personal-feed"}}, text(s.personal_feed_title)) + tag("p", text(s.personal_feed_text));
     body += tag("ul", {{"class", "actions"}},
                 tag("li", link(webcal_url(ctx.base_url, feed), text(strings_for(ctx.language).subscribe_webcal))));
     body += tag("p", tag("code", text(ctx.base_url + feed)));
-    body += tag("form", {{"method", "post"}, {"action", href(ctx, "/r/" + r.token + "/feed")}},
-                raw_html("<input type=\"hidden\" name=\"csrf\" value=\"") + text(csrf) + raw_html("\">") +
-                    tag("button", {{"type", "submit"}}, text(s.personal_feed_reset)));
+    body += tag("p", {{"class", "aside"}}, link(href(ctx, "/r/" + r.token + "/feed"), text(s.personal_feed_reset)));
     return tag("section", {{"aria-labelledby", "personal-feed"}}, body);
 }
 
 html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
-                 const std::string& personal_feed, const std::string& csrf, const std::string& door_url) {
+                 const std::string& personal_feed, const std::string& door_url) {
     const auto& s = registration_strings_for(ctx.language);
     html facts = tag("dt", text(strings_for(ctx.language).events)) + tag("dd", event_line(ctx, e)) +
                  tag("dt", text(s.name)) + tag("dd", text(r.name)) + tag("dt", text("Status")) +
@@ -80,7 +91,7 @@ html manage_page(const page_context& ctx, const calendar::registration& r, const
     if (!door_url.empty())
         body += tag("section", {{"class", "door-code"}},
                     tag("h2", text(s.door_title)) + tag("p", text(s.door_text)) + qr_code_svg(door_url, s.door_label));
-    if (!personal_feed.empty()) body += personal_feed_section(ctx, r, personal_feed, csrf);
+    if (!personal_feed.empty()) body += personal_feed_section(ctx, r, personal_feed);
     return layout(ctx, {std::string(s.manage_title), "", ""}, body);
 }
 

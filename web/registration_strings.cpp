@@ -61,10 +61,18 @@ const registration_strings german{
     .personal_feed_text =
         "Alle Veranstaltungen, für die Sie bestätigt angemeldet sind, mit den Zugangslinks der "
         "Online-Termine. Geben Sie diese Adresse nicht weiter.",
-    .personal_feed_reset = "Neue Adresse erzeugen (die alte wird ungültig)",
+    .personal_feed_reset = "Adresse weitergegeben? Neue Adresse erzeugen",
     .door_title = "Ihr Code für den Einlass",
     .door_text = "Zeigen Sie diesen Code am Eingang; das Team scannt ihn mit dem Handy. Ausdrucken geht auch.",
     .door_label = "QR-Code für den Einlass",
+    .inbox_sent_to = "Wir haben eine E-Mail an {email} geschickt.",
+    .inbox_hold_until =
+        "Öffnen Sie den Link darin, um Ihre Anmeldung zu bestätigen. Ihr Platz ist bis {until} für Sie "
+        "reserviert; danach geben wir ihn frei.",
+    .inbox_spam =
+        "Keine E-Mail da? Sie kommt meist innerhalb weniger Minuten. Sehen Sie bitte auch im Spam-Ordner "
+        "nach. Stimmt die Adresse nicht, melden Sie sich einfach noch einmal an.",
+    .repeated_sent_to = "Wir haben den Link zu dieser Anmeldung noch einmal an {email} geschickt.",
 };
 
 const registration_strings english{
@@ -124,10 +132,18 @@ const registration_strings english{
     .personal_feed_text =
         "Every event you hold a confirmed seat for, with the join links of online events. Do not "
         "share this address.",
-    .personal_feed_reset = "Make a new address (the old one stops working)",
+    .personal_feed_reset = "Shared the address by mistake? Make a new one",
     .door_title = "Your code for the entrance",
     .door_text = "Show this code at the entrance; the team scans it with a phone. A printout works too.",
     .door_label = "QR code for the entrance",
+    .inbox_sent_to = "We have sent an email to {email}.",
+    .inbox_hold_until =
+        "Open the link in it to confirm your registration. Your seat is held for you until {until}; "
+        "after that we free it.",
+    .inbox_spam =
+        "No email? It usually arrives within a few minutes. Please look in your spam folder too. If the "
+        "address is wrong, simply register again.",
+    .repeated_sent_to = "We have sent the link to this registration to {email} again.",
 };
 
 }  // namespace

@@ -13,7 +13,8 @@ struct registration_strings {
         status_confirmed, status_waitlisted, status_cancelled, status_expired, status_rejected, position, confirm_title,
         confirm_text, confirm_button, cancel_title, cancel_text, cancel_button, cancel_link, cancelled_title,
         cancelled_text, unknown_link, privacy_title, privacy_text, honeypot_label, personal_feed_title,
-        personal_feed_text, personal_feed_reset, door_title, door_text, door_label;
+        personal_feed_text, personal_feed_reset, door_title, door_text, door_label, inbox_sent_to, inbox_hold_until,
+        inbox_spam, repeated_sent_to;
 };
 
 [[nodiscard]] const registration_strings& registration_strings_for(lang l);

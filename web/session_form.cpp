@@ -103,7 +103,7 @@ checked<slot_input> check_slot(form_fields& f, const std::string& time_zone, lan
     else if (!to)
         out.problems["to"] = say(l, "Eine Uhrzeit wie 11:15.", "A time such as 11:15.");
     else if (*to <= *from)
-        out.problems["to"] = say(l, "Das Ende liegt nach dem Beginn.", "The end comes after the start.");
+        out.problems["to"] = say(l, "Das Ende liegt vor dem Beginn.", "The end is before the start.");
     const auto* zone = calendar::find_zone(time_zone);
     if (out.problems.empty() && zone)
         out.value = slot_input{calendar::resolve_local(*from, *zone), calendar::resolve_local(*to, *zone)};

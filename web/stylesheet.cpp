@@ -18,11 +18,12 @@ header.site a{color:var(--accent-ink)}
 .brand{font-weight:700;font-size:1.25rem;text-decoration:none}
 .tagline{opacity:.9}
 header.site nav{margin-left:auto}
-header.site ul{list-style:none;display:flex;gap:1rem;margin:0;padding:0}
+header.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}
+header.site [aria-current=page]{font-weight:700;text-decoration:none}
 main{padding-top:1rem;padding-bottom:2rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
-h3{font-size:1.05rem;margin:0}
+h3,.events h2{font-size:1.05rem;margin:0}
 .events{list-style:none;margin:0;padding:0}
 .events li{border-bottom:1px solid var(--line);padding:.75rem 0}
 .events p{margin:.15rem 0}
@@ -46,7 +47,7 @@ dl.facts dd{margin:0}
 .subscribe code,main code{word-break:break-all;overflow-wrap:anywhere;background:var(--bg);padding:.1rem .3rem}
 svg.qr{display:block;width:min(16rem,100%);height:auto;margin:.5rem 0}
 .register form{display:grid;gap:.75rem;max-width:32rem}
-.field label{display:block;font-weight:600}
+.field label{display:block;font-weight:600;overflow-wrap:anywhere}
 .field input[type=text],.field input[type=email]{width:100%;padding:.5rem;border:1px solid var(--muted);border-radius:.3rem}
 .field.check label{display:inline;font-weight:400}
 .field.invalid input{border:2px solid var(--warn)}
@@ -59,7 +60,20 @@ footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
 form.inline{display:inline-block;margin:0 .3rem .3rem 0}
 table.attendees,table.checkin-list{border-collapse:collapse;width:100%;font-size:.95rem}
 table.attendees th,table.attendees td,table.checkin-list th,table.checkin-list td{border-bottom:1px solid var(--line);padding:.35rem;text-align:left;vertical-align:top}
-table.attendees{display:block;overflow-x:auto}
+.scroll{overflow-x:auto;max-width:100%}
+.cards{list-style:none;margin:0;padding:0}
+.cards li.card{border:1px solid var(--line);border-radius:.4rem;padding:.6rem .8rem;margin:.5rem 0}
+.cards p{margin:.2rem 0}
+.badge.draft{color:#7a4a00;border-color:#7a4a00}
+.badge.published{color:#1a6b2f;border-color:#1a6b2f}
+details>summary{cursor:pointer;font-weight:600;margin:1rem 0 .5rem}
+.signed-in{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:baseline}
+.signed-in p{margin:0}
+ul.effects{padding-left:1.2rem}
+ul.effects li{margin:.3rem 0}
+p.buttons{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;margin-top:1rem}
+button.danger{background:var(--warn)}
+p.aside{font-size:.9rem}
 ul.checkin{list-style:none;padding:0}
 ul.checkin li{padding:.7rem 0;border-bottom:1px solid var(--line)}
 ul.checkin button{font-size:1.1rem;padding:.6rem 1.2rem;margin-top:.3rem}
@@ -84,7 +98,7 @@ form.stacked{display:grid;gap:.6rem;max-width:32rem;margin-bottom:1rem}
 .field.invalid textarea,.field.invalid select{border:2px solid var(--warn)}
 button.secondary{background:#fff;color:var(--accent);border:1px solid var(--accent)}
 table.placements select{max-width:14rem}
-@media (max-width:40rem){table.plan,table.plan tbody,table.plan tr,table.plan th,table.plan td{display:block;width:100%}table.plan thead{display:none}table.plan tr{margin-bottom:.75rem}table.plan th[scope=row]{width:100%;background:var(--bg)}table.plan td.empty{display:none}table.plan .room-name{display:block;font-weight:600;color:var(--muted)}}
+@media (max-width:40rem){table.plan,table.plan tbody,table.plan tr,table.plan th,table.plan td{display:block;width:100%}table.plan thead{display:none}table.plan tr{margin-bottom:.75rem}table.plan th[scope=row]{width:100%;background:var(--bg)}table.plan td.empty{display:none}table.plan .room-name{display:block;font-weight:600;color:var(--muted)}table.placements,table.placements tbody,table.placements tr,table.placements td{display:block;width:100%}table.placements thead{display:none}table.placements tr{border-bottom:1px solid var(--line);padding:.4rem 0}table.placements td{border:0;padding:.2rem 0}table.placements select{max-width:100%;width:100%}}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}header.site nav{margin-left:0}}
 @media print{header.site nav,.skip,form.filter,form.inline,.actions{display:none}header.site{background:none;color:#000}table.plan{font-size:9pt}table.plan tr{break-inside:avoid}a{color:#000;text-decoration:none}}
 )css";

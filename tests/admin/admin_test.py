@@ -453,8 +453,16 @@ class AdminTest(unittest.TestCase):
                   {"name": "Zora", "email": "zora@example.org", "consent": True, "answers": {"essen": "vegan"}})
         jana = self.signed_in("jana@ist-bochum.example")
         csrf = jana.csrf("/admin/events/barcamp-bochum")
-        status, headers, _ = jana.request("/admin/events/barcamp-bochum/message",
-                                          {"csrf": csrf, "subject": "Raumänderung", "body": "Wir sind in Halle 2."})
+        message = {"csrf": csrf, "subject": "Raumänderung", "body": "Wir sind in Halle 2."}
+        # First the page that says how many mails go out; nothing is queued until it is confirmed.
+        status, _, page = jana.request("/admin/events/barcamp-bochum/message", message)
+        self.assertEqual(status, 200)
+        self.assertIn("1 E-Mails gehen hinaus".encode(), page)
+        self.assertIn("Betreff: Raumänderung".encode(), page)
+        with sqlite3.connect(self.db) as c:
+            self.assertEqual(c.execute("SELECT COUNT(*) FROM outbox WHERE kind = 'organiser_message'").fetchone(),
+                             (0,))
+        status, headers, _ = jana.request("/admin/events/barcamp-bochum/message", {**message, "confirmed": "yes"})
         self.assertEqual((status, headers["Location"]), (303, "/admin/events/barcamp-bochum/audit"))
         self.assertEqual(jana.request("/admin/events/barcamp-bochum/message",
                                       {"csrf": csrf, "subject": "", "body": "x"})[0], 400)
@@ -463,7 +471,15 @@ class AdminTest(unittest.TestCase):
         self.assertEqual(sent, [("zora@example.org",)])
         self.assertEqual(jana.request("/admin/forget", {"csrf": csrf, "email": "zora@example.org"})[0], 403)
         admin = self.signed_in("admin@mint.example")
-        status, _, page = admin.request("/admin/forget", {"csrf": admin.csrf("/admin"), "email": "ZORA@example.org"})
+        forget = {"csrf": admin.csrf("/admin"), "email": "ZORA@example.org"}
+        status, _, page = admin.request("/admin/forget", forget)
+        self.assertEqual(status, 200)
+        self.assertIn("1 Anmeldungen mit dieser Adresse".encode(), page)
+        self.assertIn("1 davon sind noch aktiv".encode(), page)
+        with sqlite3.connect(self.db) as c:
+            self.assertEqual(c.execute("SELECT COUNT(*) FROM registrations WHERE email = 'zora@example.org'")
+                             .fetchone(), (1,), "asking once more deletes nothing")
+        status, _, page = admin.request("/admin/forget", {**forget, "confirmed": "yes"})
         self.assertEqual(status, 200)
         self.assertIn(b": 1", page)
         with sqlite3.connect(self.db) as c:
@@ -471,6 +487,51 @@ class AdminTest(unittest.TestCase):
             log = c.execute("SELECT actor, detail FROM audit_log WHERE action = 'forget_person'").fetchall()
         self.assertEqual(left, 0)
         self.assertEqual(log, [("admin@mint.example", "1 registration(s) anonymised on request")])
+
+    def test_rejecting_asks_once_more_and_mails_the_reason(self):
+        import sqlite3
+        status, _ = self.call("POST", "/api/v1/events/barcamp-bochum/registrations",
+                              {"name": "Rita Rot", "email": "rita@example.org", "consent": True})
+        self.assertEqual(status, 201)
+        with sqlite3.connect(self.db) as c:
+            rid = c.execute("SELECT id FROM registrations WHERE email = 'rita@example.org'").fetchone()[0]
+        jana = self.signed_in("jana@ist-bochum.example")
+        reject = f"/admin/events/barcamp-bochum/registrations/{rid}/reject"
+        csrf = jana.csrf("/admin/events/barcamp-bochum")
+        status, _, page = jana.request(reject, {"csrf": csrf, "back": "list"})
+        self.assertEqual(status, 200)
+        for words in ["Anmeldung von Rita Rot ablehnen?", "Rita Rot (rita@example.org) bekommt eine E-Mail",
+                      "Begründung (freiwillig", "Ja, ablehnen", 'name="confirmed" value="yes"']:
+            self.assertIn(words.encode(), page)
+        with sqlite3.connect(self.db) as c:
+            self.assertEqual(c.execute("SELECT status FROM registrations WHERE id = ?", (rid,)).fetchone(),
+                             ("pending",), "the first POST only asks")
+        status, headers, _ = jana.request(reject, {"csrf": csrf, "back": "list", "confirmed": "yes",
+                                                   "reason": "Die Plätze sind für Lehrkräfte aus Bochum."})
+        self.assertEqual((status, headers["Location"]), (303, "/admin/events/barcamp-bochum"))
+        with sqlite3.connect(self.db) as c:
+            self.assertEqual(c.execute("SELECT status FROM registrations WHERE id = ?", (rid,)).fetchone(),
+                             ("rejected",))
+        self.assertIn("Begründung: Die Plätze sind für Lehrkräfte aus Bochum.",
+                      self.mail_text("rita@example.org", "abgelehnt"))
+        status, _, page = jana.request(reject, {"csrf": csrf, "confirmed": "yes", "reason": "a\x01b"})
+        self.assertEqual(status, 400, "a reason with control characters is refused")
+
+    def mail_text(self, address, subject_part):
+        """The plain text of the mail to `address` whose subject contains `subject_part` (the server's maildir)."""
+        import email
+        import email.policy
+        import glob
+        import time
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            for path in sorted(glob.glob(os.path.join(self.tmp.name, "maildir", "new", "*"))):
+                with open(path, "rb") as f:
+                    m = email.message_from_bytes(f.read(), policy=email.policy.default)
+                if address in str(m["To"]) and subject_part in str(m["Subject"]):
+                    return m.get_body(("plain",)).get_content()
+            time.sleep(0.1)
+        self.fail(f"no mail to {address} about {subject_part}")
 
     def mail_link(self, address, count):
         """The one-time link in the newest of `count` expected mails to `address` (the server's maildir)."""

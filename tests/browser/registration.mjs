@@ -1,8 +1,9 @@
 // Browser test: a teacher registers on her phone. Real server, real Chromium (Debian) through playwright-core.
-// Opens an event page, fills in the form, submits, follows the confirmation link in the email (written to the
-// maildir), sees "confirmed", cancels; then the same form with an error shown next to its field.
+// Opens an event page, fills in the form, submits (a reload of the page it lands on sends no second mail),
+// follows the confirmation link in the email (written to the maildir), sees "confirmed", cancels; then the same
+// form with an error shown next to its field.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { shots, workFolder, local, importDocument, startServer, launchChromium } from './harness.mjs';
@@ -47,8 +48,17 @@ try {
   await page.screenshot({ path: join(shots, 'registration-form.png'), fullPage: true });
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.getByRole('heading', { name: 'Bitte bestätigen Sie Ihre Anmeldung' }).waitFor();
-
+  assert.equal(new URL(page.url()).pathname, '/events/mint-barcamp/registered');  // POST-redirect-GET
+  await page.getByText('Wir haben eine E-Mail an anna@ist-bochum.de geschickt.').waitFor();
+  await page.getByText(/Spam-Ordner/).waitFor();
+  await page.screenshot({ path: join(shots, 'registration-inbox.png'), fullPage: true });
   const link = confirmLinkOf('anna@ist-bochum.de');
+  await page.reload();  // a reload asks nothing and sends nothing again
+  await page.getByText('Wir haben eine E-Mail an anna@ist-bochum.de geschickt.').waitFor();
+  await new Promise((done) => setTimeout(done, 500));  // time for a second mail, were one sent
+  const mails = readdirSync(join(work, 'maildir', 'new'));
+  assert.equal(mails.length, 1, `one mail, not ${mails.length}`);
+
   assert.ok(link.startsWith(`${base}/r/`), link);
   await page.goto(link);
   await page.getByRole('button', { name: 'Anmeldung bestätigen' }).click();

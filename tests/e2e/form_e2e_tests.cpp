@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <map>
+
 #include "e2e/open_event.hpp"
 #include "web/links.hpp"
 
@@ -12,25 +14,36 @@ using testing::get;
 
 namespace {
 
-// A visitor with a cookie jar of one cookie: the CSRF token the event page hands out.
+// A visitor with a cookie jar: the CSRF token the event page hands out, and whatever else the server sets.
 struct visitor {
     testing::http_connection c;
     std::string csrf;
+    std::map<std::string, std::string> jar;
     explicit visitor(unsigned short port) : c(port) {}
 
     testing::client_response open(const std::string& target) {
-        auto res = c.request(http::verb::get, target, cookie());
-        const std::string set(res[http::field::set_cookie]);
-        if (set.rfind("tp_csrf=", 0) == 0) csrf = set.substr(8, 32);
-        return res;
+        return keep(c.request(http::verb::get, target, cookie()));
     }
     testing::client_response post(const std::string& target, const std::string& form) {
         auto headers = cookie();
         headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
-        return c.request(http::verb::post, target, headers, form);
+        return keep(c.request(http::verb::post, target, headers, form));
+    }
+    testing::client_response keep(testing::client_response res) {
+        for (const auto& field : res.base()) {
+            if (field.name() != http::field::set_cookie) continue;
+            const std::string set(field.value());
+            const auto eq = set.find('='), end = set.find(';');
+            jar[set.substr(0, eq)] = set.substr(eq + 1, end - eq - 1);
+        }
+        if (jar.count("tp_csrf")) csrf = jar["tp_csrf"];
+        return res;
     }
     testing::header_list cookie() const {
-        return csrf.empty() ? testing::header_list{} : testing::header_list{{"Cookie", "tp_csrf=" + csrf}};
+        std::string all;
+        for (const auto& [name, value] : jar) all += (all.empty() ? "" : "; ") + name + "=" + value;
+        if (!csrf.empty() && !jar.count("tp_csrf")) all += (all.empty() ? "" : "; ") + std::string("tp_csrf=") + csrf;
+        return all.empty() ? testing::header_list{} : testing::header_list{{"Cookie", all}};
     }
 };
 
@@ -61,13 +74,44 @@ TEST_CASE("the event page offers the form with a CSRF cookie, a valid form lands
     CHECK_THAT(page.body(), Catch::Contains("name=\"csrf\" value=\"" + v.csrf + "\""));
     CHECK_THAT(page.body(), Catch::Contains("Freie Plätze: 2"));
     const auto done = v.post("/events/offenes-treffen/register", form("Anna Müller", "anna@example.org", v.csrf));
-    CHECK(done.result() == http::status::ok);
-    CHECK_THAT(done.body(), Catch::Contains("Bitte bestätigen Sie Ihre Anmeldung"));
+    CHECK(done.result() == http::status::see_other);
+    CHECK(done[http::field::location] == "/events/offenes-treffen/registered");
+    CHECK_THAT(std::string(done[http::field::set_cookie]),
+               Catch::Contains("Path=/events/offenes-treffen/registered; Max-Age=3600; HttpOnly; SameSite=Lax"));
     REQUIRE(s.db().outbox().size() == 1);
     CHECK(s.db().outbox()[0].recipient == "anna@example.org");
+    for (int reload = 0; reload < 2; ++reload) {  // a reload shows the page again and sends nothing
+        const auto inbox = v.open("/events/offenes-treffen/registered");
+        CHECK(inbox.result() == http::status::ok);
+        CHECK(inbox[http::field::cache_control] == "no-store");
+        CHECK_THAT(inbox.body(), Catch::Contains("Bitte bestätigen Sie Ihre Anmeldung"));
+        CHECK_THAT(inbox.body(), Catch::Contains("Wir haben eine E-Mail an anna@example.org geschickt."));
+        CHECK_THAT(inbox.body(), Catch::Contains("für Sie reserviert"));
+        CHECK_THAT(inbox.body(), Catch::Contains("Spam-Ordner"));
+    }
+    CHECK(s.db().outbox().size() == 1);
     CHECK_THAT(v.open("/events/offenes-treffen").body(), Catch::Contains("Freie Plätze: 1"));
     const auto again = v.post("/events/offenes-treffen/register", form("Anna", "ANNA@example.org", v.csrf));
-    CHECK_THAT(again.body(), Catch::Contains("Diese Adresse ist bereits angemeldet"));
+    CHECK(again.result() == http::status::see_other);
+    CHECK_THAT(v.open("/events/offenes-treffen/registered").body(),
+               Catch::Contains("noch einmal an ANNA@example.org geschickt"));
+}
+
+TEST_CASE("the page after registering speaks in general terms without its note, and refuses a forged one") {
+    testing::fixture_server s;
+    add_open_event(s, "offenes-treffen", 2);
+    for (const std::string cookie : {"", "tp_registered=x.1.YQ", "tp_registered=p.12ab.YQ", "tp_registered=p.-.%%"}) {
+        INFO(cookie);
+        const auto res = get(s.port(), "/events/offenes-treffen/registered?lang=en",
+                             cookie.empty() ? testing::header_list{} : testing::header_list{{"Cookie", cookie}});
+        CHECK(res.result() == http::status::ok);
+        CHECK_THAT(res.body(), Catch::Contains("We have sent you an email."));
+    }
+    const auto english = get(s.port(), "/events/offenes-treffen/registered?lang=en",
+                             {{"Cookie", "tp_registered=w.-.PGI-QDwvYj4"}});  // "<b>@</b>"
+    CHECK_THAT(english.body(), Catch::Contains("You are on the waiting list"));
+    CHECK_THAT(english.body(), Catch::Contains("We have sent an email to &lt;b&gt;@&lt;/b&gt;."));
+    CHECK(get(s.port(), "/events/gibt-es-nicht/registered").result() == http::status::not_found);
 }
 
 TEST_CASE("errors come back next to their fields with the input kept and escaped") {
@@ -105,7 +149,8 @@ TEST_CASE("a form without its CSRF token or with the honeypot filled registers n
     robot.open("/events/offenes-treffen");
     const auto trapped = robot.post("/events/offenes-treffen/register",
                                     form("Bot", "bot@example.org", robot.csrf, true, "&website=http%3A%2F%2Fspam"));
-    CHECK(trapped.result() == http::status::ok);
+    CHECK(trapped.result() == http::status::see_other);  // the same answer as a person gets
+    CHECK_THAT(robot.open("/events/offenes-treffen/registered").body(), Catch::Contains("bot@example.org"));
     CHECK(s.db().outbox().empty());
 }
 
@@ -137,8 +182,9 @@ TEST_CASE("a full event offers the waiting list, a closed one says why") {
     add_open_event(s, "voll", 0);
     visitor v(s.port());
     CHECK_THAT(v.open("/events/voll").body(), Catch::Contains("Sie können sich auf die Warteliste setzen lassen"));
-    const auto res = v.post("/events/voll/register", form("Wera", "wera@example.org", v.csrf));
-    CHECK_THAT(res.body(), Catch::Contains("Sie stehen auf der Warteliste"));
+    CHECK(v.post("/events/voll/register", form("Wera", "wera@example.org", v.csrf)).result() ==
+          http::status::see_other);
+    CHECK_THAT(v.open("/events/voll/registered").body(), Catch::Contains("Sie stehen auf der Warteliste"));
     CHECK_THAT(v.open("/events/mint-barcamp-2027").body(),
                Catch::Contains("Die Anmeldung beginnt am Dienstag, 1. Juni 2027"));
     CHECK_THAT(v.open("/events/abgesagtes-treffen").body(), Catch::Contains("eine Anmeldung ist nicht möglich"));
@@ -167,7 +213,12 @@ TEST_CASE("a confirmed person gets a personal feed with private join links, it c
     CHECK(v.c.request(http::verb::get, feed, {{"If-None-Match", std::string(ics[http::field::etag])}}).result() ==
           http::status::not_modified);
     CHECK(get(s.port(), "/events/online-treffen.ics").body().find("only-for-you") == std::string::npos);
-    REQUIRE(v.post("/r/" + token + "/feed", "csrf=" + v.csrf).result() == http::status::see_other);
+    // The link on the page asks once more, saying what happens; the old address still works until confirmed.
+    const auto ask = v.open("/r/" + token + "/feed");
+    CHECK(ask.result() == http::status::ok);
+    CHECK_THAT(ask.body(), Catch::Contains("hört sofort auf zu funktionieren"));
+    CHECK(v.open(feed).result() == http::status::ok);
+    REQUIRE(v.post("/r/" + token + "/feed", "csrf=" + v.csrf + "&confirmed=yes").result() == http::status::see_other);
     CHECK(v.open(feed).result() == http::status::not_found);  // the old address stops working
     REQUIRE(s.db().cancel_registration(token));
     const auto after = v.open("/r/" + token).body();
@@ -195,7 +246,7 @@ TEST_CASE("custom questions are asked, checked and stored, in the form and the A
     const auto done =
         v.post("/events/mit-fragen/register", form("Ida", "ida@example.org", v.csrf, true,
                                                    "&q.essen=vegan&q.workshops=Robotik&q.workshops=Chemie&q.foto=yes"));
-    CHECK(done.result() == http::status::ok);
+    CHECK(done.result() == http::status::see_other);
     testing::http_connection c(s.port());
     const auto bad =
         c.request(http::verb::post, "/api/v1/events/mit-fragen/registrations", {{"Content-Type", "application/json"}},

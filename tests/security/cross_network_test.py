@@ -179,30 +179,30 @@ class CrossNetworkTest(unittest.TestCase):
             ("form: edit A's series", lambda: self.form("/admin/series/a-runde/edit",
                                                         {k: str(v) for k, v in a_series_fields.items()}), {403}),
             ("form: reject A's registration", lambda: self.form(
-                f"/admin/events/{A_EVENT}/registrations/{rid}/reject", {}), {403}),
+                f"/admin/events/{A_EVENT}/registrations/{rid}/reject", {"confirmed": "yes"}), {403}),
             ("form: A's registration through B's event", lambda: self.form(
-                f"/admin/events/b-treffen/registrations/{rid}/reject", {}), {404}),
+                f"/admin/events/b-treffen/registrations/{rid}/reject", {"confirmed": "yes"}), {404}),
             ("API: reject A's registration", lambda: self.api(
                 "POST", f"/api/v1/events/{A_EVENT}/registrations/{rid}/reject"), {403}),
             ("API: A's registration through B's event", lambda: self.api(
                 "POST", f"/api/v1/events/b-treffen/registrations/{rid}/check-in"), {404}),
             ("form: message A's attendees", lambda: self.form(
-                f"/admin/events/{A_EVENT}/message", {"subject": "Hallo", "body": "Text"}), {403}),
+                f"/admin/events/{A_EVENT}/message", {"confirmed": "yes", "subject": "Hallo", "body": "Text"}), {403}),
             ("form: add a room at A's barcamp", lambda: self.form(
                 "/admin/events/a-barcamp/sessions", {"action": "room", "name": "Keller", "capacity": "5"}), {403}),
             ("form: remove A's room through B's barcamp", lambda: self.form(
-                "/admin/events/b-barcamp/sessions", {"action": "remove_room", "id": str(room)}), {409}),
+                "/admin/events/b-barcamp/sessions", {"confirmed": "yes", "action": "remove_room", "id": str(room)}), {409}),
             ("form: remove A's slot through B's barcamp", lambda: self.form(
-                "/admin/events/b-barcamp/sessions", {"action": "remove_slot", "id": str(slot)}), {409}),
+                "/admin/events/b-barcamp/sessions", {"confirmed": "yes", "action": "remove_slot", "id": str(slot)}), {409}),
             ("form: remove A's session through B's barcamp", lambda: self.form(
-                "/admin/events/b-barcamp/sessions", {"action": "place", "remove": str(session)}), {409}),
+                "/admin/events/b-barcamp/sessions", {"confirmed": "yes", "action": "place", "remove": str(session)}), {409}),
             ("form: place A's session in B's room", lambda: self.form(
                 "/admin/events/b-barcamp/sessions", {"action": "place", f"room.{session}": str(self.b_room),
                                                       f"slot.{session}": str(self.b_slot)}), {303}),
             ("form: place B's session in A's room", lambda: self.form(
                 "/admin/events/b-barcamp/sessions", {"action": "place", f"room.{self.b_session}": str(room),
                                                       f"slot.{self.b_session}": str(slot)}), {409}),
-            ("form: forget a person of A", lambda: self.form("/admin/forget", {"email": "anna@example.org"}), {403}),
+            ("form: forget a person of A", lambda: self.form("/admin/forget", {"confirmed": "yes", "email": "anna@example.org"}), {403}),
             ("form: invite an organiser into A", lambda: self.form(
                 "/admin/organisers", {"email": "x@example.org", "name": "X", "role": "organiser",
                                       "network": "ist-bochum"}), {403}),

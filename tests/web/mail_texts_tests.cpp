@@ -24,6 +24,7 @@ struct fixture {
         event.join_url = "https://meet.example/secret";
         event.format = calendar::event_format::hybrid;
     }
+    std::string reason;
     web::mail_text render(const std::string& kind, bool was_confirmed = false) {
         web::mail_input in{calendar::parse_message_kind(kind).value(),
                            reg,
@@ -33,7 +34,8 @@ struct fixture {
                            was_confirmed,
                            std::nullopt,
                            "",
-                           ""};
+                           "",
+                           reason};
         return web::render_mail(in).value();
     }
 };
@@ -95,6 +97,18 @@ TEST_CASE("each message kind has its subject, main link and invitation") {
     }
 }
 
+TEST_CASE("a rejection carries the organiser's reason, escaped in HTML, and says nothing when none was given") {
+    fixture f;
+    CHECK(f.render("rejected").text.find("Begründung") == std::string::npos);
+    f.reason = "Nur für Lehrkräfte <aus> Bochum.";
+    const auto m = f.render("rejected");
+    CHECK(m.text.find("Begründung: Nur für Lehrkräfte <aus> Bochum.") != std::string::npos);
+    CHECK(m.html.find("Begründung: Nur für Lehrkräfte &lt;aus&gt; Bochum.") != std::string::npos);
+    f.reg.language = "en";
+    CHECK(f.render("rejected").text.find("The reason given: Nur für") != std::string::npos);
+    CHECK(f.render("confirmed").text.find("reason") == std::string::npos);  // only rejections carry it
+}
+
 TEST_CASE("English registrants get English mail with English links") {
     fixture f;
     f.reg.language = "en";
@@ -116,7 +130,7 @@ TEST_CASE("reminder subjects say how soon") {
         fixture f;
         f.reg.status = rs::confirmed;
         web::mail_input in{
-            calendar::message_kind::reminder, f.reg, f.event, f.network, "https://tp.test", true, offset, "", ""};
+            calendar::message_kind::reminder, f.reg, f.event, f.network, "https://tp.test", true, offset, "", "", ""};
         CHECK(web::render_mail(in)->subject == subject);
     }
 }
@@ -133,7 +147,8 @@ TEST_CASE("what people typed is escaped in HTML and organiser messages keep thei
                        true,
                        std::nullopt,
                        "Raum <b>2</b>",
-                       "Zeile eins\nZeile <i>zwei</i>"};
+                       "Zeile eins\nZeile <i>zwei</i>",
+                       ""};
     const auto m = web::render_mail(in).value();
     CHECK(m.subject == "Raum <b>2</b> (MINT:Barcamp)");  // a header: encoded later, not HTML
     CHECK(m.html.find("<script>") == std::string::npos);
@@ -151,6 +166,7 @@ TEST_CASE("a kind that is no registration's renders nothing here") {
                        "https://tp.test",
                        false,
                        std::nullopt,
+                       "",
                        "",
                        ""};
     CHECK_FALSE(web::render_mail(in));

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "sample_event.hpp"
+#include "web/barcamp_pages.hpp"
 #include "web/pages.hpp"
 
 using namespace tp;
@@ -90,4 +91,27 @@ TEST_CASE("empty lists and errors read as sentences") {
                Catch::Contains("Zurzeit sind keine Veranstaltungen geplant."));
     CHECK_THAT(web::error_page(context(web::lang::en), 404, "").str(), Catch::Contains("Page not found"));
     CHECK_THAT(web::error_page(context(), 400, "kind: <x>").str(), Catch::Contains("kind: &lt;x&gt;"));
+}
+
+TEST_CASE("the grid editor's time menu shows each slot's time under its day") {
+    const auto e = testing::sample_event();
+    calendar::programme p;
+    const auto at = [](const char* local) {
+        return calendar::resolve_local(calendar::parse_local_date_time(local), *calendar::find_zone("Europe/Berlin"));
+    };
+    p.rooms = {{1, "Aula", 80}};
+    p.slots = {{7, at("2027-09-20T10:00"), at("2027-09-20T10:45")},
+               {8, at("2027-09-21T09:30"), at("2027-09-21T10:15")}};
+    calendar::barcamp_session s;
+    s.id = 3;
+    s.title = "Robotik im Sachunterricht";
+    s.slot = 8;
+    p.sessions = {s};
+    const auto page = web::programme_admin_page(context(), e, p, {}, "csrf").str();
+    CHECK_THAT(page,
+               Catch::Contains("<optgroup label=\"Montag, 20. September 2027\"><option value=\"7\">10:00–10:45 Uhr"));
+    CHECK_THAT(page, Catch::Contains("<optgroup label=\"Dienstag, 21. September 2027\">"
+                                     "<option value=\"8\" selected=\"selected\">09:30–10:15 Uhr"));
+    const auto english = web::programme_admin_page(context(web::lang::en), e, p, {}, "csrf").str();
+    CHECK_THAT(english, Catch::Contains("<optgroup label=\"Tuesday, 21 September 2027\">"));
 }

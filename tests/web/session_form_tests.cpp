@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <utility>
 
 #include "calendar/zoned.hpp"
 #include "web/session_form.hpp"
@@ -101,6 +102,14 @@ TEST_CASE("a time slot: a day and two times in the barcamp's zone") {
         const auto checked = web::check_slot(r.fields, "Europe/Berlin", lang::de);
         CHECK_FALSE(checked.value);
         CHECK(checked.problems.count(r.field) == 1);
+    }
+}
+
+TEST_CASE("a slot that ends before it starts says so, in either language") {
+    for (const auto& [l, expected] :
+         {std::pair{lang::de, "Das Ende liegt vor dem Beginn."}, std::pair{lang::en, "The end is before the start."}}) {
+        web::form_fields f{{"date", "2027-09-20"}, {"from", "11:00"}, {"to", "10:00"}};
+        CHECK(web::check_slot(f, "Europe/Berlin", l).problems.at("to") == expected);
     }
 }
 
