@@ -1,5 +1,7 @@
 #include "calendar/zoned.hpp"
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace tp::calendar {
@@ -42,6 +44,16 @@ std::string two(unsigned v) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& zone_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& z : date::get_tzdb().zones) out.emplace_back(z.name());
+        std::sort(out.begin(), out.end());
+        return out;
+    }();
+    return names;
+}
 
 const date::time_zone* find_zone(std::string_view name) {
     if (name.empty()) return nullptr;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "calendar/types.hpp"
 
@@ -20,6 +21,8 @@ public:
 inline constexpr int first_supported_year = 1970;
 inline constexpr int last_supported_year = 2037;
 
+// The names of the IANA zones (no links), sorted: what a time zone menu offers.
+[[nodiscard]] const std::vector<std::string>& zone_names();
 // The IANA zone, or nullptr when the name is unknown.
 [[nodiscard]] const date::time_zone* find_zone(std::string_view name);
 

@@ -16,21 +16,22 @@
 namespace tp::server {
 namespace {
 
-web::form_fields defaults_for(const std::vector<std::string>& networks) {
-    return {{"network", networks.empty() ? "" : networks.front()},
+// A new event or series starts as a draft: publishing is its own step (the form's second button).
+web::form_fields defaults_for(const std::vector<web::network_choice>& networks) {
+    return {{"network", networks.empty() ? "" : networks.front().slug},
             {"kind", "meeting"},
             {"time_zone", "Europe/Berlin"},
             {"format", "in_person"},
-            {"status", "published"},
+            {"status", "draft"},
             {"reminders", "7d, 1d"}};
 }
 
-// The networks an organiser may put events in: their own, or every one for admins.
-std::vector<std::string> networks_for(const calendar::organiser& who, store::store& s) {
-    if (who.role != calendar::role::admin) return who.networks;
-    std::vector<std::string> all;
-    for (const auto& n : s.networks()) all.push_back(n.slug);
-    return all;
+// The networks an organiser may put events in, by name: their own, or every one for admins.
+std::vector<web::network_choice> networks_for(const calendar::organiser& who, store::store& s) {
+    std::vector<web::network_choice> out;
+    for (const auto& n : s.networks())
+        if (who.role == calendar::role::admin || calendar::may_manage(who, n.slug)) out.push_back({n.slug, n.name});
+    return out;
 }
 
 // Runs a save; a refusal of the store becomes a problem next to its field. Returns whether it was refused.
@@ -78,17 +79,22 @@ handled app::admin_entity_form(const request& req, parsed& p, const calendar::or
     const auto networks = networks_for(who, store_);
     const auto csrf = csrf_for(req);
     const auto show = [&](const web::form_fields& f, const web::field_messages& problems, http::status status) {
-        const web::event_form_page_input in{f, problems, networks, csrf.value, form.creating};
+        const bool saved = param(query_of(req), "saved") == "yes";
+        const web::event_form_page_input in{f, problems, networks, csrf.value, form.creating, saved};
         return admin_page(p, "admin", status, form.render(p.ctx, in).str(), csrf);
     };
     if (req.method() != http::verb::post) return show(form.shown, {}, http::status::ok);
     const auto posted = web::parse_query_string(req.body()).value_or(web::query_params{});
     auto fields = fields_from(posted);
     if (form.fixed_slug) fields["slug"] = *form.fixed_slug;
+    auto saving = fields;  // "Veröffentlichen" publishes; shown again, the form stays a draft
+    if (saving["publish"] == "yes") saving["status"] = "published";
+    fields.erase("publish");
+    saving.erase("publish");
     web::field_messages problems;
-    const auto next = form.save(fields, problems);
+    const auto next = form.save(saving, problems);
     if (!next) return show(fields, problems, http::status::unprocessable_entity);
-    return see_other(web::href(p.ctx, *next), "admin");
+    return see_other(web::href(p.ctx, *next, "saved=yes"), "admin");
 }
 
 handled app::admin_event_form(const request& req, parsed& p, const calendar::organiser& who,
@@ -105,7 +111,7 @@ handled app::admin_event_form(const request& req, parsed& p, const calendar::org
         const auto mode = existing ? store::store::save_mode::change : store::store::save_mode::create;
         if (!save_refused(problems, false, p.ctx.language,
                           [&] { store_.save_event(*result.event, store::actor::organiser(who), mode); }))
-            return "/admin/events/" + result.event->slug;
+            return "/admin/events/" + result.event->slug + "/edit";
         return std::nullopt;
     };
     return admin_entity_form(req, p, who, form);
@@ -132,7 +138,7 @@ handled app::admin_series_form(const request& req, parsed& p, const calendar::or
         const auto mode = existing ? store::store::save_mode::change : store::store::save_mode::create;
         if (!save_refused(problems, true, p.ctx.language,
                           [&] { store_.save_series(*result.series, store::actor::organiser(who), mode); }))
-            return std::string("/admin");
+            return "/admin/series/" + result.series->slug + "/edit";
         return std::nullopt;
     };
     return admin_entity_form(req, p, who, form);

@@ -6,6 +6,7 @@
 
 #include "web/html.hpp"
 #include "web/links.hpp"
+#include "web/network_choice.hpp"
 
 namespace tp::web {
 
@@ -15,10 +16,6 @@ namespace tp::web {
 // Asks for the email a reset link goes to; `sent`: the answer after the POST (the same whether or not the address
 // belongs to an account).
 [[nodiscard]] html reset_page(const page_context& ctx, const std::string& csrf, bool sent);
-// A network as menus show it: by name, sent by slug.
-struct network_choice {
-    std::string slug, name;
-};
 // For admins: invite an organiser for some networks (an email with a link to set a password).
 [[nodiscard]] html invite_form(const page_context& ctx, const std::vector<network_choice>& networks,
                                const std::string& csrf);

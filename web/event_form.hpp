@@ -10,6 +10,7 @@
 #include "calendar/types.hpp"
 #include "web/html.hpp"
 #include "web/links.hpp"
+#include "web/network_choice.hpp"
 
 namespace tp::web {
 
@@ -43,9 +44,10 @@ struct series_form_result {
 struct event_form_page_input {
     const form_fields& fields;
     const field_messages& problems;
-    const std::vector<std::string>& networks;  // the organiser's choices
+    const std::vector<network_choice>& networks;  // the organiser's choices
     std::string csrf;
     bool creating = true;
+    bool saved = false;  // just saved (after the redirect): a note says so, with the public page's link
 };
 [[nodiscard]] html event_form_page(const page_context& ctx, const event_form_page_input& in);
 

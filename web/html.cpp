@@ -24,15 +24,23 @@ html raw_html(std::string_view s) {
     return out;
 }
 
-html void_tag(std::string_view name, std::initializer_list<attribute> attrs) {
+html void_tag(std::string_view name, std::span<const attribute> attrs) {
     html out = raw_html("<") + raw_html(name);
     for (const auto& a : attrs)
         out += raw_html(" ") + raw_html(a.name) + raw_html("=\"") + text(a.value) + raw_html("\"");
     return out + raw_html(">");
 }
 
-html tag(std::string_view name, std::initializer_list<attribute> attrs, const html& body) {
+html tag(std::string_view name, std::span<const attribute> attrs, const html& body) {
     return void_tag(name, attrs) + body + raw_html("</") + raw_html(name) + raw_html(">");
+}
+
+html void_tag(std::string_view name, std::initializer_list<attribute> attrs) {
+    return void_tag(name, std::span<const attribute>(attrs.begin(), attrs.size()));
+}
+
+html tag(std::string_view name, std::initializer_list<attribute> attrs, const html& body) {
+    return tag(name, std::span<const attribute>(attrs.begin(), attrs.size()), body);
 }
 
 html tag(std::string_view name, const html& body) { return tag(name, {}, body); }

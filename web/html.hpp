@@ -1,7 +1,10 @@
 #pragma once
 // Safe HTML: text enters only through text() (escaped) or raw_html() (trusted markup we wrote ourselves).
+#include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tp::web {
 
@@ -37,5 +40,9 @@ struct attribute {
 // A void element (input, meta, br): attributes only, no end tag.
 [[nodiscard]] html void_tag(std::string_view name, std::initializer_list<attribute> attrs);
 [[nodiscard]] html link(std::string_view href, const html& body);
+// The same with attributes gathered at run time (the values must outlive the call).
+using attributes = std::vector<attribute>;
+[[nodiscard]] html tag(std::string_view name, std::span<const attribute> attrs, const html& body);
+[[nodiscard]] html void_tag(std::string_view name, std::span<const attribute> attrs);
 
 }  // namespace tp::web

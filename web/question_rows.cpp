@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "web/form_values.hpp"
 
 namespace tp::web {
@@ -11,6 +13,19 @@ namespace json = boost::json;
 
 std::string row(int i, const char* part) { return "q" + std::to_string(i) + "." + part; }
 
+// "a\r\nb, c\n\n" -> ["a", "b, c"]: one choice per line, trimmed, empty lines dropped.
+json::array line_list(const std::string& text) {
+    json::array out;
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        auto line = text.substr(start, end - start);
+        const auto first = line.find_first_not_of(" \t\r"), last = line.find_last_not_of(" \t\r");
+        if (first != std::string::npos) out.emplace_back(line.substr(first, last - first + 1));
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 void add_question_fields(form_fields& f, const std::vector<calendar::question>& questions) {
@@ -18,7 +33,7 @@ void add_question_fields(form_fields& f, const std::vector<calendar::question>& 
         const auto& q = questions[i];
         const int n = static_cast<int>(i);
         std::string options;
-        for (const auto& o : q.options) options += (options.empty() ? "" : ", ") + o;
+        for (const auto& o : q.options) options += (options.empty() ? "" : "\n") + o;
         f[row(n, "key")] = q.key;
         f[row(n, "label")] = q.label;
         f[row(n, "type")] = std::string(calendar::to_string(q.type));
@@ -28,9 +43,10 @@ void add_question_fields(form_fields& f, const std::vector<calendar::question>& 
 }
 
 int question_rows(const form_fields& f) {
-    int used = 0;
-    while (f.count(row(used, "label")) > 0) ++used;
-    return used + new_question_rows;
+    int sent = 0, filled = 0;  // rows the form had; rows up to the last one with a label
+    while (f.count(row(sent, "label")) > 0)
+        if (field_value(f, row(sent++, "label")).find_first_not_of(' ') != std::string::npos) filled = sent;
+    return std::max(sent, filled + new_question_rows);
 }
 
 std::string key_of_label(const std::string& label) {
@@ -69,7 +85,7 @@ json::array questions_of(const form_fields& f) {
                        {"type", type},
                        {"required", field_value(f, row(i, "required")) == "on"}};
         if (type == "single_choice" || type == "multiple_choice")
-            q["options"] = comma_list(field_value(f, row(i, "options")));
+            q["options"] = line_list(field_value(f, row(i, "options")));
         out.push_back(std::move(q));
     }
     return out;

@@ -52,6 +52,14 @@ svg.qr{display:block;width:min(16rem,100%);height:auto;margin:.5rem 0}
 .field.check label{display:inline;font-weight:400}
 .field.invalid input{border:2px solid var(--warn)}
 .error{color:var(--warn);margin:.2rem 0 0;font-weight:600}
+.hint{color:var(--muted);font-size:.9rem;margin:.1rem 0 .25rem;overflow-wrap:anywhere}
+.summary h2{margin:0 0 .3rem;font-size:1.1rem}
+.summary ul{margin:0;padding-left:1.2rem}
+.summary:focus{outline:3px solid #f2b400;outline-offset:2px}
+.notice.saved{border-color:#1a6b2f}
+form.event-form{display:grid;gap:.7rem;max-width:40rem}
+form.event-form .field input:not([type=checkbox]),form.event-form .field select{width:100%;padding:.4rem;border:1px solid var(--muted);border-radius:.3rem}
+fieldset.question{border:1px solid var(--line);border-radius:.4rem;display:grid;gap:.5rem}
 .notice.error{border-color:var(--warn)}
 .field.choice{border:0;padding:0;margin:0}
 .field.choice legend{font-weight:600;padding:0}

@@ -282,9 +282,9 @@ class AdminTest(unittest.TestCase):
         status, _, body = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields(network="mint-nord")})
         self.assertEqual(status, 422)
         self.assertIn(b'id="f-network-error"', body)
-        question = {"q0.label": "Größe (T-Shirt)", "q0.type": "single_choice", "q0.options": "S, M, L", "q0.required": "on"}
+        question = {"q0.label": "Größe (T-Shirt)", "q0.type": "single_choice", "q0.options": "S\nM, L", "q0.required": "on"}
         status, headers, _ = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields(), **question})
-        self.assertEqual((status, headers["Location"]), (303, "/admin/events/werkstatt-robotik"))
+        self.assertEqual((status, headers["Location"]), (303, "/admin/events/werkstatt-robotik/edit?saved=yes"))
         status, _, public = self.server.get("/events/werkstatt-robotik")
         self.assertEqual(status, 200)
         self.assertIn("Größe (T-Shirt)".encode(), public)  # asked on the registration form
@@ -293,7 +293,7 @@ class AdminTest(unittest.TestCase):
         status, _, _ = jana.request("/admin/events/new", {"csrf": csrf, **self.event_fields()})
         self.assertEqual(status, 422)  # the short name is taken
         body = json.dumps({"name": "Paula", "email": "paula@example.org", "consent": True,
-                           "answers": {"groesse-t-shirt": "M"}}).encode()
+                           "answers": {"groesse-t-shirt": "M, L"}}).encode()  # a choice with a comma
         urllib.request.urlopen(urllib.request.Request(
             self.server.base + "/api/v1/events/werkstatt-robotik/registrations", data=body,
             headers={"Content-Type": "application/json"}), timeout=30).read()
@@ -315,6 +315,32 @@ class AdminTest(unittest.TestCase):
         nils = self.signed_in("nils@mint-nord.example")
         self.assertEqual(nils.request("/admin/events/werkstatt-robotik/edit")[0], 403)
         self.assertEqual(nils.request("/admin/events/werkstatt-robotik/audit")[0], 403)
+
+    def test_a_new_event_is_a_draft_until_published_and_saving_says_so(self):
+        jana = self.signed_in("jana@ist-bochum.example")
+        _, _, form = jana.request("/admin/events/new")
+        self.assertIn(b'<input type="hidden" name="status" value="draft">', form)
+        self.assertIn("Speichern und veröffentlichen".encode(), form)
+        csrf = jana.csrf("/admin/events/new")
+        fields = {"csrf": csrf, **self.event_fields(slug="entwurf-robotik", status="draft"),
+                  "q0.label": "", "q1.label": ""}
+        status, _, body = jana.request("/admin/events/new", dict(fields, end=local(30, 13), publish="yes"))
+        self.assertEqual(status, 422)
+        self.assertIn(b'<input type="hidden" name="status" value="draft">', body)  # still a draft
+        self.assertEqual(body.count(b'class="question"'), 2)  # as many question rows as before
+        self.assertIn("<a href=\"#f-end\">Ende: Das Ende liegt vor dem Beginn.</a>".encode(), body)
+        status, headers, _ = jana.request("/admin/events/new", dict(fields, publish="no"))
+        self.assertEqual((status, headers["Location"]), (303, "/admin/events/entwurf-robotik/edit?saved=yes"))
+        self.assertEqual(self.server.get("/events/entwurf-robotik")[0], 404)  # not public yet
+        _, _, saved = jana.request(headers["Location"])
+        self.assertIn("Noch ein Entwurf".encode(), saved)
+        status, headers, _ = jana.request("/admin/events/entwurf-robotik/edit", dict(fields, publish="yes"))
+        self.assertEqual(status, 303)
+        self.assertEqual(self.server.get("/events/entwurf-robotik")[0], 200)
+        _, _, saved = jana.request(headers["Location"])
+        self.assertIn("Öffentlich und in den Kalendern:".encode(), saved)
+        self.assertIn(b'/events/entwurf-robotik">', saved)
+        self.assertIn("<option value=\"published\" selected=\"selected\">Veröffentlicht</option>".encode(), saved)
 
     def call(self, method, path, body=None, token=None):
         headers = {"Content-Type": "application/json"}
@@ -410,7 +436,7 @@ class AdminTest(unittest.TestCase):
         self.assertEqual(status, 422)  # not a date of the series
         self.assertIn(b'id="f-exdates-error"', body)
         status, headers, _ = jana.request("/admin/series/new", fields)
-        self.assertEqual((status, headers["Location"]), (303, "/admin"))
+        self.assertEqual((status, headers["Location"]), (303, "/admin/series/web-runde/edit?saved=yes"))
         _, _, feed = self.call_raw("/series/web-runde.ics")
         self.assertIn(b"EXDATE", feed)
         self.assertIn(b"RECURRENCE-ID", feed)

@@ -59,7 +59,10 @@ try {
   await page.getByLabel(/^Plätze/).fill('24');
   await page.getByLabel('Anmeldung ab').fill(local(-1, 9));
   await page.screenshot({ path: join(shots, 'organiser-new-event.png'), fullPage: true });
-  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByRole('button', { name: 'Speichern und veröffentlichen' }).click();
+  await page.getByText('Öffentlich und in den Kalendern:').waitFor();
+  await page.screenshot({ path: join(shots, 'organiser-event-saved.png'), fullPage: true });
+  await page.getByRole('link', { name: 'Teilnehmende', exact: true }).click();
   await page.getByRole('heading', { name: 'Robotik-Werkstatt für Lehrkräfte' }).waitFor();
 
   const annaLink = await registerAndConfirm('Anna Müller', 'anna@schule.example');

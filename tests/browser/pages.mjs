@@ -105,7 +105,8 @@ async function checkLanguage(browser, locale) {
   await page.locator('form button[type=submit]').first().click();
   await page.waitForLoadState();
   for (const [name, path] of adminPages) await visit(page, name + suffix, path, german);
-  await submitBlank(page, 'admin-event-errors' + suffix, '/admin/events/new', german ? 'Speichern' : 'Save', german);
+  await submitBlank(page, 'admin-event-errors' + suffix, '/admin/events/new',
+                    german ? 'Als Entwurf speichern' : 'Save as draft', german);
   await context.close();
 }
 

@@ -25,13 +25,13 @@ TEST_CASE("question keys come from labels") {
 
 TEST_CASE("question rows become questions, empty rows none, existing keys stay") {
     const web::form_fields f{{"q0.key", "essen"},          {"q0.label", "Essen (geändert)"},
-                             {"q0.type", "single_choice"}, {"q0.options", "vegan, vegetarisch ,  "},
+                             {"q0.type", "single_choice"}, {"q0.options", "vegan\r\n vegetarisch, mit Ei \n\n"},
                              {"q0.required", "on"},        {"q1.label", ""},
                              {"q2.label", "Thema"},        {"q2.type", "text"}};
     const auto questions = web::questions_of(f);
     REQUIRE(questions.size() == 2);
     CHECK(questions[0].at("key").as_string() == "essen");
-    CHECK(questions[0].at("options").as_array().size() == 2);
+    CHECK(questions[0].at("options") == boost::json::array{"vegan", "vegetarisch, mit Ei"});  // commas allowed
     CHECK(questions[0].at("required").as_bool());
     CHECK(questions[1].at("key").as_string() == "thema");
     CHECK_FALSE(questions[1].as_object().contains("options"));
@@ -67,4 +67,14 @@ TEST_CASE("problems come back by field") {
     CHECK(read.problems.count("end") == 1);
     CHECK(read.problems.count("capacity") == 1);
     CHECK(read.problems.count("questions") == 1);
+}
+
+TEST_CASE("a form sent back with problems shows as many question rows as it had") {
+    const web::form_fields blank_new{{"q0.label", ""}, {"q1.label", ""}};
+    CHECK(web::question_rows(blank_new) == web::new_question_rows);
+    const web::form_fields one_filled{{"q0.label", "Essen"}, {"q1.label", ""}};
+    CHECK(web::question_rows(one_filled) == 1 + web::new_question_rows);
+    const web::form_fields both_filled{{"q0.label", "Essen"}, {"q1.label", "Thema"}};
+    CHECK(web::question_rows(both_filled) == 2 + web::new_question_rows);  // room for more
+    CHECK(web::question_rows({}) == web::new_question_rows);
 }

@@ -2,6 +2,7 @@
 
 #include "sample_event.hpp"
 #include "web/barcamp_pages.hpp"
+#include "web/event_form.hpp"
 #include "web/pages.hpp"
 
 using namespace tp;
@@ -114,4 +115,37 @@ TEST_CASE("the grid editor's time menu shows each slot's time under its day") {
                                      "<option value=\"8\" selected=\"selected\">09:30–10:15 Uhr"));
     const auto english = web::programme_admin_page(context(web::lang::en), e, p, {}, "csrf").str();
     CHECK_THAT(english, Catch::Contains("<optgroup label=\"Tuesday, 21 September 2027\">"));
+}
+
+TEST_CASE("the event form speaks in words and lists its problems at the top, linked to their fields") {
+    auto f = web::fields_of(testing::sample_event());
+    f["status"] = "draft";
+    f["end"] = "2027-09-20T09:00";
+    const web::field_messages problems{{"end", "must be after start"}, {"reminders", "at most 5"}};
+    const std::vector<web::network_choice> networks{{"ist-bochum", "zdi-Netzwerk IST.Bochum.NRW"}};
+    const web::event_form_page_input in{f, problems, networks, "csrf", true, false};
+    const auto de = web::event_form_page(context(), in).str();
+    CHECK_THAT(de, Catch::Contains("<option value=\"ist-bochum\" selected=\"selected\">zdi-Netzwerk IST.Bochum.NRW"));
+    CHECK_THAT(de, Catch::Contains("<option value=\"exchange_round\">Austauschrunde</option>"));
+    CHECK_THAT(de, Catch::Contains("<option value=\"online\">Online</option>"));
+    CHECK_THAT(de, Catch::Contains("<select id=\"f-time_zone\" name=\"time_zone\"><option value=\"Europe/Berlin\" "
+                                   "selected=\"selected\">Europe/Berlin</option><optgroup label=\"Alle Zeitzonen\">"));
+    CHECK_THAT(de, Catch::Contains("<option value=\"America/New_York\">"));
+    CHECK_THAT(de, Catch::Contains("autofocus=\"autofocus\""));
+    CHECK_THAT(de, Catch::Contains("<li><a href=\"#f-end\">Ende: Das Ende liegt vor dem Beginn.</a></li>"));
+    CHECK_THAT(de, Catch::Contains("<li><a href=\"#f-reminders\">Erinnerungen vor Beginn: Höchstens 5.</a></li>"));
+    CHECK_THAT(de, Catch::Contains("aria-describedby=\"f-end-error\""));
+    CHECK_THAT(de, Catch::Contains("name=\"publish\" value=\"yes\""));  // a draft: publishing is a step
+    CHECK_THAT(de, Catch::Contains("<input type=\"hidden\" name=\"status\" value=\"draft\">"));
+    CHECK(de.find(">meeting<") == std::string::npos);
+    const auto en = web::event_form_page(context(web::lang::en), in).str();
+    CHECK_THAT(en, Catch::Contains("<li><a href=\"#f-end\">End: Must be after start</a></li>"));
+    CHECK_THAT(en, Catch::Contains("<option value=\"exchange_round\">Exchange round</option>"));
+    f["status"] = "published";
+    const web::event_form_page_input saved{f, {}, networks, "csrf", false, true};
+    const auto after = web::event_form_page(context(), saved).str();
+    CHECK_THAT(after, Catch::Contains("<strong>Gespeichert.</strong> Öffentlich und in den Kalendern: "
+                                      "<a href=\"/events/mint-barcamp-2027\">"));
+    CHECK_THAT(after, Catch::Contains("<option value=\"published\" selected=\"selected\">Veröffentlicht</option>"));
+    CHECK(after.find("name=\"publish\"") == std::string::npos);
 }
