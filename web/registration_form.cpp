@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "web/dates.hpp"
+#include "web/error_summary.hpp"
 #include "web/layout.hpp"
 #include "web/registration_strings.hpp"
+#include "web/validate.hpp"
 
 namespace tp::web {
 namespace {
@@ -15,14 +17,26 @@ const std::string* error_of(const form_state& f, const std::string& field) {
 }
 
 // A labelled text input with its error, if any, next to it (aria-describedby).
-html text_field(const form_state& f, const std::string& name, std::string_view label, const std::string& value,
-                std::string_view type, std::string_view autocomplete, bool required) {
-    std::string id = "f-" + name;
+struct text_input {
+    std::string_view type, autocomplete;
+    std::size_t max_length;  // as the server checks it
+    bool required;
+};
+
+std::string id_of(const std::string& field) {
+    std::string id = "f-" + field;
     std::replace(id.begin(), id.end(), '.', '-');
+    return id;
+}
+
+html text_field(const form_state& f, const std::string& name, std::string_view label, const std::string& value,
+                const text_input& in) {
+    const auto id = id_of(name);
     const auto* error = error_of(f, name);
     html input = raw_html("<input id=\"") + text(id) + raw_html("\" name=\"") + text(name) + raw_html("\" type=\"") +
-                 text(type) + raw_html("\" autocomplete=\"") + text(autocomplete) + raw_html("\" maxlength=\"254\"") +
-                 raw_html(required ? " required" : "") + raw_html(" value=\"") + text(value) + raw_html("\"");
+                 text(in.type) + raw_html("\" autocomplete=\"") + text(in.autocomplete) + raw_html("\" maxlength=\"") +
+                 text(std::to_string(in.max_length)) + raw_html("\"") + raw_html(in.required ? " required" : "") +
+                 raw_html(" value=\"") + text(value) + raw_html("\"");
     if (error) input += raw_html(" aria-invalid=\"true\" aria-describedby=\"") + text(id + "-error") + raw_html("\"");
     input += raw_html(">");
     html body = tag("label", {{"for", id}}, text(label)) + input;
@@ -74,17 +88,20 @@ html choice_fieldset(const page_context& ctx, const form_state& f, const calenda
                            text(q.options[i]) + raw_html(chosen(values, q.options[i]) ? "\" checked> " : "\"> ") +
                            tag("label", {{"for", option_id}}, text(q.options[i])));
     }
-    html body = tag("legend", text(question_label(ctx, q))) + options;
+    html body = tag("legend", text(question_label(ctx, q)));
     if (error) body += tag("p", {{"class", "error"}, {"id", id + "-error"}}, text(*error));
-    return tag("fieldset", {{"class", error ? "field choice invalid" : "field choice"}}, body);
+    body += options;
+    return error ? tag("fieldset", {{"class", "field choice invalid"}, {"id", id}, {"aria-describedby", id + "-error"}},
+                       body)
+                 : tag("fieldset", {{"class", "field choice"}, {"id", id}}, body);
 }
 
 html question_field(const page_context& ctx, const form_state& f, const calendar::question& q) {
     const auto* error = error_of(f, "q." + q.key);
     const auto& values = answered(f, q.key);
     if (q.type == calendar::question_type::text)
-        return text_field(f, "q." + q.key, question_label(ctx, q), values.empty() ? "" : values[0], "text", "off",
-                          q.required);
+        return text_field(f, "q." + q.key, question_label(ctx, q), values.empty() ? "" : values[0],
+                          {"text", "off", max_answer_length, q.required});
     if (q.type != calendar::question_type::checkbox) return choice_fieldset(ctx, f, q, error);
     const std::string id = "f-q-" + q.key;
     html body = raw_html("<input id=\"") + text(id) + raw_html("\" name=\"q.") + text(q.key) +
@@ -106,6 +123,26 @@ html closed_reason(const page_context& ctx, const calendar::event& e, calendar::
     }
 }
 
+// The problems at the top, in the form's order, each a link to its field (a choice: its first option).
+html problems_box(const page_context& ctx, const calendar::event& e, const form_state& f) {
+    const auto& s = registration_strings_for(ctx.language);
+    if (f.errors.count("csrf")) return error_summary(s.csrf_error, {});
+    std::vector<summary_item> items;
+    const auto add = [&](const std::string& field, std::string_view label, const std::string& target) {
+        if (const auto* error = error_of(f, field)) items.push_back({target, std::string(label), *error});
+    };
+    add("name", s.name, "f-name");
+    add("email", s.email, "f-email");
+    add("organisation", s.organisation, "f-organisation");
+    for (const auto& q : e.questions) {
+        const bool choice =
+            q.type == calendar::question_type::single_choice || q.type == calendar::question_type::multiple_choice;
+        add("q." + q.key, q.label, id_of("q." + q.key) + (choice ? "-0" : ""));
+    }
+    add("consent", s.privacy_title, "f-consent");
+    return error_summary(s.field_error_intro, items);
+}
+
 }  // namespace
 
 html registration_section(const page_context& ctx, const calendar::event& e, calendar::registration_window window,
@@ -119,14 +156,12 @@ html registration_section(const page_context& ctx, const calendar::event& e, cal
         body += tag("p", {{"class", "notice"}}, text(s.full_waitlist));
     else if (seats.left)
         body += tag("p", text(std::string(s.seats_left) + ": " + std::to_string(*seats.left)));
-    if (!f.errors.empty())
-        body += tag("p", {{"class", "notice error"}, {"role", "alert"}},
-                    text(f.errors.count("csrf") ? s.csrf_error : s.field_error_intro));
+    if (!f.errors.empty()) body += problems_box(ctx, e, f);
     html fields = raw_html("<input type=\"hidden\" name=\"csrf\" value=\"") + text(f.csrf) + raw_html("\">");
-    fields += text_field(f, "name", s.name, f.values.name, "text", "name", true);
-    fields += text_field(f, "email", s.email, f.values.email, "email", "email", true);
+    fields += text_field(f, "name", s.name, f.values.name, {"text", "name", max_name_length, true});
+    fields += text_field(f, "email", s.email, f.values.email, {"email", "email", max_email_length, true});
     fields += text_field(f, "organisation", std::string(s.organisation) + " " + std::string(s.optional),
-                         f.values.organisation, "text", "organization", false);
+                         f.values.organisation, {"text", "organization", max_name_length, false});
     for (const auto& q : e.questions) fields += question_field(ctx, f, q);
     fields += consent_field(ctx, f);
     fields += tag(

@@ -12,8 +12,6 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr std::size_t max_name = 200;
-
 void trim(std::string& s) {
     while (!s.empty() && s.back() == ' ') s.pop_back();
     while (!s.empty() && s.front() == ' ') s.erase(0, 1);
@@ -51,7 +49,7 @@ std::optional<field_problem> answer_problem(const calendar::question& q, const s
     if (values.empty()) return q.required ? std::optional{field_problem::required} : std::nullopt;
     if (q.type == question_type::text) {
         if (values.size() != 1) return field_problem::not_text;
-        const auto issue = check_text(values[0], 1000);
+        const auto issue = check_text(values[0], max_answer_length);
         if (!issue.empty())
             return issue.find("longer") != std::string::npos ? field_problem::too_long
                                                              : field_problem::control_characters;
@@ -142,12 +140,12 @@ std::map<std::string, field_problem> check_registration(registration_input& in, 
     trim(in.name);
     trim(in.email);
     trim(in.organisation);
-    if (const auto p = line_problem(in.name, max_name, true)) problems["name"] = *p;
+    if (const auto p = line_problem(in.name, max_name_length, true)) problems["name"] = *p;
     if (const auto p = line_problem(in.email, max_email_length, true))
         problems["email"] = *p;
     else if (!check_email(in.email).empty())
         problems["email"] = field_problem::invalid_email;
-    if (const auto p = line_problem(in.organisation, max_name, false)) problems["organisation"] = *p;
+    if (const auto p = line_problem(in.organisation, max_name_length, false)) problems["organisation"] = *p;
     if (!consent) problems["consent"] = field_problem::consent_missing;
     return problems;
 }

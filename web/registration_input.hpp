@@ -10,6 +10,10 @@
 
 namespace tp::web {
 
+// Limits the server checks and the form's maxlength states, so both agree (code points; e-mail: validate.hpp).
+inline constexpr std::size_t max_name_length = 200;  // name and organisation
+inline constexpr std::size_t max_answer_length = 1000;
+
 struct registration_input {
     std::string name;
     std::string email;

@@ -63,6 +63,8 @@ fieldset.question{border:1px solid var(--line);border-radius:.4rem;display:grid;
 .notice.error{border-color:var(--warn)}
 .field.choice{border:0;padding:0;margin:0}
 .field.choice legend{font-weight:600;padding:0}
+.field.choice div{display:flex;gap:.5rem;align-items:baseline;margin:.25rem 0}
+.field.choice label{display:inline;font-weight:400}
 .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
 form.inline{display:inline-block;margin:0 .3rem .3rem 0}

@@ -75,7 +75,11 @@ try {
   await page.getByLabel('E-Mail-Adresse').fill('bea@example');
   await page.getByLabel(/Datenschutzhinweise/).check();
   await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByText('Das ist keine gültige E-Mail-Adresse.').waitFor();
+  await page.getByText('Das ist keine gültige E-Mail-Adresse.', { exact: true }).waitFor();
+  // The problems are listed at the top and take focus; each links to its field.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'problems');
+  await page.getByRole('link', { name: 'E-Mail-Adresse: Das ist keine gültige E-Mail-Adresse.' }).click();
+  assert.equal(new URL(page.url()).hash, '#f-email');
   assert.equal(await page.getByLabel('Name').inputValue(), 'Bea Beispiel');
   assert.equal(await page.getByLabel('E-Mail-Adresse').getAttribute('aria-invalid'), 'true');
   await page.screenshot({ path: join(shots, 'registration-error.png'), fullPage: true });

@@ -4,6 +4,8 @@
 #include "web/barcamp_pages.hpp"
 #include "web/event_form.hpp"
 #include "web/pages.hpp"
+#include "web/registration_form.hpp"
+#include "web/validate.hpp"
 
 using namespace tp;
 
@@ -148,4 +150,29 @@ TEST_CASE("the event form speaks in words and lists its problems at the top, lin
                                       "<a href=\"/events/mint-barcamp-2027\">"));
     CHECK_THAT(after, Catch::Contains("<option value=\"published\" selected=\"selected\">Veröffentlicht</option>"));
     CHECK(after.find("name=\"publish\"") == std::string::npos);
+}
+
+TEST_CASE("the registration form: limits agree with the server, a choice's problem belongs to its group") {
+    auto e = testing::sample_event();
+    e.questions = {{"essen", "Essen", calendar::question_type::single_choice, {"vegan", "mit Fleisch"}, true},
+                   {"thema", "Thema", calendar::question_type::text, {}, false}};
+    web::form_state f;
+    f.errors = {{"name", "Bitte ausfüllen."}, {"q.essen", "Bitte wählen."}};
+    const auto page = web::registration_section(context(), e, calendar::registration_window::open, {}, f).str();
+    CHECK_THAT(page, Catch::Contains("name=\"name\" type=\"text\" autocomplete=\"name\" maxlength=\"" +
+                                     std::to_string(web::max_name_length) + "\""));
+    CHECK_THAT(page, Catch::Contains("name=\"email\" type=\"email\" autocomplete=\"email\" maxlength=\"" +
+                                     std::to_string(web::max_email_length) + "\""));
+    CHECK_THAT(page, Catch::Contains("name=\"q.thema\" type=\"text\" autocomplete=\"off\" maxlength=\"" +
+                                     std::to_string(web::max_answer_length) + "\""));
+    CHECK_THAT(page, Catch::Contains("<fieldset class=\"field choice invalid\" id=\"f-q-essen\" "
+                                     "aria-describedby=\"f-q-essen-error\"><legend>Essen</legend>"));
+    CHECK_THAT(page, Catch::Contains("<li><a href=\"#f-name\">Name: Bitte ausfüllen.</a></li>"
+                                     "<li><a href=\"#f-q-essen-0\">Essen: Bitte wählen.</a></li>"));
+    // The server refuses one character more than the form allows, and takes the limit itself.
+    const std::string longest(web::max_name_length, 'a');
+    web::registration_input at_limit{longest, "a@b.de", longest};
+    CHECK(web::check_registration(at_limit, true).empty());
+    at_limit.name += "a";
+    CHECK(web::check_registration(at_limit, true).count("name") == 1);
 }
