@@ -213,7 +213,8 @@ handled app::index(parsed& p) {
                                        .kinds = p.filter.kinds,
                                        .include_drafts = false,
                                        .ending_after = p.ctx.now});
-    return page(p, "index", http::status::ok, web::event_list_page(p.ctx, nets, events, p.filter).str());
+    return page(p, "index", http::status::ok,
+                web::event_list_page(p.ctx, nets, events, p.filter, seats_of(events)).str());
 }
 
 handled app::series(parsed& p, const std::string& slug) {
@@ -227,7 +228,7 @@ handled app::series(parsed& p, const std::string& slug) {
                                          .ending_after = p.ctx.now,
                                          .include_occurrences = true,
                                          .series_slug = slug});
-    return page(p, "series", http::status::ok, web::series_page(p.ctx, *found, *n, upcoming).str());
+    return page(p, "series", http::status::ok, web::series_page(p.ctx, *found, *n, upcoming, seats_of(upcoming)).str());
 }
 
 handled app::privacy(parsed& p) {
@@ -243,7 +244,7 @@ handled app::network(parsed& p, const std::string& slug) {
     if (!n) return not_found(p);
     const auto events =
         store_.events({.network_slug = slug, .kinds = {}, .include_drafts = false, .ending_after = p.ctx.now});
-    return page(p, "network", http::status::ok, web::network_page(p.ctx, *n, events).str());
+    return page(p, "network", http::status::ok, web::network_page(p.ctx, *n, events, seats_of(events)).str());
 }
 
 handled app::event(const request& req, parsed& p, const std::string& slug) {

@@ -123,6 +123,8 @@ private:
     handled registered(const request& req, parsed& p, const std::string& slug);  // after the redirect
     handled manage(const request& req, parsed& p, const std::string& token, std::string_view step);  // no-store
     handled manage_step(const request& req, parsed& p, const std::string& token, std::string_view step);
+    // Seats left and waiting of each listed event with a limit, for lists that say "ausgebucht" (forms.cpp).
+    web::seat_map seats_of(std::span<const calendar::event> events);
     handled event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,
                             http::status status);
     // The CSRF token a page's forms carry: the visitor's cookie, or a new one that form_page() sets.

@@ -32,6 +32,22 @@ handled app::form_page(const parsed& p, std::string_view route, http::status sta
     return result;
 }
 
+web::seat_info seat_info_of(const calendar::event& e, const store::registration_store::seat_summary& seats) {
+    web::seat_info info;
+    info.left = std::max(0, e.capacity.value_or(0) - seats.held.confirmed - seats.held.pending);
+    info.waitlist = calendar::admit(e.capacity, seats.held, seats.waiting) == calendar::registration_status::waitlisted;
+    return info;
+}
+
+web::seat_map app::seats_of(std::span<const calendar::event> events) {
+    const auto counted = store_.seats_of_events(events);
+    web::seat_map out;
+    for (const auto& e : events)
+        if (const auto found = counted.find(e.id); found != counted.end())
+            out.emplace(e.id, seat_info_of(e, found->second));
+    return out;
+}
+
 handled app::event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,
                              http::status status) {
     const auto n = store_.network_by_slug(e.network_slug);
@@ -39,13 +55,7 @@ handled app::event_with_form(const request& req, parsed& p, const calendar::even
     const auto token = csrf_for(req);
     form.csrf = token.value;
     const auto window = calendar::registration_window_of(e, p.ctx.now);
-    const auto seats = store_.seats_of_event(e.id);
-    web::seat_info info;
-    if (e.capacity) {
-        info.left = std::max(0, *e.capacity - seats.held.confirmed - seats.held.pending);
-        info.waitlist =
-            calendar::admit(e.capacity, seats.held, seats.waiting) == calendar::registration_status::waitlisted;
-    }
+    const auto info = e.capacity ? seat_info_of(e, store_.seats_of_event(e.id)) : web::seat_info{};
     const auto section = web::registration_section(p.ctx, e, window, info, form);
     return form_page(p, "event", status, web::event_page(p.ctx, e, *n, section).str(), token);
 }

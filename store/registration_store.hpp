@@ -4,7 +4,9 @@
 // is written with its transition row and its outbox message in the same transaction.
 #include <chrono>
 #include <functional>
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -80,6 +82,8 @@ public:
         int waiting = 0;
     };
     [[nodiscard]] seat_summary seats_of_event(std::int64_t event_id);
+    // The same for every event of a list that has a seat limit, in one read (events without one are left out).
+    [[nodiscard]] std::map<std::int64_t, seat_summary> seats_of_events(std::span<const calendar::event> events);
 
     // Attendee lists (attendees.cpp): every registration of an event, waiting list in arrival order with
     // positions, then the others by name. nullopt for an unknown event.

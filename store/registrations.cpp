@@ -234,6 +234,20 @@ registration_store::seat_summary registration_store::seats_of_event(std::int64_t
     });
 }
 
+std::map<std::int64_t, registration_store::seat_summary> registration_store::seats_of_events(
+    std::span<const calendar::event> events) {
+    return db_.read([&](connection& c) {
+        std::map<std::int64_t, seat_summary> out;
+        const auto now = db_.now();
+        for (const auto& e : events)
+            if (e.capacity) {
+                const auto seats = seats_of(c, e.id, now);
+                out.emplace(e.id, seat_summary{seats.held, seats.waiting});
+            }
+        return out;
+    });
+}
+
 std::optional<mail_subject> outbox_store::subject_of(const outbox_message& m) {
     if (!m.registration_id) return std::nullopt;
     return db_.read([&](connection& c) -> std::optional<mail_subject> {

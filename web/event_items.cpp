@@ -1,5 +1,6 @@
 #include "calendar/zoned.hpp"
 #include "web/dates.hpp"
+#include "web/fill.hpp"
 #include "web/pages.hpp"
 
 namespace tp::web {
@@ -12,11 +13,26 @@ std::string place_of(const calendar::event& e, lang l) {
     return place;
 }
 
-html item(const page_context& ctx, const calendar::event& e) {
+// "ausgebucht – Warteliste", "noch 3 Plätze" (or every count on a series page); nothing without a limit.
+html availability(const page_context& ctx, const calendar::event& e, const seat_map& seats, bool every_count) {
+    const auto& s = strings_for(ctx.language);
+    const auto found = seats.find(e.id);
+    if (found == seats.end() || e.status != calendar::event_status::published) return {};
+    if (found->second.waitlist)
+        return text(" · ") + tag("span", {{"class", "badge full"}}, text(s.full_waitlist_badge));
+    const auto left = found->second.left;
+    if (!left || !e.capacity || (!every_count && !few_left(*left, *e.capacity))) return {};
+    const auto words =
+        every_count ? (*left == 1 ? s.seats_free_one : s.seats_free) : (*left == 1 ? s.seats_few_one : s.seats_few);
+    return text(" · ") + tag("span", {{"class", "seats"}}, text(fill(words, {{"n", std::to_string(*left)}})));
+}
+
+html item(const page_context& ctx, const calendar::event& e, const seat_map& seats, bool every_count) {
     const auto& s = strings_for(ctx.language);
     const bool cancelled = e.status == calendar::event_status::cancelled;
     html meta = tag("span", {{"class", "badge"}}, text(kind_name(e.kind, ctx.language))) + text(" · " + e.network_name);
     if (const auto place = place_of(e, ctx.language); !place.empty()) meta += text(" · " + place);
+    meta += availability(ctx, e, seats, every_count);
     html body = tag("h3", link(href(ctx, "/events/" + e.slug), text(e.title)));
     body += tag(
         "p", {{"class", "when"}},
@@ -36,18 +52,19 @@ date::year_month month_of(const calendar::event& e) {
 
 }  // namespace
 
-html event_items(const page_context& ctx, std::span<const calendar::event> events, bool group_by_month) {
+html event_items(const page_context& ctx, std::span<const calendar::event> events, const seat_map& seats,
+                 item_options options) {
     if (events.empty()) return tag("p", text(strings_for(ctx.language).no_events));
     html out, items;
     std::optional<date::year_month> month;
     for (const auto& e : events) {
-        if (group_by_month && month != month_of(e)) {
+        if (options.group_by_month && month != month_of(e)) {
             if (month) out += tag("ul", {{"class", "events"}}, items);
             items = html{};
             month = month_of(e);
             out += tag("h2", text(format_month(*month, ctx.language)));
         }
-        items += item(ctx, e);
+        items += item(ctx, e, seats, options.every_seat_count);
     }
     return out + tag("ul", {{"class", "events"}}, items);
 }

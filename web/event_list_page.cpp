@@ -46,13 +46,13 @@ html filter_form(const page_context& ctx, std::span<const calendar::network> net
 }  // namespace
 
 html event_list_page(const page_context& ctx, std::span<const calendar::network> networks,
-                     std::span<const calendar::event> events, const listing_query& filter) {
+                     std::span<const calendar::event> events, const listing_query& filter, const seat_map& seats) {
     const auto& s = strings_for(ctx.language);
     const std::string query = encode_filter(filter);
     std::string feed = "/calendar.ics";
     if (!query.empty()) feed += "?" + query;
     html body = tag("h1", text(s.upcoming_events)) + filter_form(ctx, networks, filter);
-    body += event_items(ctx, events, true);
+    body += event_items(ctx, events, seats, {.group_by_month = true});
     body += subscribe_box(ctx, feed);
     return layout(ctx, {std::string(s.upcoming_events), feed, std::string(s.tagline)}, body);
 }

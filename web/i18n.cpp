@@ -66,6 +66,15 @@ const strings german{
     .admin_new_event = "Neue Veranstaltung",
     .admin_new_series = "Neue Reihe",
     .admin_public_pages = "Öffentliche Seiten",
+    .full_waitlist_badge = "ausgebucht – Warteliste",
+    .seats_few = "noch {n} Plätze",
+    .seats_few_one = "noch 1 Platz",
+    .seats_free = "{n} Plätze frei",
+    .seats_free_one = "1 Platz frei",
+    .changed_dates = "Geänderte Termine",
+    .date_skipped = "{date} entfällt.",
+    .date_cancelled = "{date} ist abgesagt.",
+    .date_moved = "{date} ist verschoben auf {new}.",
 };
 
 const strings english{
@@ -128,6 +137,15 @@ const strings english{
     .admin_new_event = "New event",
     .admin_new_series = "New series",
     .admin_public_pages = "Public pages",
+    .full_waitlist_badge = "full – waiting list",
+    .seats_few = "only {n} seats left",
+    .seats_few_one = "only 1 seat left",
+    .seats_free = "{n} seats free",
+    .seats_free_one = "1 seat free",
+    .changed_dates = "Changed dates",
+    .date_skipped = "{date} is skipped.",
+    .date_cancelled = "{date} is cancelled.",
+    .date_moved = "{date} has moved to {new}.",
 };
 
 std::string lower(std::string_view s) {

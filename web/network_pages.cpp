@@ -27,7 +27,8 @@ html network_list_page(const page_context& ctx, std::span<const calendar::networ
                   tag("h1", text(s.networks)) + tag("ul", {{"class", "events"}}, items));
 }
 
-html network_page(const page_context& ctx, const calendar::network& n, std::span<const calendar::event> upcoming) {
+html network_page(const page_context& ctx, const calendar::network& n, std::span<const calendar::event> upcoming,
+                  const seat_map& seats) {
     const auto& s = strings_for(ctx.language);
     const std::string feed = "/networks/" + n.slug + "/calendar.ics";
     html facts;
@@ -39,7 +40,7 @@ html network_page(const page_context& ctx, const calendar::network& n, std::span
         facts += tag("dt", text(s.contact)) + tag("dd", contact(n));
     html body = tag("h1", text(n.name)) + tag("dl", {{"class", "facts"}}, facts);
     if (!n.description.empty()) body += tag("p", text(n.description));
-    body += tag("h2", text(s.events_of_network)) + event_items(ctx, upcoming, false);
+    body += tag("h2", text(s.events_of_network)) + event_items(ctx, upcoming, seats, {});
     body += subscribe_box(ctx, feed);
     return layout(ctx, {n.name, feed, n.description.substr(0, 160)}, body);
 }

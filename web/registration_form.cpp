@@ -168,7 +168,7 @@ html registration_section(const page_context& ctx, const calendar::event& e, cal
         "div", {{"class", "hp"}, {"aria-hidden", "true"}},
         tag("label", {{"for", "f-website"}}, text(s.honeypot_label)) +
             raw_html("<input id=\"f-website\" name=\"website\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\">"));
-    fields += tag("button", {{"type", "submit"}}, text(s.submit));
+    fields += tag("button", {{"type", "submit"}}, text(seats.waitlist ? s.submit_waitlist : s.submit));
     body += tag("form", {{"method", "post"}, {"action", href(ctx, "/events/" + e.slug + "/register")}}, fields);
     return tag("section", {{"aria-labelledby", "register"}, {"class", "register"}}, body);
 }

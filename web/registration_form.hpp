@@ -8,6 +8,7 @@
 #include "web/html.hpp"
 #include "web/links.hpp"
 #include "web/registration_input.hpp"
+#include "web/seat_info.hpp"
 
 namespace tp::web {
 
@@ -17,11 +18,6 @@ struct form_state {
     calendar::answers answers;  // to the event's questions, shown again
     field_errors errors;        // field -> problem; "csrf" for a stale form
     std::string csrf;           // the token for the hidden field
-};
-
-struct seat_info {
-    std::optional<int> left;  // nullopt: no capacity
-    bool waitlist = false;    // new registrations go to the waiting list
 };
 
 // The "Anmeldung" section: the form while registration is open, otherwise why not.

@@ -73,6 +73,7 @@ const registration_strings german{
         "Keine E-Mail da? Sie kommt meist innerhalb weniger Minuten. Sehen Sie bitte auch im Spam-Ordner "
         "nach. Stimmt die Adresse nicht, melden Sie sich einfach noch einmal an.",
     .repeated_sent_to = "Wir haben den Link zu dieser Anmeldung noch einmal an {email} geschickt.",
+    .submit_waitlist = "Ausgebucht – auf die Warteliste",
 };
 
 const registration_strings english{
@@ -144,6 +145,7 @@ const registration_strings english{
         "No email? It usually arrives within a few minutes. Please look in your spam folder too. If the "
         "address is wrong, simply register again.",
     .repeated_sent_to = "We have sent the link to this registration to {email} again.",
+    .submit_waitlist = "Full – join the waiting list",
 };
 
 }  // namespace

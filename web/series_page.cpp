@@ -3,6 +3,7 @@
 #include "web/layout.hpp"
 #include "web/pages.hpp"
 #include "web/rrule_text.hpp"
+#include "web/series_changes.hpp"
 
 namespace tp::web {
 namespace {
@@ -28,7 +29,7 @@ html place_of(const calendar::series& s, lang l) {
 }  // namespace
 
 html series_page(const page_context& ctx, const calendar::series& s, const calendar::network& n,
-                 std::span<const calendar::event> upcoming) {
+                 std::span<const calendar::event> upcoming, const seat_map& seats) {
     const auto& str = strings_for(ctx.language);
     const std::string feed = "/series/" + s.slug + ".ics";
     html body = tag("p", {{"class", "meta"}},
@@ -42,8 +43,10 @@ html series_page(const page_context& ctx, const calendar::series& s, const calen
     if (s.time_zone != "Europe/Berlin") facts += fact(str.time_zone_note, text(s.time_zone));
     body += tag("dl", {{"class", "facts"}}, facts);
     if (!s.description.empty()) body += tag("p", text(s.description));
+    body += series_changes(ctx, s);
     body += tag("h2", text(str.upcoming_dates));
-    body += upcoming.empty() ? tag("p", text(str.no_upcoming_dates)) : event_items(ctx, upcoming, false);
+    body += upcoming.empty() ? tag("p", text(str.no_upcoming_dates))
+                             : event_items(ctx, upcoming, seats, {.every_seat_count = true});
     body += subscribe_box(ctx, feed);
     return layout(ctx, {s.title, feed, s.description.substr(0, 160)}, body);
 }

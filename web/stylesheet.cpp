@@ -30,6 +30,8 @@ h3,.events h2{font-size:1.05rem;margin:0}
 .meta{color:var(--muted);font-size:.95rem}
 .badge{display:inline-block;font-size:.8rem;font-weight:700;padding:0 .4rem;border-radius:.25rem;border:1px solid var(--line);background:var(--bg)}
 .badge.cancelled,.notice.cancelled{color:var(--warn);border-color:var(--warn)}
+.badge.full{color:#7a4a00;border-color:#7a4a00}
+.seats{font-weight:600}
 .cancelled-event h3 a{text-decoration:line-through}
 .notice{padding:.75rem 1rem;border:2px solid var(--line);border-radius:.4rem;background:var(--bg)}
 form.filter{background:var(--bg);border:1px solid var(--line);border-radius:.4rem;padding:.75rem 1rem;margin-bottom:1rem}

@@ -176,3 +176,35 @@ TEST_CASE("the registration form: limits agree with the server, a choice's probl
     at_limit.name += "a";
     CHECK(web::check_registration(at_limit, true).count("name") == 1);
 }
+
+TEST_CASE("lists say when an event is full or few seats are left, series pages give every count") {
+    auto full = testing::sample_event("voll");
+    full.id = 1;
+    auto few = testing::sample_event("fast-voll");
+    few.id = 2;
+    auto roomy = testing::sample_event("viel-platz");
+    roomy.id = 3;
+    auto last = testing::sample_event("letzter-platz");
+    last.id = 4;
+    const std::vector events{full, few, roomy, last};
+    const web::seat_map seats{{1, {0, true}}, {2, {3, false}}, {3, {80, false}}, {4, {1, false}}};
+    const auto page = web::event_list_page(context(), {}, events, {}, seats).str();
+    CHECK_THAT(page, Catch::Contains("<span class=\"badge full\">ausgebucht – Warteliste</span>"));
+    CHECK_THAT(page, Catch::Contains("<span class=\"seats\">noch 3 Plätze</span>"));
+    CHECK_THAT(page, Catch::Contains("<span class=\"seats\">noch 1 Platz</span>"));
+    CHECK(page.find("80 Pl") == std::string::npos);  // plenty left: nothing to say
+    const auto english = web::event_list_page(context(web::lang::en), {}, events, {}, seats).str();
+    CHECK_THAT(english, Catch::Contains(">full – waiting list<"));
+    CHECK_THAT(english, Catch::Contains(">only 3 seats left<"));
+    const auto every = web::event_items(context(), events, seats, {.every_seat_count = true}).str();
+    CHECK_THAT(every, Catch::Contains(">80 Plätze frei<"));
+    CHECK_THAT(every, Catch::Contains(">1 Platz frei<"));
+    full.status = calendar::event_status::cancelled;  // a cancelled event is not "full"
+    CHECK(web::event_items(context(), std::vector{full}, seats, {}).str().find("ausgebucht") == std::string::npos);
+}
+
+TEST_CASE("a full event's button says so") {
+    const auto e = testing::sample_event();
+    const auto page = web::registration_section(context(), e, calendar::registration_window::open, {0, true}, {}).str();
+    CHECK_THAT(page, Catch::Contains("<button type=\"submit\">Ausgebucht – auf die Warteliste</button>"));
+}
