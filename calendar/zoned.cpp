@@ -48,7 +48,12 @@ std::string two(unsigned v) {
 const std::vector<std::string>& zone_names() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
-        for (const auto& z : date::get_tzdb().zones) out.emplace_back(z.name());
+        constexpr std::string_view regions[] = {"Africa/",    "America/", "Antarctica/", "Asia/",   "Atlantic/",
+                                                "Australia/", "Europe/",  "Indian/",     "Pacific/"};
+        for (const auto& z : date::get_tzdb().zones)  // by region: not the old aliases (GB, US/Eastern, Etc/...)
+            for (const auto region : regions)
+                if (z.name().starts_with(region)) out.emplace_back(z.name());
+        out.emplace_back("UTC");
         std::sort(out.begin(), out.end());
         return out;
     }();

@@ -21,7 +21,8 @@ public:
 inline constexpr int first_supported_year = 1970;
 inline constexpr int last_supported_year = 2037;
 
-// The names of the IANA zones (no links), sorted: what a time zone menu offers.
+// The names of the IANA zones of the world's regions (Europe/Berlin, America/New_York, ...) and UTC, sorted:
+// what a time zone menu offers. Old aliases (GB, US/Eastern) are left out; find_zone still knows them.
 [[nodiscard]] const std::vector<std::string>& zone_names();
 // The IANA zone, or nullptr when the name is unknown.
 [[nodiscard]] const date::time_zone* find_zone(std::string_view name);

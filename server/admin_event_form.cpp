@@ -70,6 +70,7 @@ struct entity_form {
     bool creating = true;
     web::form_fields shown;                 // for a GET
     std::optional<std::string> fixed_slug;  // an existing one's: addresses never change
+    int registered = 0;                     // people a change of time or place would mail
     std::function<web::html(const web::page_context&, const web::event_form_page_input&)> render;
     // Checks the fields (problems filled in) and saves; returns the page to go to afterwards.
     std::function<std::optional<std::string>(const web::form_fields&, web::field_messages&)> save;
@@ -80,7 +81,7 @@ handled app::admin_entity_form(const request& req, parsed& p, const calendar::or
     const auto csrf = csrf_for(req);
     const auto show = [&](const web::form_fields& f, const web::field_messages& problems, http::status status) {
         const bool saved = param(query_of(req), "saved") == "yes";
-        const web::event_form_page_input in{f, problems, networks, csrf.value, form.creating, saved};
+        const web::event_form_page_input in{f, problems, networks, csrf.value, form.creating, saved, form.registered};
         return admin_page(p, "admin", status, form.render(p.ctx, in).str(), csrf);
     };
     if (req.method() != http::verb::post) return show(form.shown, {}, http::status::ok);
@@ -102,7 +103,11 @@ handled app::admin_event_form(const request& req, parsed& p, const calendar::org
     entity_form form;
     form.creating = !existing;
     form.shown = existing ? web::fields_of(*existing) : defaults_for(networks_for(who, store_));
-    if (existing) form.fixed_slug = existing->slug;
+    if (existing) {
+        form.fixed_slug = existing->slug;
+        for (const auto& a : store_.attendees(existing->slug).value_or(std::vector<calendar::attendee>{}))
+            form.registered += calendar::is_active(a.registration.status) ? 1 : 0;
+    }
     form.render = web::event_form_page;
     form.save = [&](const web::form_fields& fields, web::field_messages& problems) -> std::optional<std::string> {
         auto result = web::read_event_form(fields);

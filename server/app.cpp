@@ -53,8 +53,8 @@ void add_page_headers(response& res, web::lang l) {
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Referrer-Policy", "strict-origin-when-cross-origin");
     res.set("Content-Security-Policy",
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-            "base-uri 'none'");
+            "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; "
+            "frame-ancestors 'none'; base-uri 'none'");
 }
 
 }  // namespace

@@ -43,6 +43,26 @@ std::string text_field(const json::object& v, std::string_view key) {
     return s && s->is_string() ? std::string(s->get_string()) : std::string{};
 }
 
+// A change's "before" (store::before_payload) over the event as it is now; nullopt without one.
+std::optional<calendar::event> before_field(const json::object& v, const calendar::event& now) {
+    const auto* found = v.if_contains("before");
+    if (!found || !found->is_object()) return std::nullopt;
+    const auto& b = found->get_object();
+    const auto* start = b.if_contains("start");
+    const auto* end = b.if_contains("end");
+    if (!start || !end || !start->is_int64() || !end->is_int64()) return std::nullopt;
+    auto before = now;
+    before.start = calendar::sys_seconds{std::chrono::seconds{start->get_int64()}};
+    before.end = calendar::sys_seconds{std::chrono::seconds{end->get_int64()}};
+    if (const auto* all_day = b.if_contains("all_day"); all_day && all_day->is_bool())
+        before.all_day = all_day->get_bool();
+    if (const auto zone = text_field(b, "time_zone"); !zone.empty()) before.time_zone = zone;
+    if (const auto format = calendar::parse_event_format(text_field(b, "format"))) before.format = *format;
+    before.venue = text_field(b, "venue");
+    before.address = text_field(b, "address");
+    return before;
+}
+
 std::optional<std::chrono::seconds> offset_field(const json::object& v) {
     const auto* n = v.if_contains("offset");
     if (!n || !n->is_int64()) return std::nullopt;
@@ -180,7 +200,8 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
                              offset_field(payload),
                              text_field(payload, "subject"),
                              text_field(payload, "body"),
-                             text_field(payload, "reason")};
+                             text_field(payload, "reason"),
+                             before_field(payload, e)};
     const auto text = web::render_mail(in);
     if (!text)
         throw std::invalid_argument("no text for messages of kind '" + std::string(calendar::to_string(m.kind)) + "'");

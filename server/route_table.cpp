@@ -2,6 +2,7 @@
 // calls. The router (router.cpp) matches, answers 404/405 and checks the needs; handlers only do their work.
 #include "server/app.hpp"
 #include "server/routes.hpp"
+#include "web/copy_script.hpp"
 #include "web/openapi.hpp"
 #include "web/stylesheet.hpp"
 
@@ -10,6 +11,12 @@ namespace {
 
 handled stylesheet() {
     auto res = make_response(http::status::ok, "text/css; charset=utf-8", std::string(web::stylesheet()));
+    res.set(http::field::cache_control, "public, max-age=3600");
+    return {std::move(res), "static"};
+}
+
+handled copy_script() {
+    auto res = make_response(http::status::ok, "text/javascript; charset=utf-8", std::string(web::copy_script()));
     res.set(http::field::cache_control, "public, max-age=3600");
     return {std::move(res), "static"};
 }
@@ -56,6 +63,7 @@ std::span<const route> app::routes() {
          [](app&, const request&, c&) { return handled{text_response(http::status::ok, "ok"), "healthz"}; }},
         {GET, "/metrics", "metrics", needs::nothing, [](app& a, const request& r, c& x) { return a.metrics_page(r, x); }},
         {GET, "/static/style.css", "static", needs::nothing, [](app&, const request&, c&) { return stylesheet(); }},
+        {GET, "/static/copy.js", "static", needs::nothing, [](app&, const request&, c&) { return copy_script(); }},
         // Behind a registration's link or a personal feed's address.
         {GET, "/feeds/{token}.ics", "personal_feed", needs::nothing,
          [](app& a, const request& r, c& x) { return a.personal_feed(r, x, x.arg(0)); }},

@@ -134,15 +134,29 @@ void queue_message(connection& c, const queued_message& m, calendar::sys_seconds
     add->exec();
 }
 
-void notify_registrants(connection& c, std::int64_t event_id, message_kind kind, calendar::sys_seconds now) {
+void notify_registrants(connection& c, std::int64_t event_id, message_kind kind, calendar::sys_seconds now,
+                        const std::string& payload) {
     auto add = c.prepare(
-        "INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at) SELECT ?, id, email, "
-        "language, ?, ? FROM registrations WHERE event_id = ? AND status IN ('pending', 'confirmed', 'waitlisted')");
+        "INSERT INTO outbox (kind, registration_id, recipient, language, created_at, due_at, payload) SELECT ?, id, "
+        "email, language, ?, ?, ? FROM registrations WHERE event_id = ? AND status IN ('pending', 'confirmed', "
+        "'waitlisted')");
     add->bind(1, std::string(calendar::to_string(kind)));
     add->bind(2, to_db(now));
     add->bind(3, to_db(now));
-    add->bind(4, event_id);
+    add->bind(4, payload);
+    add->bind(5, event_id);
     add->exec();
+}
+
+std::string before_payload(const calendar::event& old) {
+    return boost::json::serialize(
+        boost::json::object{{"before", boost::json::object{{"start", to_db(old.start)},
+                                                           {"end", to_db(old.end)},
+                                                           {"all_day", old.all_day},
+                                                           {"time_zone", old.time_zone},
+                                                           {"format", calendar::to_string(old.format)},
+                                                           {"venue", old.venue},
+                                                           {"address", old.address}}}});
 }
 
 std::vector<outbox_message> outbox_store::outbox() {

@@ -139,7 +139,7 @@ void upsert_event(connection& c, const event& e, calendar::sys_seconds now, cons
         if (!cancelled || old->status != calendar::event_status::cancelled)
             notify_registrants(
                 c, old->id, cancelled ? calendar::message_kind::event_cancelled : calendar::message_kind::event_changed,
-                now);
+                now, cancelled ? std::string("{}") : before_payload(*old));
     }
     // More seats (or no limit any more): the waiting list moves up at once.
     const bool more_seats = old && old->capacity && (!e.capacity || *e.capacity > *old->capacity);

@@ -46,7 +46,11 @@ struct queued_message {
 };
 void queue_message(connection& c, const queued_message& m, calendar::sys_seconds now);
 // Tells every active registration of an event that it changed (time or place) or was cancelled.
-void notify_registrants(connection& c, std::int64_t event_id, calendar::message_kind kind, calendar::sys_seconds now);
+// `payload` goes with every message (a change carries the event as it was: see before_payload).
+void notify_registrants(connection& c, std::int64_t event_id, calendar::message_kind kind, calendar::sys_seconds now,
+                        const std::string& payload = "{}");
+// {"before": {start, end, all_day, time_zone, format, venue, address}}: what a change mail shows as "vorher".
+[[nodiscard]] std::string before_payload(const calendar::event& old);
 
 // An audit log entry (who, what, about which event) in the caller's transaction.
 void write_audit(connection& c, calendar::sys_seconds now, const std::string& actor,

@@ -1,4 +1,5 @@
 #include "web/admin_pages.hpp"
+#include "web/fill.hpp"
 
 #include <algorithm>
 
@@ -53,16 +54,38 @@ std::string local_time(std::optional<calendar::sys_seconds> t, const calendar::e
     return t ? format_instant(*t, e.time_zone, l) : std::string{};
 }
 
+// "Essen: vegan · Workshops: Robotik, Chemie" in the questions' order; a ticked box reads "ja".
+html answers_of(const calendar::event& e, const calendar::registration& r, lang l) {
+    html out;
+    for (const auto& q : e.questions)
+        for (const auto& [key, values] : r.answers_given) {
+            if (key != q.key || values.empty()) continue;
+            std::string shown;
+            for (const auto& v : values)
+                shown += (shown.empty() ? "" : ", ") +
+                         (q.type == calendar::question_type::checkbox ? std::string(admin_strings_for(l).yes) : v);
+            out += tag("li", tag("span", {{"class", "meta"}}, text(q.label + ": ")) + text(shown));
+        }
+    return out.str().empty() ? html{} : tag("ul", {{"class", "answers"}}, out);
+}
+
+// Name with e-mail and organisation beneath; status with place and delivery beneath; the answers; check-in;
+// the actions. Five columns fit a laptop; on a phone each row becomes a card (the stylesheet).
 html attendee_row(const page_context& ctx, const calendar::event& e, const calendar::attendee& a,
                   const std::string& csrf) {
+    const auto& s = admin_strings_for(ctx.language);
     const auto& r = a.registration;
     const auto state = std::string(delivery_label(a.delivery, ctx.language));
     const auto delivery = a.delivery_error.empty() ? state : state + ": " + a.delivery_error;
-    return tag("tr", tag("td", text(r.name)) + tag("td", text(r.email)) + tag("td", text(r.organisation)) +
-                         tag("td", text(status_label(r.status, ctx.language))) +
-                         tag("td", text(r.position ? std::to_string(*r.position) : "")) + tag("td", text(delivery)) +
-                         tag("td", text(local_time(a.checked_in_at, e, ctx.language))) +
-                         tag("td", actions_of(ctx, e, a, "list", csrf)));
+    html person = tag("strong", text(r.name)) + tag("span", {{"class", "meta"}}, text(r.email));
+    if (!r.organisation.empty()) person += tag("span", {{"class", "meta"}}, text(r.organisation));
+    html status = text(status_label(r.status, ctx.language));
+    if (r.position)
+        status += tag("span", {{"class", "meta"}}, text(fill(s.waiting_place, {{"n", std::to_string(*r.position)}})));
+    if (!delivery.empty()) status += tag("span", {{"class", "meta"}}, text(delivery));
+    return tag("tr", tag("td", person) + tag("td", status) + tag("td", answers_of(e, r, ctx.language)) +
+                         tag("td", {{"data-label", s.checked_in}}, text(local_time(a.checked_in_at, e, ctx.language))) +
+                         tag("td", {{"class", "row-actions"}}, actions_of(ctx, e, a, "list", csrf)));
 }
 
 html filter_form(const page_context& ctx, const calendar::event& e, const attendee_filter& f) {
@@ -158,15 +181,15 @@ html attendee_page(const page_context& ctx, const calendar::event& e, const std:
     const auto& s = admin_strings_for(ctx.language);
     html rows;
     for (const auto& a : shown) rows += attendee_row(ctx, e, a, csrf);
-    const auto head =
-        tag("tr", tag("th", text(s.name)) + tag("th", text(s.email)) + tag("th", text(s.organisation)) +
-                      tag("th", text(s.status)) + tag("th", text(s.position)) + tag("th", text(s.delivery)) +
-                      tag("th", text(s.checked_in)) + tag("th", text(s.actions)));
-    const auto body =
-        tag("h1", text(e.title)) + tag("p", text(format_when(e, ctx.language))) + export_links(ctx, e) +
-        filter_form(ctx, e, f) +
-        scroll_region(s.attendees, tag("table", {{"class", "attendees"}}, tag("thead", head) + tag("tbody", rows))) +
-        message_form(ctx, e, csrf);
+    const auto head = tag(
+        "tr", tag("th", {{"scope", "col"}}, text(s.person)) + tag("th", {{"scope", "col"}}, text(s.status)) +
+                  tag("th", {{"scope", "col"}}, text(s.answers)) + tag("th", {{"scope", "col"}}, text(s.checked_in)) +
+                  tag("th", {{"scope", "col"}}, text(s.actions)));
+    const auto body = tag("h1", text(e.title)) + tag("p", text(format_when(e, ctx.language))) + export_links(ctx, e) +
+                      filter_form(ctx, e, f) +
+                      scroll_region(s.attendees, tag("table", {{"class", "attendees people"}},
+                                                     tag("thead", head) + tag("tbody", rows))) +
+                      message_form(ctx, e, csrf);
     return admin_layout(ctx, {std::string(s.attendees) + ": " + e.title, "", ""}, body);
 }
 

@@ -85,6 +85,10 @@ const admin_strings german{
     .exports_title = "Exporte",
     .event_column = "Veranstaltung",
     .no_upcoming = "Keine kommenden Veranstaltungen.",
+    .person = "Person",
+    .answers = "Angaben",
+    .yes = "ja",
+    .waiting_place = "Platz {n} auf der Warteliste",
 };
 
 const admin_strings english{
@@ -165,6 +169,10 @@ const admin_strings english{
     .exports_title = "Exports",
     .event_column = "Event",
     .no_upcoming = "No upcoming events.",
+    .person = "Person",
+    .answers = "Answers",
+    .yes = "yes",
+    .waiting_place = "place {n} on the waiting list",
 };
 
 }  // namespace

@@ -17,7 +17,8 @@ struct admin_strings {
         forget_button, forgotten, forgot_password, series_title, new_series, busy_login, invalid_link, passwords_differ,
         password_too_short, invalid_choice, subject_empty, text_empty, text_invalid, unknown_network, checkin_of,
         checkin_here, door_unknown_title, door_unknown_text, upcoming, past_events, seats_taken, seats_unlimited,
-        unconfirmed_n, waiting_n, public_page, exports_title, event_column, no_upcoming;
+        unconfirmed_n, waiting_n, public_page, exports_title, event_column, no_upcoming, person, answers, yes,
+        waiting_place;
 };
 
 [[nodiscard]] const admin_strings& admin_strings_for(lang l);

@@ -48,6 +48,7 @@ struct event_form_page_input {
     std::string csrf;
     bool creating = true;
     bool saved = false;  // just saved (after the redirect): a note says so, with the public page's link
+    int registered = 0;  // people holding or waiting for a place: a change of time or place mails each of them
 };
 [[nodiscard]] html event_form_page(const page_context& ctx, const event_form_page_input& in);
 

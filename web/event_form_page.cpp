@@ -8,6 +8,7 @@
 #include "web/error_summary.hpp"
 #include "web/event_form_menus.hpp"
 #include "web/event_form_strings.hpp"
+#include "web/fill.hpp"
 #include "web/form_messages.hpp"
 #include "web/layout.hpp"
 #include "web/question_rows.hpp"
@@ -188,6 +189,8 @@ html form_page(const page_context& ctx, const event_form_page_input& in, std::sp
     if (in.saved) body += saved_note(ctx, in.fields, public_path, public_path.starts_with("/events/"));
     if (!in.problems.empty()) body += problems_box(ctx, in, fields_shown);
     if (is_draft(in.fields)) body += tag("p", {{"class", "notice"}}, text(s.draft_note));
+    if (in.registered > 0)
+        body += tag("p", {{"class", "notice"}}, text(fill(s.change_mails, {{"n", std::to_string(in.registered)}})));
     body += tag("form", {{"method", "post"}, {"action", href(ctx, action)}, {"class", "event-form"}},
                 fields + buttons(in, l));
     return admin_layout(ctx, {title, "", ""}, body);

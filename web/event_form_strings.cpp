@@ -34,6 +34,9 @@ constexpr event_form_strings german{
     .type_single = "Eine Auswahl",
     .type_multiple = "Mehrere Auswahlen",
     .type_checkbox = "Ankreuzen (ja/nein)",
+    .change_mails =
+        "Ändern Sie Beginn, Ende, Ort, Format oder Status, bekommen alle Angemeldeten ({n}, auch auf der "
+        "Warteliste) eine E-Mail, die vorher und jetzt nennt.",
 };
 
 constexpr event_form_strings english{
@@ -67,6 +70,9 @@ constexpr event_form_strings english{
     .type_single = "One choice",
     .type_multiple = "Several choices",
     .type_checkbox = "Tick box (yes/no)",
+    .change_mails =
+        "If you change the start, end, place, format or status, everyone registered ({n}, waiting list "
+        "included) gets an email that says what it was and what it is now.",
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "calendar/zoned.hpp"
 #include "web/dates.hpp"
 #include "web/fill.hpp"
+#include "web/subscribe_links.hpp"
 #include "web/pages.hpp"
 
 namespace tp::web {
@@ -69,13 +70,36 @@ html event_items(const page_context& ctx, std::span<const calendar::event> event
     return out + tag("ul", {{"class", "events"}}, items);
 }
 
-html subscribe_box(const page_context& ctx, std::string_view feed) {
+// One click for the common calendars, the address to copy (a script from our origin adds the button), and the
+// steps by hand. `title` names the calendar in Outlook.
+html subscribe_box(const page_context& ctx, std::string_view feed, std::string_view title) {
     const auto& s = strings_for(ctx.language);
     const std::string https = ctx.base_url + std::string(feed);
+    const auto out_link = [](const std::string& url, std::string_view words) {
+        return tag("li", tag("a", {{"href", url}, {"rel", "noopener"}}, text(words)));
+    };
     html body = tag("h2", {{"id", "subscribe"}}, text(s.subscribe)) + tag("p", text(s.subscribe_hint));
     body +=
-        tag("ul", {{"class", "actions"}}, tag("li", link(webcal_url(ctx.base_url, feed), text(s.subscribe_webcal))));
-    body += tag("p", text(std::string(s.subscribe_https) + ": ") + tag("code", text(https)));
+        tag("ul", {{"class", "actions"}},
+            tag("li", link(webcal_url(ctx.base_url, feed), text(s.subscribe_apple))) +
+                out_link(google_subscribe_url(ctx.base_url, feed), s.subscribe_google) +
+                out_link(outlook_subscribe_url("outlook.live.com", ctx.base_url, feed, title), s.subscribe_outlook) +
+                out_link(outlook_subscribe_url("outlook.office.com", ctx.base_url, feed, title), s.subscribe_office));
+    body += tag(
+        "div", {{"class", "field copy"}},
+        tag("label", {{"for", "feed-url"}}, text(s.subscribe_https)) +
+            tag("div", {{"class", "copy-row"}},
+                void_tag("input", {{"id", "feed-url"}, {"type", "text"}, {"readonly", "readonly"}, {"value", https}}) +
+                    tag("button",
+                        {{"type", "button"},
+                         {"data-copy", "feed-url"},
+                         {"data-done", s.copied},
+                         {"class", "secondary"},
+                         {"hidden", "hidden"}},
+                        text(s.copy))));
+    body += tag("details", tag("summary", text(s.howto_title)) +
+                               tag("ul", tag("li", text(s.howto_google)) + tag("li", text(s.howto_outlook)) +
+                                             tag("li", text(s.howto_apple))));
     return tag("section", {{"class", "subscribe"}, {"aria-labelledby", "subscribe"}}, body);
 }
 

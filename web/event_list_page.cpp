@@ -53,7 +53,7 @@ html event_list_page(const page_context& ctx, std::span<const calendar::network>
     if (!query.empty()) feed += "?" + query;
     html body = tag("h1", text(s.upcoming_events)) + filter_form(ctx, networks, filter);
     body += event_items(ctx, events, seats, {.group_by_month = true});
-    body += subscribe_box(ctx, feed);
+    body += subscribe_box(ctx, feed, "Treffpunkt: " + std::string(s.upcoming_events));
     return layout(ctx, {std::string(s.upcoming_events), feed, std::string(s.tagline)}, body);
 }
 

@@ -108,7 +108,7 @@ std::string form_message(const std::string& english, lang l) {
         static const std::regex nested("[a-z_]+(\\[[0-9]+\\])?( \\([^)]*\\))?: (.*)");  // "options: ..." of a question
         std::smatch inner;
         while (std::regex_match(part, inner, nested)) part = inner[3].str();
-        std::string german = "Bitte prüfen Sie diese Angabe.";
+        std::string german = part;  // not the import's English: already in the page's language (field_refusal)
         for (const auto& [pattern, wording] : german_table())
             if (std::regex_match(part, pattern)) {
                 german = std::regex_replace(part, pattern, wording);

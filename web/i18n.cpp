@@ -25,7 +25,7 @@ const strings german{
     .subscribe = "Kalender abonnieren",
     .subscribe_hint = "Neue und geänderte Termine erscheinen von selbst in Ihrem Kalender.",
     .subscribe_webcal = "In Kalender-App abonnieren (webcal)",
-    .subscribe_https = "Adresse des Kalenders (für Google Kalender oder Outlook im Web)",
+    .subscribe_https = "Adresse des Kalenders",
     .when = "Wann",
     .where = "Wo",
     .online = "Online",
@@ -75,6 +75,20 @@ const strings german{
     .date_skipped = "{date} entfällt.",
     .date_cancelled = "{date} ist abgesagt.",
     .date_moved = "{date} ist verschoben auf {new}.",
+    .subscribe_apple = "Apple Kalender, Thunderbird und andere",
+    .subscribe_google = "Google Kalender",
+    .subscribe_outlook = "Outlook.com",
+    .subscribe_office = "Outlook (Microsoft 365)",
+    .copy = "Kopieren",
+    .copied = "Kopiert",
+    .howto_title = "So geht es von Hand",
+    .howto_google =
+        "Google Kalender im Browser: links bei „Weitere Kalender“ auf +, dann „Per URL“, die Adresse "
+        "einfügen.",
+    .howto_outlook = "Outlook: „Kalender hinzufügen“, dann „Aus dem Internet abonnieren“, die Adresse einfügen.",
+    .howto_apple =
+        "iPhone und iPad: Einstellungen › Kalender › Accounts › Account hinzufügen › Andere › "
+        "Kalenderabo hinzufügen, die Adresse einfügen.",
 };
 
 const strings english{
@@ -96,7 +110,7 @@ const strings english{
     .subscribe = "Subscribe to the calendar",
     .subscribe_hint = "New and changed events appear in your calendar by themselves.",
     .subscribe_webcal = "Subscribe in a calendar app (webcal)",
-    .subscribe_https = "Calendar address (for Google Calendar or Outlook on the web)",
+    .subscribe_https = "Calendar address",
     .when = "When",
     .where = "Where",
     .online = "Online",
@@ -146,6 +160,20 @@ const strings english{
     .date_skipped = "{date} is skipped.",
     .date_cancelled = "{date} is cancelled.",
     .date_moved = "{date} has moved to {new}.",
+    .subscribe_apple = "Apple Calendar, Thunderbird and others",
+    .subscribe_google = "Google Calendar",
+    .subscribe_outlook = "Outlook.com",
+    .subscribe_office = "Outlook (Microsoft 365)",
+    .copy = "Copy",
+    .copied = "Copied",
+    .howto_title = "How to do it by hand",
+    .howto_google =
+        "Google Calendar in a browser: next to “Other calendars” click +, then “From URL”, paste the "
+        "address.",
+    .howto_outlook = "Outlook: “Add calendar”, then “Subscribe from web”, paste the address.",
+    .howto_apple =
+        "iPhone and iPad: Settings › Calendar › Accounts › Add Account › Other › Add Subscribed "
+        "Calendar, paste the address.",
 };
 
 std::string lower(std::string_view s) {

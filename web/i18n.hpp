@@ -23,7 +23,9 @@ struct strings {
         bad_request_title, back_home, language_switch, footer_text, past_event, organised_by, series, schedule,
         upcoming_dates, no_upcoming_dates, part_of_series, all_events_feed, my_events_feed, admin_navigation,
         admin_tagline, admin_overview, admin_new_event, admin_new_series, admin_public_pages, full_waitlist_badge,
-        seats_few, seats_few_one, seats_free, seats_free_one, changed_dates, date_skipped, date_cancelled, date_moved;
+        seats_few, seats_few_one, seats_free, seats_free_one, changed_dates, date_skipped, date_cancelled, date_moved,
+        subscribe_apple, subscribe_google, subscribe_outlook, subscribe_office, copy, copied, howto_title, howto_google,
+        howto_outlook, howto_apple;
 };
 [[nodiscard]] const strings& strings_for(lang l);
 

@@ -12,6 +12,7 @@ html head_of(const page_context& ctx, const page_head& head) {
     if (!head.description.empty())
         out += raw_html("<meta name=\"description\" content=\"") + text(head.description) + raw_html("\">");
     out += raw_html("<link rel=\"stylesheet\" href=\"/static/style.css\">");
+    out += raw_html("<script src=\"/static/copy.js\" defer></script>");  // enhances, never needed
     if (!head.feed_url.empty())
         out += raw_html("<link rel=\"alternate\" type=\"text/calendar\" title=\"") + text(head.title) +
                raw_html("\" href=\"") + text(head.feed_url) + raw_html("\">");

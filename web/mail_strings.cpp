@@ -52,6 +52,8 @@ const mail_strings german{
     .reminder_soon = "in Kürze",
     .invitation_note = "Die Einladung in dieser E-Mail trägt den Termin in Ihren Kalender ein.",
     .rejection_reason = "Begründung: {reason}",
+    .change_time = "Zeit – vorher: {before}; jetzt: {now}",
+    .change_place = "Ort – vorher: {before}; jetzt: {now}",
 };
 
 const mail_strings english{
@@ -102,6 +104,8 @@ const mail_strings english{
     .reminder_soon = "soon",
     .invitation_note = "The invitation in this email puts the event into your calendar.",
     .rejection_reason = "The reason given: {reason}",
+    .change_time = "Time – before: {before}; now: {now}",
+    .change_place = "Place – before: {before}; now: {now}",
 };
 
 }  // namespace

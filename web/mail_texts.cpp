@@ -81,6 +81,15 @@ void add_facts(mail_body& b, const mail_input& in, const mail_strings& s, lang l
         b.facts.emplace_back(std::string(s.join), *in.event.join_url);
 }
 
+// "Zeit – vorher: ..., jetzt: ..." and the same for the place, for what changed.
+void add_changes(mail_body& b, const calendar::event& before, const calendar::event& now, const mail_strings& s,
+                 lang l) {
+    const auto was = format_when(before, l), is = format_when(now, l);
+    if (was != is) b.paragraphs.push_back(fill(s.change_time, {{"before", was}, {"now", is}}));
+    const auto was_at = where_of(before, s), is_at = where_of(now, s);
+    if (was_at != is_at) b.paragraphs.push_back(fill(s.change_place, {{"before", was_at}, {"now", is_at}}));
+}
+
 std::string action_url(const mail_input& in, mk kind) {
     const auto manage = "/r/" + in.registration.token;
     if (kind == mk::confirm_request || kind == mk::promoted ||
@@ -104,6 +113,7 @@ mail_body compose(const mail_input& in, const mail_kind_strings& k, lang l) {
     b.paragraphs.push_back(intro);
     if (in.kind == mk::rejected && !in.reason.empty())
         b.paragraphs.push_back(fill(s.rejection_reason, {{"reason", in.reason}}));
+    if (in.kind == mk::event_changed && in.before) add_changes(b, *in.before, in.event, s, l);
     if (invitation_of(in) == calendar::itip_method::request) b.paragraphs.emplace_back(s.invitation_note);
     if (in.kind == mk::reminder) b.paragraphs.emplace_back(s.cannot_come);
     if (!k.action.empty()) {

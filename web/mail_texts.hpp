@@ -22,7 +22,8 @@ struct mail_input {
     std::optional<std::chrono::seconds> reminder_offset;  // for reminders
     std::string organiser_subject;                        // for organiser messages
     std::string organiser_body;
-    std::string reason;  // why an organiser rejected the registration; may be empty
+    std::string reason;                       // why an organiser rejected the registration; may be empty
+    std::optional<calendar::event> before{};  // a change: the event as it was (time, zone, format, place)
 };
 
 struct mail_text {

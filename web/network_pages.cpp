@@ -41,7 +41,7 @@ html network_page(const page_context& ctx, const calendar::network& n, std::span
     html body = tag("h1", text(n.name)) + tag("dl", {{"class", "facts"}}, facts);
     if (!n.description.empty()) body += tag("p", text(n.description));
     body += tag("h2", text(s.events_of_network)) + event_items(ctx, upcoming, seats, {});
-    body += subscribe_box(ctx, feed);
+    body += subscribe_box(ctx, feed, n.name);
     return layout(ctx, {n.name, feed, n.description.substr(0, 160)}, body);
 }
 

@@ -36,6 +36,6 @@ struct item_options {
 };
 [[nodiscard]] html event_items(const page_context& ctx, std::span<const calendar::event> events, const seat_map& seats,
                                item_options options);
-[[nodiscard]] html subscribe_box(const page_context& ctx, std::string_view feed_path_and_query);
+[[nodiscard]] html subscribe_box(const page_context& ctx, std::string_view feed_path_and_query, std::string_view title);
 
 }  // namespace tp::web

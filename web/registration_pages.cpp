@@ -3,6 +3,7 @@
 #include "web/fill.hpp"
 #include "web/layout.hpp"
 #include "web/registration_form.hpp"
+#include "web/privacy_template.hpp"
 #include "web/qr_code.hpp"
 #include "web/registration_strings.hpp"
 
@@ -135,7 +136,7 @@ html paragraphs(std::string_view notice) {
 
 html privacy_page(const page_context& ctx, std::string_view notice) {
     const auto& s = registration_strings_for(ctx.language);
-    const auto body = notice.find_first_not_of(" \r\n\t") == std::string_view::npos ? tag("p", text(s.privacy_text))
+    const auto body = notice.find_first_not_of(" \r\n\t") == std::string_view::npos ? privacy_template(ctx.language)
                                                                                     : paragraphs(notice);
     return layout(ctx, {std::string(s.privacy_title), "", ""}, tag("h1", text(s.privacy_title)) + body);
 }

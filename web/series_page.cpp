@@ -47,7 +47,7 @@ html series_page(const page_context& ctx, const calendar::series& s, const calen
     body += tag("h2", text(str.upcoming_dates));
     body += upcoming.empty() ? tag("p", text(str.no_upcoming_dates))
                              : event_items(ctx, upcoming, seats, {.every_seat_count = true});
-    body += subscribe_box(ctx, feed);
+    body += subscribe_box(ctx, feed, s.title);
     return layout(ctx, {s.title, feed, s.description.substr(0, 160)}, body);
 }
 

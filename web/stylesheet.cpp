@@ -32,6 +32,7 @@ h3,.events h2{font-size:1.05rem;margin:0}
 .badge.cancelled,.notice.cancelled{color:var(--warn);border-color:var(--warn)}
 .badge.full{color:#7a4a00;border-color:#7a4a00}
 .seats{font-weight:600}
+mark.placeholder{background:#fff3bf;color:var(--ink)}
 .cancelled-event h3 a{text-decoration:line-through}
 .notice{padding:.75rem 1rem;border:2px solid var(--line);border-radius:.4rem;background:var(--bg)}
 form.filter{background:var(--bg);border:1px solid var(--line);border-radius:.4rem;padding:.75rem 1rem;margin-bottom:1rem}
@@ -46,6 +47,8 @@ dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
 .actions{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 .actions a{display:inline-block;padding:.4rem .8rem;border:1px solid var(--accent);border-radius:.3rem;text-decoration:none}
+.copy-row{display:flex;gap:.5rem;flex-wrap:wrap}
+.copy-row input{flex:1 1 16rem;min-width:0;padding:.4rem;border:1px solid var(--muted);border-radius:.3rem}
 .subscribe code,main code{word-break:break-all;overflow-wrap:anywhere;background:var(--bg);padding:.1rem .3rem}
 svg.qr{display:block;width:min(16rem,100%);height:auto;margin:.5rem 0}
 .register form{display:grid;gap:.75rem;max-width:32rem}
@@ -73,6 +76,9 @@ form.inline{display:inline-block;margin:0 .3rem .3rem 0}
 table.attendees,table.checkin-list{border-collapse:collapse;width:100%;font-size:.95rem}
 table.attendees th,table.attendees td,table.checkin-list th,table.checkin-list td{border-bottom:1px solid var(--line);padding:.35rem;text-align:left;vertical-align:top}
 .scroll{overflow-x:auto;max-width:100%}
+table.attendees .meta{display:block;font-size:.85rem}
+ul.answers{list-style:none;margin:0;padding:0;font-size:.9rem}
+td.row-actions form.inline{display:block;margin:0 0 .3rem}
 .cards{list-style:none;margin:0;padding:0}
 .cards li.card{border:1px solid var(--line);border-radius:.4rem;padding:.6rem .8rem;margin:.5rem 0}
 .cards p{margin:.2rem 0}
@@ -110,7 +116,7 @@ form.stacked{display:grid;gap:.6rem;max-width:32rem;margin-bottom:1rem}
 .field.invalid textarea,.field.invalid select{border:2px solid var(--warn)}
 button.secondary{background:#fff;color:var(--accent);border:1px solid var(--accent)}
 table.placements select{max-width:14rem}
-@media (max-width:40rem){table.plan,table.plan tbody,table.plan tr,table.plan th,table.plan td{display:block;width:100%}table.plan thead{display:none}table.plan tr{margin-bottom:.75rem}table.plan th[scope=row]{width:100%;background:var(--bg)}table.plan td.empty{display:none}table.plan .room-name{display:block;font-weight:600;color:var(--muted)}table.placements,table.placements tbody,table.placements tr,table.placements td{display:block;width:100%}table.placements thead{display:none}table.placements tr{border-bottom:1px solid var(--line);padding:.4rem 0}table.placements td{border:0;padding:.2rem 0}table.placements select{max-width:100%;width:100%}}
+@media (max-width:40rem){table.plan,table.plan tbody,table.plan tr,table.plan th,table.plan td{display:block;width:100%}table.plan thead{display:none}table.plan tr{margin-bottom:.75rem}table.plan th[scope=row]{width:100%;background:var(--bg)}table.plan td.empty{display:none}table.plan .room-name{display:block;font-weight:600;color:var(--muted)}table.placements,table.placements tbody,table.placements tr,table.placements td{display:block;width:100%}table.placements thead{display:none}table.placements tr{border-bottom:1px solid var(--line);padding:.4rem 0}table.placements td{border:0;padding:.2rem 0}table.people,table.people tbody,table.people tr,table.people td{display:block;width:100%}table.people thead{display:none}table.people tr{border-bottom:2px solid var(--line);padding:.4rem 0}table.people td{border:0;padding:.15rem 0}td.row-actions form.inline{display:inline-block;margin:.2rem .4rem 0 0}table.people td[data-label]:not(:empty)::before{content:attr(data-label) ": ";font-weight:600}table.placements select{max-width:100%;width:100%}}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}header.site nav{margin-left:0}}
 @media print{header.site nav,.skip,form.filter,form.inline,.actions{display:none}header.site{background:none;color:#000}table.plan{font-size:9pt}table.plan tr{break-inside:avoid}a{color:#000;text-decoration:none}}
 )css";

@@ -297,7 +297,9 @@ class AdminTest(unittest.TestCase):
         urllib.request.urlopen(urllib.request.Request(
             self.server.base + "/api/v1/events/werkstatt-robotik/registrations", data=body,
             headers={"Content-Type": "application/json"}), timeout=30).read()
-        self.assertEqual(jana.request("/admin/events/werkstatt-robotik/edit")[0], 200)
+        status, _, form = jana.request("/admin/events/werkstatt-robotik/edit")
+        self.assertEqual(status, 200)
+        self.assertIn("bekommen alle Angemeldeten (1, auch auf der Warteliste) eine E-Mail".encode(), form)
         status, _, _ = jana.request("/admin/events/werkstatt-robotik/edit",
                                     {"csrf": csrf, **self.event_fields(venue="Zeche Zollern", slug="ignored"),
                                      **question, "q0.key": "groesse-t-shirt"})
@@ -305,8 +307,11 @@ class AdminTest(unittest.TestCase):
         import sqlite3
         with sqlite3.connect(self.db) as c:
             kinds = [r[0] for r in c.execute("SELECT kind FROM outbox WHERE recipient = 'paula@example.org'")]
+            before = json.loads(c.execute("SELECT payload FROM outbox WHERE recipient = 'paula@example.org' AND "
+                                          "kind = 'event_changed'").fetchone()[0])["before"]
             audit = c.execute("SELECT actor, action, detail FROM audit_log a JOIN events e ON e.id = a.event_id "
                               "WHERE e.slug = 'werkstatt-robotik' ORDER BY a.id").fetchall()
+        self.assertEqual(before["venue"], "Zeche Hannover")  # the change mail says what it was
         self.assertIn("event_changed", kinds)
         self.assertEqual(audit, [("jana@ist-bochum.example", "create_event", "published"),
                                  ("jana@ist-bochum.example", "update_event", "place")])

@@ -110,8 +110,19 @@ async function checkLanguage(browser, locale) {
   await context.close();
 }
 
+// The copy button: hidden without the script, shown by /static/copy.js, and it says when it has copied.
+async function checkCopyButton(browser) {
+  const context = await browser.newContext({ locale: 'de-DE' });  // the site's own CSP: the script must pass it
+  const page = await context.newPage();
+  await page.goto(`${base}/networks/mint-regionen`);
+  await page.getByRole('button', { name: 'Kopieren' }).click();
+  await page.getByRole('button', { name: 'Kopiert' }).waitFor();
+  await context.close();
+}
+
 const browser = await launchChromium();
 try {
+  await checkCopyButton(browser);
   await Promise.all(['de-DE', 'en-GB'].map((locale) => checkLanguage(browser, locale)));
 } finally {
   await browser.close();

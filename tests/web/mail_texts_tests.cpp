@@ -25,6 +25,7 @@ struct fixture {
         event.format = calendar::event_format::hybrid;
     }
     std::string reason;
+    std::optional<calendar::event> before;
     web::mail_text render(const std::string& kind, bool was_confirmed = false) {
         web::mail_input in{calendar::parse_message_kind(kind).value(),
                            reg,
@@ -35,7 +36,8 @@ struct fixture {
                            std::nullopt,
                            "",
                            "",
-                           reason};
+                           reason,
+                           before};
         return web::render_mail(in).value();
     }
 };
@@ -109,6 +111,28 @@ TEST_CASE("a rejection carries the organiser's reason, escaped in HTML, and says
     CHECK(f.render("confirmed").text.find("reason") == std::string::npos);  // only rejections carry it
 }
 
+TEST_CASE("a change mail says what changed, before and now, and only that") {
+    fixture f;
+    f.reg.status = rs::confirmed;
+    f.before = f.event;
+    f.event.start += std::chrono::hours{2};
+    f.event.end += std::chrono::hours{2};
+    const auto moved = f.render("event_changed", true);
+    CHECK(moved.text.find("Zeit – vorher: Montag, 20. September 2027, 10:00–17:00 Uhr; jetzt: Montag, 20. September "
+                          "2027, 12:00–19:00 Uhr") != std::string::npos);
+    CHECK(moved.text.find("Ort – vorher") == std::string::npos);  // the place stayed
+    f.before = f.event;
+    f.event.venue = "Aula <Nord>";
+    const auto placed = f.render("event_changed", true);
+    CHECK(placed.text.find("Ort – vorher: Körber-Forum, Kehrwieder 12") != std::string::npos);
+    CHECK(placed.html.find("jetzt: Aula &lt;Nord&gt;") != std::string::npos);
+    CHECK(placed.text.find("Zeit – vorher") == std::string::npos);
+    f.reg.language = "en";
+    CHECK(f.render("event_changed", true).text.find("Place – before: Körber-Forum") != std::string::npos);
+    f.before.reset();  // an older message without "before" still reads
+    CHECK(f.render("event_changed", true).text.find("before:") == std::string::npos);
+}
+
 TEST_CASE("English registrants get English mail with English links") {
     fixture f;
     f.reg.language = "en";
@@ -129,8 +153,17 @@ TEST_CASE("reminder subjects say how soon") {
     for (const auto& [offset, subject] : table) {
         fixture f;
         f.reg.status = rs::confirmed;
-        web::mail_input in{
-            calendar::message_kind::reminder, f.reg, f.event, f.network, "https://tp.test", true, offset, "", "", ""};
+        web::mail_input in{calendar::message_kind::reminder,
+                           f.reg,
+                           f.event,
+                           f.network,
+                           "https://tp.test",
+                           true,
+                           offset,
+                           "",
+                           "",
+                           "",
+                           {}};
         CHECK(web::render_mail(in)->subject == subject);
     }
 }
@@ -148,7 +181,8 @@ TEST_CASE("what people typed is escaped in HTML and organiser messages keep thei
                        std::nullopt,
                        "Raum <b>2</b>",
                        "Zeile eins\nZeile <i>zwei</i>",
-                       ""};
+                       "",
+                       {}};
     const auto m = web::render_mail(in).value();
     CHECK(m.subject == "Raum <b>2</b> (MINT:Barcamp)");  // a header: encoded later, not HTML
     CHECK(m.html.find("<script>") == std::string::npos);
@@ -168,7 +202,8 @@ TEST_CASE("a kind that is no registration's renders nothing here") {
                        std::nullopt,
                        "",
                        "",
-                       ""};
+                       "",
+                       {}};
     CHECK_FALSE(web::render_mail(in));
 }
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "sample_event.hpp"
+#include "web/admin_pages.hpp"
 #include "web/barcamp_pages.hpp"
 #include "web/event_form.hpp"
 #include "web/pages.hpp"
@@ -207,4 +208,53 @@ TEST_CASE("a full event's button says so") {
     const auto e = testing::sample_event();
     const auto page = web::registration_section(context(), e, calendar::registration_window::open, {0, true}, {}).str();
     CHECK_THAT(page, Catch::Contains("<button type=\"submit\">Ausgebucht – auf die Warteliste</button>"));
+}
+
+TEST_CASE("a feed is one click away in Google Calendar and Outlook, and its address can be copied") {
+    const auto page = web::network_page(context(), hostile_network(), {}).str();
+    CHECK_THAT(page, Catch::Contains("href=\"https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2F127.0.0.1%3A8080"
+                                     "%2Fnetworks%2Fist-bochum%2Fcalendar.ics\""));
+    CHECK_THAT(page, Catch::Contains("href=\"https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2F127.0.0.1"
+                                     "%3A8080%2Fnetworks%2Fist-bochum%2Fcalendar.ics&amp;name="));
+    CHECK_THAT(page, Catch::Contains("href=\"https://outlook.office.com/calendar/0/addfromweb?url="));
+    CHECK_THAT(page, Catch::Contains("<input id=\"feed-url\" type=\"text\" readonly=\"readonly\" "
+                                     "value=\"http://127.0.0.1:8080/networks/ist-bochum/calendar.ics\">"));
+    CHECK_THAT(page, Catch::Contains("data-copy=\"feed-url\" data-done=\"Kopiert\""));  // hidden until the script
+    CHECK_THAT(page, Catch::Contains("<summary>So geht es von Hand</summary>"));
+    CHECK(page.find("<script>") == std::string::npos);  // the network's name stays text
+}
+
+TEST_CASE("the default privacy notice is a complete template with the operator's parts marked") {
+    const auto de = web::privacy_page(context()).str();
+    for (const char* part : {"<h2>Verantwortlich</h2>", "<h2>Rechtsgrundlagen</h2>", "<h2>Speicherdauer</h2>",
+                             "<h2>Ihre Rechte</h2>", "Art. 6 Abs. 1 lit. b DSGVO", "Art. 77 DSGVO",
+                             "<mark class=\"placeholder\">[Name der Organisation]</mark>"}) {
+        INFO(part);
+        CHECK_THAT(de, Catch::Contains(part));
+    }
+    const auto en = web::privacy_page(context(web::lang::en)).str();
+    CHECK_THAT(en, Catch::Contains("<h2>Controller</h2>"));
+    CHECK_THAT(en, Catch::Contains("<mark class=\"placeholder\">[Name of the organisation]</mark>"));
+    const auto own = web::privacy_page(context(), "Unser Text.\n\nZweiter Absatz.").str();
+    CHECK_THAT(own, Catch::Contains("<p>Unser Text.</p><p>Zweiter Absatz.</p>"));
+    CHECK(own.find("placeholder") == std::string::npos);
+}
+
+TEST_CASE("the attendee list shows each person's answers in the questions' order") {
+    auto e = testing::sample_event();
+    e.questions = {{"essen", "Essen", calendar::question_type::single_choice, {"vegan", "mit Fleisch"}, true},
+                   {"workshops", "Workshops", calendar::question_type::multiple_choice, {"Robotik", "Chemie"}, false},
+                   {"foto", "Fotos erlaubt", calendar::question_type::checkbox, {}, false}};
+    calendar::attendee a;
+    a.registration.name = "Ülkü Yılmaz";
+    a.registration.email = "uelkue@schule.example";
+    a.registration.status = calendar::registration_status::waitlisted;
+    a.registration.position = 2;
+    a.registration.answers_given = {{"foto", {"yes"}}, {"workshops", {"Robotik", "Chemie"}}, {"essen", {"vegan"}}};
+    const auto page = web::attendee_page(context(), e, {a}, {}, "csrf").str();
+    CHECK_THAT(page, Catch::Contains("<ul class=\"answers\"><li><span class=\"meta\">Essen: </span>vegan</li>"
+                                     "<li><span class=\"meta\">Workshops: </span>Robotik, Chemie</li>"
+                                     "<li><span class=\"meta\">Fotos erlaubt: </span>ja</li></ul>"));
+    CHECK_THAT(page, Catch::Contains("Platz 2 auf der Warteliste"));
+    CHECK_THAT(page, Catch::Contains("<th scope=\"col\">Angaben</th>"));
 }
