@@ -101,7 +101,10 @@ handled app::admin_series_edit(const request& req, parsed& p) {
 handled app::admin_audit(parsed& p) {
     std::vector<web::audit_line> lines;
     for (auto& a : store_.audit_log(p.event->slug)) lines.push_back({a.at, a.actor, a.action, a.detail});
-    return admin_page(p, "admin", http::status::ok, web::audit_page(p.ctx, *p.event, lines).str());
+    std::map<std::int64_t, std::string> names;
+    for (const auto& a : store_.attendees(p.event->slug).value_or(std::vector<calendar::attendee>{}))
+        names.emplace(a.registration.id, a.registration.name);
+    return admin_page(p, "admin", http::status::ok, web::audit_page(p.ctx, *p.event, lines, names).str());
 }
 
 handled app::admin_attendees(const request& req, parsed& p) {

@@ -1,5 +1,8 @@
 // Events changed by organisers: the same write as an import, plus an audit entry of who changed what.
 
+#include <boost/json.hpp>
+
+#include "calendar/zoned.hpp"
 #include "store/registration_steps.hpp"
 #include "store/rows.hpp"
 #include "store/event_store.hpp"
@@ -8,25 +11,50 @@
 namespace tp::store {
 namespace {
 
+namespace json = boost::json;
+
+// "2027-09-20T10:00" in the event's zone: how the audit shows times (the page formats them further).
+std::string local_text(calendar::sys_seconds t, const std::string& zone) {
+    const auto* z = calendar::find_zone(zone);
+    return calendar::format_iso_local(z ? z->to_local(t) : date::local_seconds{t.time_since_epoch()});
+}
+
+std::string place_text(const calendar::event& e) {
+    std::string out(calendar::to_string(e.format));
+    for (const auto* part : {&e.venue, &e.address})
+        if (!part->empty()) out += ", " + *part;
+    return out;
+}
+
+std::string seats_text(const std::optional<int>& capacity) { return capacity ? std::to_string(*capacity) : "-"; }
+
+// What changed, as the audit keeps it: [{"field": "place", "from": "in_person, Zeche Hannover", "to": ...}].
+// Long texts (description, questions) and links name only the field.
 std::string changed_fields(const calendar::event& a, const calendar::event& b) {
-    std::string out;
-    const auto note = [&out](bool changed, const char* name) {
-        if (changed) out += (out.empty() ? "" : ", ") + std::string(name);
+    json::array out;
+    const auto note = [&out](bool changed, const char* field, std::string from = {}, std::string to = {}) {
+        if (!changed) return;
+        json::object change{{"field", field}};
+        if (from != to) change["from"] = from, change["to"] = to;
+        out.push_back(std::move(change));
     };
-    note(a.title != b.title, "title");
+    note(a.title != b.title, "title", a.title, b.title);
     note(a.description != b.description, "description");
-    note(a.start != b.start || a.end != b.end || a.all_day != b.all_day || a.time_zone != b.time_zone, "time");
-    note(a.format != b.format || a.venue != b.venue || a.address != b.address, "place");
-    note(a.join_url != b.join_url, "join link");
-    note(a.info_url != b.info_url, "information link");
-    note(a.capacity != b.capacity, "capacity");
+    note(a.start != b.start || a.end != b.end || a.all_day != b.all_day || a.time_zone != b.time_zone, "time",
+         local_text(a.start, a.time_zone) + " – " + local_text(a.end, a.time_zone),
+         local_text(b.start, b.time_zone) + " – " + local_text(b.end, b.time_zone));
+    note(a.format != b.format || a.venue != b.venue || a.address != b.address, "place", place_text(a), place_text(b));
+    note(a.join_url != b.join_url, "join_url");
+    note(a.info_url != b.info_url, "info_url");
+    note(a.capacity != b.capacity, "capacity", seats_text(a.capacity), seats_text(b.capacity));
     note(a.registration_opens != b.registration_opens || a.registration_closes != b.registration_closes,
-         "registration window");
-    note(a.status != b.status, "status");
-    note(a.kind != b.kind || a.network_slug != b.network_slug, "kind or network");
+         "registration_window");
+    note(a.status != b.status, "status", std::string(calendar::to_string(a.status)),
+         std::string(calendar::to_string(b.status)));
+    note(a.kind != b.kind, "kind", std::string(calendar::to_string(a.kind)), std::string(calendar::to_string(b.kind)));
     note(a.questions != b.questions, "questions");
     note(a.reminders != b.reminders, "reminders");
-    return out;
+    return out.empty() ? std::string{} : json::serialize(out);
 }
 
 }  // namespace

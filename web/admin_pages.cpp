@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "web/admin_strings.hpp"
+#include "web/audit_words.hpp"
 #include "web/search_fold.hpp"
 #include "web/dates.hpp"
 #include "web/layout.hpp"
@@ -250,12 +251,14 @@ html forgotten_page(const page_context& ctx, int registrations) {
     return admin_layout(ctx, {std::string(s.forget_title), "", ""}, body);
 }
 
-html audit_page(const page_context& ctx, const calendar::event& e, const std::vector<audit_line>& lines) {
+html audit_page(const page_context& ctx, const calendar::event& e, const std::vector<audit_line>& lines,
+                const std::map<std::int64_t, std::string>& names) {
     const auto& s = admin_strings_for(ctx.language);
     html rows;
     for (const auto& l : lines)
         rows += tag("tr", tag("td", text(format_instant(l.at, e.time_zone, ctx.language))) + tag("td", text(l.actor)) +
-                              tag("td", text(l.action)) + tag("td", text(l.detail)));
+                              tag("td", text(audit_action_words(l.action, ctx.language))) +
+                              tag("td", text(audit_detail_words(l.detail, names, ctx.language))));
     const auto head = tag(
         "tr", tag("th", text(s.when)) + tag("th", text(s.who)) + tag("th", text(s.what)) + tag("th", text(s.details)));
     const auto body =

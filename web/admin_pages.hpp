@@ -1,6 +1,8 @@
 #pragma once
 // The organisers' pages: login, their events, an event's attendee list with actions and exports, the check-in
 // page for the door (phone-sized) and a printable check-in list. German or English like every page.
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,7 +42,9 @@ struct audit_line {
 // Who changed what and when, oldest first.
 // After an admin removed a person's data: how many registrations it was.
 [[nodiscard]] html forgotten_page(const page_context& ctx, int registrations);
-[[nodiscard]] html audit_page(const page_context& ctx, const calendar::event& e, const std::vector<audit_line>& lines);
+// Who changed what and when, in words (web/audit_words); `names` are the event's registrations by id.
+[[nodiscard]] html audit_page(const page_context& ctx, const calendar::event& e, const std::vector<audit_line>& lines,
+                              const std::map<std::int64_t, std::string>& names);
 
 // Confirmed attendees sorted by name with a box to tick each.
 // What a scanned check-in code shows: the person and one button, or (nullptr) that the code is not one of this

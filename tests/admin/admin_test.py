@@ -313,10 +313,13 @@ class AdminTest(unittest.TestCase):
                               "WHERE e.slug = 'werkstatt-robotik' ORDER BY a.id").fetchall()
         self.assertEqual(before["venue"], "Zeche Hannover")  # the change mail says what it was
         self.assertIn("event_changed", kinds)
-        self.assertEqual(audit, [("jana@ist-bochum.example", "create_event", "published"),
-                                 ("jana@ist-bochum.example", "update_event", "place")])
+        self.assertEqual(audit[0], ("jana@ist-bochum.example", "create_event", "published"))
+        self.assertEqual(audit[1][:2], ("jana@ist-bochum.example", "update_event"))
+        self.assertEqual(json.loads(audit[1][2]), [{"field": "place", "from": "in_person, Zeche Hannover",
+                                                    "to": "in_person, Zeche Zollern"}])
         _, _, page = jana.request("/admin/events/werkstatt-robotik/audit")
-        self.assertIn(b"update_event", page)
+        self.assertIn("Veranstaltung geändert".encode(), page)
+        self.assertIn("Ort: vor Ort, Zeche Hannover → vor Ort, Zeche Zollern".encode(), page)
         nils = self.signed_in("nils@mint-nord.example")
         self.assertEqual(nils.request("/admin/events/werkstatt-robotik/edit")[0], 403)
         self.assertEqual(nils.request("/admin/events/werkstatt-robotik/audit")[0], 403)
