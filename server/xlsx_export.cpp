@@ -4,6 +4,8 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -50,6 +52,55 @@ std::string sheet_name_of(std::string name) {
     return name.empty() ? "Export" : name;
 }
 
+// "2027-09-20 10:00", "2027-09-20" or "10:00" as Excel's date-time; nullopt for anything else.
+std::optional<lxw_datetime> datetime_of(const std::string& s, web::cell_kind kind) {
+    lxw_datetime out{};
+    int fields = 0;
+    if (kind == web::cell_kind::date_time)
+        fields = std::sscanf(s.c_str(), "%4d-%2d-%2d %2d:%2d", &out.year, &out.month, &out.day, &out.hour, &out.min);
+    else if (kind == web::cell_kind::date)
+        fields = std::sscanf(s.c_str(), "%4d-%2d-%2d", &out.year, &out.month, &out.day) + 2;
+    else if (kind == web::cell_kind::time)
+        fields = std::sscanf(s.c_str(), "%2d:%2d", &out.hour, &out.min) + 3;
+    if (fields != 5) return std::nullopt;
+    return out;
+}
+
+// The formats a sheet's typed cells use: German-style dates in either language (the exports go to German
+// networks), whole numbers without decimals.
+struct cell_formats {
+    lxw_format* date_time;
+    lxw_format* date;
+    lxw_format* time;
+    lxw_format* number;
+};
+
+cell_formats formats_of(lxw_workbook* book) {
+    const auto with = [book](const char* pattern) {
+        lxw_format* f = workbook_add_format(book);
+        format_set_num_format(f, pattern);
+        return f;
+    };
+    return {with("dd.mm.yyyy hh:mm"), with("dd.mm.yyyy"), with("hh:mm"), with("0")};
+}
+
+// One cell as its column's kind says; text when it does not read as one (or is empty: nothing is written).
+void write_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std::string& value, web::cell_kind kind,
+                const cell_formats& f) {
+    if (value.empty()) return;
+    using k = web::cell_kind;
+    if (kind == k::number && value.find_first_not_of("0123456789") == std::string::npos && value.size() < 10) {
+        worksheet_write_number(sheet, row, col, std::stod(value), f.number);
+        return;
+    }
+    if (auto when = datetime_of(value, kind)) {
+        auto* format = kind == k::date_time ? f.date_time : kind == k::date ? f.date : f.time;
+        worksheet_write_datetime(sheet, row, col, &*when, format);
+        return;
+    }
+    worksheet_write_string(sheet, row, col, value.c_str(), nullptr);
+}
+
 void write_sheet(lxw_workbook* book, const web::export_table& t, const std::string& name) {
     lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name_of(name).c_str());
     lxw_format* bold = workbook_add_format(book);
@@ -59,10 +110,11 @@ void write_sheet(lxw_workbook* book, const web::export_table& t, const std::stri
         worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), t.header[c].c_str(), bold);
         widths[c] = std::max(widths[c], width_of(t.header[c]));
     }
+    const auto formats = formats_of(book);
     for (std::size_t r = 0; r < t.rows.size(); ++r)
         for (std::size_t c = 0; c < t.rows[r].size() && c < widths.size(); ++c) {
-            worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c),
-                                   t.rows[r][c].c_str(), nullptr);
+            const auto kind = c < t.kinds.size() ? t.kinds[c] : web::cell_kind::text;
+            write_cell(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), t.rows[r][c], kind, formats);
             widths[c] = std::max(widths[c], std::min(60.0, width_of(t.rows[r][c])));
         }
     for (std::size_t c = 0; c < widths.size(); ++c)

@@ -91,7 +91,11 @@ export_table attendee_table(const std::vector<event_attendees>& events, lang l, 
     // Events of a network ask different questions: their answers go into the single-event exports only.
     const std::vector<calendar::question> none;
     const auto& questions = with_event || events.empty() ? none : events.front().event.questions;
-    export_table t{header_of(questions, l, with_event), {}};
+    export_table t{header_of(questions, l, with_event), {}, {}};
+    using k = cell_kind;
+    if (with_event) t.kinds = {k::text, k::date_time};
+    for (const auto kind : {k::text, k::text, k::text, k::text, k::number, k::date_time, k::date_time, k::date_time})
+        t.kinds.push_back(kind);
     for (const auto& [e, list] : events)
         for (const auto& a : list) t.rows.push_back(row_of(e, a, questions, l, with_event));
     return t;

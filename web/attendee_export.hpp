@@ -10,9 +10,18 @@
 
 namespace tp::web {
 
+// How a column's cells read in a spreadsheet; CSV writes every cell as the text it is.
+enum class cell_kind {
+    text,
+    number,     // "3": a whole number
+    date_time,  // "2027-09-20 10:00": local date and time
+    date,       // "2027-09-20"
+    time,       // "10:00"
+};
 struct export_table {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;  // each as long as the header
+    std::vector<cell_kind> kinds{};              // by column; a column without one is text
 };
 
 // The attendees of one or more events. Columns: (event and its start, when several events are exported) name,

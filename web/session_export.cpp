@@ -12,6 +12,8 @@ export_table session_table(const calendar::event& barcamp, const calendar::progr
     t.header = {de ? "Titel" : "Title",   de ? "Art" : "Kind",  de ? "Leitung" : "Host",
                 de ? "Stimmen" : "Votes", de ? "Raum" : "Room", de ? "Tag" : "Day",
                 de ? "Von" : "From",      de ? "Bis" : "To",    de ? "Beschreibung" : "Description"};
+    using k = cell_kind;
+    t.kinds = {k::text, k::text, k::text, k::number, k::text, k::date, k::time, k::time, k::text};
     const auto& zone = barcamp::zone_of(barcamp);
     for (const auto& s : p.sessions) {
         std::vector<std::string> row{s.title, std::string(kind_label(s.kind, l)), s.host, std::to_string(s.votes)};

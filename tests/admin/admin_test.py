@@ -220,10 +220,22 @@ class AdminTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertIn("spreadsheetml", headers["Content-Type"])
         sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
-        got = [[cell if cell is not None else "" for cell in row] for row in sheet.iter_rows(values_only=True)]
-        # Every XLSX cell is a text cell, never a formula, so it needs no apostrophe: the CSV's is dropped.
+
+        def as_csv_text(cell):  # a typed cell as the CSV writes it
+            if cell is None:
+                return ""
+            if isinstance(cell, datetime.datetime):
+                return cell.strftime("%Y-%m-%d %H:%M")
+            return str(cell)
+        got = [[as_csv_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+        # Text cells are never formulas, so they need no apostrophe: the CSV's is dropped.
         self.assertEqual(got, [[c[1:] if c.startswith("'=") else c for c in row] for row in expected])
-        self.assertEqual({cell.data_type for row in sheet.iter_rows() for cell in row if cell.value}, {"s"})
+        header = [c.value for c in sheet[1]]
+        registered = sheet.cell(row=2, column=header.index("Angemeldet") + 1)
+        self.assertIsInstance(registered.value, datetime.datetime)  # a real date, formatted as one
+        self.assertEqual(registered.number_format, "dd.mm.yyyy hh:mm")
+        types = {cell.data_type for row in sheet.iter_rows() for cell in row if cell.value}
+        self.assertTrue({"s"} < types <= {"s", "n", "d"}, types)  # text, numbers and dates; never a formula
         self.assertEqual(sheet.freeze_panes, "A2")
 
     def test_actions_and_check_in_show_in_the_exports(self):
