@@ -39,6 +39,27 @@ void calendar_attachment(std::string& out, const calendar_part& c) {
     out += base64_lines(c.ics);
 }
 
+// The HTML part alone, or with its pictures as multipart/related.
+void html_part(std::string& out, const message& m) {
+    if (m.images.empty()) return text_part(out, "text/html", m.html);
+    const auto b = boundary(m, "rel");
+    header(out, "Content-Type", "multipart/related; type=\"text/html\"; boundary=\"" + b + "\"");
+    out += "\r\n";
+    out += "--" + b + "\r\n";
+    text_part(out, "text/html", m.html);
+    for (const auto& image : m.images) {
+        if (!valid_address(image.content_id)) throw std::invalid_argument("not a Content-ID: " + image.content_id);
+        out += "--" + b + "\r\n";
+        header(out, "Content-Type", image.type);
+        header(out, "Content-ID", "<" + image.content_id + ">");
+        header(out, "Content-Disposition", "inline");
+        header(out, "Content-Transfer-Encoding", "base64");
+        out += "\r\n";
+        out += base64_lines(image.data);
+    }
+    out += "--" + b + "--\r\n";
+}
+
 void alternatives(std::string& out, const message& m) {
     const auto b = boundary(m, "alt");
     header(out, "Content-Type", "multipart/alternative; boundary=\"" + b + "\"");
@@ -46,7 +67,7 @@ void alternatives(std::string& out, const message& m) {
     out += "--" + b + "\r\n";
     text_part(out, "text/plain", m.text);
     out += "--" + b + "\r\n";
-    text_part(out, "text/html", m.html);
+    html_part(out, m);
     if (m.calendar) {
         out += "--" + b + "\r\n";
         calendar_inline(out, *m.calendar);

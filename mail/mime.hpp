@@ -1,6 +1,7 @@
 #pragma once
-// One email as MIME (RFC 2045-2049, RFC 5322): text and HTML as alternatives, and for invitations an iMIP
-// calendar part (RFC 6047) inline plus the same .ics as an attachment.
+// One email as MIME (RFC 2045-2049, RFC 5322): text and HTML as alternatives (the HTML with its pictures as
+// multipart/related), and for invitations an iMIP calendar part (RFC 6047) inline plus the same .ics as an
+// attachment.
 #include <chrono>
 #include <optional>
 #include <string>
@@ -15,6 +16,13 @@ struct calendar_part {
     std::string ics;     // the VCALENDAR, CRLF line ends
 };
 
+// A picture the HTML part shows by "cid:<content_id>" (multipart/related, RFC 2387), e.g. a check-in code.
+struct inline_image {
+    std::string content_id;  // without angle brackets: local@domain
+    std::string type;        // image/png
+    std::string data;        // the bytes
+};
+
 struct message {
     mailbox from;
     mailbox to;
@@ -25,7 +33,8 @@ struct message {
     std::string text;  // UTF-8, LF or CRLF line ends
     std::string html;  // a whole document
     std::optional<calendar_part> calendar;
-    bool automatic = true;  // Auto-Submitted: auto-generated (RFC 3834): no out-of-office replies
+    std::vector<inline_image> images{};  // the HTML part's pictures
+    bool automatic = true;               // Auto-Submitted: auto-generated (RFC 3834): no out-of-office replies
 };
 
 // The whole message, headers and body, with CRLF line ends, ready for SMTP DATA or a maildir file.

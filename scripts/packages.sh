@@ -4,7 +4,7 @@ build_packages=(
   g++ cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libhowardhinnant-date-dev tzdata libsqlitecpp-dev libsqlite3-dev
-  libsodium-dev libcurl4-openssl-dev libxlsxwriter-dev libicu-dev libqrencode-dev
+  libsodium-dev libcurl4-openssl-dev libxlsxwriter-dev libicu-dev libqrencode-dev zlib1g-dev
 )
 test_packages=(
   catch2 curl clang libclang-rt-14-dev python3 python3-icalendar python3-recurring-ical-events python3-html5lib python3-aiosmtpd openssl libical-dev python3-openpyxl chromium e2fsprogs default-jre-headless

@@ -1,5 +1,8 @@
 #include "server/outbox_worker.hpp"
 
+#include "server/door_code.hpp"
+#include "web/qr_code.hpp"
+
 #include <boost/json.hpp>
 
 #include <filesystem>
@@ -201,7 +204,8 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
                              text_field(payload, "subject"),
                              text_field(payload, "body"),
                              text_field(payload, "reason"),
-                             before_field(payload, e)};
+                             before_field(payload, e),
+                             settings_.base_url + door_path(r)};
     const auto text = web::render_mail(in);
     if (!text)
         throw std::invalid_argument("no text for messages of kind '" + std::string(calendar::to_string(m.kind)) + "'");
@@ -214,6 +218,8 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
     msg.date = now();
     msg.text = text->text;
     msg.html = text->html;
+    if (text->door_code)
+        msg.images.push_back({std::string(web::door_code_cid), "image/png", web::qr_code_png(in.door_url)});
     if (text->invitation) {
         const auto organizer = msg.reply_to.value_or(msg.from);
         calendar::itip_message itip{*text->invitation,

@@ -54,6 +54,12 @@ const mail_strings german{
     .rejection_reason = "Begründung: {reason}",
     .change_time = "Zeit – vorher: {before}; jetzt: {now}",
     .change_place = "Ort – vorher: {before}; jetzt: {now}",
+    .door_title = "Ihr Code für den Einlass",
+    .door_text = "Zeigen Sie diesen Code am Einlass; das Team scannt ihn mit dem Handy. Ausgedruckt geht es auch.",
+    .door_text_plain =
+        "Ihren Code für den Einlass zeigt diese E-Mail in der HTML-Ansicht; Ihre Anmeldeseite zeigt "
+        "ihn auch.",
+    .door_alt = "QR-Code für den Einlass",
 };
 
 const mail_strings english{
@@ -106,6 +112,12 @@ const mail_strings english{
     .rejection_reason = "The reason given: {reason}",
     .change_time = "Time – before: {before}; now: {now}",
     .change_place = "Place – before: {before}; now: {now}",
+    .door_title = "Your code for the entrance",
+    .door_text = "Show this code at the entrance; the team scans it with a phone. A printout works too.",
+    .door_text_plain =
+        "This email shows your code for the entrance in its HTML view; your registration page shows "
+        "it too.",
+    .door_alt = "QR code for the entrance",
 };
 
 }  // namespace

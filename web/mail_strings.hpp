@@ -16,7 +16,7 @@ struct mail_strings {
     mail_kind_strings confirm_request, resend, waitlisted, promoted, confirmed, cancelled, rejected, reminder,
         event_changed, event_cancelled, organiser_message;
     std::string_view reminder_tomorrow, reminder_in_days, reminder_in_hours, reminder_soon, invitation_note,
-        rejection_reason, change_time, change_place;
+        rejection_reason, change_time, change_place, door_title, door_text, door_text_plain, door_alt;
 };
 
 [[nodiscard]] const mail_strings& mail_strings_for(lang l);

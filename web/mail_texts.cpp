@@ -23,6 +23,7 @@ struct mail_body {
     std::vector<std::pair<std::string, std::string>> facts;  // label, value (a value may be a link)
     std::vector<std::pair<std::string, std::string>> links;  // label, url
     std::string signature, footer;
+    bool door_code = false;  // show the check-in code (HTML: the picture; text: where to find it)
 };
 
 const mail_kind_strings* kind_strings(const mail_strings& s, mk kind) {
@@ -116,6 +117,10 @@ mail_body compose(const mail_input& in, const mail_kind_strings& k, lang l) {
     if (in.kind == mk::event_changed && in.before) add_changes(b, *in.before, in.event, s, l);
     if (invitation_of(in) == calendar::itip_method::request) b.paragraphs.emplace_back(s.invitation_note);
     if (in.kind == mk::reminder) b.paragraphs.emplace_back(s.cannot_come);
+    if (in.kind == mk::confirmed && !in.door_url.empty() && holds_seat(in)) {
+        b.door_code = true;
+        b.paragraphs.emplace_back(s.door_text_plain);
+    }
     if (!k.action.empty()) {
         b.action_label = k.action;
         b.action_url = action_url(in, in.kind);
@@ -166,6 +171,14 @@ std::string to_html(const mail_body& b, const calendar::event& e, lang l) {
                                tag("td", url ? link(value, text(value)) : text(value)));
     }
     body += tag("h2", text(e.title)) + tag("table", facts);
+    if (b.door_code) {
+        const auto& s = mail_strings_for(l);
+        body += tag("h2", text(s.door_title)) + tag("p", text(s.door_text)) +
+                void_tag("img", {{"src", "cid:" + std::string(door_code_cid)},
+                                 {"alt", s.door_alt},
+                                 {"width", "240"},
+                                 {"height", "240"}});
+    }
     html links;
     for (const auto& [label, url] : b.links) links += tag("li", link(url, text(label)));
     body += tag("ul", links) + paragraphs_html(b.signature);
@@ -184,7 +197,8 @@ std::optional<mail_text> render_mail(const mail_input& in) {
     const auto* k = kind_strings(mail_strings_for(l), in.kind);
     if (k == nullptr) return std::nullopt;
     const auto body = compose(in, *k, l);
-    return mail_text{body.subject, to_text(body, in.event), to_html(body, in.event, l), invitation_of(in)};
+    return mail_text{body.subject, to_text(body, in.event), to_html(body, in.event, l), invitation_of(in),
+                     body.door_code};
 }
 
 mail_text render_organiser_mail(mk kind, const std::string& name, const std::string& link) {
@@ -208,7 +222,7 @@ mail_text render_organiser_mail(mk kind, const std::string& name, const std::str
     b.footer = "Diese E-Mail wurde automatisch verschickt. / This email was sent automatically.";
     calendar::event none;
     none.title = "Treffpunkt";
-    return {b.subject, to_text(b, none), to_html(b, none, lang::de), std::nullopt};
+    return {b.subject, to_text(b, none), to_html(b, none, lang::de), std::nullopt, false};
 }
 
 std::optional<std::string> stale_reason(mk kind, const calendar::registration& r, const calendar::event& e,

@@ -24,6 +24,7 @@ struct mail_input {
     std::string organiser_body;
     std::string reason;                       // why an organiser rejected the registration; may be empty
     std::optional<calendar::event> before{};  // a change: the event as it was (time, zone, format, place)
+    std::string door_url{};                   // a confirmation: what the check-in QR code carries (empty: no code)
 };
 
 struct mail_text {
@@ -31,7 +32,11 @@ struct mail_text {
     std::string text;
     std::string html;
     std::optional<calendar::itip_method> invitation;  // REQUEST or CANCEL to attach, if any
+    bool door_code = false;  // the HTML shows the check-in code as the picture door_code_cid: attach it
 };
+
+// The Content-ID of the check-in code's PNG in a confirmation mail.
+inline constexpr std::string_view door_code_cid = "door-code@treffpunkt.invalid";
 
 // nullopt for a kind that is no registration's (the message is then failed, not retried).
 [[nodiscard]] std::optional<mail_text> render_mail(const mail_input& in);

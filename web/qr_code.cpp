@@ -1,7 +1,9 @@
 #include "web/qr_code.hpp"
 
 #include <qrencode.h>
+#include <zlib.h>
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -36,12 +38,70 @@ std::string dark_modules(const QRcode& q) {
     return path;
 }
 
-}  // namespace
-
-html qr_code_svg(std::string_view text, std::string_view label) {
+std::unique_ptr<QRcode, qr_free> encode(std::string_view text) {
     const std::string input(text);
     std::unique_ptr<QRcode, qr_free> q(QRcode_encodeString(input.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
     if (!q) throw std::invalid_argument("the text does not fit a QR code");
+    return q;
+}
+
+void big_endian(std::string& out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
+}
+
+// A PNG chunk: length, type, data, CRC-32 of type and data (zlib's crc32 is PNG's).
+void chunk(std::string& out, std::string_view type, const std::string& data) {
+    big_endian(out, static_cast<std::uint32_t>(data.size()));
+    const std::string typed = std::string(type) + data;
+    out += typed;
+    big_endian(out, static_cast<std::uint32_t>(
+                        crc32(0, reinterpret_cast<const Bytef*>(typed.data()), static_cast<uInt>(typed.size()))));
+}
+
+// The image's rows, each led by filter type 0: white (255) around and between dark (0) modules.
+std::string pixel_rows(const QRcode& q, int scale, int side) {
+    std::string rows;
+    rows.reserve(static_cast<std::size_t>(side) * static_cast<std::size_t>(side + 1));
+    for (int y = 0; y < side; ++y) {
+        rows += '\0';
+        const int my = y / scale - quiet_zone;
+        for (int x = 0; x < side; ++x) {
+            const int mx = x / scale - quiet_zone;
+            const bool dark = my >= 0 && mx >= 0 && my < q.width && mx < q.width && (q.data[my * q.width + mx] & 1);
+            rows += dark ? '\0' : '\xFF';
+        }
+    }
+    return rows;
+}
+
+std::string deflated(const std::string& raw) {
+    auto size = compressBound(static_cast<uLong>(raw.size()));
+    std::string out(size, '\0');
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
+                  static_cast<uLong>(raw.size()), Z_BEST_COMPRESSION) != Z_OK)
+        throw std::runtime_error("zlib could not compress the QR code");
+    out.resize(size);
+    return out;
+}
+
+}  // namespace
+
+std::string qr_code_png(std::string_view text, int scale) {
+    const auto q = encode(text);
+    const int side = (q->width + 2 * quiet_zone) * scale;
+    std::string header;
+    big_endian(header, static_cast<std::uint32_t>(side));
+    big_endian(header, static_cast<std::uint32_t>(side));
+    header += std::string("\x08\x00\x00\x00\x00", 5);  // 8-bit grey, deflate, no filter choice, no interlace
+    std::string png("\x89PNG\r\n\x1a\n", 8);
+    chunk(png, "IHDR", header);
+    chunk(png, "IDAT", deflated(pixel_rows(*q, scale, side)));
+    chunk(png, "IEND", "");
+    return png;
+}
+
+html qr_code_svg(std::string_view text, std::string_view label) {
+    const auto q = encode(text);
     const auto size = std::to_string(q->width + 2 * quiet_zone);
     return tag("svg",
                {{"xmlns", "http://www.w3.org/2000/svg"},

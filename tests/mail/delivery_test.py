@@ -171,6 +171,12 @@ def test_messages_and_invitations(work):
         assert "barcamp-secret" in confirmed.get_body(("plain",)).get_content()
         html = confirmed.get_body(("html",)).get_content()
         assert "Anna Müller" in html and "barcamp-secret" in html
+        # The check-in code: a PNG beside the HTML (multipart/related), shown by its Content-ID.
+        (code,) = [p for p in confirmed.walk() if p.get_content_type() == "image/png"]
+        assert 'src="cid:door-code@treffpunkt.invalid"' in html
+        assert code["Content-ID"] == "<door-code@treffpunkt.invalid>"
+        assert code.get_content().startswith(b"\x89PNG\r\n\x1a\n")
+        assert any(p.get_content_type() == "multipart/related" for p in confirmed.walk())
 
         ben = register(server, "Ben Brauer", "ben@example.org", lang="en")
         assert ben["status"] == "waitlisted"
@@ -195,6 +201,8 @@ def test_messages_and_invitations(work):
         moved = check_invitation(changed, "REQUEST", start + datetime.timedelta(days=1), "ben@example.org")
         assert int(moved["SEQUENCE"]) >= 1
         assert "Jahrhunderthalle" in str(moved["LOCATION"])
+        said = changed.get_body(("plain",)).get_content()
+        assert "Time – before: " in said and "Place – before: " in said and "now: Jahrhunderthalle" in said, said
 
         load(db, document(start_days=21, venue="Jahrhunderthalle", status="cancelled"))
         off = sink.wait_for("ben@example.org", 5)[4]

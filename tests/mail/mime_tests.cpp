@@ -90,6 +90,22 @@ TEST_CASE("an invitation carries the calendar inline with its method and as an a
     CHECK(mail.ends_with("--\r\n"));
 }
 
+TEST_CASE("pictures of the HTML go with it as multipart/related, named by Content-ID") {
+    auto m = sample(true);
+    const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    m.images = {{"door-code@treffpunkt.invalid", "image/png", png}};
+    const auto mail = render(m);
+    const auto related = mail.find("Content-Type: multipart/related; type=\"text/html\"; boundary=\"=_tp_rel_");
+    REQUIRE(related != std::string::npos);
+    CHECK(mail.find("Content-Type: text/plain") < related);  // the text alternative comes first
+    CHECK(related < mail.find("Content-Type: text/html"));   // the HTML inside
+    CHECK(mail.find("Content-ID: <door-code@treffpunkt.invalid>\r\n") != std::string::npos);
+    CHECK(part_body(mail, "image/png") == png);
+    CHECK(mail.find("--=_tp_rel_") < mail.find("text/calendar"));  // related closes before the calendar part
+    m.images[0].content_id = "no id\r\nBcc: x@y.de";
+    CHECK_THROWS_AS(render(m), std::invalid_argument);
+}
+
 TEST_CASE("user text cannot add headers and bad addresses or methods are refused") {
     auto m = sample(false);
     m.subject = "Hi\r\nBcc: everyone@example.org";

@@ -26,6 +26,7 @@ struct fixture {
     }
     std::string reason;
     std::optional<calendar::event> before;
+    std::string door_url;
     web::mail_text render(const std::string& kind, bool was_confirmed = false) {
         web::mail_input in{calendar::parse_message_kind(kind).value(),
                            reg,
@@ -37,7 +38,8 @@ struct fixture {
                            "",
                            "",
                            reason,
-                           before};
+                           before,
+                           door_url};
         return web::render_mail(in).value();
     }
 };
@@ -133,6 +135,21 @@ TEST_CASE("a change mail says what changed, before and now, and only that") {
     CHECK(f.render("event_changed", true).text.find("before:") == std::string::npos);
 }
 
+TEST_CASE("a confirmation carries the check-in code as a picture, and only a confirmation") {
+    fixture f;
+    f.door_url = "https://tp.test/admin/events/mint-barcamp-2027/door/1/abc";
+    f.reg.status = rs::confirmed;
+    const auto confirmed = f.render("confirmed", true);
+    CHECK(confirmed.door_code);
+    CHECK(confirmed.html.find("<img src=\"cid:door-code@treffpunkt.invalid\" alt=\"QR-Code für den Einlass\"") !=
+          std::string::npos);
+    CHECK(confirmed.text.find("Ihren Code für den Einlass zeigt diese E-Mail in der HTML-Ansicht") !=
+          std::string::npos);
+    CHECK_FALSE(f.render("reminder", true).door_code);
+    f.door_url.clear();  // the event has ended, or no code is wanted
+    CHECK_FALSE(f.render("confirmed", true).door_code);
+}
+
 TEST_CASE("English registrants get English mail with English links") {
     fixture f;
     f.reg.language = "en";
@@ -182,7 +199,8 @@ TEST_CASE("what people typed is escaped in HTML and organiser messages keep thei
                        "Raum <b>2</b>",
                        "Zeile eins\nZeile <i>zwei</i>",
                        "",
-                       {}};
+                       {},
+                       ""};
     const auto m = web::render_mail(in).value();
     CHECK(m.subject == "Raum <b>2</b> (MINT:Barcamp)");  // a header: encoded later, not HTML
     CHECK(m.html.find("<script>") == std::string::npos);
@@ -203,7 +221,8 @@ TEST_CASE("a kind that is no registration's renders nothing here") {
                        "",
                        "",
                        "",
-                       {}};
+                       {},
+                       ""};
     CHECK_FALSE(web::render_mail(in));
 }
 

@@ -1,4 +1,7 @@
 #include <catch2/catch.hpp>
+#include <zlib.h>
+
+#include <cstdint>
 
 #include <regex>
 
@@ -26,4 +29,37 @@ TEST_CASE("a QR code is an SVG with a quiet zone and the three finder patterns, 
 
 TEST_CASE("text too long for a QR code is refused") {
     CHECK_THROWS_AS(qr_code_svg(std::string(4000, 'x'), "x"), std::invalid_argument);
+}
+
+TEST_CASE("the same code as a PNG: valid chunks, a quiet zone, the finder pattern where it belongs") {
+    const std::string url = "https://treffpunkt.example/admin/events/mint-barcamp/door/12/abcdef0123456789";
+    const int scale = 5;
+    const auto png = tp::web::qr_code_png(url, scale);
+    REQUIRE(png.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
+    const auto be32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(png[at + i]);
+        return v;
+    };
+    REQUIRE(png.substr(12, 4) == "IHDR");
+    const auto side = be32(16);
+    CHECK(be32(20) == side);
+    CHECK(side % scale == 0);
+    const auto ihdr_crc = crc32(0, reinterpret_cast<const Bytef*>(png.data() + 12), 4 + 13);
+    CHECK(be32(29) == ihdr_crc);
+    const auto idat_length = be32(33);
+    REQUIRE(png.substr(37, 4) == "IDAT");
+    std::string rows(static_cast<std::size_t>(side) * (side + 1), '\0');
+    auto size = static_cast<uLongf>(rows.size());
+    REQUIRE(uncompress(reinterpret_cast<Bytef*>(rows.data()), &size, reinterpret_cast<const Bytef*>(png.data() + 41),
+                       idat_length) == Z_OK);
+    REQUIRE(size == rows.size());
+    const auto pixel = [&](std::uint32_t x, std::uint32_t y) {
+        return static_cast<unsigned char>(rows[y * (side + 1) + 1 + x]);
+    };
+    CHECK(pixel(0, 0) == 255);                  // quiet zone
+    CHECK(pixel(4 * scale, 4 * scale) == 0);    // the finder pattern's dark corner
+    CHECK(pixel(5 * scale, 5 * scale) == 255);  // its light ring
+    CHECK(pixel(6 * scale, 6 * scale) == 0);    // its dark centre
+    CHECK(png.substr(png.size() - 8, 4) == "IEND");
 }
