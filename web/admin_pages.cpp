@@ -98,7 +98,7 @@ html filter_form(const page_context& ctx, const calendar::event& e, const attend
                                             text(status_label(status, ctx.language)))
                                       : tag("option", {{"value", value}}, text(status_label(status, ctx.language)));
     }
-    return tag("form", {{"method", "get"}, {"action", href(ctx, "/admin/events/" + e.slug)}, {"class", "filter"}},
+    return tag("form", {{"method", "get"}, {"action", href(ctx, "/admin/events/" + e.slug)}, {"class", "filter row"}},
                tag("label", {{"for", "status"}}, text(s.status)) +
                    tag("select", {{"id", "status"}, {"name", "status"}}, options) +
                    tag("label", {{"for", "q"}}, text(s.search)) +
@@ -129,7 +129,8 @@ html export_links(const page_context& ctx, const calendar::event& e) {
 html message_form(const page_context& ctx, const calendar::event& e, const std::string& csrf) {
     const auto& s = admin_strings_for(ctx.language);
     return tag("h2", text(s.message_title)) +
-           tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/events/" + e.slug + "/message")}},
+           tag("form",
+               {{"method", "post"}, {"action", href(ctx, "/admin/events/" + e.slug + "/message")}, {"class", "stacked"}},
                hidden("csrf", csrf) + tag("label", {{"for", "m-subject"}}, text(s.message_subject)) +
                    void_tag("input", {{"id", "m-subject"},
                                       {"name", "subject"},

@@ -33,6 +33,16 @@ std::string webcal_url(std::string_view base_url, std::string_view path_and_quer
     return "webcal://" + std::string(rest) + std::string(path_and_query);
 }
 
+namespace {
+
+std::string location_of(const calendar::event& e) {
+    std::string location = e.venue;
+    if (!e.address.empty()) location += (location.empty() ? "" : ", ") + e.address;
+    return location;
+}
+
+}  // namespace
+
 std::string google_calendar_url(const calendar::event& e, std::string_view page_url) {
     std::string dates;
     if (e.all_day) {
@@ -43,13 +53,20 @@ std::string google_calendar_url(const calendar::event& e, std::string_view page_
     } else {
         dates = calendar::format_utc(e.start) + "/" + calendar::format_utc(e.end);
     }
-    std::string location = e.venue;
-    if (!e.address.empty()) location += (location.empty() ? "" : ", ") + e.address;
     std::string details = std::string(page_url);
     if (!e.description.empty()) details = e.description.substr(0, 1000) + "\n\n" + details;
     return "https://calendar.google.com/calendar/render?action=TEMPLATE&text=" + percent_encode(e.title) +
-           "&dates=" + dates + "&details=" + percent_encode(details) + "&location=" + percent_encode(location) +
+           "&dates=" + dates + "&details=" + percent_encode(details) + "&location=" + percent_encode(location_of(e)) +
            "&ctz=" + percent_encode(e.time_zone);
+}
+
+std::string outlook_event_url(std::string_view host, const calendar::event& e, std::string_view page_url) {
+    const auto utc = [](calendar::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); };
+    return "https://" + std::string(host) +
+           "/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject=" +
+           percent_encode(e.title) + "&startdt=" + utc(e.start) + "&enddt=" + utc(e.end) +
+           (e.all_day ? "&allday=true" : "") + "&location=" + percent_encode(location_of(e)) +
+           "&body=" + percent_encode(page_url);
 }
 
 }  // namespace tp::web

@@ -25,6 +25,9 @@ struct page_context {
 // base_url's host with the webcal scheme, e.g. webcal://127.0.0.1:8080/calendar.ics
 [[nodiscard]] std::string webcal_url(std::string_view base_url, std::string_view path_and_query);
 [[nodiscard]] std::string google_calendar_url(const calendar::event& e, std::string_view page_url);
+// Outlook on the web's "new event" page filled in with the event (times in UTC); `host` is outlook.live.com or
+// outlook.office.com.
+[[nodiscard]] std::string outlook_event_url(std::string_view host, const calendar::event& e, std::string_view page_url);
 [[nodiscard]] std::string percent_encode(std::string_view s);
 
 }  // namespace tp::web

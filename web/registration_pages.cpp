@@ -37,6 +37,37 @@ std::string inbox_lead(const inbox_note& note, const registration_strings& s) {
     return fill(note.reply == rr::repeated ? s.repeated_sent_to : s.inbox_sent_to, {{"email", note.email}});
 }
 
+// The person's answers to the event's questions, in the questions' order.
+html answer_facts(const calendar::event& e, const calendar::registration& r, const registration_strings& s) {
+    html out;
+    for (const auto& q : e.questions)
+        for (const auto& [key, values] : r.answers_given) {
+            if (key != q.key || values.empty()) continue;
+            std::string shown;
+            for (const auto& v : values)
+                shown += (shown.empty() ? "" : ", ") +
+                         (q.type == calendar::question_type::checkbox ? std::string(s.yes) : v);
+            out += tag("dt", text(q.label)) + tag("dd", text(shown));
+        }
+    return out;
+}
+
+// One clear choice: the big web calendars open the event to save, everything else takes the .ics file.
+html my_calendar(const page_context& ctx, const calendar::event& e, const registration_strings& s) {
+    const auto page_url = ctx.base_url + "/events/" + e.slug;
+    const std::string ics = "/events/" + e.slug + ".ics";
+    const auto away = [](const std::string& url, std::string_view words) {
+        return tag("li", tag("a", {{"href", url}, {"rel", "noopener"}}, text(words)));
+    };
+    const html items = away(google_calendar_url(e, page_url), s.calendar_google) +
+                       away(outlook_event_url("outlook.live.com", e, page_url), s.calendar_outlook) +
+                       away(outlook_event_url("outlook.office.com", e, page_url), s.calendar_office) +
+                       tag("li", tag("a", {{"href", ics}, {"download", e.slug + ".ics"}}, text(s.calendar_other)));
+    return tag("section", {{"aria-labelledby", "my-calendar"}},
+               tag("h2", {{"id", "my-calendar"}}, text(s.my_calendar_title)) + tag("p", text(s.my_calendar_text)) +
+                   tag("ul", {{"class", "actions"}}, items));
+}
+
 }  // namespace
 
 html check_inbox_page(const page_context& ctx, const calendar::event& e, const inbox_note& note) {
@@ -73,15 +104,11 @@ html manage_page(const page_context& ctx, const calendar::registration& r, const
                  tag("dt", text(s.name)) + tag("dd", text(r.name)) + tag("dt", text("Status")) +
                  tag("dd", text(status_text(r.status, s)));
     if (r.position) facts += tag("dt", text(s.position)) + tag("dd", text(std::to_string(*r.position)));
+    facts += answer_facts(e, r, s);
     html body = tag("h1", text(s.manage_title)) + tag("dl", {{"class", "facts"}}, facts);
     html actions;
     if (r.status == calendar::registration_status::pending)
         actions += tag("li", link(href(ctx, "/r/" + r.token + "/confirm"), text(s.confirm_button)));
-    if (r.status == calendar::registration_status::confirmed) {
-        const std::string ics = "/events/" + e.slug + ".ics";
-        actions += tag("li", tag("a", {{"href", ics}, {"download", e.slug + ".ics"}},
-                                 text(strings_for(ctx.language).download_ics)));
-    }
     if (e.kind == calendar::event_kind::barcamp && r.status == calendar::registration_status::confirmed)
         actions += tag("li", link(href(ctx, "/r/" + r.token + "/sessions"),
                                   text(ctx.language == lang::de ? "Sessions vorschlagen und abstimmen"
@@ -89,6 +116,7 @@ html manage_page(const page_context& ctx, const calendar::registration& r, const
     if (calendar::is_active(r.status))
         actions += tag("li", link(href(ctx, "/r/" + r.token + "/cancel"), text(s.cancel_link)));
     if (!actions.str().empty()) body += tag("ul", {{"class", "actions"}}, actions);
+    if (r.status == calendar::registration_status::confirmed) body += my_calendar(ctx, e, s);
     if (!door_url.empty())
         body += tag("section", {{"class", "door-code"}},
                     tag("h2", text(s.door_title)) + tag("p", text(s.door_text)) + qr_code_svg(door_url, s.door_label));

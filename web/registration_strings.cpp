@@ -74,6 +74,15 @@ const registration_strings german{
         "nach. Stimmt die Adresse nicht, melden Sie sich einfach noch einmal an.",
     .repeated_sent_to = "Wir haben den Link zu dieser Anmeldung noch einmal an {email} geschickt.",
     .submit_waitlist = "Ausgebucht – auf die Warteliste",
+    .my_calendar_title = "In meinen Kalender",
+    .my_calendar_text =
+        "Google und Outlook öffnen den Termin zum Speichern; Apple Kalender, Thunderbird und andere "
+        "öffnen die Datei, die Sie herunterladen.",
+    .calendar_google = "Google Kalender",
+    .calendar_outlook = "Outlook.com",
+    .calendar_office = "Outlook (Microsoft 365)",
+    .calendar_other = "Apple Kalender und andere (.ics)",
+    .yes = "ja",
 };
 
 const registration_strings english{
@@ -146,6 +155,15 @@ const registration_strings english{
         "address is wrong, simply register again.",
     .repeated_sent_to = "We have sent the link to this registration to {email} again.",
     .submit_waitlist = "Full – join the waiting list",
+    .my_calendar_title = "Add to my calendar",
+    .my_calendar_text =
+        "Google and Outlook open the event to save it; Apple Calendar, Thunderbird and others open the "
+        "file you download.",
+    .calendar_google = "Google Calendar",
+    .calendar_outlook = "Outlook.com",
+    .calendar_office = "Outlook (Microsoft 365)",
+    .calendar_other = "Apple Calendar and others (.ics)",
+    .yes = "yes",
 };
 
 }  // namespace

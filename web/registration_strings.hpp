@@ -14,7 +14,8 @@ struct registration_strings {
         confirm_text, confirm_button, cancel_title, cancel_text, cancel_button, cancel_link, cancelled_title,
         cancelled_text, unknown_link, privacy_title, privacy_text, honeypot_label, personal_feed_title,
         personal_feed_text, personal_feed_reset, door_title, door_text, door_label, inbox_sent_to, inbox_hold_until,
-        inbox_spam, repeated_sent_to, submit_waitlist;
+        inbox_spam, repeated_sent_to, submit_waitlist, my_calendar_title, my_calendar_text, calendar_google,
+        calendar_outlook, calendar_office, calendar_other, yes;
 };
 
 [[nodiscard]] const registration_strings& registration_strings_for(lang l);

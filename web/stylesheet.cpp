@@ -112,6 +112,9 @@ ul.sessions li.voted{border-left:4px solid var(--accent);padding-left:.6rem}
 ul.sessions button{min-height:2.75rem}
 .session-text{margin:.3rem 0}
 form.stacked{display:grid;gap:.6rem;max-width:32rem;margin-bottom:1rem}
+form.stacked input[type=text],form.stacked textarea{width:100%;padding:.4rem;border:1px solid var(--muted);border-radius:.3rem;font:inherit}
+form.stacked button{justify-self:start}
+form.filter.row{display:flex;flex-wrap:wrap;gap:.4rem .6rem;align-items:center}
 .field textarea,.field input[type=number],.field input[type=date],.field input[type=time]{width:100%;padding:.5rem;border:1px solid var(--muted);border-radius:.3rem;font:inherit}
 .field.invalid textarea,.field.invalid select{border:2px solid var(--warn)}
 button.secondary{background:#fff;color:var(--accent);border:1px solid var(--accent)}

@@ -258,3 +258,27 @@ TEST_CASE("the attendee list shows each person's answers in the questions' order
     CHECK_THAT(page, Catch::Contains("Platz 2 auf der Warteliste"));
     CHECK_THAT(page, Catch::Contains("<th scope=\"col\">Angaben</th>"));
 }
+
+TEST_CASE("a registration's page shows the answers and one clear way into one's calendar") {
+    auto e = testing::sample_event();
+    e.questions = {{"essen", "Essen", calendar::question_type::single_choice, {"vegan", "mit Fleisch"}, true},
+                   {"foto", "Fotos erlaubt", calendar::question_type::checkbox, {}, false}};
+    calendar::registration r;
+    r.token = "0123456789abcdef0123456789abcdef";
+    r.name = "Jörg Öztürk";
+    r.status = calendar::registration_status::confirmed;
+    r.answers_given = {{"foto", {"yes"}}, {"essen", {"vegan"}}};
+    const auto page = web::manage_page(context(), r, e, "", "").str();
+    CHECK_THAT(page, Catch::Contains("<dt>Essen</dt><dd>vegan</dd><dt>Fotos erlaubt</dt><dd>ja</dd>"));
+    CHECK_THAT(page, Catch::Contains("<h2 id=\"my-calendar\">In meinen Kalender</h2>"));
+    CHECK_THAT(page, Catch::Contains(
+                         "href=\"https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=MINT%3ABarcamp"));
+    CHECK_THAT(page,
+               Catch::Contains("href=\"https://outlook.live.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction"
+                               "%2Fcompose&amp;rru=addevent&amp;subject=MINT%3ABarcamp&amp;startdt=2027-09-20T08:00:00Z"
+                               "&amp;enddt=2027-09-20T15:00:00Z"));
+    CHECK_THAT(page, Catch::Contains("<a href=\"/events/mint-barcamp-2027.ics\" download=\"mint-barcamp-2027.ics\">"
+                                     "Apple Kalender und andere (.ics)</a>"));
+    r.status = calendar::registration_status::pending;  // not yet: no calendar choice
+    CHECK(web::manage_page(context(), r, e, "", "").str().find("my-calendar") == std::string::npos);
+}
