@@ -63,7 +63,10 @@ TEST_CASE("organisers' event changes are logged with who and what, registrants h
     REQUIRE(log.size() == 1);
     CHECK(log[0].actor == "jana@ist-bochum.example");
     CHECK(log[0].action == "update_event");
-    CHECK(log[0].detail == "title, time");
+    CHECK(
+        log[0].detail ==
+        R"([{"field":"title","from":"MINT:Barcamp","to":"MINT:Barcamp Ruhr"},)"
+        R"({"field":"time","from":"2027-09-20T10:00 – 2027-09-20T17:00","to":"2027-09-20T11:00 – 2027-09-20T18:00"}])");
     CHECK(t.s.audit_log("neues-treffen").size() == 1);
     CHECK(t.s.event_by_slug("mint-barcamp-2027")->sequence == 1);
     CHECK(tp::testing::kinds(t.s).back() == "event_changed");

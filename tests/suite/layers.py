@@ -12,7 +12,7 @@ import tempfile
 ALLOWED = {
     "calendar": ({"calendar"}, ("date/",)),
     "store": ({"store", "calendar"}, ("SQLiteCpp/", "sqlite3.h", "boost/", "sodium.h", "date/")),
-    "web": ({"web", "calendar"}, ("boost/", "date/", "unicode/", "qrencode.h")),  # ICU, libqrencode
+    "web": ({"web", "calendar"}, ("boost/", "date/", "unicode/", "qrencode.h", "zlib.h")),  # ICU, libqrencode, zlib
     "mail": ({"mail", "calendar"}, ("curl/", "date/", "boost/", "fcntl.h", "unistd.h", "sys/")),  # maildir: POSIX
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)
