@@ -22,7 +22,7 @@ html password_page(const page_context& ctx, const std::string& token, const std:
     html body = tag("h1", text(title));
     if (!error.empty()) body += tag("p", {{"class", "error"}, {"role", "alert"}}, text(error));
     body +=
-        tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/password")}},
+        tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/password")}, {"class", "stacked card"}},
             hidden("csrf", csrf) + hidden("token", token) +
                 labelled("pw1", de ? "Neues Passwort (mindestens 10 Zeichen)" : "New password (at least 10 characters)",
                          void_tag("input", {{"id", "pw1"},
@@ -52,7 +52,7 @@ html reset_page(const page_context& ctx, const std::string& csrf, bool sent) {
                                       "zwei Stunden."
                                     : "If the address belongs to an account, a link is on its way. It works "
                                       "for two hours.")));
-    body += tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/reset")}},
+    body += tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/reset")}, {"class", "stacked card"}},
                 hidden("csrf", csrf) +
                     labelled("reset-email", de ? "E-Mail-Adresse" : "Email address",
                              void_tag("input", {{"id", "reset-email"},

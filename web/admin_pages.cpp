@@ -130,7 +130,9 @@ html message_form(const page_context& ctx, const calendar::event& e, const std::
     const auto& s = admin_strings_for(ctx.language);
     return tag("h2", text(s.message_title)) +
            tag("form",
-               {{"method", "post"}, {"action", href(ctx, "/admin/events/" + e.slug + "/message")}, {"class", "stacked"}},
+               {{"method", "post"},
+                {"action", href(ctx, "/admin/events/" + e.slug + "/message")},
+                {"class", "stacked"}},
                hidden("csrf", csrf) + tag("label", {{"for", "m-subject"}}, text(s.message_subject)) +
                    void_tag("input", {{"id", "m-subject"},
                                       {"name", "subject"},
@@ -148,7 +150,7 @@ html login_page(const page_context& ctx, const login_form& form) {
     const auto& s = admin_strings_for(ctx.language);
     html body = tag("h1", text(s.login_title));
     if (!form.error.empty()) body += tag("p", {{"class", "error"}, {"role", "alert"}}, text(form.error));
-    body += tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/login")}},
+    body += tag("form", {{"method", "post"}, {"action", href(ctx, "/admin/login")}, {"class", "stacked card"}},
                 hidden("csrf", form.csrf) + tag("label", {{"for", "email"}}, text(s.email)) +
                     void_tag("input", {{"id", "email"},
                                        {"name", "email"},

@@ -112,7 +112,9 @@ ul.sessions li.voted{border-left:4px solid var(--accent);padding-left:.6rem}
 ul.sessions button{min-height:2.75rem}
 .session-text{margin:.3rem 0}
 form.stacked{display:grid;gap:.6rem;max-width:32rem;margin-bottom:1rem}
-form.stacked input[type=text],form.stacked textarea{width:100%;padding:.4rem;border:1px solid var(--muted);border-radius:.3rem;font:inherit}
+form.card{background:var(--bg);border:1px solid var(--line);border-radius:.5rem;padding:1rem 1.25rem;max-width:26rem}
+form.stacked label{font-weight:600}
+form.stacked input[type=text],form.stacked input[type=email],form.stacked input[type=password],form.stacked textarea{width:100%;padding:.4rem;border:1px solid var(--muted);border-radius:.3rem;font:inherit}
 form.stacked button{justify-self:start}
 form.filter.row{display:flex;flex-wrap:wrap;gap:.4rem .6rem;align-items:center}
 .field textarea,.field input[type=number],.field input[type=date],.field input[type=time]{width:100%;padding:.5rem;border:1px solid var(--muted);border-radius:.3rem;font:inherit}
