@@ -24,6 +24,7 @@
 #include "web/links.hpp"
 #include "web/listing_query.hpp"
 #include "web/query_string.hpp"
+#include "web/barcamp_pages.hpp"
 #include "web/registration_form.hpp"
 
 namespace tp::server {
@@ -121,6 +122,9 @@ private:
                             const store::registration_result& result);
     handled to_inbox_page(const parsed& p, const calendar::event& e, const web::inbox_note& note);
     handled registered(const request& req, parsed& p, const std::string& slug);  // after the redirect
+    // The public plan with its resend form (barcamp.cpp).
+    handled plan_with_form(const request& req, parsed& p, const calendar::event& e, web::plan_form form);
+    handled resend_link(const request& req, parsed& p, const std::string& slug);
     handled manage(const request& req, parsed& p, const std::string& token, std::string_view step);  // no-store
     handled manage_step(const request& req, parsed& p, const std::string& token, std::string_view step);
     // Seats left and waiting of each listed event with a limit, for lists that say "ausgebucht" (forms.cpp).

@@ -9,6 +9,7 @@
 #include "web/pages.hpp"
 #include "web/registration_strings.hpp"
 #include "web/session_form.hpp"
+#include "web/validate.hpp"
 
 namespace tp::server {
 namespace {
@@ -31,8 +32,26 @@ handled app::plan(const request& req, parsed& p, const std::string& slug, std::s
     if (!e || e->status == calendar::event_status::draft || !is_barcamp(*e)) return not_found(p);
     if (file == "sessions.ics" || file == "schedule.json") return sessions_feed(req, *e, file);
     if (file != "sessions") return not_found(p);
-    const auto programme = store_.programme(slug).value_or(calendar::programme{});
-    return page(p, "plan", http::status::ok, web::plan_page(p.ctx, *e, programme).str());
+    return plan_with_form(req, p, *e, {});
+}
+
+handled app::plan_with_form(const request& req, parsed& p, const calendar::event& e, web::plan_form form) {
+    const auto programme = store_.programme(e.slug).value_or(calendar::programme{});
+    const auto token = csrf_for(req);
+    form.csrf = token.value;
+    return form_page(p, "plan", form.resend == "invalid" ? http::status::unprocessable_entity : http::status::ok,
+                     web::plan_page(p.ctx, e, programme, form).str(), token);
+}
+
+// "Link erneut senden" on the public plan: the same answer whether or not the address is registered.
+handled app::resend_link(const request& req, parsed& p, const std::string& slug) {
+    const auto e = store_.event_by_slug(slug);
+    if (!e || e->status == calendar::event_status::draft || !is_barcamp(*e)) return not_found(p);
+    auto fields = web::fields_of_body(req.body());
+    const auto email = fields["email"];
+    if (!web::check_email(email).empty()) return plan_with_form(req, p, *e, {"", "invalid", email});
+    (void)store_.resend_link(slug, email);
+    return plan_with_form(req, p, *e, {"", "sent", ""});
 }
 
 handled app::participant_sessions(const request& req, parsed& p, const std::string& token) {

@@ -51,6 +51,8 @@ std::span<const route> app::routes() {
          [](app& a, const request& r, c& x) { return a.registered(r, x, x.arg(0)); }},
         {GET, "/events/{slug}/sessions", "plan", needs::nothing,
          [](app& a, const request& r, c& x) { return a.plan(r, x, x.arg(0), "sessions"); }},
+        {POST, "/events/{slug}/resend", "resend_link", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.resend_link(r, x, x.arg(0)); }},
         {GET, "/events/{slug}/sessions.ics", "sessions_feed", needs::nothing,
          [](app& a, const request& r, c& x) { return a.plan(r, x, x.arg(0), "sessions.ics"); }},
         {GET, "/events/{slug}/schedule.json", "schedule_json", needs::nothing,

@@ -82,6 +82,9 @@ public:
         int waiting = 0;
     };
     [[nodiscard]] seat_summary seats_of_event(std::int64_t event_id);
+    // Mails the link of the active registration of this address for the event again ("resend"); false when
+    // there is none (callers answer the same either way).
+    bool resend_link(const std::string& event_slug, const std::string& email);
     // The same for every event of a list that has a seat limit, in one read (events without one are left out).
     [[nodiscard]] std::map<std::int64_t, seat_summary> seats_of_events(std::span<const calendar::event> events);
 

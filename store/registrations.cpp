@@ -234,6 +234,17 @@ registration_store::seat_summary registration_store::seats_of_event(std::int64_t
     });
 }
 
+bool registration_store::resend_link(const std::string& event_slug, const std::string& email) {
+    return db_.write([&](connection& c, sys_seconds now) {
+        const auto ev = event_for_update(c, event_slug);
+        if (!ev) return false;
+        const auto existing = find_unranked(c, "r.event_id = ? AND r.email_key = ?", ev->id, email_key(email));
+        if (!existing || !calendar::is_active(existing->status)) return false;
+        queue(c, calendar::message_kind::resend, *existing, now);
+        return true;
+    });
+}
+
 std::map<std::int64_t, registration_store::seat_summary> registration_store::seats_of_events(
     std::span<const calendar::event> events) {
     return db_.read([&](connection& c) {

@@ -116,7 +116,53 @@ html participant_sessions_page(const page_context& ctx, const calendar::registra
     return layout(ctx, {title, "", ""}, body);
 }
 
-html plan_page(const page_context& ctx, const calendar::event& e, const calendar::programme& p) {
+namespace {
+
+// How to take part, and the form that mails one's link again (the same answer for every address).
+html how_to_take_part(const page_context& ctx, const calendar::event& e, const plan_form& form) {
+    const auto l = ctx.language;
+    html body = tag("h2", {{"id", "take-part"}}, text(say(l, "So machen Sie mit", "How to take part")));
+    body += tag("p", text(say(l,
+                              "Alle mit bestätigter Anmeldung schlagen Sessions vor und stimmen ab: über den Link "
+                              "„Sessions vorschlagen und abstimmen“ auf ihrer Anmeldeseite. Jede Person hat eine "
+                              "Stimme je Session; das Team plant die Sessions mit den meisten Stimmen in die "
+                              "größten Räume.",
+                              "Everyone with a confirmed registration proposes sessions and votes: through the link "
+                              "“Propose and vote on sessions” on their registration page. Each person has one vote "
+                              "per session; the team puts the sessions with the most votes into the largest rooms.")));
+    body += tag("h3", text(say(l, "Link erneut senden", "Send my link again")));
+    if (form.resend == "sent")
+        body += tag("p", {{"class", "notice"}, {"role", "status"}},
+                    text(say(l, "Ist die Adresse für diese Veranstaltung angemeldet, ist der Link unterwegs.",
+                             "If the address is registered for this event, the link is on its way.")));
+    const bool invalid = form.resend == "invalid";
+    const auto input = invalid ? void_tag("input", {{"id", "resend-email"},
+                                                    {"name", "email"},
+                                                    {"type", "email"},
+                                                    {"value", form.email},
+                                                    {"autocomplete", "email"},
+                                                    {"aria-invalid", "true"},
+                                                    {"aria-describedby", "resend-email-error"}})
+                               : void_tag("input", {{"id", "resend-email"},
+                                                    {"name", "email"},
+                                                    {"type", "email"},
+                                                    {"value", form.email},
+                                                    {"autocomplete", "email"},
+                                                    {"required", "required"}});
+    html field = tag("label", {{"for", "resend-email"}}, text(say(l, "E-Mail-Adresse", "Email address"))) + input;
+    if (invalid)
+        field += tag("p", {{"class", "error"}, {"id", "resend-email-error"}},
+                     text(say(l, "Das ist keine gültige E-Mail-Adresse.", "That is not a valid email address.")));
+    body +=
+        tag("form", {{"method", "post"}, {"action", href(ctx, "/events/" + e.slug + "/resend")}, {"class", "stacked"}},
+            barcamp::csrf_input(form.csrf) + field +
+                tag("button", {{"type", "submit"}}, text(say(l, "Link senden", "Send the link"))));
+    return tag("section", {{"aria-labelledby", "take-part"}, {"class", "take-part"}}, body);
+}
+
+}  // namespace
+
+html plan_page(const page_context& ctx, const calendar::event& e, const calendar::programme& p, const plan_form& form) {
     const auto l = ctx.language;
     const auto title = say(l, "Sessionplan: ", "Session plan: ") + e.title;
     html body = tag("h1", text(title)) +
@@ -129,6 +175,7 @@ html plan_page(const page_context& ctx, const calendar::event& e, const calendar
     if (!open.str().empty())
         body += tag("h2", text(say(l, "Noch nicht eingeplant", "Not scheduled yet"))) +
                 tag("ul", {{"class", "sessions"}}, open);
+    body += how_to_take_part(ctx, e, form);
     return layout(ctx, {title, "/events/" + e.slug + "/sessions.ics", ""}, body);
 }
 

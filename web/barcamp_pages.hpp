@@ -27,7 +27,16 @@ struct form_again {
                                              const calendar::event& e, const calendar::programme& p,
                                              const form_again& again, const std::string& csrf);
 
-[[nodiscard]] html plan_page(const page_context& ctx, const calendar::event& e, const calendar::programme& p);
+// The public plan: how to take part (propose, vote), a form to get one's link again, the grid with the
+// sessions' descriptions, and what is not placed yet. `resend` is what the resend form says after a POST:
+// "" (nothing sent yet), "sent" (the same answer whether or not the address is registered) or "invalid".
+struct plan_form {
+    std::string csrf;
+    std::string resend{};
+    std::string email{};
+};
+[[nodiscard]] html plan_page(const page_context& ctx, const calendar::event& e, const calendar::programme& p,
+                             const plan_form& form);
 
 [[nodiscard]] html programme_admin_page(const page_context& ctx, const calendar::event& e, const calendar::programme& p,
                                         const form_again& again, const std::string& csrf);

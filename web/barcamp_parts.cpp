@@ -57,7 +57,7 @@ html grid_cell(const calendar::programme& p, const calendar::grid_room& room, co
     for (const auto& s : p.sessions)
         if (s.room == room.id && s.slot == slot.id)
             body += tag("div", {{"class", "session"}, {"id", "session-" + std::to_string(s.id)}},
-                        tag("span", {{"class", "room-name"}}, text(room.name)) + session_summary(s, l, false));
+                        tag("span", {{"class", "room-name"}}, text(room.name)) + session_summary(s, l, true));
     return body.str().empty() ? tag("td", {{"class", "empty"}}, html{}) : tag("td", body);
 }
 

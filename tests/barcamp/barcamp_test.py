@@ -128,6 +128,33 @@ class BarcampTest(unittest.TestCase):
         self.assertGreater(int(headers["Retry-After"]), 0)
         self.assertEqual(self.act("Carl", "vote", session)[0], 303)
 
+    def resends(self, email):
+        import sqlite3
+        with sqlite3.connect(self.db) as c:
+            return c.execute("SELECT COUNT(*) FROM outbox WHERE kind = 'resend' AND recipient = ?",
+                             (email,)).fetchone()[0]
+
+    def test_the_plan_explains_taking_part_and_sends_a_link_again_saying_the_same_to_everyone(self):
+        visitor = Browser(self.server.base)
+        path = f"/events/{SLUG}/sessions"
+        status, _, page = visitor.request(path)
+        self.assertEqual(status, 200)
+        self.assertIn("So machen Sie mit".encode(), page)
+        csrf = visitor.csrf(path)
+        answers = []
+        for email in ["anna@example.org", "niemand@example.org"]:
+            status, _, page = visitor.request(f"/events/{SLUG}/resend", {"csrf": csrf, "email": email})
+            self.assertEqual(status, 200)
+            answers.append(re.search(rb'<p class="notice" role="status">([^<]*)</p>', page).group(1))
+        self.assertEqual(answers[0], answers[1])  # nobody learns who is registered
+        self.assertEqual((self.resends("anna@example.org"), self.resends("niemand@example.org")), (1, 0))
+        status, _, page = visitor.request(f"/events/{SLUG}/resend", {"csrf": csrf, "email": "kein-at"})
+        self.assertEqual(status, 422)
+        self.assertIn(b'value="kein-at" autocomplete="email" aria-invalid="true"', page)
+        self.assertEqual(visitor.request(f"/events/{SLUG}/resend", {"csrf": "0" * 32, "email": "anna@example.org"})[0],
+                         400)  # CSRF, checked by the router
+        self.assertEqual(self.resends("anna@example.org"), 1)
+
     def test_participants_propose_vote_and_withdraw(self):
         session = self.propose("Anna", "Roboter im Sachunterricht", kind="workshop")
         for _ in range(40):  # more POSTs than the per-address limit allows elsewhere: a barcamp shares one address

@@ -103,6 +103,7 @@ class CsrfTest(unittest.TestCase):
             (person, f"/r/{camp}/feed", {}),
             (person, f"/r/{camp}/sessions", {"action": "propose", "title": "Drohnen", "host": "Anna", "kind": "talk"}),
             (person, f"/r/{camp}/sessions", {"action": "vote", "session": "1"}),
+            (person, "/events/barcamp/resend", {"email": "anna@example.org"}),
             (person, "/admin/login", {"email": "jana@ist-bochum.example", "password": PASSWORD}),
             (person, "/admin/reset", {"email": "jana@ist-bochum.example"}),
             (person, "/admin/password", {"token": "0" * 64, "password": "ein-neues-passwort",
