@@ -32,12 +32,17 @@ handled app::form_page(const parsed& p, std::string_view route, http::status sta
     return result;
 }
 
+namespace {
+
+// Seats left and whether new registrations wait, by the same rule the store admits with (calendar::admit).
 web::seat_info seat_info_of(const calendar::event& e, const store::registration_store::seat_summary& seats) {
     web::seat_info info;
     info.left = std::max(0, e.capacity.value_or(0) - seats.held.confirmed - seats.held.pending);
     info.waitlist = calendar::admit(e.capacity, seats.held, seats.waiting) == calendar::registration_status::waitlisted;
     return info;
 }
+
+}  // namespace
 
 web::seat_map app::seats_of(std::span<const calendar::event> events) {
     const auto counted = store_.seats_of_events(events);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "web/admin_strings.hpp"
+#include "web/answers_shown.hpp"
 #include "web/audit_words.hpp"
 #include "web/search_fold.hpp"
 #include "web/dates.hpp"
@@ -58,15 +59,8 @@ std::string local_time(std::optional<calendar::sys_seconds> t, const calendar::e
 // "Essen: vegan · Workshops: Robotik, Chemie" in the questions' order; a ticked box reads "ja".
 html answers_of(const calendar::event& e, const calendar::registration& r, lang l) {
     html out;
-    for (const auto& q : e.questions)
-        for (const auto& [key, values] : r.answers_given) {
-            if (key != q.key || values.empty()) continue;
-            std::string shown;
-            for (const auto& v : values)
-                shown += (shown.empty() ? "" : ", ") +
-                         (q.type == calendar::question_type::checkbox ? std::string(admin_strings_for(l).yes) : v);
-            out += tag("li", tag("span", {{"class", "meta"}}, text(q.label + ": ")) + text(shown));
-        }
+    for (const auto& [label, shown] : answers_shown(e, r, admin_strings_for(l).yes))
+        out += tag("li", tag("span", {{"class", "meta"}}, text(label + ": ")) + text(shown));
     return out.str().empty() ? html{} : tag("ul", {{"class", "answers"}}, out);
 }
 

@@ -1,4 +1,5 @@
 #include "calendar/ics_writer.hpp"
+#include "web/answers_shown.hpp"
 #include "web/dates.hpp"
 #include "web/fill.hpp"
 #include "web/layout.hpp"
@@ -40,15 +41,8 @@ std::string inbox_lead(const inbox_note& note, const registration_strings& s) {
 // The person's answers to the event's questions, in the questions' order.
 html answer_facts(const calendar::event& e, const calendar::registration& r, const registration_strings& s) {
     html out;
-    for (const auto& q : e.questions)
-        for (const auto& [key, values] : r.answers_given) {
-            if (key != q.key || values.empty()) continue;
-            std::string shown;
-            for (const auto& v : values)
-                shown += (shown.empty() ? "" : ", ") +
-                         (q.type == calendar::question_type::checkbox ? std::string(s.yes) : v);
-            out += tag("dt", text(q.label)) + tag("dd", text(shown));
-        }
+    for (const auto& [label, shown] : answers_shown(e, r, s.yes))
+        out += tag("dt", text(label)) + tag("dd", text(shown));
     return out;
 }
 

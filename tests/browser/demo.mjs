@@ -1,24 +1,13 @@
 // The demo data (networks, webinars, a barcamp with its programme, a series) on the real server, and people
 // registered through the API, for tests that look at every kind of page.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { binary } from './harness.mjs';
+import { startServer } from './harness.mjs';
 
 // Starts `treffpunkt serve --demo` on a new database in `work`; resolves with { server, base, db }.
 export async function startDemoServer(work) {
   const db = join(work, 'demo.db');
-  const server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--access-log', 'off', '--demo'],
-                       { stdio: ['ignore', 'ignore', 'pipe'] });
-  const base = await new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error('server did not start: ' + seen)), 20000);
-    server.stderr.on('data', (chunk) => {
-      seen += chunk;
-      const m = seen.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-  });
+  const { server, base } = await startServer(db, ['--demo']);
   return { server, base, db };
 }
 

@@ -31,9 +31,9 @@ export function apiToken(db, email) {
   return execFileSync(binary, ['create-api-token', '--db', db, '--email', email]).toString().trim();
 }
 
-// Starts `treffpunkt serve`; resolves with { server, base } once it listens.
-export async function startServer(db) {
-  const server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--access-log', 'off'],
+// Starts `treffpunkt serve` (with `extra` arguments such as --demo); resolves with { server, base } once it listens.
+export async function startServer(db, extra = []) {
+  const server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--access-log', 'off', ...extra],
                        { stdio: ['ignore', 'ignore', 'pipe'] });
   const base = await new Promise((resolve, reject) => {
     let seen = '';
