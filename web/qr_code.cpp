@@ -58,18 +58,21 @@ void chunk(std::string& out, std::string_view type, const std::string& data) {
                         crc32(0, reinterpret_cast<const Bytef*>(typed.data()), static_cast<uInt>(typed.size()))));
 }
 
-// The image's rows, each led by filter type 0: white (255) around and between dark (0) modules.
+// The image's rows, each led by filter type 0, one bit per pixel (1: white), left to right from the high bit.
 std::string pixel_rows(const QRcode& q, int scale, int side) {
+    const auto row_bytes = static_cast<std::size_t>((side + 7) / 8);
     std::string rows;
-    rows.reserve(static_cast<std::size_t>(side) * static_cast<std::size_t>(side + 1));
+    rows.reserve(static_cast<std::size_t>(side) * (row_bytes + 1));
     for (int y = 0; y < side; ++y) {
         rows += '\0';
         const int my = y / scale - quiet_zone;
+        std::string row(row_bytes, '\0');
         for (int x = 0; x < side; ++x) {
             const int mx = x / scale - quiet_zone;
             const bool dark = my >= 0 && mx >= 0 && my < q.width && mx < q.width && (q.data[my * q.width + mx] & 1);
-            rows += dark ? '\0' : '\xFF';
+            if (!dark) row[static_cast<std::size_t>(x / 8)] |= static_cast<char>(0x80 >> (x % 8));
         }
+        rows += row;
     }
     return rows;
 }
@@ -92,7 +95,7 @@ std::string qr_code_png(std::string_view text, int scale) {
     std::string header;
     big_endian(header, static_cast<std::uint32_t>(side));
     big_endian(header, static_cast<std::uint32_t>(side));
-    header += std::string("\x08\x00\x00\x00\x00", 5);  // 8-bit grey, deflate, no filter choice, no interlace
+    header += std::string("\x01\x00\x00\x00\x00", 5);  // 1-bit grey, deflate, no filter choice, no interlace
     std::string png("\x89PNG\r\n\x1a\n", 8);
     chunk(png, "IHDR", header);
     chunk(png, "IDAT", deflated(pixel_rows(*q, scale, side)));

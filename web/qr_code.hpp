@@ -10,8 +10,8 @@ namespace tp::web {
 
 // Throws std::invalid_argument when the text does not fit a QR code (about 2 kB at error correction M).
 [[nodiscard]] html qr_code_svg(std::string_view text, std::string_view label);
-// The same code as a PNG (8-bit grey, `scale` pixels per module, zlib for the compression), for e-mail, where
-// inline SVG is not shown. Throws as above.
+// The same code as a PNG (1-bit grey: small and quick to compress, `scale` pixels per module, zlib for the
+// compression), for e-mail, where inline SVG is not shown. Throws as above.
 [[nodiscard]] std::string qr_code_png(std::string_view text, int scale = 6);
 
 }  // namespace tp::web

@@ -49,13 +49,15 @@ TEST_CASE("the same code as a PNG: valid chunks, a quiet zone, the finder patter
     CHECK(be32(29) == ihdr_crc);
     const auto idat_length = be32(33);
     REQUIRE(png.substr(37, 4) == "IDAT");
-    std::string rows(static_cast<std::size_t>(side) * (side + 1), '\0');
+    const auto row_bytes = (side + 7) / 8;  // one bit per pixel
+    std::string rows(static_cast<std::size_t>(side) * (row_bytes + 1), '\0');
     auto size = static_cast<uLongf>(rows.size());
     REQUIRE(uncompress(reinterpret_cast<Bytef*>(rows.data()), &size, reinterpret_cast<const Bytef*>(png.data() + 41),
                        idat_length) == Z_OK);
     REQUIRE(size == rows.size());
     const auto pixel = [&](std::uint32_t x, std::uint32_t y) {
-        return static_cast<unsigned char>(rows[y * (side + 1) + 1 + x]);
+        const auto byte = static_cast<unsigned char>(rows[y * (row_bytes + 1) + 1 + x / 8]);
+        return (byte >> (7 - x % 8)) & 1 ? 255 : 0;
     };
     CHECK(pixel(0, 0) == 255);                  // quiet zone
     CHECK(pixel(4 * scale, 4 * scale) == 0);    // the finder pattern's dark corner
