@@ -1,6 +1,7 @@
 #include "server/outbox_worker.hpp"
 
 #include "server/door_code.hpp"
+#include "server/made_ahead.hpp"
 #include "web/qr_code.hpp"
 
 #include <boost/json.hpp>
@@ -143,33 +144,40 @@ int outbox_worker::run_once() {
     const auto claimed = store_.claim_outbox(settings_.lease, settings_.batch, domain.empty() ? "localhost" : domain);
     std::vector<store::outbox_outcome> outcomes;
     outcomes.reserve(claimed.size());
-    for (const auto& m : claimed) {
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_) break;  // the rest go out when their lease ends
+    {
+        made_ahead<prepared> ready(claimed.size(), [&](std::size_t i) { return prepare(claimed[i]); });
+        for (std::size_t i = 0; i < claimed.size(); ++i) {
+            {
+                std::lock_guard lock(mutex_);
+                if (stopping_) break;  // the rest go out when their lease ends
+            }
+            auto p = ready.take(i);
+            const auto& m = claimed[i];
+            outcomes.push_back(p.settled ? *p.settled
+                                         : outcome_of(m, transport_->send({settings_.from, m.recipient}, p.data)));
         }
-        outcomes.push_back(deliver(m));
     }
     store_.finish_outbox(outcomes);
     return static_cast<int>(claimed.size());
 }
 
-store::outbox_outcome outbox_worker::deliver(const store::outbox_message& m) {
-    if (calendar::to_organiser(m.kind)) return deliver_to_organiser(m);
-    const auto about = store_.subject_of(m);
-    if (!about) return {m.id, delivery_status::failed, std::nullopt, "the registration or its event no longer exists"};
-    if (auto reason = web::stale_reason(m.kind, about->registration, about->event, now()))
-        return {m.id, delivery_status::skipped, std::nullopt, *reason};
-    std::string data;
+outbox_worker::prepared outbox_worker::prepare(const store::outbox_message& m) const {
+    const auto failed = [&](std::string why) {
+        return prepared{store::outbox_outcome{m.id, delivery_status::failed, std::nullopt, std::move(why)}, {}};
+    };
     try {
-        data = render(m, *about);
+        if (calendar::to_organiser(m.kind)) return {std::nullopt, render_to_organiser(m)};
+        const auto about = store_.subject_of(m);
+        if (!about) return failed("the registration or its event no longer exists");
+        if (auto reason = web::stale_reason(m.kind, about->registration, about->event, now()))
+            return {store::outbox_outcome{m.id, delivery_status::skipped, std::nullopt, *reason}, {}};
+        return {std::nullopt, render(m, *about)};
     } catch (const std::invalid_argument& ex) {  // an unknown kind or an address we cannot write
-        return {m.id, delivery_status::failed, std::nullopt, ex.what()};
+        return failed(ex.what());
     }
-    return outcome_of(m, transport_->send({settings_.from, m.recipient}, data));
 }
 
-store::outbox_outcome outbox_worker::deliver_to_organiser(const store::outbox_message& m) {
+std::string outbox_worker::render_to_organiser(const store::outbox_message& m) const {
     const auto payload = parse_payload(m.payload);
     const auto link = settings_.base_url + "/admin/password?token=" + text_field(payload, "token");
     const auto text = web::render_organiser_mail(m.kind, text_field(payload, "name"), link);
@@ -181,14 +189,10 @@ store::outbox_outcome outbox_worker::deliver_to_organiser(const store::outbox_me
     msg.date = now();
     msg.text = text.text;
     msg.html = text.html;
-    try {
-        return outcome_of(m, transport_->send({settings_.from, m.recipient}, mail::render(msg)));
-    } catch (const std::invalid_argument& ex) {
-        return {m.id, delivery_status::failed, std::nullopt, ex.what()};
-    }
+    return mail::render(msg);
 }
 
-std::string outbox_worker::render(const store::outbox_message& m, const store::mail_subject& about) {
+std::string outbox_worker::render(const store::outbox_message& m, const store::mail_subject& about) const {
     const auto payload = parse_payload(m.payload);
     auto r = about.registration;
     if (const auto* place = payload.if_contains("position"); place && place->is_int64())

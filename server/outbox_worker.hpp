@@ -1,7 +1,8 @@
 #pragma once
 // The sender: claims due outbox messages with a lease, renders each (web texts, calendar invitation, MIME),
 // hands it to the transport and records the outcome: sent, retried with backoff, failed, or skipped when it lost
-// its point. Also queues reminders once a minute. Runs on a thread of its own: SMTP is blocking I/O.
+// its point. Also queues reminders once a minute. Runs on a thread of its own: SMTP is blocking I/O. A helper
+// renders the batch's next message while the transport sends this one (server/made_ahead.hpp).
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -42,9 +43,14 @@ public:
     int run_once();
 
 private:
-    [[nodiscard]] store::outbox_outcome deliver(const store::outbox_message& m);
-    [[nodiscard]] store::outbox_outcome deliver_to_organiser(const store::outbox_message& m);
-    [[nodiscard]] std::string render(const store::outbox_message& m, const store::mail_subject& about);
+    // A message ready to go on the wire, or the outcome that settles it without sending (skipped, failed).
+    struct prepared {
+        std::optional<store::outbox_outcome> settled;
+        std::string data;
+    };
+    [[nodiscard]] prepared prepare(const store::outbox_message& m) const;
+    [[nodiscard]] std::string render_to_organiser(const store::outbox_message& m) const;
+    [[nodiscard]] std::string render(const store::outbox_message& m, const store::mail_subject& about) const;
     [[nodiscard]] store::outbox_outcome outcome_of(const store::outbox_message& m, const mail::send_result& result);
     void loop();
 

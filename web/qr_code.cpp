@@ -58,32 +58,51 @@ void chunk(std::string& out, std::string_view type, const std::string& data) {
                         crc32(0, reinterpret_cast<const Bytef*>(typed.data()), static_cast<uInt>(typed.size()))));
 }
 
-// The image's rows, each led by filter type 0, one bit per pixel (1: white), left to right from the high bit.
+// One module row's pixels, one bit per pixel (1: white), left to right from the high bit.
+std::string pixel_row(const QRcode& q, int my, int scale, int side) {
+    std::string row(static_cast<std::size_t>((side + 7) / 8), '\0');
+    for (int x = 0; x < side; ++x) {
+        const int mx = x / scale - quiet_zone;
+        const bool dark = my >= 0 && mx >= 0 && my < q.width && mx < q.width && (q.data[my * q.width + mx] & 1);
+        if (!dark) row[static_cast<std::size_t>(x / 8)] |= static_cast<char>(0x80 >> (x % 8));
+    }
+    return row;
+}
+
+// The image's rows. Each module row is drawn once (filter 0); the `scale - 1` rows repeating it use filter 2
+// ("up"), whose bytes are all zero, which zlib compresses to almost nothing without searching.
 std::string pixel_rows(const QRcode& q, int scale, int side) {
     const auto row_bytes = static_cast<std::size_t>((side + 7) / 8);
+    const std::string repeat = '\x02' + std::string(row_bytes, '\0');
     std::string rows;
     rows.reserve(static_cast<std::size_t>(side) * (row_bytes + 1));
-    for (int y = 0; y < side; ++y) {
+    for (int my = -quiet_zone; my < q.width + quiet_zone; ++my) {
         rows += '\0';
-        const int my = y / scale - quiet_zone;
-        std::string row(row_bytes, '\0');
-        for (int x = 0; x < side; ++x) {
-            const int mx = x / scale - quiet_zone;
-            const bool dark = my >= 0 && mx >= 0 && my < q.width && mx < q.width && (q.data[my * q.width + mx] & 1);
-            if (!dark) row[static_cast<std::size_t>(x / 8)] |= static_cast<char>(0x80 >> (x % 8));
-        }
-        rows += row;
+        rows += pixel_row(q, my, scale, side);
+        for (int i = 1; i < scale; ++i) rows += repeat;
     }
     return rows;
 }
 
-std::string deflated(const std::string& raw) {
-    auto size = compressBound(static_cast<uLong>(raw.size()));
-    std::string out(size, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
-                  static_cast<uLong>(raw.size()), Z_BEST_COMPRESSION) != Z_OK)
-        throw std::runtime_error("zlib could not compress the QR code");
-    out.resize(size);
+struct deflate_end {
+    void operator()(z_stream* z) const { deflateEnd(z); }
+};
+
+// zlib with a 2 KiB window and small hash tables: its state (about 16 KiB instead of 256 KiB) then comes from
+// the heap instead of fresh zeroed pages, which cost more than the compression. Rows repeat within a few hundred
+// bytes, so the image is as small as with the defaults.
+std::string deflated(std::string raw) {
+    z_stream z{};
+    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 11, 4, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw std::runtime_error("zlib could not start");
+    const std::unique_ptr<z_stream, deflate_end> ending(&z);
+    std::string out(deflateBound(&z, static_cast<uLong>(raw.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(raw.data());
+    z.avail_in = static_cast<uInt>(raw.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib could not compress the QR code");
+    out.resize(z.total_out);
     return out;
 }
 
@@ -95,7 +114,7 @@ std::string qr_code_png(std::string_view text, int scale) {
     std::string header;
     big_endian(header, static_cast<std::uint32_t>(side));
     big_endian(header, static_cast<std::uint32_t>(side));
-    header += std::string("\x01\x00\x00\x00\x00", 5);  // 1-bit grey, deflate, no filter choice, no interlace
+    header += std::string("\x01\x00\x00\x00\x00", 5);  // 1-bit grey, deflate, adaptive filters, no interlace
     std::string png("\x89PNG\r\n\x1a\n", 8);
     chunk(png, "IHDR", header);
     chunk(png, "IDAT", deflated(pixel_rows(*q, scale, side)));

@@ -55,13 +55,27 @@ TEST_CASE("the same code as a PNG: valid chunks, a quiet zone, the finder patter
     REQUIRE(uncompress(reinterpret_cast<Bytef*>(rows.data()), &size, reinterpret_cast<const Bytef*>(png.data() + 41),
                        idat_length) == Z_OK);
     REQUIRE(size == rows.size());
+    // Undo the row filters a reader meets here: 0 (none) and 2 (up: add the byte above).
+    std::string pixels(rows.size(), '\0');
+    for (std::uint32_t y = 0; y < side; ++y) {
+        const auto filter = rows[y * (row_bytes + 1)];
+        REQUIRE((filter == 0 || (filter == 2 && y > 0)));
+        for (std::uint32_t i = 1; i <= row_bytes; ++i) {
+            const auto at = y * (row_bytes + 1) + i;
+            const auto above = filter == 2 ? static_cast<unsigned char>(pixels[at - row_bytes - 1]) : 0;
+            pixels[at] = static_cast<char>(static_cast<unsigned char>(rows[at]) + above);
+        }
+    }
     const auto pixel = [&](std::uint32_t x, std::uint32_t y) {
-        const auto byte = static_cast<unsigned char>(rows[y * (row_bytes + 1) + 1 + x / 8]);
+        const auto byte = static_cast<unsigned char>(pixels[y * (row_bytes + 1) + 1 + x / 8]);
         return (byte >> (7 - x % 8)) & 1 ? 255 : 0;
     };
-    CHECK(pixel(0, 0) == 255);                  // quiet zone
-    CHECK(pixel(4 * scale, 4 * scale) == 0);    // the finder pattern's dark corner
-    CHECK(pixel(5 * scale, 5 * scale) == 255);  // its light ring
-    CHECK(pixel(6 * scale, 6 * scale) == 0);    // its dark centre
+    const std::uint32_t mid = scale / 2;                    // inside a module, away from its first row
+    CHECK(pixel(0, 0) == 255);                              // quiet zone
+    CHECK(pixel(4 * scale + mid, 4 * scale + mid) == 0);    // the finder pattern's dark corner
+    CHECK(pixel(5 * scale + mid, 5 * scale + mid) == 255);  // its light ring
+    CHECK(pixel(6 * scale + mid, 6 * scale + mid) == 0);    // its dark centre
+    CHECK(pixel(6 * scale + mid, 10 * scale - 1) == 255);   // the ring's last pixel row below the centre
+    CHECK(pixel(4 * scale, 11 * scale - 1) == 0);           // the pattern's bottom edge, last pixel row
     CHECK(png.substr(png.size() - 8, 4) == "IEND");
 }
