@@ -45,6 +45,10 @@ registration_window registration_window_of(const event& e, sys_seconds now) {
     return registration_window::open;
 }
 
+bool answers_changeable(const event& e, const registration& r, sys_seconds now) {
+    return !e.questions.empty() && is_active(r.status) && registration_window_of(e, now) == registration_window::open;
+}
+
 bool seat_free(std::optional<int> capacity, held_seats held) {
     return !capacity || held.confirmed + held.pending < *capacity;
 }

@@ -54,6 +54,10 @@ struct registration {
     sys_seconds updated_at{};
 };
 
+// Whether the person may change their answers now: the event asks questions, the registration is active
+// (pending, confirmed, waiting) and registration is open.
+[[nodiscard]] bool answers_changeable(const event& e, const registration& r, sys_seconds now);
+
 // One line of an event's attendee list: the registration (with its waiting-list position), when it was
 // confirmed and checked in, and how its latest email fared.
 struct attendee {

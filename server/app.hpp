@@ -127,6 +127,8 @@ private:
     handled resend_link(const request& req, parsed& p, const std::string& slug);
     handled manage(const request& req, parsed& p, const std::string& token, std::string_view step);  // no-store
     handled manage_step(const request& req, parsed& p, const std::string& token, std::string_view step);
+    // The person changes their answers while registration is open (forms.cpp); no-store.
+    handled manage_answers(const request& req, parsed& p, const std::string& token);
     // Seats left and waiting of each listed event with a limit, for lists that say "ausgebucht" (forms.cpp).
     web::seat_map seats_of(std::span<const calendar::event> events);
     handled event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,

@@ -95,6 +95,24 @@ json::array networks() {
     };
 }
 
+// Questions as organisers ask them, none required: the demo's API registrations send no answers.
+json::array barcamp_questions() {
+    return {json::object{{"key", "essen"},
+                         {"label", "Essen"},
+                         {"type", "single_choice"},
+                         {"options", json::array{"vegetarisch", "vegan", "egal"}}},
+            json::object{{"key", "session-idee"}, {"label", "Ihre Session-Idee"}, {"type", "text"}}};
+}
+
+json::array webinar_questions() {
+    return {json::object{{"key", "rolle"},
+                         {"label", "Sie sind …"},
+                         {"type", "single_choice"},
+                         {"options", json::array{"Lehrkraft", "Netzwerkkoordination", "Unternehmen oder Hochschule",
+                                                 "Sonstiges"}}},
+            json::object{{"key", "frage"}, {"label", "Ihre Frage an die Referentin"}, {"type", "text"}}};
+}
+
 json::array events(date::local_days today) {
     using namespace date;
     const auto barcamp_year = year_month_day{today}.month() < September ? year_month_day{today}.year()
@@ -133,8 +151,12 @@ json::array events(date::local_days today) {
                25},
               at(next(today + days{12}, Thursday), 18), at(next(today + days{12}, Thursday), 20), today),
     };
-    for (auto& e : out)
-        if (e.as_object()["slug"] == "mint-stammtisch-gelsenkirchen") e.as_object()["status"] = "cancelled";
+    for (auto& e : out) {
+        auto& o = e.as_object();
+        if (o["slug"] == "mint-stammtisch-gelsenkirchen") o["status"] = "cancelled";
+        if (o["slug"] == "mint-barcamp") o["questions"] = barcamp_questions();
+        if (o["slug"] == "webinar-mint-und-maedchen") o["questions"] = webinar_questions();
+    }
     const auto open_day = next(today + days{25}, Friday);
     json::object labs{{"slug", "tag-der-offenen-labore"},
                       {"network", "mint-thueringen"},

@@ -1,5 +1,6 @@
 // The registration form and the pages behind a registration's link (/r/{token}): HTML, CSRF-protected POSTs,
 // GET never changes anything.
+#include "server/admin_request.hpp"
 #include "server/app.hpp"
 #include "server/csrf.hpp"
 #include "server/door_code.hpp"
@@ -141,9 +142,11 @@ handled app::manage_step(const request& req, parsed& p, const std::string& token
     const bool post = req.method() == http::verb::post;
     if (step.empty()) {
         const bool confirmed = r->status == calendar::registration_status::confirmed;
-        const auto feed = confirmed ? "/feeds/" + store_.personal_feed_token(*r) + ".ics" : std::string{};
-        const auto door = confirmed && p.ctx.now < e->end ? config_.base_url + door_path(*r) : std::string{};
-        return page(p, "manage", http::status::ok, web::manage_page(p.ctx, *r, *e, feed, door).str());
+        web::manage_extras extras;
+        if (confirmed) extras.personal_feed = "/feeds/" + store_.personal_feed_token(*r) + ".ics";
+        if (confirmed && p.ctx.now < e->end) extras.door_url = config_.base_url + door_path(*r);
+        extras.answers_saved = param(query_of(req), "saved") == "answers";
+        return page(p, "manage", http::status::ok, web::manage_page(p.ctx, *r, *e, extras).str());
     }
     if (step == "feed" && !post) {  // the old address stops working: asked once more
         const auto csrf = csrf_for(req);
@@ -164,6 +167,34 @@ handled app::manage_step(const request& req, parsed& p, const std::string& token
         // The manage page says what state the registration is in.
     }
     return see_other(web::href(p.ctx, "/r/" + token), "manage");
+}
+
+handled app::manage_answers(const request& req, parsed& p, const std::string& token) {
+    const auto r = store_.registration_by_token(token);
+    const auto e = r ? store_.event_by_slug(r->event_slug) : std::nullopt;
+    if (!r || !e)
+        return page(p, "manage_answers", http::status::not_found,
+                    web::error_page(p.ctx, 404, web::registration_strings_for(p.ctx.language).unknown_link).str());
+    // Closed, cancelled or nothing asked: the registration's page says where things stand.
+    if (!calendar::answers_changeable(*e, *r, p.ctx.now))
+        return see_other(web::href(p.ctx, "/r/" + token), "manage_answers");
+    const auto csrf = csrf_for(req);
+    web::form_state form{{}, false, r->answers_given, {}, csrf.value};
+    auto status = http::status::ok;
+    if (req.method() == http::verb::post) {  // the router has checked the form's CSRF token
+        form.answers = web::read_registration_form(req.body()).answers;
+        const auto checked = web::check_answers(e->questions, form.answers);
+        for (const auto& [key, problem] : checked.problems)
+            form.errors["q." + key] = web::describe(problem, p.ctx.language);
+        if (form.errors.empty()) {
+            const bool saved = store_.change_answers(token, checked.answers);
+            return see_other(web::href(p.ctx, "/r/" + token, saved ? "saved=answers" : ""), "manage_answers");
+        }
+        status = http::status::unprocessable_entity;
+    }
+    auto result = form_page(p, "manage_answers", status, web::answers_page(p.ctx, *r, *e, form).str(), csrf);
+    result.res.set(http::field::cache_control, "no-store");
+    return result;
 }
 
 }  // namespace tp::server

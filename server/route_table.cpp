@@ -77,6 +77,8 @@ std::span<const route> app::routes() {
          [](app& a, const request& r, c& x) { return a.manage(r, x, x.arg(0), "cancel"); }},
         {GET | POST, "/r/{token}/feed", "manage_feed", needs::nothing,
          [](app& a, const request& r, c& x) { return a.manage(r, x, x.arg(0), "feed"); }},
+        {GET | POST, "/r/{token}/answers", "manage_answers", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.manage_answers(r, x, x.arg(0)); }},
         {GET | POST, "/r/{token}/sessions", "participant_sessions", needs::nothing,
          [](app& a, const request& r, c& x) { return a.participant_sessions(r, x, x.arg(0)); }},
         // The JSON API: registrations (public, or by an organiser with a token) and organisers' work.

@@ -72,6 +72,10 @@ public:
     // The double opt-in: pending -> confirmed. An expired hold confirms only if a seat is still free.
     // nullopt for an unknown token; registration_conflict when the state does not allow it.
     std::optional<calendar::registration> confirm_registration(const std::string& token);
+    // The person's new answers (already checked against the event's questions), written only while
+    // calendar::answers_changeable holds, checked inside the write; false (nothing written) otherwise or for an
+    // unknown token.
+    bool change_answers(const std::string& token, const calendar::answers& answers);
     // Frees the seat at once and promotes the first person waiting.
     std::optional<calendar::registration> cancel_registration(const std::string& token);
     // Expires pending registrations whose hold has passed and gives their seats to the waiting list.

@@ -199,6 +199,20 @@ std::optional<registration> registration_store::confirm_registration(const std::
     });
 }
 
+bool registration_store::change_answers(const std::string& token, const calendar::answers& answers) {
+    return db_.write([&](connection& c, sys_seconds now) {
+        const auto r = find_unranked(c, by_token, token_digest(token));
+        const auto ev = r ? event_of_registration(c, *r) : std::nullopt;
+        if (!ev || !calendar::answers_changeable(ev->event, *r, now)) return false;
+        auto update = c.prepare("UPDATE registrations SET answers = ?, updated_at = ? WHERE id = ?");
+        update->bind(1, answers_to_json(answers));
+        update->bind(2, to_db(now));
+        update->bind(3, r->id);
+        update->exec();
+        return true;
+    });
+}
+
 std::optional<registration> registration_store::cancel_registration(const std::string& token) {
     return db_.write([&](connection& c, sys_seconds now) -> std::optional<registration> {
         const auto digest = token_digest(token);

@@ -7,18 +7,11 @@
 #include "calendar/registration.hpp"
 #include "web/html.hpp"
 #include "web/links.hpp"
+#include "web/registration_fields.hpp"
 #include "web/registration_input.hpp"
 #include "web/seat_info.hpp"
 
 namespace tp::web {
-
-struct form_state {
-    registration_input values;  // what was typed, shown again
-    bool consent = false;
-    calendar::answers answers;  // to the event's questions, shown again
-    field_errors errors;        // field -> problem; "csrf" for a stale form
-    std::string csrf;           // the token for the hidden field
-};
 
 // The "Anmeldung" section: the form while registration is open, otherwise why not.
 [[nodiscard]] html registration_section(const page_context& ctx, const calendar::event& e,
@@ -34,10 +27,20 @@ struct inbox_note {
     std::optional<calendar::sys_seconds> held_until{};
 };
 [[nodiscard]] html check_inbox_page(const page_context& ctx, const calendar::event& e, const inbox_note& note);
-// `personal_feed` is the path of the person's feed (shown once confirmed); `door_url` is what the check-in QR
-// code carries (confirmed registrations of events that have not ended).
+// What the person's page shows beside the registration: `personal_feed` is the path of the person's feed (shown
+// once confirmed); `door_url` is what the check-in QR code carries (confirmed registrations of events that have
+// not ended); `answers_saved` after the answers were changed.
+struct manage_extras {
+    std::string personal_feed{};
+    std::string door_url{};
+    bool answers_saved = false;
+};
 [[nodiscard]] html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
-                               const std::string& personal_feed = {}, const std::string& door_url = {});
+                               const manage_extras& extras = {});
+// The person changes their answers to the event's questions (while registration is open): the fields filled in
+// with `f.answers`, problems next to them and summarised at the top.
+[[nodiscard]] html answers_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
+                                const form_state& f);
 // A page with one button that POSTs: confirm or cancel. GET never changes anything (mail scanners follow links).
 [[nodiscard]] html confirm_step_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
                                      const std::string& csrf, bool cancel);

@@ -1,6 +1,7 @@
 #include "calendar/ics_writer.hpp"
 #include "web/answers_shown.hpp"
 #include "web/dates.hpp"
+#include "web/error_summary.hpp"
 #include "web/fill.hpp"
 #include "web/layout.hpp"
 #include "web/registration_form.hpp"
@@ -44,6 +45,21 @@ html answer_facts(const calendar::event& e, const calendar::registration& r, con
     for (const auto& [label, shown] : answers_shown(e, r, s.yes))
         out += tag("dt", text(label)) + tag("dd", text(shown));
     return out;
+}
+
+// What the person can do next: confirm, change answers, the barcamp's sessions, cancel.
+html manage_actions(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
+                    const registration_strings& s) {
+    const auto item = [&](std::string_view step, std::string_view words) {
+        return tag("li", link(href(ctx, "/r/" + r.token + std::string(step)), text(words)));
+    };
+    html actions;
+    if (r.status == calendar::registration_status::pending) actions += item("/confirm", s.confirm_button);
+    if (calendar::answers_changeable(e, r, ctx.now)) actions += item("/answers", s.answers_change);
+    if (e.kind == calendar::event_kind::barcamp && r.status == calendar::registration_status::confirmed)
+        actions += item("/sessions", s.sessions_link);
+    if (calendar::is_active(r.status)) actions += item("/cancel", s.cancel_link);
+    return actions.str().empty() ? html{} : tag("ul", {{"class", "actions"}}, actions);
 }
 
 // One clear choice: the big web calendars open the event to save, everything else takes the .ics file.
@@ -92,30 +108,38 @@ html personal_feed_section(const page_context& ctx, const calendar::registration
 }
 
 html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
-                 const std::string& personal_feed, const std::string& door_url) {
+                 const manage_extras& extras) {
     const auto& s = registration_strings_for(ctx.language);
-    html facts = tag("dt", text(strings_for(ctx.language).events)) + tag("dd", event_line(ctx, e)) +
+    html facts = tag("dt", text(s.event_label)) + tag("dd", event_line(ctx, e)) +
                  tag("dt", text(s.name)) + tag("dd", text(r.name)) + tag("dt", text("Status")) +
                  tag("dd", text(status_text(r.status, s)));
     if (r.position) facts += tag("dt", text(s.position)) + tag("dd", text(std::to_string(*r.position)));
     facts += answer_facts(e, r, s);
-    html body = tag("h1", text(s.manage_title)) + tag("dl", {{"class", "facts"}}, facts);
-    html actions;
-    if (r.status == calendar::registration_status::pending)
-        actions += tag("li", link(href(ctx, "/r/" + r.token + "/confirm"), text(s.confirm_button)));
-    if (e.kind == calendar::event_kind::barcamp && r.status == calendar::registration_status::confirmed)
-        actions += tag("li", link(href(ctx, "/r/" + r.token + "/sessions"),
-                                  text(ctx.language == lang::de ? "Sessions vorschlagen und abstimmen"
-                                                                : "Propose and vote on sessions")));
-    if (calendar::is_active(r.status))
-        actions += tag("li", link(href(ctx, "/r/" + r.token + "/cancel"), text(s.cancel_link)));
-    if (!actions.str().empty()) body += tag("ul", {{"class", "actions"}}, actions);
+    html body = tag("h1", text(s.manage_title));
+    if (extras.answers_saved) body += tag("p", {{"class", "notice saved"}, {"role", "status"}}, text(s.answers_saved));
+    body += tag("dl", {{"class", "facts"}}, facts);
+    body += manage_actions(ctx, r, e, s);
     if (r.status == calendar::registration_status::confirmed) body += my_calendar(ctx, e, s);
-    if (!door_url.empty())
-        body += tag("section", {{"class", "door-code"}},
-                    tag("h2", text(s.door_title)) + tag("p", text(s.door_text)) + qr_code_svg(door_url, s.door_label));
-    if (!personal_feed.empty()) body += personal_feed_section(ctx, r, personal_feed);
+    if (!extras.door_url.empty())
+        body += tag(
+            "section", {{"class", "door-code"}},
+            tag("h2", text(s.door_title)) + tag("p", text(s.door_text)) + qr_code_svg(extras.door_url, s.door_label));
+    if (!extras.personal_feed.empty()) body += personal_feed_section(ctx, r, extras.personal_feed);
     return layout(ctx, {std::string(s.manage_title), "", ""}, body);
+}
+
+html answers_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
+                  const form_state& f) {
+    const auto& s = registration_strings_for(ctx.language);
+    html body = tag("h1", text(s.answers_title)) + event_line(ctx, e);
+    if (!f.errors.empty()) body += error_summary(s.field_error_intro, question_problems(f, e.questions));
+    body += tag("p", text(s.answers_text));
+    html fields = csrf_field(f.csrf);
+    for (const auto& q : e.questions) fields += question_field(ctx, f, q);
+    fields += tag("button", {{"type", "submit"}}, text(s.answers_save));
+    body += tag("form", {{"method", "post"}, {"action", href(ctx, "/r/" + r.token + "/answers")}}, fields);
+    body += tag("p", link(href(ctx, "/r/" + r.token), text(s.answers_back)));
+    return layout(ctx, {std::string(s.answers_title), "", ""}, body);
 }
 
 html confirm_step_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,

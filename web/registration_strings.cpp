@@ -83,6 +83,14 @@ const registration_strings german{
     .calendar_office = "Outlook (Microsoft 365)",
     .calendar_other = "Apple Kalender und andere (.ics)",
     .yes = "ja",
+    .answers_change = "Antworten ändern",
+    .answers_title = "Ihre Antworten ändern",
+    .answers_text = "Bis zum Anmeldeschluss können Sie Ihre Antworten ändern. Wir schicken deshalb keine E-Mail.",
+    .answers_save = "Antworten speichern",
+    .answers_saved = "Ihre Antworten sind gespeichert.",
+    .answers_back = "Zurück zu Ihrer Anmeldung",
+    .sessions_link = "Sessions vorschlagen und abstimmen",
+    .event_label = "Veranstaltung",
 };
 
 const registration_strings english{
@@ -164,6 +172,14 @@ const registration_strings english{
     .calendar_office = "Outlook (Microsoft 365)",
     .calendar_other = "Apple Calendar and others (.ics)",
     .yes = "yes",
+    .answers_change = "Change your answers",
+    .answers_title = "Change your answers",
+    .answers_text = "You can change your answers until registration closes. We send no email for this.",
+    .answers_save = "Save answers",
+    .answers_saved = "Your answers are saved.",
+    .answers_back = "Back to your registration",
+    .sessions_link = "Propose and vote on sessions",
+    .event_label = "Event",
 };
 
 }  // namespace

@@ -15,7 +15,8 @@ struct registration_strings {
         cancelled_text, unknown_link, privacy_title, privacy_text, honeypot_label, personal_feed_title,
         personal_feed_text, personal_feed_reset, door_title, door_text, door_label, inbox_sent_to, inbox_hold_until,
         inbox_spam, repeated_sent_to, submit_waitlist, my_calendar_title, my_calendar_text, calendar_google,
-        calendar_outlook, calendar_office, calendar_other, yes;
+        calendar_outlook, calendar_office, calendar_other, yes, answers_change, answers_title, answers_text, answers_save,
+        answers_saved, answers_back, sessions_link, event_label;
 };
 
 [[nodiscard]] const registration_strings& registration_strings_for(lang l);

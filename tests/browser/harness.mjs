@@ -5,6 +5,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 
 export const binary = process.env.TREFFPUNKT;
 export const shots = process.env.SCREENSHOTS || tmpdir();
@@ -53,4 +54,10 @@ export function launchChromium() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync'],
   });
+}
+
+// No sideways scrolling: the page is no wider than the window (a phone's 390 px).
+export async function assertFits(page, what) {
+  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= width, `${what}: ${scroll} px wide in a ${width} px window`);
 }

@@ -56,3 +56,27 @@ TEST_CASE("registration opens and closes with the event's window") {
     e.status = status;
     CHECK(registration_window_of(e, e.start + std::chrono::hours{offset_hours}) == expected);
 }
+
+TEST_CASE("answers can be changed by an active registration while registration is open and questions are asked") {
+    auto e = tp::testing::sample_event();
+    e.registration_closes = e.start - std::chrono::hours{24 * 5};
+    e.questions = {{"diet", "Essen", question_type::text, {}, false}};
+    const auto open = e.start - std::chrono::hours{24 * 6};
+    const auto [status, questions, at, expected] = GENERATE_COPY(table<rs, bool, sys_seconds, bool>({
+        {rs::pending, true, open, true},
+        {rs::confirmed, true, open, true},
+        {rs::waitlisted, true, open, true},
+        {rs::cancelled, true, open, false},
+        {rs::expired, true, open, false},
+        {rs::rejected, true, open, false},
+        {rs::confirmed, false, open, false},                                 // nothing to answer
+        {rs::confirmed, true, e.start - std::chrono::hours{24 * 5}, false},  // registration closed
+        {rs::confirmed, true, e.start + std::chrono::hours{1}, false},       // the event has begun
+    }));
+    CAPTURE(to_string(status), questions);
+    registration r;
+    r.status = status;
+    auto asked = e;
+    if (!questions) asked.questions.clear();
+    CHECK(answers_changeable(asked, r, at) == expected);
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Every state-changing form POST is refused without the CSRF token and with a wrong one, and nothing in the
-database changes: the registration form, a registration's pages (confirm, cancel, feed reset, proposals and
-votes), login, logout, password and reset links, invitations, forgetting, the event and series forms, actions on
+database changes: the registration form, a registration's pages (confirm, cancel, answers, feed reset, proposals
+and votes), login, logout, password and reset links, invitations, forgetting, the event and series forms, actions on
 registrations, messages and the programme editor. The route table (`treffpunkt routes`) says which routes take
 form POSTs; every one of them must be among those tried here."""
 import datetime
@@ -37,7 +37,9 @@ def event(slug, kind):
 
 
 DOCUMENT = {"networks": [{"slug": "ist-bochum", "name": "zdi-Netzwerk IST.Bochum.NRW"}],
-            "events": [event("treffen", "meeting"), event("barcamp", "barcamp")],
+            "events": [{**event("treffen", "meeting"),
+                        "questions": [{"key": "essen", "label": "Essen", "type": "text"}]},
+                       event("barcamp", "barcamp")],
             "series": [{"slug": "runde", "network": "ist-bochum", "kind": "exchange_round", "title": "Runde",
                         "time_zone": "Europe/Berlin", "start": at(DAY, 17), "end": at(DAY, 18),
                         "rrule": "FREQ=WEEKLY;COUNT=2", "format": "online"}]}
@@ -100,6 +102,7 @@ class CsrfTest(unittest.TestCase):
             (person, "/events/treffen/register", {"name": "Ben", "email": "ben@example.org", "consent": "yes"}),
             (person, f"/r/{token}/confirm", {}),
             (person, f"/r/{token}/cancel", {}),
+            (person, f"/r/{token}/answers", {"q.essen": "vegan"}),
             (person, f"/r/{camp}/feed", {}),
             (person, f"/r/{camp}/sessions", {"action": "propose", "title": "Drohnen", "host": "Anna", "kind": "talk"}),
             (person, f"/r/{camp}/sessions", {"action": "vote", "session": "1"}),

@@ -120,3 +120,27 @@ TEST_CASE("a newcomer's waiting-list position is right after people left the lis
     CHECK(t.s.registration_by_token(again.registration->token)->position.value() == 3);
     CHECK(t.s.registration_by_token(waiting[3].token)->position.value() == 1);  // e
 }
+
+TEST_CASE("a person changes their answers while registration is open, never after it closes or they cancelled") {
+    setup t(2);
+    t.event.questions = {{"diet", "Essen", calendar::question_type::text, {}, false}};
+    t.update();
+    const auto a = t.add("a");
+    const auto token = a.registration->token;
+    const calendar::answers given{{"diet", {"vegan"}}};
+    const auto answers_now = [&] { return t.s.registration_by_token(token)->answers_given; };
+    const auto sent = t.s.outbox().size();
+    CHECK(t.s.change_answers(token, given));
+    CHECK(answers_now() == given);
+    CHECK(t.s.outbox().size() == sent);  // nothing is mailed
+    CHECK_FALSE(t.s.change_answers("no-such-token", {{"diet", {"x"}}}));
+
+    t.now = *t.event.registration_closes;
+    CHECK_FALSE(t.s.change_answers(token, {{"diet", {"Fisch"}}}));
+    CHECK(answers_now() == given);
+
+    t.now = *t.event.registration_closes - std::chrono::hours{1};
+    (void)t.s.cancel_registration(token);
+    CHECK_FALSE(t.s.change_answers(token, {{"diet", {"Fisch"}}}));
+    CHECK(answers_now() == given);
+}

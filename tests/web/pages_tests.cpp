@@ -268,7 +268,7 @@ TEST_CASE("a registration's page shows the answers and one clear way into one's 
     r.name = "Jörg Öztürk";
     r.status = calendar::registration_status::confirmed;
     r.answers_given = {{"foto", {"yes"}}, {"essen", {"vegan"}}};
-    const auto page = web::manage_page(context(), r, e, "", "").str();
+    const auto page = web::manage_page(context(), r, e).str();
     CHECK_THAT(page, Catch::Contains("<dt>Essen</dt><dd>vegan</dd><dt>Fotos erlaubt</dt><dd>ja</dd>"));
     CHECK_THAT(page, Catch::Contains("<h2 id=\"my-calendar\">In meinen Kalender</h2>"));
     CHECK_THAT(page, Catch::Contains(
@@ -280,5 +280,44 @@ TEST_CASE("a registration's page shows the answers and one clear way into one's 
     CHECK_THAT(page, Catch::Contains("<a href=\"/events/mint-barcamp-2027.ics\" download=\"mint-barcamp-2027.ics\">"
                                      "Apple Kalender und andere (.ics)</a>"));
     r.status = calendar::registration_status::pending;  // not yet: no calendar choice
-    CHECK(web::manage_page(context(), r, e, "", "").str().find("my-calendar") == std::string::npos);
+    CHECK(web::manage_page(context(), r, e).str().find("my-calendar") == std::string::npos);
+}
+
+TEST_CASE("a registration's page offers to change the answers while registration is open, and says when saved") {
+    auto e = testing::sample_event();
+    e.questions = {{"essen", "Essen", calendar::question_type::single_choice, {"vegan", "mit, Fleisch"}, true}};
+    calendar::registration r;
+    r.token = "0123456789abcdef0123456789abcdef";
+    r.status = calendar::registration_status::confirmed;
+    r.answers_given = {{"essen", {"vegan"}}};
+    const std::string change = "<a href=\"/r/0123456789abcdef0123456789abcdef/answers\">Antworten ändern</a>";
+    CHECK_THAT(web::manage_page(context(), r, e).str(), Catch::Contains(change));
+    CHECK_THAT(web::manage_page(context(), r, e).str(), !Catch::Contains("gespeichert"));
+    CHECK_THAT(web::manage_page(context(), r, e, {"", "", true}).str(),
+               Catch::Contains("<p class=\"notice saved\" role=\"status\">Ihre Antworten sind gespeichert.</p>"));
+    auto closed = e;
+    closed.registration_closes = calendar::sys_seconds{};
+    CHECK_THAT(web::manage_page(context(), r, closed).str(), !Catch::Contains(change));
+    r.status = calendar::registration_status::cancelled;
+    CHECK_THAT(web::manage_page(context(), r, e).str(), !Catch::Contains(change));
+}
+
+TEST_CASE("the answers page is filled with the person's answers and shows problems at the top and at the field") {
+    auto e = testing::sample_event();
+    e.questions = {{"essen", "Essen", calendar::question_type::single_choice, {"vegan", "mit, Fleisch"}, true},
+                   {"frage", "Ihre Frage", calendar::question_type::text, {}, false}};
+    calendar::registration r;
+    r.token = "0123456789abcdef0123456789abcdef";
+    web::form_state f{{}, false, {{"essen", {"mit, Fleisch"}}, {"frage", {"Wie & warum?"}}}, {}, "tok"};
+    const auto page = web::answers_page(context(), r, e, f).str();
+    CHECK_THAT(page, Catch::Contains("action=\"/r/0123456789abcdef0123456789abcdef/answers\""));
+    CHECK_THAT(page, Catch::Contains("value=\"mit, Fleisch\" checked>"));
+    CHECK_THAT(page, Catch::Contains("value=\"Wie &amp; warum?\""));
+    CHECK_THAT(page, Catch::Contains("name=\"csrf\" value=\"tok\""));
+    CHECK_THAT(page, !Catch::Contains("summary"));
+    f.errors["q.essen"] = "Bitte wählen Sie eine Antwort.";
+    const auto again = web::answers_page(context(web::lang::en), r, e, f).str();
+    CHECK_THAT(again, Catch::Contains("href=\"#f-q-essen-0\""));
+    CHECK_THAT(again, Catch::Contains("aria-describedby=\"f-q-essen-error\""));
+    CHECK_THAT(again, Catch::Contains("Change your answers"));
 }
