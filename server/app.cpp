@@ -122,7 +122,7 @@ std::optional<handled> app::admit(const request& req, std::string_view client, s
         p.ctx.language = *p.filter.language;
         p.ctx.lang_in_query = true;
     }
-    p.ctx.filter_query = p.segments.empty() ? web::encode_filter(p.filter) : "";
+    p.ctx.filter_query = p.segments.empty() ? web::encode_listing(p.filter) : "";
     return std::nullopt;
 }
 
@@ -213,8 +213,9 @@ handled app::index(parsed& p) {
                                        .kinds = p.filter.kinds,
                                        .include_drafts = false,
                                        .ending_after = p.ctx.now});
+    const auto shown = web::select_listing(events, p.filter, search_memo_);
     return page(p, "index", http::status::ok,
-                web::event_list_page(p.ctx, nets, events, p.filter, seats_of(events)).str());
+                web::event_list_page(p.ctx, nets, shown, p.filter, seats_of(shown.shown)).str());
 }
 
 handled app::series(parsed& p, const std::string& slug) {

@@ -26,6 +26,7 @@
 #include "web/query_string.hpp"
 #include "web/barcamp_pages.hpp"
 #include "web/registration_form.hpp"
+#include "web/search_memo.hpp"
 
 namespace tp::server {
 
@@ -218,6 +219,7 @@ private:
     app_config config_;
     clock_fn clock_;
     feed_cache cache_;
+    web::search_memo search_memo_;  // the home page's search: folded event texts
     metrics metrics_;
     rate_limiter limiter_;       // POSTs per client address
     rate_limiter link_limiter_;  // barcamp votes and proposals per registration link

@@ -88,4 +88,11 @@ std::string format_instant(calendar::sys_seconds t, const std::string& zone_name
     return format_day(date::floor<date::days>(local), l) + ", " + clock(local, l);
 }
 
+date::year_month month_of(const calendar::event& e) {
+    const auto* zone = calendar::find_zone(e.time_zone);
+    const date::year_month_day ymd{zone ? calendar::local_day_of(e.start, *zone)
+                                        : date::local_days{date::floor<date::days>(e.start).time_since_epoch()}};
+    return ymd.year() / ymd.month();
+}
+
 }  // namespace tp::web

@@ -12,6 +12,8 @@ namespace tp::web {
 [[nodiscard]] std::string format_day(date::local_days d, lang l);     // Freitag, 20. September 2027
 [[nodiscard]] std::string format_month(date::year_month ym, lang l);  // September 2027
 [[nodiscard]] std::string format_time(date::local_seconds t);         // 10:00
+// The month an event starts in, in its own zone (lists group by it).
+[[nodiscard]] date::year_month month_of(const calendar::event& e);
 // When an event happens, in its own zone; the zone is named when it is not Europe/Berlin.
 [[nodiscard]] std::string format_when(const calendar::event& e, lang l);
 // One instant in a zone: "Dienstag, 1. Juni 2027, 09:00 Uhr".

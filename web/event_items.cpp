@@ -44,13 +44,6 @@ html item(const page_context& ctx, const calendar::event& e, const seat_map& sea
     return tag("li", {{"class", cancelled ? "cancelled-event" : "event"}}, tag("article", body));
 }
 
-date::year_month month_of(const calendar::event& e) {
-    const auto* zone = calendar::find_zone(e.time_zone);
-    const date::year_month_day ymd{zone ? calendar::local_day_of(e.start, *zone)
-                                        : date::local_days{date::floor<date::days>(e.start).time_since_epoch()}};
-    return ymd.year() / ymd.month();
-}
-
 }  // namespace
 
 html event_items(const page_context& ctx, std::span<const calendar::event> events, const seat_map& seats,

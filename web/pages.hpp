@@ -6,15 +6,17 @@
 #include "calendar/types.hpp"
 #include "web/html.hpp"
 #include "web/links.hpp"
+#include "web/event_listing.hpp"
 #include "web/listing_query.hpp"
 #include "web/seat_info.hpp"
 
 namespace tp::web {
 
-// Upcoming events grouped by month, with the filter form and the matching feed to subscribe to.
-// `seats` (by event id) lets lists say "ausgebucht – Warteliste" or "noch 3 Plätze".
+// The home page: the filter form with its search, one month of the matching upcoming events (web/event_listing)
+// with the other months and pages linked, and the matching feed to subscribe to. `seats` (by event id) lets
+// lists say "ausgebucht – Warteliste" or "noch 3 Plätze".
 [[nodiscard]] html event_list_page(const page_context& ctx, std::span<const calendar::network> networks,
-                                   std::span<const calendar::event> events, const listing_query& filter,
+                                   const listing_selection& selection, const listing_query& filter,
                                    const seat_map& seats = {});
 // `registration` is the registration section (web/registration_form.hpp) or empty.
 [[nodiscard]] html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n,

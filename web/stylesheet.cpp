@@ -39,6 +39,12 @@ form.filter{background:var(--bg);border:1px solid var(--line);border-radius:.4re
 form.filter fieldset{border:0;margin:0 0 .5rem;padding:0}
 form.filter legend,form.filter label.title{font-weight:600}
 form.filter .choices{display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+form.filter .search{margin-bottom:.5rem}
+form.filter .search input{display:block;width:100%;max-width:32rem;padding:.35rem .5rem;margin-top:.2rem}
+form.filter .search .meta{margin:.2rem 0 0}
+nav.months ul,nav.pages ul{display:flex;flex-wrap:wrap;gap:.35rem 1rem;list-style:none;padding:0;margin:.75rem 0}
+nav.months a[aria-current]{font-weight:700;text-decoration:none;border-bottom:3px solid currentColor}
+nav.pages{border-top:1px solid var(--line);margin-top:1rem}
 select,button,input{font:inherit}
 select{max-width:100%;padding:.3rem}
 button{background:var(--accent);color:var(--accent-ink);border:0;border-radius:.3rem;padding:.4rem 1rem;cursor:pointer}

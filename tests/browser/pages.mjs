@@ -73,7 +73,8 @@ async function submitBlank(page, name, path, button, german) {
 }
 
 const publicPages = [
-  ['home', '/'], ['networks', '/networks'], ['network', '/networks/mint-regionen'],
+  ['home', '/'], ['home-search', '/?q=webinar&network=mint-regionen'], ['home-no-results', '/?q=gibt-es-nicht'],
+  ['networks', '/networks'], ['network', '/networks/mint-regionen'],
   ['event-webinar', '/events/webinar-mint-und-maedchen'], ['event-barcamp', '/events/mint-barcamp'],
   ['event-cancelled', '/events/mint-stammtisch-gelsenkirchen'], ['event-all-day', '/events/tag-der-offenen-labore'],
   ['barcamp-plan', '/events/mint-barcamp/sessions'], ['series', '/series/alumni-austauschrunde'],

@@ -14,15 +14,34 @@ TEST_CASE("the start page lists upcoming events in the visitor's language") {
     CHECK(de[http::field::content_language] == "de");
     CHECK(de[http::field::vary] == "Accept-Language");
     CHECK_THAT(de.body(), Catch::Contains("Kommende Veranstaltungen"));
-    CHECK_THAT(de.body(), Catch::Contains("Montag, 20. September 2027, 10:00–17:00 Uhr"));
-    CHECK_THAT(de.body(), Catch::Contains("MINT &amp; Mädchen 🎉"));
+    CHECK_THAT(de.body(), Catch::Contains("aria-current=\"page\">Januar 2027 <span"));  // the first month
     CHECK(de.body().find("Entwurf") == std::string::npos);
-    const auto en = get(s.port(), "/", {{"Accept-Language", "en-GB,en;q=0.9,de;q=0.5"}});
+    const auto september = get(s.port(), "/?month=2027-09");
+    CHECK_THAT(september.body(), Catch::Contains("Montag, 20. September 2027, 10:00–17:00 Uhr"));
+    CHECK_THAT(get(s.port(), "/?month=2027-03").body(), Catch::Contains("MINT &amp; Mädchen 🎉"));
+    const auto en = get(s.port(), "/?month=2027-09", {{"Accept-Language", "en-GB,en;q=0.9,de;q=0.5"}});
     CHECK(en[http::field::content_language] == "en");
     CHECK_THAT(en.body(), Catch::Contains("Monday, 20 September 2027, 10:00–17:00"));
-    const auto by_query = get(s.port(), "/?lang=en", {{"Accept-Language", "de"}});
+    const auto by_query = get(s.port(), "/?lang=en&month=2027-09", {{"Accept-Language", "de"}});
     CHECK_THAT(by_query.body(), Catch::Contains("Upcoming events"));
     CHECK_THAT(by_query.body(), Catch::Contains("href=\"/events/mint-barcamp-2027?lang=en\""));
+    CHECK_THAT(by_query.body(), Catch::Contains("href=\"/?month=2027-09&amp;lang=de\""));  // the month stays
+}
+
+TEST_CASE("the start page's search finds events by title, network and place, and a bad month is a 400") {
+    testing::fixture_server s;
+    const auto found = get(s.port(), "/?q=barcamp+HAMBURG").body();
+    CHECK_THAT(found, Catch::Contains("Eine Veranstaltung gefunden für „barcamp HAMBURG“."));
+    CHECK_THAT(found, Catch::Contains("href=\"/events/mint-barcamp-2027\""));
+    const auto by_network = get(s.port(), "/?q=thuringen&month=2027-07&lang=en").body();  // "MINT-Regionen Thüringen"
+    CHECK_THAT(by_network, Catch::Contains("STEM webinar from Bengaluru"));
+    const auto none = get(s.port(), "/?q=gibt-es-nicht");
+    CHECK(none.result() == http::status::ok);
+    CHECK_THAT(none.body(), Catch::Contains("Keine Veranstaltung gefunden"));
+    const auto bad = get(s.port(), "/?month=2027-13");
+    CHECK(bad.result() == http::status::bad_request);
+    CHECK_THAT(bad.body(), Catch::Contains("„2027-13“ ist kein Monat"));
+    CHECK(get(s.port(), "/?page=0&lang=en").result() == http::status::bad_request);
 }
 
 TEST_CASE("past events leave the start page but keep their page") {
@@ -31,7 +50,8 @@ TEST_CASE("past events leave the start page but keep their page") {
     s.now += std::chrono::hours{24 * 180};                               // mid-July 2027
     const auto page = get(s.port(), "/").body();
     CHECK(page.find("Tag der offenen Labore") == std::string::npos);
-    CHECK(page.find("MINT:Barcamp 2027") != std::string::npos);
+    CHECK(get(s.port(), "/?q=barcamp").body().find("MINT:Barcamp 2027") != std::string::npos);
+    CHECK(get(s.port(), "/?q=labore").body().find("Keine Veranstaltung gefunden") != std::string::npos);
     const auto past = get(s.port(), "/events/tag-der-offenen-labore");
     CHECK(past.result() == http::status::ok);
     CHECK_THAT(past.body(), Catch::Contains("bereits stattgefunden"));

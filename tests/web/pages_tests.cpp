@@ -19,6 +19,11 @@ calendar::network hostile_network() {
     n.website = "https://example.org/?a=1&b=2";
     return n;
 }
+// The home page's selection of `events` without search, month or page.
+web::listing_selection listed(const std::vector<calendar::event>& events, const web::listing_query& q = {}) {
+    static web::search_memo memo;
+    return web::select_listing(events, q, memo);
+}
 web::page_context context(web::lang l = web::lang::de, bool in_query = false) {
     return {l, in_query, "http://127.0.0.1:8080", "/", "", calendar::sys_seconds{}};
 }
@@ -31,9 +36,9 @@ TEST_CASE("nothing from the database reaches a page unescaped") {
     e.network_name = hostile_network().name;
     const std::vector events{e};
     const std::vector networks{hostile_network()};
-    for (const auto& page :
-         {web::event_page(context(), e, networks[0]).str(), web::event_list_page(context(), networks, events, {}).str(),
-          web::network_page(context(), networks[0], events).str()}) {
+    for (const auto& page : {web::event_page(context(), e, networks[0]).str(),
+                             web::event_list_page(context(), networks, listed(events), {}).str(),
+                             web::network_page(context(), networks[0], events).str()}) {
         CHECK(page.find("<script>") == std::string::npos);
         CHECK(page.find("<img") == std::string::npos);
         CHECK(page.find("<b>bold") == std::string::npos);
@@ -79,7 +84,7 @@ TEST_CASE("a language chosen by query is kept in links") {
     filter.kinds = {calendar::event_kind::barcamp};
     auto ctx = context(web::lang::en, true);
     ctx.filter_query = web::encode_filter(filter);
-    const auto page = web::event_list_page(ctx, networks, events, filter).str();
+    const auto page = web::event_list_page(ctx, networks, listed(events, filter), filter).str();
     CHECK_THAT(page, Catch::Contains("href=\"/events/mint-barcamp-2027?lang=en\""));
     CHECK_THAT(page, Catch::Contains("href=\"/?network=ist-bochum&amp;kind=barcamp&amp;lang=de\""));
     CHECK_THAT(page, Catch::Contains("<option value=\"ist-bochum\" selected>"));
@@ -91,7 +96,7 @@ TEST_CASE("a language chosen by query is kept in links") {
 TEST_CASE("empty lists and errors read as sentences") {
     const std::vector<calendar::event> none;
     const std::vector<calendar::network> no_networks;
-    CHECK_THAT(web::event_list_page(context(), no_networks, none, {}).str(),
+    CHECK_THAT(web::event_list_page(context(), no_networks, listed(none), {}).str(),
                Catch::Contains("Zurzeit sind keine Veranstaltungen geplant."));
     CHECK_THAT(web::error_page(context(web::lang::en), 404, "").str(), Catch::Contains("Page not found"));
     CHECK_THAT(web::error_page(context(), 400, "kind: <x>").str(), Catch::Contains("kind: &lt;x&gt;"));
@@ -189,12 +194,12 @@ TEST_CASE("lists say when an event is full or few seats are left, series pages g
     last.id = 4;
     const std::vector events{full, few, roomy, last};
     const web::seat_map seats{{1, {0, true}}, {2, {3, false}}, {3, {80, false}}, {4, {1, false}}};
-    const auto page = web::event_list_page(context(), {}, events, {}, seats).str();
+    const auto page = web::event_list_page(context(), {}, listed(events), {}, seats).str();
     CHECK_THAT(page, Catch::Contains("<span class=\"badge full\">ausgebucht – Warteliste</span>"));
     CHECK_THAT(page, Catch::Contains("<span class=\"seats\">noch 3 Plätze</span>"));
     CHECK_THAT(page, Catch::Contains("<span class=\"seats\">noch 1 Platz</span>"));
     CHECK(page.find("80 Pl") == std::string::npos);  // plenty left: nothing to say
-    const auto english = web::event_list_page(context(web::lang::en), {}, events, {}, seats).str();
+    const auto english = web::event_list_page(context(web::lang::en), {}, listed(events), {}, seats).str();
     CHECK_THAT(english, Catch::Contains(">full – waiting list<"));
     CHECK_THAT(english, Catch::Contains(">only 3 seats left<"));
     const auto every = web::event_items(context(), events, seats, {.every_seat_count = true}).str();
@@ -320,4 +325,32 @@ TEST_CASE("the answers page is filled with the person's answers and shows proble
     CHECK_THAT(again, Catch::Contains("href=\"#f-q-essen-0\""));
     CHECK_THAT(again, Catch::Contains("aria-describedby=\"f-q-essen-error\""));
     CHECK_THAT(again, Catch::Contains("Change your answers"));
+}
+
+TEST_CASE("the home page searches, shows one month with the others linked, and keeps the filters in every link") {
+    std::vector<calendar::event> events;
+    for (int month = 0; month < 3; ++month) {
+        auto e = testing::sample_event("treffen-" + std::to_string(month));
+        e.start += std::chrono::days{31 * month};
+        e.end += std::chrono::days{31 * month};
+        events.push_back(e);
+    }
+    web::listing_query q;
+    q.network = "ist-bochum";
+    q.month = date::year{2027} / date::October;
+    const auto page = web::event_list_page(context(), {}, listed(events, q), q).str();
+    CHECK_THAT(page, Catch::Contains("<nav class=\"months\" aria-label=\"Monate\">"));
+    CHECK_THAT(page, Catch::Contains("<a href=\"/?network=ist-bochum&amp;month=2027-10\" aria-current=\"page\">"
+                                     "Oktober 2027 <span class=\"meta\">(1 Veranstaltung)</span></a>"));
+    CHECK_THAT(page, Catch::Contains("href=\"/events/treffen-1\""));
+    CHECK(page.find("href=\"/events/treffen-0\"") == std::string::npos);
+    CHECK_THAT(page, Catch::Contains(">Zurück: September 2027</a>"));
+    CHECK_THAT(page, Catch::Contains("<a href=\"/?network=ist-bochum&amp;month=2027-11\">Weiter: November 2027</a>"));
+    CHECK_THAT(page, Catch::Contains("webcal://127.0.0.1:8080/calendar.ics?network=ist-bochum\""));  // no month
+
+    q.search = "gibt es nicht";
+    const auto none = web::event_list_page(context(web::lang::en), {}, listed(events, q), q).str();
+    CHECK_THAT(none, Catch::Contains("No event found for “gibt es nicht”."));
+    CHECK_THAT(none, Catch::Contains("<input type=\"search\" id=\"q\" name=\"q\" value=\"gibt es nicht\""));
+    CHECK(none.find("<nav class=\"months\"") == std::string::npos);
 }

@@ -69,8 +69,36 @@ TEST_CASE("listing queries parse network, kinds and language") {
     CHECK_FALSE(std::get<web::listing_query>(empty).network);
 }
 
+TEST_CASE("the home page's query adds a text search, a month and a page, which feeds do not take") {
+    const auto parsed = web::parse_listing_query("q=+Barcamp%20Hamburg+&month=2027-09&page=3&network=ist-bochum");
+    REQUIRE(std::holds_alternative<web::listing_query>(parsed));
+    const auto& q = std::get<web::listing_query>(parsed);
+    CHECK(q.search == "Barcamp Hamburg");
+    CHECK(q.month == date::year{2027} / date::September);
+    CHECK(q.page == 3);
+    CHECK(web::encode_filter(q) == "network=ist-bochum");
+    CHECK(web::encode_listing(q) == "network=ist-bochum&q=Barcamp%20Hamburg&month=2027-09&page=3");
+    auto first = q;
+    first.page = 1;
+    first.month.reset();
+    CHECK(web::encode_listing(first) == "network=ist-bochum&q=Barcamp%20Hamburg");
+    const auto plain = std::get<web::listing_query>(web::parse_listing_query("q=&month=&page="));
+    CHECK(plain.search.empty());
+    CHECK_FALSE(plain.month);
+    CHECK(plain.page == 1);
+}
+
 TEST_CASE("bad query values give a message") {
     const auto [query, expected] = GENERATE(table<std::string, std::string>({
+        {"month=2027-13", "month: '2027-13'"},
+        {"month=2027-9", "month: '2027-9'"},
+        {"month=September", "month: 'September'"},
+        {"page=0", "page: '0'"},
+        {"page=-1", "page: '-1'"},
+        {"page=2x", "page: '2x'"},
+        {"page=100001", "page: '100001'"},
+        {"q=%07", "control characters"},
+        {"q=" + std::string(101, 'x'), "q: is longer than 100 characters"},
         {"kind=party", "kind: 'party' is not one of"},
         {"kind=Barcamp", "kind: 'Barcamp'"},
         {"lang=fr", "lang: 'fr'"},
