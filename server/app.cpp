@@ -115,13 +115,13 @@ std::optional<handled> app::admit(const request& req, std::string_view client, s
     for (const auto& seg : target->segments()) p.segments.push_back(seg);
     if (!p.segments.empty() && p.segments.back().empty()) p.segments.pop_back();  // "/networks/" = "/networks"
     p.ctx.path = std::string(target->encoded_path());
+    if (const auto chosen = web::language_of_query(target->encoded_query())) {  // also for the 400 below
+        p.ctx.language = *chosen;
+        p.ctx.lang_in_query = true;
+    }
     const auto query = web::parse_listing_query(target->encoded_query(), p.ctx.language);
     if (const auto* message = std::get_if<std::string>(&query)) return bad_request(p, *message);
     p.filter = std::get<web::listing_query>(query);
-    if (p.filter.language) {
-        p.ctx.language = *p.filter.language;
-        p.ctx.lang_in_query = true;
-    }
     p.ctx.filter_query = p.segments.empty() ? web::encode_listing(p.filter) : "";
     return std::nullopt;
 }

@@ -111,6 +111,14 @@ std::variant<listing_query, std::string> parse_listing_query(std::string_view en
     return q;
 }
 
+std::optional<lang> language_of_query(std::string_view encoded) {
+    const auto params = parse_query_string(encoded);
+    if (!params) return std::nullopt;
+    for (const auto& [key, value] : *params)
+        if (key == "lang") return parse_lang(value);
+    return std::nullopt;
+}
+
 namespace {
 
 void add(std::string& out, std::string_view key, std::string_view value) {

@@ -30,6 +30,9 @@ inline constexpr int max_page = 100000;
 
 [[nodiscard]] std::variant<listing_query, std::string> parse_listing_query(std::string_view encoded_query,
                                                                            lang messages = lang::en);
+// The language a query asks for (?lang=de|en), read on its own, so that a page saying what else is wrong with
+// the query speaks it; nullopt when absent, invalid or the query is malformed.
+[[nodiscard]] std::optional<lang> language_of_query(std::string_view encoded_query);
 // The feed's part of the query again, canonical (network, kinds in fixed order, no lang), percent-encoded,
 // without '?'.
 [[nodiscard]] std::string encode_filter(const listing_query& q);

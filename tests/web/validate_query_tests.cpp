@@ -134,3 +134,11 @@ TEST_CASE("query strings decode like browsers encode forms") {
     const std::vector<char> buffer(text.begin(), text.end());
     CHECK(web::parse_query_string(std::string_view(buffer.data(), buffer.size())) == expected);
 }
+
+TEST_CASE("the language a query asks for is read on its own, also when the rest is wrong") {
+    CHECK(web::language_of_query("kind=party&lang=en") == web::lang::en);
+    CHECK(web::language_of_query("lang=de&month=13") == web::lang::de);
+    CHECK_FALSE(web::language_of_query("kind=party"));
+    CHECK_FALSE(web::language_of_query("lang=fr"));
+    CHECK_FALSE(web::language_of_query("lang=%ZZ"));
+}
