@@ -182,7 +182,7 @@ class ServeTest(unittest.TestCase):
     def test_demo_data_and_graceful_exit_on_sigterm(self):
         with tempfile.TemporaryDirectory() as tmp:
             with TreffpunktServer(BINARY, os.path.join(tmp, "d.db"), "--demo") as server:
-                status, _, body = server.get("/")
+                status, _, body = server.get("/?q=barcamp")
                 self.assertEqual(status, 200)
                 self.assertIn("MINT:Barcamp", body.decode())
                 idle = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
