@@ -18,8 +18,9 @@ html effects_list(const std::vector<std::string>& effects) {
 
 html reason_field(const std::string& label) {
     if (label.empty()) return {};
-    return tag("label", {{"for", "reason"}}, text(label)) +
-           tag("textarea", {{"id", "reason"}, {"name", "reason"}, {"rows", "3"}, {"maxlength", "1000"}}, {});
+    return tag("div", {{"class", "field"}},
+               tag("label", {{"for", "reason"}}, text(label)) +
+                   tag("textarea", {{"id", "reason"}, {"name", "reason"}, {"rows", "3"}, {"maxlength", "1000"}}, {}));
 }
 
 }  // namespace

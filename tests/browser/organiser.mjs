@@ -1,10 +1,12 @@
 // Browser test: an organiser at work. Real server, Debian's Chromium through playwright-core. Logs in, creates an
-// event, sees a registration arrive, checks the person in on a phone-sized page, and downloads the CSV.
+// event, sees a registration arrive, checks the person in on a phone-sized page, rejects someone on the phone (the
+// confirm page says who is told, the reason reaches the mail), and downloads the CSV.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { binary, shots, workFolder, local, importDocument, startServer, launchChromium, apiToken } from './harness.mjs';
+import { binary, shots, workFolder, local, importDocument, startServer, launchChromium, apiToken, assertFits }
+  from './harness.mjs';
 
 const work = workFolder();
 const db = join(work, 'o.db');
@@ -37,6 +39,23 @@ rid, slug = sqlite3.connect(sys.argv[1]).execute(
 code = hashlib.blake2b(token.encode(), digest_size=16, key=b"treffpunkt check-in code, v1").hexdigest()
 print(f"/admin/events/{slug}/door/{rid}/{code}")`;
   return execFileSync('/usr/bin/python3', ['-c', script, db, link], { encoding: 'utf8' }).trim();
+}
+
+// The text of the mail to `address` whose subject contains `subject` (the maildir beside the database), decoded
+// by Python's email module as a mail program would.
+function mailTo(address, subject) {
+  const script = `import email, email.policy, glob, sys, time
+deadline = time.time() + 20
+while time.time() < deadline:
+    for path in sorted(glob.glob(sys.argv[1] + "/new/*")):
+        m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+        if sys.argv[2] in str(m["To"]) and sys.argv[3] in str(m["Subject"]):
+            print(m.get_body(("plain",)).get_content())
+            sys.exit(0)
+    time.sleep(0.2)
+sys.exit("no mail to " + sys.argv[2])`;
+  return execFileSync('/usr/bin/python3', ['-c', script, join(work, 'maildir'), address, subject],
+                      { encoding: 'utf8' });
 }
 
 const browser = await launchChromium();
@@ -99,6 +118,22 @@ try {
   await page.getByRole('button', { name: 'Rückgängig' }).waitFor();  // already checked in above
   assert.equal(await page.getByRole('button', { name: 'Ablehnen' }).count(), 0);
   await page.screenshot({ path: join(shots, 'organiser-door.png'), fullPage: true });
+  await assertFits(page, 'the door page');
+
+  // Nothing destructive in one click: rejecting asks once more, says who is mailed, and takes a reason.
+  await registerAndConfirm('Ben Brauer', 'ben@schule.example');
+  await page.goto(`${base}/admin/events/robotik-werkstatt`);
+  await assertFits(page, 'the attendee list on a phone');
+  await page.getByRole('row', { name: /Ben Brauer/ }).getByRole('button', { name: 'Ablehnen' }).click();
+  await page.getByRole('heading', { name: 'Anmeldung von Ben Brauer ablehnen?' }).waitFor();
+  await page.getByText('Ben Brauer (ben@schule.example) bekommt eine E-Mail').waitFor();
+  await assertFits(page, 'the confirm page');
+  await page.getByLabel(/Begründung/).fill('Die Werkstatt ist nur für Lehrkräfte aus Bochum.');
+  await page.screenshot({ path: join(shots, 'organiser-reject-confirm.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Ja, ablehnen' }).click();
+  await page.getByRole('row', { name: /Ben Brauer.*abgelehnt/ }).waitFor();
+  assert.match(mailTo('ben@schule.example', 'abgelehnt'), /nur für Lehrkräfte aus Bochum/);
+
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto(`${base}/admin/events/robotik-werkstatt/checkin`);
   await page.screenshot({ path: join(shots, 'organiser-checkin-desktop.png'), fullPage: true });
