@@ -83,10 +83,13 @@ std::string param_value(std::string_view raw) {
     bool needs_quotes = false;
     for (char c : valid_utf8(raw)) {
         if (c == '"') c = '\'';
+        if (c == ';' || c == ':') c = ' ';  // valid when quoted, but node-ical and ts-ics split there
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) continue;
-        needs_quotes = needs_quotes || c == ':' || c == ';' || c == ',';
+        if (c == ' ' && (value.empty() || value.back() == ' ')) continue;  // one space where there were several
+        needs_quotes = needs_quotes || c == ',';
         value += c;
     }
+    if (!value.empty() && value.back() == ' ') value.pop_back();
     return needs_quotes ? "\"" + value + "\"" : value;
 }
 

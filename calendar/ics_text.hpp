@@ -10,7 +10,9 @@ namespace tp::calendar {
 // valid UTF-8. Spaces at either end are dropped: libical drops them when reading, so they could not round-trip.
 [[nodiscard]] std::string escape_text(std::string_view text);
 
-// A parameter value: DQUOTE-quoted when it holds : ; or , (DQUOTE itself cannot appear and becomes ').
+// A parameter value (a CN): ';' and ':' become spaces (quoted they are valid, but node-ical and ts-ics split
+// there; the full name stays in the text), runs of spaces one, DQUOTE-quoted when it holds ',' (DQUOTE itself
+// cannot appear and becomes ').
 [[nodiscard]] std::string param_value(std::string_view value);
 
 // Appends one content line: folded so no physical line exceeds 75 octets, never inside a UTF-8 sequence,

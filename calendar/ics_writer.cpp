@@ -1,6 +1,7 @@
 #include "calendar/ics_writer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "calendar/ics_parts.hpp"
@@ -182,6 +183,12 @@ std::map<std::string, zone_span> zones_used(std::span<const event> events, std::
 
 std::string mailto(const itip_party& p) { return "mailto:" + valid_utf8(p.email); }
 
+bool same_address(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
 // ORGANIZER and ATTENDEE as calendar user addresses (RFC 5545 3.3.3) with their names (RFC 5546 3.2.2).
 void append_parties(std::string& out, const itip_message& m) {
     append_line(out, "ORGANIZER;CN=" + param_value(m.organizer.name), mailto(m.organizer));
@@ -191,6 +198,10 @@ void append_parties(std::string& out, const itip_message& m) {
 }
 
 }  // namespace
+
+itip_party organizer_for(const itip_party& preferred, const itip_party& fallback, std::string_view attendee_email) {
+    return same_address(preferred.email, attendee_email) ? fallback : preferred;
+}
 
 bool is_utc(std::string_view zone) { return zone == "UTC" || zone == "Etc/UTC" || zone == "Etc/GMT"; }
 

@@ -24,6 +24,12 @@ struct itip_message {
     sys_seconds stamp{};   // DTSTAMP: when the message was made
 };
 
+// The ORGANIZER of a message to `attendee_email`: `preferred` (the network's contact) unless that is the
+// attendee's own address (case-insensitive), which makes Outlook delete the invitation; then `fallback` (the
+// sender).
+[[nodiscard]] itip_party organizer_for(const itip_party& preferred, const itip_party& fallback,
+                                       std::string_view attendee_email);
+
 // A VCALENDAR with METHOD, the VTIMEZONE the event needs and one VEVENT with the event's UID, ORGANIZER and one
 // ATTENDEE (PARTSTAT=ACCEPTED for a request). A request includes the private join link: it goes to a person
 // holding a seat. Deterministic for the same input.

@@ -225,13 +225,11 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
     if (text->door_code)
         msg.images.push_back({std::string(web::door_code_cid), "image/png", web::qr_code_png(in.door_url)});
     if (text->invitation) {
-        const auto organizer = msg.reply_to.value_or(msg.from);
-        calendar::itip_message itip{*text->invitation,
-                                    {organizer.name, organizer.address},
-                                    {r.name, m.recipient},
-                                    settings_.base_url,
-                                    e.sequence,
-                                    m.created_at};
+        const auto contact = msg.reply_to.value_or(msg.from);
+        const auto organizer =
+            calendar::organizer_for({contact.name, contact.address}, {msg.from.name, msg.from.address}, m.recipient);
+        calendar::itip_message itip{*text->invitation,  organizer,  {r.name, m.recipient},
+                                    settings_.base_url, e.sequence, m.created_at};
         // A personal cancellation changes nothing for the others: it goes one above the event's SEQUENCE.
         if (m.kind == calendar::message_kind::cancelled || m.kind == calendar::message_kind::rejected)
             itip.sequence = e.sequence + 1;

@@ -46,10 +46,11 @@ TEST_CASE("TEXT values escape backslash, semicolon, comma and newlines") {
     CHECK(escape_text(in) == out);
 }
 
-TEST_CASE("parameter values are quoted when they hold a colon, semicolon or comma") {
+TEST_CASE("parameter values are quoted when they hold a comma, colons and semicolons become spaces") {
     CHECK(param_value("Europe/Berlin") == "Europe/Berlin");
     CHECK(param_value("Müller, Anna") == "\"Müller, Anna\"");
-    CHECK(param_value("a:b") == "\"a:b\"");
+    CHECK(param_value("a:b") == "a b");
+    CHECK(param_value("a; b") == "a b");
     CHECK(param_value("say \"hi\"") == "say 'hi'");
 }
 

@@ -73,8 +73,36 @@ TEST_CASE("names with quotes or line breaks cannot break the parameter") {
     const auto text = write_itip(sample_event(), m);
     CHECK(lint_ics(text).empty());
     CHECK(has_line(text,
-                   "ATTENDEE;CN=\"Eve'ATTENDEE:mailto:x@y.de\";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:"
+                   "ATTENDEE;CN=Eve'ATTENDEE mailto x@y.de;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:"
                    "mailto:anna@example.org"));
+}
+
+TEST_CASE("names in parameters carry no semicolon or colon (node-ical and ts-ics split there), commas stay quoted") {
+    const auto [name, cn] = GENERATE(table<std::string, std::string>({
+        {"Anna Müller", "Anna Müller"},
+        {"Müller; Anna", "Müller Anna"},
+        {"Dr.: Anna Müller", "Dr. Anna Müller"},
+        {"Team ; : Nord", "Team Nord"},
+        {"Müller, Anna", "\"Müller, Anna\""},
+        {"Müller, Anna; Dr.", "\"Müller, Anna Dr.\""},
+    }));
+    CAPTURE(name);
+    auto m = message(itip_method::request);
+    m.attendee.name = name;
+    const auto text = write_itip(sample_event(), m);
+    CHECK(lint_ics(text).empty());
+    CHECK(has_line(text, "ATTENDEE;CN=" + cn +
+                             ";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:"
+                             "mailto:anna@example.org"));
+}
+
+TEST_CASE("the organiser is never the recipient: a network contact who registers sees the sender as organiser") {
+    const itip_party contact{"Jörg Koordinator", "joerg@ist-bochum.example"};
+    const itip_party sender{"zdi-Netzwerk", "noreply@treffpunkt.example"};
+    CHECK(organizer_for(contact, sender, "anna@example.org").email == "joerg@ist-bochum.example");
+    CHECK(organizer_for(contact, sender, "joerg@ist-bochum.example").email == "noreply@treffpunkt.example");
+    CHECK(organizer_for(contact, sender, "Joerg@IST-Bochum.example").email == "noreply@treffpunkt.example");
+    CHECK(organizer_for(contact, sender, "Joerg@IST-Bochum.example").name == "zdi-Netzwerk");
 }
 
 TEST_CASE("an all-day invitation needs no VTIMEZONE") {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "mail/decode.hpp"
 #include "mail/header.hpp"
 #include "mail/maildir.hpp"
 #include "server/outbox_worker.hpp"
@@ -142,4 +143,29 @@ TEST_CASE("a transport failure is retried later, and given up after the configur
     CHECK(m.status == calendar::delivery_status::failed);
     CHECK(m.attempts == 2);
     CHECK(m.last_error.starts_with("given up after 2 attempts: cannot create"));
+}
+
+TEST_CASE("the network's contact who registers gets an invitation whose organiser is the sender, not themselves") {
+    worker_setup w(days{20});
+    w.t.now = real_now();
+    const auto contact = w.t.network.contact_email;
+    const auto r = w.t.s.register_person("mint-barcamp-2027", {"Jörg", contact, "", "de", std::nullopt}).registration;
+    REQUIRE(r);
+    (void)w.t.s.confirm_registration(r->token);
+    auto worker = w.worker();
+    while (worker.run_once() > 0) {
+    }
+    std::string ics;
+    for (const auto& mail : w.mails()) {
+        const auto part = mail.find("Content-Type: text/calendar; charset=UTF-8; method=REQUEST");
+        if (part == std::string::npos) continue;
+        const auto body = mail.find("\r\n\r\n", part) + 4;
+        ics = mail::testing::decode_base64(mail.substr(body, mail.find("\r\n--", body) - body));
+        for (std::size_t p; (p = ics.find("\r\n ")) != std::string::npos;) ics.erase(p, 3);  // unfolded
+    }
+    REQUIRE_FALSE(ics.empty());
+    CHECK(ics.find("ORGANIZER;CN=zdi-Netzwerk IST.Bochum.NRW:mailto:noreply@tp.test\r\n") != std::string::npos);
+    CHECK(ics.find("ORGANIZER;CN=Jörg Koordinator:mailto:" + contact) == std::string::npos);
+    CHECK(ics.find("ATTENDEE;CN=Jörg;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:" + contact) !=
+          std::string::npos);
 }
