@@ -199,6 +199,10 @@ void append_parties(std::string& out, const itip_message& m) {
 
 }  // namespace
 
+int personal_sequence(int event_sequence, int withdrawals, bool withdrawal) {
+    return event_sequence + 2 * withdrawals - (withdrawal ? 1 : 0);
+}
+
 itip_party organizer_for(const itip_party& preferred, const itip_party& fallback, std::string_view attendee_email) {
     return same_address(preferred.email, attendee_email) ? fallback : preferred;
 }

@@ -24,6 +24,12 @@ struct itip_message {
     sys_seconds stamp{};   // DTSTAMP: when the message was made
 };
 
+// The SEQUENCE of a message to one person: what one person receives for one UID only ever rises (RFC 5546
+// 3.2.2), also when they cancel and register again. The event's SEQUENCE plus two for every withdrawal
+// (cancelled or rejected) so far, `withdrawals` counting this one when the message is a withdrawal's CANCEL, which
+// then sits one below: between the REQUEST before it and the one after.
+[[nodiscard]] int personal_sequence(int event_sequence, int withdrawals, bool withdrawal);
+
 // The ORGANIZER of a message to `attendee_email`: `preferred` (the network's contact) unless that is the
 // attendee's own address (case-insensitive), which makes Outlook delete the invitation; then `fallback` (the
 // sender).

@@ -228,11 +228,15 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
         const auto contact = msg.reply_to.value_or(msg.from);
         const auto organizer =
             calendar::organizer_for({contact.name, contact.address}, {msg.from.name, msg.from.address}, m.recipient);
-        calendar::itip_message itip{*text->invitation,  organizer,  {r.name, m.recipient},
-                                    settings_.base_url, e.sequence, m.created_at};
-        // A personal cancellation changes nothing for the others: it goes one above the event's SEQUENCE.
-        if (m.kind == calendar::message_kind::cancelled || m.kind == calendar::message_kind::rejected)
-            itip.sequence = e.sequence + 1;
+        // A personal cancellation changes nothing for the others: only this person's SEQUENCE moves.
+        const bool withdrawal =
+            m.kind == calendar::message_kind::cancelled || m.kind == calendar::message_kind::rejected;
+        const calendar::itip_message itip{*text->invitation,
+                                          organizer,
+                                          {r.name, m.recipient},
+                                          settings_.base_url,
+                                          calendar::personal_sequence(e.sequence, about.withdrawals, withdrawal),
+                                          m.created_at};
         msg.calendar =
             mail::calendar_part{std::string(calendar::to_string(itip.method)), calendar::write_itip(e, itip)};
     }

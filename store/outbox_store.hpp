@@ -51,6 +51,7 @@ struct mail_subject {
     calendar::event event;
     calendar::network network;
     std::optional<sys_seconds> confirmed_at;
+    int withdrawals = 0;  // times the registration was cancelled or rejected, up to the message's creation
 };
 
 class outbox_store {

@@ -283,13 +283,17 @@ std::optional<mail_subject> outbox_store::subject_of(const outbox_message& m) {
         auto n = c.prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
         n->bind(1, ev->event.network_slug);
         if (!n->executeStep()) return std::nullopt;
-        mail_subject out{std::move(*r), std::move(ev->event), network_from_row(*n), std::nullopt};
-        auto confirmed = c.prepare(
-            "SELECT MAX(at) FROM registration_transitions WHERE registration_id = ? AND "
-            "to_status = 'confirmed'");
-        confirmed->bind(1, out.registration.id);
-        if (confirmed->executeStep() && !confirmed->getColumn(0).isNull())
-            out.confirmed_at = from_db(confirmed->getColumn(0).getInt64());
+        mail_subject out{std::move(*r), std::move(ev->event), network_from_row(*n), std::nullopt, 0};
+        auto history = c.prepare(
+            "SELECT MAX(CASE WHEN to_status = 'confirmed' THEN at END), "
+            "COALESCE(SUM(to_status IN ('cancelled', 'rejected') AND at <= ?), 0) "
+            "FROM registration_transitions WHERE registration_id = ?");
+        history->bind(1, to_db(m.created_at));
+        history->bind(2, out.registration.id);
+        if (history->executeStep()) {
+            if (!history->getColumn(0).isNull()) out.confirmed_at = from_db(history->getColumn(0).getInt64());
+            out.withdrawals = history->getColumn(1).getInt();
+        }
         return out;
     });
 }

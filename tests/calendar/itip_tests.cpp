@@ -113,3 +113,16 @@ TEST_CASE("an all-day invitation needs no VTIMEZONE") {
     CHECK(text.find("BEGIN:VTIMEZONE") == std::string::npos);
     CHECK(has_line(text, "DTSTART;VALUE=DATE:20270920"));
 }
+
+TEST_CASE("what one person receives for one event only rises: each withdrawal adds two, its CANCEL in between") {
+    const auto [event_sequence, withdrawals, withdrawal, expected] = GENERATE(table<int, int, bool, int>({
+        {0, 0, false, 0},  // the first invitation
+        {0, 1, true, 1},   // cancelled: CANCEL one above the event's
+        {0, 1, false, 2},  // registered again: the new REQUEST above that CANCEL
+        {0, 2, true, 3},   // cancelled again
+        {3, 1, false, 5},  // the event changed three times since
+        {3, 1, true, 4},   // rejected after coming back: still above the REQUEST of 0 + 2
+    }));
+    CAPTURE(event_sequence, withdrawals, withdrawal);
+    CHECK(personal_sequence(event_sequence, withdrawals, withdrawal) == expected);
+}

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <sstream>
 
@@ -168,4 +169,52 @@ TEST_CASE("the network's contact who registers gets an invitation whose organise
     CHECK(ics.find("ORGANIZER;CN=Jörg Koordinator:mailto:" + contact) == std::string::npos);
     CHECK(ics.find("ATTENDEE;CN=Jörg;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:" + contact) !=
           std::string::npos);
+}
+
+namespace {
+
+// The METHOD and SEQUENCE of every invitation among `mails`, unfolded.
+std::vector<std::string> itip_of(const std::vector<std::string>& mails) {
+    std::vector<std::string> out;
+    for (const auto& mail : mails) {
+        const auto part = mail.find("Content-Type: text/calendar; charset=UTF-8; method=");
+        if (part == std::string::npos) continue;
+        const auto body = mail.find("\r\n\r\n", part) + 4;
+        const auto ics = mail::testing::decode_base64(mail.substr(body, mail.find("\r\n--", body) - body));
+        const auto method = ics.find("METHOD:"), sequence = ics.find("SEQUENCE:");
+        out.push_back(ics.substr(method + 7, ics.find('\r', method) - method - 7) + " " +
+                      ics.substr(sequence + 9, ics.find('\r', sequence) - sequence - 9));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("cancel and register again: the new invitation's SEQUENCE is above the cancellation's") {
+    worker_setup w(days{20});
+    w.t.now = real_now();
+    auto worker = w.worker();
+    std::set<std::string> seen;
+    const auto drain = [&] {  // the invitations sent since the last call
+        while (worker.run_once() > 0) {
+        }
+        std::vector<std::string> fresh;
+        for (auto& m : w.mails())
+            if (seen.insert(m).second) fresh.push_back(m);
+        return itip_of(fresh);
+    };
+    const auto s0 = w.t.s.event_by_slug("mint-barcamp-2027")->sequence;
+    const auto sent = [&](const char* method, int above) {
+        return std::vector<std::string>{std::string(method) + " " + std::to_string(s0 + above)};
+    };
+    auto r = w.t.add("anna").registration.value();
+    (void)w.t.s.confirm_registration(r.token);
+    CHECK(drain() == sent("REQUEST", 0));
+    (void)w.t.s.cancel_registration(r.token);
+    CHECK(drain() == sent("CANCEL", 1));
+    r = w.t.add("anna").registration.value();
+    (void)w.t.s.confirm_registration(r.token);
+    CHECK(drain() == sent("REQUEST", 2));  // was the event's own again, below the CANCEL
+    (void)w.t.s.cancel_registration(r.token);
+    CHECK(drain() == sent("CANCEL", 3));
 }
