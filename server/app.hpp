@@ -128,6 +128,8 @@ private:
     handled resend_link(const request& req, parsed& p, const std::string& slug);
     handled manage(const request& req, parsed& p, const std::string& token, std::string_view step);  // no-store
     handled manage_step(const request& req, parsed& p, const std::string& token, std::string_view step);
+    // The event's .ics with the private join link for a person holding a seat (feeds.cpp); no-store.
+    handled manage_ics(const request& req, parsed& p, const std::string& token);
     // The person changes their answers while registration is open (forms.cpp); no-store.
     handled manage_answers(const request& req, parsed& p, const std::string& token);
     // Seats left and waiting of each listed event with a limit, for lists that say "ausgebucht" (forms.cpp).

@@ -147,4 +147,22 @@ handled app::personal_feed(const request& req, parsed& p, const std::string& tok
     return result;
 }
 
+// The event as one person holds it: the single-date .ics with the private join link, behind the person's own
+// link and only while they hold a seat (else 404). The same UID as the public one and the invitations.
+handled app::manage_ics(const request& req, parsed& p, const std::string& token) {
+    const auto r = store_.registration_by_token(token);
+    const auto e = r ? store_.event_by_slug(r->event_slug) : std::nullopt;
+    if (!r || !e || r->status != calendar::registration_status::confirmed || e->status == calendar::event_status::draft)
+        return not_found(p);
+    const calendar::feed_info info{e->title, "", calendar::event_url(config_.base_url, *e), config_.base_url, true};
+    cached_feed entry;
+    entry.body = write_feed(info, std::vector<calendar::event>{*e});
+    entry.etag = strong_etag(*entry.body);
+    entry.last_modified = std::max(e->updated_at, r->updated_at);
+    entry.last_modified_text = http_date(entry.last_modified);
+    auto result = feed_response(req, "manage_ics", entry, e->slug + ".ics");
+    result.res.set(http::field::cache_control, "private, no-store");
+    return result;
+}
+
 }  // namespace tp::server

@@ -77,6 +77,8 @@ std::span<const route> app::routes() {
          [](app& a, const request& r, c& x) { return a.manage(r, x, x.arg(0), "cancel"); }},
         {GET | POST, "/r/{token}/feed", "manage_feed", needs::nothing,
          [](app& a, const request& r, c& x) { return a.manage(r, x, x.arg(0), "feed"); }},
+        {GET, "/r/{token}/event.ics", "manage_ics", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.manage_ics(r, x, x.arg(0)); }},
         {GET | POST, "/r/{token}/answers", "manage_answers", needs::nothing,
          [](app& a, const request& r, c& x) { return a.manage_answers(r, x, x.arg(0)); }},
         {GET | POST, "/r/{token}/sessions", "participant_sessions", needs::nothing,

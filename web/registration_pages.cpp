@@ -63,9 +63,10 @@ html manage_actions(const page_context& ctx, const calendar::registration& r, co
 }
 
 // One clear choice: the big web calendars open the event to save, everything else takes the .ics file.
-html my_calendar(const page_context& ctx, const calendar::event& e, const registration_strings& s) {
+html my_calendar(const page_context& ctx, const calendar::event& e, const std::string& token,
+                 const registration_strings& s) {
     const auto page_url = ctx.base_url + "/events/" + e.slug;
-    const std::string ics = "/events/" + e.slug + ".ics";
+    const std::string ics = "/r/" + token + "/event.ics";  // with the join link, as the invitation has it
     const auto away = [](const std::string& url, std::string_view words) {
         return tag("li", tag("a", {{"href", url}, {"rel", "noopener"}}, text(words)));
     };
@@ -110,16 +111,15 @@ html personal_feed_section(const page_context& ctx, const calendar::registration
 html manage_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
                  const manage_extras& extras) {
     const auto& s = registration_strings_for(ctx.language);
-    html facts = tag("dt", text(s.event_label)) + tag("dd", event_line(ctx, e)) +
-                 tag("dt", text(s.name)) + tag("dd", text(r.name)) + tag("dt", text("Status")) +
-                 tag("dd", text(status_text(r.status, s)));
+    html facts = tag("dt", text(s.event_label)) + tag("dd", event_line(ctx, e)) + tag("dt", text(s.name)) +
+                 tag("dd", text(r.name)) + tag("dt", text("Status")) + tag("dd", text(status_text(r.status, s)));
     if (r.position) facts += tag("dt", text(s.position)) + tag("dd", text(std::to_string(*r.position)));
     facts += answer_facts(e, r, s);
     html body = tag("h1", text(s.manage_title));
     if (extras.answers_saved) body += tag("p", {{"class", "notice saved"}, {"role", "status"}}, text(s.answers_saved));
     body += tag("dl", {{"class", "facts"}}, facts);
     body += manage_actions(ctx, r, e, s);
-    if (r.status == calendar::registration_status::confirmed) body += my_calendar(ctx, e, s);
+    if (r.status == calendar::registration_status::confirmed) body += my_calendar(ctx, e, r.token, s);
     if (!extras.door_url.empty())
         body += tag(
             "section", {{"class", "door-code"}},

@@ -225,6 +225,35 @@ TEST_CASE("a confirmed person gets a personal feed with private join links, it c
     CHECK(after.find("/feeds/") == std::string::npos);
 }
 
+TEST_CASE("a registration's own .ics carries the join link and the public UID, only while a seat is held") {
+    testing::fixture_server s;
+    add_open_event(s, "online-runde", 10);
+    auto e = s.db().event_by_slug("online-runde").value();
+    e.format = calendar::event_format::online;
+    e.join_url = "https://meet.example/only-for-you";
+    s.db().upsert({}, {&e, 1});
+    const auto token = api_token(s, "online-runde", "greta");
+    visitor v(s.port());
+    const auto own = "/r/" + token + "/event.ics";
+    CHECK(v.open(own).result() == http::status::not_found);  // pending: no seat yet
+    REQUIRE(s.db().confirm_registration(token));
+    CHECK_THAT(v.open("/r/" + token).body(), Catch::Contains("href=\"" + own + "\" download=\"online-runde.ics\""));
+    const auto ics = v.open(own);
+    REQUIRE(ics.result() == http::status::ok);
+    CHECK_THAT(std::string(ics[http::field::content_type]), Catch::StartsWith("text/calendar"));
+    CHECK(ics[http::field::cache_control] == "private, no-store");
+    CHECK_THAT(ics.body(), Catch::Contains("only-for-you"));
+    const auto uid_of = [](const std::string& text) {
+        const auto at = text.find("\r\nUID:") + 6;
+        return text.substr(at, text.find("\r\n", at) - at);
+    };
+    const auto shared = get(s.port(), "/events/online-runde.ics").body();
+    CHECK(shared.find("only-for-you") == std::string::npos);
+    CHECK(uid_of(ics.body()) == uid_of(shared));  // one event in the calendar, not two
+    REQUIRE(s.db().cancel_registration(token));
+    CHECK(v.open(own).result() == http::status::not_found);
+}
+
 TEST_CASE("custom questions are asked, checked and stored, in the form and the API") {
     testing::fixture_server s;
     add_open_event(s, "mit-fragen", 10);

@@ -282,7 +282,7 @@ TEST_CASE("a registration's page shows the answers and one clear way into one's 
                Catch::Contains("href=\"https://outlook.live.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction"
                                "%2Fcompose&amp;rru=addevent&amp;subject=MINT%3ABarcamp&amp;startdt=2027-09-20T08:00:00Z"
                                "&amp;enddt=2027-09-20T15:00:00Z"));
-    CHECK_THAT(page, Catch::Contains("<a href=\"/events/mint-barcamp-2027.ics\" download=\"mint-barcamp-2027.ics\">"
+    CHECK_THAT(page, Catch::Contains("<a href=\"/r/0123456789abcdef0123456789abcdef/event.ics\" download=\"mint-barcamp-2027.ics\">"
                                      "Apple Kalender und andere (.ics)</a>"));
     r.status = calendar::registration_status::pending;  // not yet: no calendar choice
     CHECK(web::manage_page(context(), r, e).str().find("my-calendar") == std::string::npos);
