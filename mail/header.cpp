@@ -71,6 +71,27 @@ std::string encode_unstructured(std::string_view text) {
     return printable_ascii(s) ? s : encoded_words(s);
 }
 
+std::string fold_field(std::string_view field) {
+    constexpr std::size_t limit = 78;
+    std::string out;
+    std::size_t start = 0;
+    while (start < field.size()) {
+        auto end = field.find("\r\n", start);
+        if (end == std::string_view::npos) end = field.size();
+        auto line = field.substr(start, end - start);
+        while (line.size() > limit) {
+            const auto space = line.substr(0, limit + 1).find_last_of(' ');
+            if (space == std::string_view::npos || space == 0) break;  // nowhere to fold
+            out.append(line.substr(0, space)).append("\r\n");
+            line.remove_prefix(space);  // the space starts the next line
+        }
+        out.append(line);
+        if (end < field.size()) out.append("\r\n");
+        start = end + 2;
+    }
+    return out;
+}
+
 bool valid_address(std::string_view a) {
     const auto at = a.rfind('@');
     if (at == std::string_view::npos || at == 0 || at + 1 == a.size() || a.size() > 254) return false;

@@ -16,6 +16,9 @@ struct mailbox {
 // most 75 characters, split between characters, folded with CRLF SP. Line breaks and other control characters
 // become spaces, invalid UTF-8 becomes U+FFFD: nothing a person typed can start a header of its own.
 [[nodiscard]] std::string encode_unstructured(std::string_view text);
+// "Name: value" folded at spaces (RFC 5322 2.2.3: a CRLF before a space) so no line exceeds 78 characters where a
+// space allows; lines already folded stay. A line without a space to fold at stays whole (998 at most).
+[[nodiscard]] std::string fold_field(std::string_view field);
 
 // An address fit for a header and for SMTP: one @, no spaces, quotes, angle brackets or control characters.
 [[nodiscard]] bool valid_address(std::string_view address);

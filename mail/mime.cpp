@@ -13,7 +13,7 @@ std::string boundary(const message& m, std::string_view which) {
 }
 
 void header(std::string& out, std::string_view name, std::string_view value) {
-    out.append(name).append(": ").append(value).append("\r\n");
+    out.append(fold_field(std::string(name) + ": " + std::string(value))).append("\r\n");
 }
 
 void text_part(std::string& out, std::string_view type, std::string_view body) {

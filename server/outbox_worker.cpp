@@ -222,6 +222,7 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
     msg.date = now();
     msg.text = text->text;
     msg.html = text->html;
+    msg.automatic = m.kind != calendar::message_kind::organiser_message;  // a person wrote it (RFC 3834)
     if (text->door_code)
         msg.images.push_back({std::string(web::door_code_cid), "image/png", web::qr_code_png(in.door_url)});
     if (text->invitation) {

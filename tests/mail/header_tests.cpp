@@ -119,3 +119,20 @@ TEST_CASE("dates follow RFC 5322 in UTC") {
     CHECK(domain_of("anna@example.org") == "example.org");
     CHECK(domain_of("nobody").empty());
 }
+
+TEST_CASE("a header field folds at spaces within 78 characters, and only there") {
+    const auto [field, expected] = GENERATE(table<std::string, std::string>({
+        {"Subject: short", "Subject: short"},
+        {"Message-ID: <outbox-123456.0123456789abcdef0123456789abcdef@treffpunkt.example>",
+         "Message-ID:\r\n <outbox-123456.0123456789abcdef0123456789abcdef@treffpunkt.example>"},
+        {"Content-Type: multipart/related; type=\"text/html\"; boundary=\"=_tp_rel_b3V0Ym94LTEyMzQ1\"",
+         "Content-Type: multipart/related; type=\"text/html\";\r\n boundary=\"=_tp_rel_b3V0Ym94LTEyMzQ1\""},
+        {"To: =?UTF-8?B?w6RmdHNzdGVsbGUgdW5kIEtvb3JkaW5hdGlvbg==?=\r\n "
+         "=?UTF-8?B?aHNjaHVsZSBmw7xyIGFuZ2V3YW5kdGUgV2lzc2Vuc2NoYWZ0ZW4=?= <a@b.example>",
+         "To: =?UTF-8?B?w6RmdHNzdGVsbGUgdW5kIEtvb3JkaW5hdGlvbg==?=\r\n "
+         "=?UTF-8?B?aHNjaHVsZSBmw7xyIGFuZ2V3YW5kdGUgV2lzc2Vuc2NoYWZ0ZW4=?=\r\n <a@b.example>"},
+        {"X-Long: " + std::string(90, 'x'), "X-Long:\r\n " + std::string(90, 'x')},  // as far as it goes
+        {"X-Longer:" + std::string(90, 'x'), "X-Longer:" + std::string(90, 'x')},    // nowhere to fold
+    }));
+    CHECK(tp::mail::fold_field(field) == expected);
+}

@@ -95,7 +95,7 @@ TEST_CASE("pictures of the HTML go with it as multipart/related, named by Conten
     const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
     m.images = {{"door-code@treffpunkt.invalid", "image/png", png}};
     const auto mail = render(m);
-    const auto related = mail.find("Content-Type: multipart/related; type=\"text/html\"; boundary=\"=_tp_rel_");
+    const auto related = mail.find("Content-Type: multipart/related; type=\"text/html\";\r\n boundary=\"=_tp_rel_");
     REQUIRE(related != std::string::npos);
     CHECK(mail.find("Content-Type: text/plain") < related);  // the text alternative comes first
     CHECK(related < mail.find("Content-Type: text/html"));   // the HTML inside
@@ -152,4 +152,32 @@ TEST_CASE("a maildir that cannot be written reports a temporary failure") {
     const auto result = box.send({"a@b.de", "c@d.de"}, "x");
     CHECK(result.outcome == delivery::temporary);
     CHECK(result.detail.find("cannot create") != std::string::npos);
+}
+
+TEST_CASE("every header line, of the message and of its parts, is folded within 78 characters") {
+    auto m = sample(true);
+    m.from = {"Netzwerk MINT-Regionen (bundesweit) – Geschäftsstelle und Koordination", "noreply@treffpunkt.example"};
+    m.to = {"Prof. Dr. Ülkü Yılmaz-Öztürk von der Hochschule für angewandte Wissenschaften",
+            "uelkue.yilmaz-oeztuerk@fachbereich-informatik.hochschule.example"};
+    m.subject = "Geändert: Körber-Dialog MINT-Regionen – zwei Tage Austausch, Impulse und Workshops in Berlin";
+    m.message_id = "outbox-123456.0123456789abcdef0123456789abcdef@treffpunkt.example";
+    m.images.push_back({"door-code@treffpunkt.invalid", "image/png", std::string(100, 'x')});
+    const auto mail = render(m);
+    std::istringstream lines(mail);
+    std::string line;
+    bool in_headers = true;
+    int checked = 0;
+    while (std::getline(lines, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) {
+            in_headers = false;
+            continue;
+        }
+        if (line.starts_with("--")) in_headers = true;  // a boundary: the part's headers follow
+        if (!in_headers) continue;
+        CAPTURE(line);
+        CHECK(line.size() <= 78);
+        ++checked;
+    }
+    CHECK(checked > 20);
 }

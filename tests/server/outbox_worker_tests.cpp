@@ -218,3 +218,22 @@ TEST_CASE("cancel and register again: the new invitation's SEQUENCE is above the
     (void)w.t.s.cancel_registration(r.token);
     CHECK(drain() == sent("CANCEL", 3));
 }
+
+TEST_CASE("an organiser's message is not marked auto-generated, the automatic mails are") {
+    worker_setup w(days{20});
+    w.t.now = real_now();
+    (void)w.t.add("anna");
+    REQUIRE(w.t.s.message_attendees("mint-barcamp-2027", "Raumänderung", "Wir treffen uns in Halle 2.",
+                                    testing::op()) == 1);
+    auto worker = w.worker();
+    while (worker.run_once() > 0) {
+    }
+    const auto mails = w.mails();
+    REQUIRE(mails.size() == 2);
+    for (const auto& mail : mails) {
+        const auto head = mail.substr(0, mail.find("\r\n\r\n"));
+        const bool from_organiser = mail.find("Wir treffen uns in Halle 2.") != std::string::npos;
+        CAPTURE(head);
+        CHECK((head.find("Auto-Submitted: auto-generated") == std::string::npos) == from_organiser);
+    }
+}
