@@ -58,6 +58,7 @@ struct shown {
     event_kind kind;
     const std::optional<std::string>& join_url;
     const std::optional<std::string>& info_url;
+    bool cancelled = false;
 };
 
 // SUMMARY, DESCRIPTION (with the join link for registered people, more information and the page), LOCATION, URL,
@@ -69,7 +70,7 @@ void append_shown(std::string& out, const shown& item, const feed_info& feed) {
     if (private_link) add("Online: " + *item.join_url);
     if (item.info_url) add(*item.info_url);
     add(item.url);
-    append_line(out, "SUMMARY", escape_text(item.title));
+    append_line(out, "SUMMARY", escape_text(item.cancelled ? feed.cancelled_prefix + item.title : item.title));
     append_line(out, "DESCRIPTION", escape_text(text));
     if (!item.where.empty()) append_line(out, "LOCATION", escape_text(item.where));
     append_line(out, "URL;VALUE=URI", item.url);
@@ -89,7 +90,8 @@ void append_event_body(std::string& out, const event& e, const feed_info& feed) 
     append_time(out, "DTSTART", e, e.start);
     append_time(out, "DTEND", e, e.end);
     append_shown(out,
-                 {e.title, e.description, location_of(e), event_url(feed.base_url, e), e.kind, e.join_url, e.info_url},
+                 {e.title, e.description, location_of(e), event_url(feed.base_url, e), e.kind, e.join_url, e.info_url,
+                  e.status == event_status::cancelled},
                  feed);
 }
 
@@ -132,7 +134,8 @@ void append_override(std::string& out, const series& s, const series_override& o
     append_shown(out,
                  {o.title ? *o.title : s.title, o.description ? *o.description : s.description,
                   place(s.format, o.venue.value_or(s.venue), o.address.value_or(s.address)),
-                  feed.base_url + "/events/" + occurrence_slug(s, o.original_start), s.kind, s.join_url, s.info_url},
+                  feed.base_url + "/events/" + occurrence_slug(s, o.original_start), s.kind, s.join_url, s.info_url,
+                  o.status.value_or(s.status) == event_status::cancelled},
                  feed);
     append_status(out, o.status.value_or(s.status));
     append_line(out, "END", "VEVENT");
@@ -147,7 +150,7 @@ void append_series(std::string& out, const series& s, const feed_info& feed) {
     append_exdates(out, s);
     append_shown(out,
                  {s.title, s.description, place(s.format, s.venue, s.address), series_url(feed.base_url, s), s.kind,
-                  s.join_url, s.info_url},
+                  s.join_url, s.info_url, s.status == event_status::cancelled},
                  feed);
     append_status(out, s.status);
     append_line(out, "END", "VEVENT");

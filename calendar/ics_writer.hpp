@@ -14,6 +14,8 @@ struct feed_info {
     std::string url{};                       // URL of the page the feed belongs to; empty: none
     std::string base_url{};                  // e.g. https://treffpunkt.example, used for event URLs
     bool include_private_join_urls = false;  // only for feeds meant for one registered person
+    // Before a cancelled event's SUMMARY ("Abgesagt: "): Outlook shows STATUS:CANCELLED events like any other.
+    std::string cancelled_prefix{};
 };
 
 // A whole VCALENDAR with one VTIMEZONE per zone used and one VEVENT per event (drafts are skipped). A series is

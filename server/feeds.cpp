@@ -15,6 +15,9 @@ std::string kinds_suffix(const web::listing_query& f, web::lang l) {
     return out;
 }
 
+// Before a cancelled event's title in feeds: "Abgesagt: ".
+std::string cancelled_prefix(web::lang l) { return std::string(web::strings_for(l).cancelled) + ": "; }
+
 std::string cache_key(std::string_view path, const web::listing_query& f, web::lang l) {
     return std::string(path) + "?" + web::encode_filter(f) + "&lang=" + std::string(web::code(l));
 }
@@ -56,8 +59,11 @@ handled app::feed(const request& req, parsed& p) {
         const store::event_filter f{
             .network_slug = std::nullopt, .kinds = p.filter.kinds, .include_occurrences = false};
         const calendar::feed_info info{std::string(web::strings_for(l).all_events_feed) + kinds_suffix(p.filter, l),
-                                       std::string(web::strings_for(l).tagline), config_.base_url + "/",
-                                       config_.base_url, false};
+                                       std::string(web::strings_for(l).tagline),
+                                       config_.base_url + "/",
+                                       config_.base_url,
+                                       false,
+                                       cancelled_prefix(l)};
         return {write_feed(info, store_.events(f), store_.series_list(f)), store_.last_change(f)};
     };
     return serve_feed(req, "feed", cache_key("/calendar.ics", p.filter, l), build, "");
@@ -74,8 +80,12 @@ handled app::network_feed(const request& req, parsed& p, const std::string& slug
     const auto l = p.ctx.language;
     const auto build = [&]() -> feed_cache::built {
         const store::event_filter f{.network_slug = slug, .kinds = filter.kinds, .include_occurrences = false};
-        const calendar::feed_info info{n->name + kinds_suffix(filter, l), n->description,
-                                       config_.base_url + "/networks/" + slug, config_.base_url, false};
+        const calendar::feed_info info{n->name + kinds_suffix(filter, l),
+                                       n->description,
+                                       config_.base_url + "/networks/" + slug,
+                                       config_.base_url,
+                                       false,
+                                       cancelled_prefix(l)};
         return {write_feed(info, store_.events(f), store_.series_list(f)), store_.last_change(f)};
     };
     return serve_feed(req, "network_feed", cache_key("/networks/calendar.ics", filter, l), build, "");
@@ -88,11 +98,12 @@ handled app::event_ics(const request& req, parsed& p, const std::string& slug) {
         const auto current = store_.event_by_slug(slug);  // as of this build, not of the check above
         std::vector<calendar::event> events;
         if (current && current->status != calendar::event_status::draft) events.push_back(*current);
-        const calendar::feed_info info{e->title, "", calendar::event_url(config_.base_url, *e), config_.base_url,
-                                       false};
+        const calendar::feed_info info{e->title,         "",    calendar::event_url(config_.base_url, *e),
+                                       config_.base_url, false, cancelled_prefix(p.ctx.language)};
         return {write_feed(info, events), current ? current->updated_at : e->updated_at};
     };
-    return serve_feed(req, "event_ics", "/events/" + slug + ".ics", build, slug + ".ics");
+    const auto key = "/events/" + slug + ".ics?lang=" + std::string(web::code(p.ctx.language));
+    return serve_feed(req, "event_ics", key, build, slug + ".ics");
 }
 
 handled app::series_ics(const request& req, parsed& p, const std::string& slug) {
@@ -101,12 +112,17 @@ handled app::series_ics(const request& req, parsed& p, const std::string& slug) 
     const auto build = [&]() -> feed_cache::built {
         std::vector<calendar::series> one;
         if (auto current = store_.series_by_slug(slug)) one.push_back(std::move(*current));
-        const calendar::feed_info info{found->title, found->description, calendar::series_url(config_.base_url, *found),
-                                       config_.base_url, false};
+        const calendar::feed_info info{found->title,
+                                       found->description,
+                                       calendar::series_url(config_.base_url, *found),
+                                       config_.base_url,
+                                       false,
+                                       cancelled_prefix(p.ctx.language)};
         const auto changed = one.empty() ? found->updated_at : one.front().updated_at;
         return {write_feed(info, {}, one), changed};
     };
-    return serve_feed(req, "series_ics", "/series/" + slug + ".ics", build, slug + ".ics");
+    const auto key = "/series/" + slug + ".ics?lang=" + std::string(web::code(p.ctx.language));
+    return serve_feed(req, "series_ics", key, build, slug + ".ics");
 }
 
 // A barcamp's sessions.ics or schedule.json, cached like the other feeds (programme changes move the version).
@@ -117,8 +133,12 @@ handled app::sessions_feed(const request& req, const calendar::event& e, std::st
         const auto programme = store_.programme(e.slug).value_or(calendar::programme{});
         const auto changed =
             std::max(current.updated_at, store_.programme_changed(e.slug).value_or(current.updated_at));
-        const calendar::feed_info info{current.title + " – Sessions", "", calendar::plan_url(config_.base_url, current),
-                                       config_.base_url, false};
+        const calendar::feed_info info{current.title + " – Sessions",
+                                       "",
+                                       calendar::plan_url(config_.base_url, current),
+                                       config_.base_url,
+                                       false,
+                                       ""};
         auto body = ics ? calendar::write_sessions_ics(info, current, programme)
                         : web::schedule_json(current, programme, config_.base_url, changed);
         return {std::make_shared<const std::string>(std::move(body)), changed};
@@ -135,8 +155,12 @@ handled app::sessions_feed(const request& req, const calendar::event& e, std::st
 handled app::personal_feed(const request& req, parsed& p, const std::string& token) {
     const auto feed = store_.personal_feed_events(token);
     if (!feed) return not_found(p);
-    const calendar::feed_info info{std::string(web::strings_for(p.ctx.language).my_events_feed), "",
-                                   config_.base_url + "/", config_.base_url, true};
+    const calendar::feed_info info{std::string(web::strings_for(p.ctx.language).my_events_feed),
+                                   "",
+                                   config_.base_url + "/",
+                                   config_.base_url,
+                                   true,
+                                   cancelled_prefix(p.ctx.language)};
     cached_feed entry;
     entry.body = write_feed(info, feed->events);
     entry.etag = strong_etag(*entry.body);
@@ -154,7 +178,8 @@ handled app::manage_ics(const request& req, parsed& p, const std::string& token)
     const auto e = r ? store_.event_by_slug(r->event_slug) : std::nullopt;
     if (!r || !e || r->status != calendar::registration_status::confirmed || e->status == calendar::event_status::draft)
         return not_found(p);
-    const calendar::feed_info info{e->title, "", calendar::event_url(config_.base_url, *e), config_.base_url, true};
+    const calendar::feed_info info{e->title,         "",   calendar::event_url(config_.base_url, *e),
+                                   config_.base_url, true, cancelled_prefix(p.ctx.language)};
     cached_feed entry;
     entry.body = write_feed(info, std::vector<calendar::event>{*e});
     entry.etag = strong_etag(*entry.body);

@@ -94,6 +94,18 @@ TEST_CASE("cancelled events stay with STATUS:CANCELLED, drafts never appear") {
     CHECK(text.find("draft") == std::string::npos);
 }
 
+TEST_CASE("a cancelled event's title says so where the feed asks: Outlook has no cancelled state") {
+    auto cancelled = sample_event("cancelled");
+    cancelled.status = event_status::cancelled;
+    const auto held = sample_event("held");
+    auto f = feed;
+    f.cancelled_prefix = "Abgesagt: ";
+    const auto text = write({cancelled, held}, f);
+    CHECK_THAT(text, Catch::Contains("SUMMARY:Abgesagt: MINT:Barcamp"));
+    CHECK(count_of(text, "SUMMARY:Abgesagt: ") == 1);                         // the one held keeps its title
+    CHECK_THAT(write({cancelled}), Catch::Contains("SUMMARY:MINT:Barcamp"));  // no prefix asked for
+}
+
 TEST_CASE("private join links appear only in feeds for registered people") {
     auto e = sample_event("online");
     e.format = event_format::online;

@@ -60,6 +60,10 @@ TEST_CASE("feeds hold exactly the events their filter names") {
     const auto one = get(s.port(), "/events/abgesagtes-treffen.ics");
     CHECK(count(one.body(), "BEGIN:VEVENT") == 1);
     CHECK(one.body().find("STATUS:CANCELLED") != std::string::npos);
+    CHECK(one.body().find("SUMMARY:Abgesagt: Abgesagtes Netzwerktreffen\r\n") != std::string::npos);
+    CHECK(get(s.port(), "/events/abgesagtes-treffen.ics?lang=en")
+              .body()
+              .find("SUMMARY:Cancelled: Abgesagtes Netzwerktreffen\r\n") != std::string::npos);
     CHECK(one[http::field::content_disposition] == "attachment; filename=\"abgesagtes-treffen.ics\"");
     CHECK(count(get(s.port(), "/calendar.ics").body(), "BEGIN:VTIMEZONE") == 3);
 }
