@@ -59,10 +59,6 @@ html filter_form(const page_context& ctx, std::span<const calendar::network> net
                fields);
 }
 
-}  // namespace
-
-namespace {
-
 // A link to another month or page of the same listing, filters kept.
 std::string listing_href(const page_context& ctx, listing_query q, date::year_month month, int page) {
     q.month = month;
