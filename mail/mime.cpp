@@ -13,6 +13,10 @@ std::string boundary(const message& m, std::string_view which) {
 }
 
 void header(std::string& out, std::string_view name, std::string_view value) {
+    if (name.size() + 2 + value.size() <= 78) {  // fits one line: nothing to fold
+        out.append(name).append(": ").append(value).append("\r\n");
+        return;
+    }
     out.append(fold_field(std::string(name) + ": " + std::string(value))).append("\r\n");
 }
 
