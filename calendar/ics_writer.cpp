@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "calendar/alarm.hpp"
 #include "calendar/ics_parts.hpp"
 #include "calendar/ics_text.hpp"
 #include "calendar/itip.hpp"
@@ -79,6 +80,16 @@ void append_shown(std::string& out, const shown& item, const feed_info& feed) {
         append_line(out, "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=" + param_value("Online"), *item.join_url);
 }
 
+// The chosen alarm of a person's own feed: a display alarm naming the event, none for a cancelled one.
+void append_alarm(std::string& out, const feed_info& feed, const std::string& title, event_status status) {
+    if (!feed.alarm || status == event_status::cancelled) return;
+    append_line(out, "BEGIN", "VALARM");
+    append_line(out, "ACTION", "DISPLAY");
+    append_line(out, "TRIGGER", alarm_trigger(*feed.alarm));
+    append_line(out, "DESCRIPTION", escape_text(title));
+    append_line(out, "END", "VALARM");
+}
+
 void append_status(std::string& out, event_status status) {
     const bool cancelled = status == event_status::cancelled;
     append_line(out, "STATUS", cancelled ? "CANCELLED" : "CONFIRMED");
@@ -100,6 +111,7 @@ void append_event(std::string& out, const event& e, const feed_info& feed) {
     append_stamps(out, e.uid, e.created_at, e.updated_at, e.sequence);
     append_event_body(out, e, feed);
     append_status(out, e.status);
+    append_alarm(out, feed, e.title, e.status);
     append_line(out, "END", "VEVENT");
 }
 
@@ -138,6 +150,7 @@ void append_override(std::string& out, const series& s, const series_override& o
                   o.status.value_or(s.status) == event_status::cancelled},
                  feed);
     append_status(out, o.status.value_or(s.status));
+    append_alarm(out, feed, o.title ? *o.title : s.title, o.status.value_or(s.status));
     append_line(out, "END", "VEVENT");
 }
 
@@ -153,6 +166,7 @@ void append_series(std::string& out, const series& s, const feed_info& feed) {
                   s.join_url, s.info_url, s.status == event_status::cancelled},
                  feed);
     append_status(out, s.status);
+    append_alarm(out, feed, s.title, s.status);
     append_line(out, "END", "VEVENT");
     for (const auto& o : s.overrides) append_override(out, s, o, feed);
 }

@@ -1,5 +1,7 @@
 #pragma once
 // Writes iCalendar objects (RFC 5545, RFC 7986) for subscription feeds and single-event downloads.
+#include <chrono>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -16,6 +18,8 @@ struct feed_info {
     bool include_private_join_urls = false;  // only for feeds meant for one registered person
     // Before a cancelled event's SUMMARY ("Abgesagt: "): Outlook shows STATUS:CANCELLED events like any other.
     std::string cancelled_prefix{};
+    // A person's own feed with an alarm chosen (calendar/alarm.hpp): a VALARM this long before each event.
+    std::optional<std::chrono::minutes> alarm{};
 };
 
 // A whole VCALENDAR with one VTIMEZONE per zone used and one VEVENT per event (drafts are skipped). A series is

@@ -1,10 +1,13 @@
 // Feed routes: whole-site, per-network and single-event iCalendar, cached by the store's data version.
+#include "calendar/alarm.hpp"
 #include "calendar/ics_writer.hpp"
 #include "calendar/session_ics.hpp"
 #include "web/schedule_json.hpp"
+#include "server/admin_request.hpp"
 #include "server/app.hpp"
 #include "server/conditional.hpp"
 #include "web/admin_strings.hpp"
+#include "web/registration_strings.hpp"
 
 namespace tp::server {
 namespace {
@@ -155,12 +158,16 @@ handled app::sessions_feed(const request& req, const calendar::event& e, std::st
 handled app::personal_feed(const request& req, parsed& p, const std::string& token) {
     const auto feed = store_.personal_feed_events(token);
     if (!feed) return not_found(p);
-    const calendar::feed_info info{std::string(web::strings_for(p.ctx.language).my_events_feed),
-                                   "",
-                                   config_.base_url + "/",
-                                   config_.base_url,
-                                   true,
-                                   cancelled_prefix(p.ctx.language)};
+    const auto alarm_asked = param(query_of(req), "alarm");  // ?alarm=30m: a reminder before each event
+    const auto alarm = calendar::parse_alarm(alarm_asked);
+    if (!alarm_asked.empty() && !alarm) return bad_request(p, web::alarm_problem(alarm_asked, p.ctx.language));
+    calendar::feed_info info{std::string(web::strings_for(p.ctx.language).my_events_feed),
+                             "",
+                             config_.base_url + "/",
+                             config_.base_url,
+                             true,
+                             cancelled_prefix(p.ctx.language)};
+    info.alarm = alarm;
     cached_feed entry;
     entry.body = write_feed(info, feed->events);
     entry.etag = strong_etag(*entry.body);

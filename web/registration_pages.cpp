@@ -103,6 +103,12 @@ html personal_feed_section(const page_context& ctx, const calendar::registration
         tag("h2", {{"id", "personal-feed"}}, text(s.personal_feed_title)) + tag("p", text(s.personal_feed_text));
     body += tag("ul", {{"class", "actions"}},
                 tag("li", link(webcal_url(ctx.base_url, feed), text(strings_for(ctx.language).subscribe_webcal))));
+    html alarms;
+    for (const auto& [query, words] : {std::pair{"alarm=30m", s.alarm_minutes}, std::pair{"alarm=1h", s.alarm_hour},
+                                       std::pair{"alarm=1d", s.alarm_day}})
+        alarms += tag("li", link(webcal_url(ctx.base_url, feed + "?" + query), text(words)));
+    body += tag("p", {{"id", "alarm-choice"}}, text(s.alarm_title)) +
+            tag("ul", {{"class", "inline-links"}, {"aria-labelledby", "alarm-choice"}}, alarms);
     body += tag("p", tag("code", text(ctx.base_url + feed)));
     body += tag("p", {{"class", "aside"}}, link(href(ctx, "/r/" + r.token + "/feed"), text(s.personal_feed_reset)));
     return tag("section", {{"aria-labelledby", "personal-feed"}}, body);

@@ -91,6 +91,10 @@ const registration_strings german{
     .answers_back = "Zurück zu Ihrer Anmeldung",
     .sessions_link = "Sessions vorschlagen und abstimmen",
     .event_label = "Veranstaltung",
+    .alarm_title = "Mit Erinnerung abonnieren (Apple Kalender, Thunderbird):",
+    .alarm_minutes = "30 Minuten vorher",
+    .alarm_hour = "1 Stunde vorher",
+    .alarm_day = "1 Tag vorher",
 };
 
 const registration_strings english{
@@ -180,9 +184,18 @@ const registration_strings english{
     .answers_back = "Back to your registration",
     .sessions_link = "Propose and vote on sessions",
     .event_label = "Event",
+    .alarm_title = "Subscribe with a reminder (Apple Calendar, Thunderbird):",
+    .alarm_minutes = "30 minutes before",
+    .alarm_hour = "1 hour before",
+    .alarm_day = "1 day before",
 };
 
 }  // namespace
+
+std::string alarm_problem(std::string_view asked, lang l) {
+    return l == lang::de ? "„" + std::string(asked) + "“ ist keine Erinnerung: 15m bis 2d, etwa 30m, 2h oder 1d."
+                         : "alarm: '" + std::string(asked) + "' is not a reminder: 15m to 2d, such as 30m, 2h or 1d";
+}
 
 const registration_strings& registration_strings_for(lang l) { return l == lang::en ? english : german; }
 

@@ -45,6 +45,7 @@ form.filter .search .meta{margin:.2rem 0 0}
 nav.months ul,nav.pages ul{display:flex;flex-wrap:wrap;gap:.35rem 1rem;list-style:none;padding:0;margin:.75rem 0}
 nav.months a[aria-current]{font-weight:700;text-decoration:none;border-bottom:3px solid currentColor}
 nav.pages{border-top:1px solid var(--line);margin-top:1rem}
+ul.inline-links{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:0;margin:.25rem 0 1rem}
 select,button,input{font:inherit}
 select{max-width:100%;padding:.3rem}
 button{background:var(--accent);color:var(--accent-ink);border:0;border-radius:.3rem;padding:.4rem 1rem;cursor:pointer}

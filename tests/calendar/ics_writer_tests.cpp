@@ -186,3 +186,17 @@ TEST_CASE("draft series stay out of feeds") {
     const std::vector<series> all{s};
     CHECK(write_ics(feed, {}, all).find("VEVENT") == std::string::npos);
 }
+
+TEST_CASE("a feed with a chosen alarm reminds before each event held, never before a cancelled one") {
+    auto cancelled = sample_event("cancelled");
+    cancelled.status = event_status::cancelled;
+    const auto held = sample_event("held");
+    auto f = feed;
+    f.alarm = std::chrono::minutes{30};
+    const auto text = write({cancelled, held}, f);
+    CHECK(lint_ics(text).empty());
+    CHECK(count_of(text,
+                   "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT30M\r\nDESCRIPTION:MINT:Barcamp\r\n"
+                   "END:VALARM\r\n") == 1);
+    CHECK(write({held}).find("VALARM") == std::string::npos);  // none unless asked for
+}

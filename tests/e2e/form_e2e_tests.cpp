@@ -213,6 +213,13 @@ TEST_CASE("a confirmed person gets a personal feed with private join links, it c
     CHECK(v.c.request(http::verb::get, feed, {{"If-None-Match", std::string(ics[http::field::etag])}}).result() ==
           http::status::not_modified);
     CHECK(get(s.port(), "/events/online-treffen.ics").body().find("only-for-you") == std::string::npos);
+    // A reminder by choice: the page offers three, the feed carries the one asked for, a bad one is a 400.
+    CHECK(ics.body().find("VALARM") == std::string::npos);
+    CHECK_THAT(manage, Catch::Contains(feed.substr(0) + "?alarm=1h\">1 Stunde vorher</a>"));
+    CHECK_THAT(v.open(feed + "?alarm=30m").body(), Catch::Contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT30M"));
+    const auto too_long = v.open(feed + "?alarm=3d");
+    CHECK(too_long.result() == http::status::bad_request);
+    CHECK_THAT(too_long.body(), Catch::Contains("„3d“ ist keine Erinnerung"));
     // The link on the page asks once more, saying what happens; the old address still works until confirmed.
     const auto ask = v.open("/r/" + token + "/feed");
     CHECK(ask.result() == http::status::ok);
