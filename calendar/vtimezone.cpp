@@ -92,13 +92,21 @@ std::string offset_text(seconds off) {
     return buf;
 }
 
+// The last second of the local day an onset falls on, in UTC: UNTIL exactly on the onset loses it in some
+// readers (dateutil, rrule.js); the end of its day is included by all and reaches no further onset.
+sys_seconds end_of_local_day(const transition& t) {
+    const auto local = date::local_seconds{t.at.time_since_epoch() + t.offset_to};
+    const auto last = date::floor<date::days>(local) + date::days{1} - seconds{1};
+    return sys_seconds{last.time_since_epoch() - t.offset_to};
+}
+
 std::string rrule_of(const run& r, bool open_ended) {
     static constexpr const char* names[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
     // Where both fit, "last" is the tz database's own rule (lastSun); "4th Sunday" would fail in other years.
     const std::string ordinal = r.rule.last ? "-1" : std::to_string(r.rule.nth);
     std::string rule =
         "FREQ=YEARLY;BYMONTH=" + std::to_string(r.rule.month) + ";BYDAY=" + ordinal + names[r.rule.weekday];
-    if (!open_ended) rule += ";UNTIL=" + format_utc(r.items.back().at);
+    if (!open_ended) rule += ";UNTIL=" + format_utc(end_of_local_day(r.items.back()));
     return rule;
 }
 
