@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <variant>
 
 #include "calendar/alarm.hpp"
 #include "calendar/ics_parts.hpp"
 #include "calendar/ics_text.hpp"
 #include "calendar/itip.hpp"
+#include "calendar/rrule.hpp"
 #include "calendar/rrule_expand.hpp"
 #include "calendar/vtimezone.hpp"
 #include "calendar/zoned.hpp"
@@ -154,12 +156,27 @@ void append_override(std::string& out, const series& s, const series_override& o
     append_line(out, "END", "VEVENT");
 }
 
+// The rule as written: a UTC UNTIL becomes the last second of the last occurrence's local day, which every
+// reader includes (rrule.js drops an UNTIL exactly on the last start). Rules repeat at most daily, so the rest
+// of that day holds no further occurrence.
+std::string written_rule(const series& s) {
+    const auto* zone = find_zone(s.time_zone);
+    auto r = parse_rrule(s.rule);
+    if (!zone || !std::holds_alternative<sys_seconds>(r.until)) return s.rule;
+    const auto from = recurrence_instant(s.first_start, *zone);
+    const auto all = expand(r, s.first_start, *zone, from, std::get<sys_seconds>(r.until) + std::chrono::seconds{1});
+    if (all.empty() || all.size() >= max_occurrences) return s.rule;
+    const auto day_end = date::floor<date::days>(all.back().local) + date::days{1} - std::chrono::seconds{1};
+    r.until = recurrence_instant(day_end, *zone);
+    return to_string(r);
+}
+
 void append_series(std::string& out, const series& s, const feed_info& feed) {
     append_line(out, "BEGIN", "VEVENT");
     append_stamps(out, s.uid, s.created_at, s.updated_at, s.sequence);
     append_series_time(out, "DTSTART", s, s.first_start);
     append_series_instant(out, "DTEND", s, recurrence_instant(s.first_start, *find_zone(s.time_zone)) + s.duration);
-    append_line(out, "RRULE", s.rule);
+    append_line(out, "RRULE", written_rule(s));
     append_exdates(out, s);
     append_shown(out,
                  {s.title, s.description, place(s.format, s.venue, s.address), series_url(feed.base_url, s), s.kind,

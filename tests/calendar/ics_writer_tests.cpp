@@ -200,3 +200,27 @@ TEST_CASE("a feed with a chosen alarm reminds before each event held, never befo
                    "END:VALARM\r\n") == 1);
     CHECK(write({held}).find("VALARM") == std::string::npos);  // none unless asked for
 }
+
+TEST_CASE("a series' UNTIL is written as the end of its last occurrence's local day, which every reader includes") {
+    auto s = sample_series();
+    s.overrides.clear();
+    s.exdates.clear();
+    const auto [rule, written] = GENERATE(table<std::string, std::string>({
+        // 17:00 in Berlin on 30 November 2027 is 16:00 UTC: the last date, exactly (rrule.js drops it)
+        {"FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU;UNTIL=20271130T160000Z",
+         "FREQ=MONTHLY;INTERVAL=2;UNTIL=20271130T225959Z;BYDAY=-1TU"},
+        // an UNTIL past the last date but before the next: the same end of that day
+        {"FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU;UNTIL=20271215T000000Z",
+         "FREQ=MONTHLY;INTERVAL=2;UNTIL=20271130T225959Z;BYDAY=-1TU"},
+        // summer time: 23:59:59 in Berlin is 21:59:59 UTC
+        {"FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU;UNTIL=20270727T150000Z",
+         "FREQ=MONTHLY;INTERVAL=2;UNTIL=20270727T215959Z;BYDAY=-1TU"},
+        {"FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU;COUNT=3", "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU;COUNT=3"},
+    }));
+    CAPTURE(rule);
+    s.rule = rule;
+    const std::vector<series> all{s};
+    const auto text = write_ics(feed, {}, all);
+    CHECK(lint_ics(text).empty());
+    CHECK_THAT(text, Catch::Contains("RRULE:" + written + "\r\n"));
+}
