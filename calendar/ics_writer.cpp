@@ -171,6 +171,31 @@ std::string written_rule(const series& s) {
     return to_string(r);
 }
 
+// A date whose wall time the clocks skip: without an override each client resolves it its own way (03:30, 01:30,
+// or not at all). One override per such date within ten years (the tz data ends in 2037), with the start we
+// resolved (the gap's length later, as our pages and invitations say), unless the date is skipped or already
+// changed by hand.
+std::vector<series_override> gap_overrides(const series& s) {
+    const auto* zone = find_zone(s.time_zone);
+    if (!zone) return {};
+    const auto from = recurrence_instant(s.first_start, *zone);
+    const auto dates = expand(parse_rrule(s.rule), s.first_start, *zone, from, from + date::years{10});
+    std::vector<series_override> out;
+    for (const auto& d : dates) {
+        if (zone->get_info(d.local).result != date::local_info::nonexistent) continue;
+        const auto same = [&](const series_override& o) { return o.original_start == d.local; };
+        if (std::find(s.exdates.begin(), s.exdates.end(), d.local) != s.exdates.end() ||
+            std::any_of(s.overrides.begin(), s.overrides.end(), same))
+            continue;
+        series_override o;
+        o.original_start = d.local;
+        o.sequence = s.sequence;
+        o.updated_at = s.updated_at;
+        out.push_back(o);
+    }
+    return out;
+}
+
 void append_series(std::string& out, const series& s, const feed_info& feed) {
     append_line(out, "BEGIN", "VEVENT");
     append_stamps(out, s.uid, s.created_at, s.updated_at, s.sequence);
@@ -186,6 +211,7 @@ void append_series(std::string& out, const series& s, const feed_info& feed) {
     append_alarm(out, feed, s.title, s.status);
     append_line(out, "END", "VEVENT");
     for (const auto& o : s.overrides) append_override(out, s, o, feed);
+    for (const auto& o : gap_overrides(s)) append_override(out, s, o, feed);
 }
 
 struct zone_span {

@@ -224,3 +224,33 @@ TEST_CASE("a series' UNTIL is written as the end of its last occurrence's local 
     CHECK(lint_ics(text).empty());
     CHECK_THAT(text, Catch::Contains("RRULE:" + written + "\r\n"));
 }
+
+TEST_CASE("a series date the clocks skip gets an explicit override, so every client shows the same instant") {
+    auto s = sample_series();
+    s.overrides.clear();
+    s.exdates.clear();
+    s.rule = "FREQ=WEEKLY;BYDAY=SU;COUNT=4";
+    s.first_start = parse_local_date_time("2027-03-14T02:30");  // 28 March 2027: 02:00 jumps to 03:00 in Berlin
+    const std::vector<series> all{s};
+    const auto text = write_ics(feed, {}, all);
+    CHECK(lint_ics(text).empty());
+    CHECK_THAT(text, Catch::Contains("RECURRENCE-ID;TZID=Europe/Berlin:20270328T023000\r\n"
+                                     "DTSTART;TZID=Europe/Berlin:20270328T033000\r\n"
+                                     "DTEND;TZID=Europe/Berlin:20270328T050000\r\n"));
+    CHECK(count_of(text, "RECURRENCE-ID") == 1);  // only the skipped one
+    CHECK(count_of(text, "UID:alumni@treffpunkt.test\r\n") == 2);
+
+    s.exdates = {parse_local_date_time("2027-03-28T02:30")};  // a date skipped anyway needs none
+    const std::vector<series> skipped{s};
+    CHECK(count_of(write_ics(feed, {}, skipped), "RECURRENCE-ID") == 0);
+    s.exdates.clear();
+    series_override renamed;  // a date changed by hand keeps its own override
+    renamed.original_start = parse_local_date_time("2027-03-28T02:30");
+    renamed.title = "Sonderrunde";
+    renamed.sequence = 1;
+    s.overrides = {renamed};
+    const std::vector<series> changed{s};
+    const auto by_hand = write_ics(feed, {}, changed);
+    CHECK(count_of(by_hand, "RECURRENCE-ID") == 1);
+    CHECK_THAT(by_hand, Catch::Contains("SUMMARY:Sonderrunde"));
+}
