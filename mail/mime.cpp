@@ -12,6 +12,18 @@ std::string boundary(const message& m, std::string_view which) {
     return "=_tp_" + std::string(which) + "_" + base64(m.message_id).substr(0, 16);
 }
 
+// A list id of dot-atoms and an absolute http(s) URL without spaces, angle brackets or controls: nothing a
+// header could be broken with.
+bool valid_list(const message::mailing_list& l) {
+    const auto clean = [](std::string_view s) {
+        for (const char c : s)
+            if (c <= 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '"') return false;
+        return !s.empty();
+    };
+    return clean(l.id) && clean(l.unsubscribe) &&
+           (l.unsubscribe.starts_with("https://") || l.unsubscribe.starts_with("http://"));
+}
+
 void header(std::string& out, std::string_view name, std::string_view value) {
     if (name.size() + 2 + value.size() <= 78) {  // fits one line: nothing to fold
         out.append(name).append(": ").append(value).append("\r\n");
@@ -90,6 +102,12 @@ void envelope_headers(std::string& out, const message& m) {
     header(out, "Message-ID", "<" + m.message_id + ">");
     header(out, "Subject", encode_unstructured(m.subject));
     if (m.automatic) header(out, "Auto-Submitted", "auto-generated");
+    if (m.list) {
+        if (!valid_list(*m.list)) throw std::invalid_argument("not a list id or unsubscribe URL");
+        header(out, "List-Id", "<" + m.list->id + ">");
+        header(out, "List-Unsubscribe", "<" + m.list->unsubscribe + ">");
+        header(out, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
     header(out, "MIME-Version", "1.0");
 }
 

@@ -35,6 +35,12 @@ struct message {
     std::optional<calendar_part> calendar;
     std::vector<inline_image> images{};  // the HTML part's pictures
     bool automatic = true;               // Auto-Submitted: auto-generated (RFC 3834): no out-of-office replies
+    // A mail to everyone of an event: List-Id (RFC 2919) and a one-click List-Unsubscribe (RFC 2369, RFC 8058).
+    struct mailing_list {
+        std::string id;           // "mint-barcamp.ist-bochum.treffpunkt.example"
+        std::string unsubscribe;  // an https URL that takes the one-click POST
+    };
+    std::optional<mailing_list> list{};
 };
 
 // The whole message, headers and body, with CRLF line ends, ready for SMTP DATA or a maildir file.

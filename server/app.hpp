@@ -128,6 +128,9 @@ private:
     handled resend_link(const request& req, parsed& p, const std::string& slug);
     handled manage(const request& req, parsed& p, const std::string& token, std::string_view step);  // no-store
     handled manage_step(const request& req, parsed& p, const std::string& token, std::string_view step);
+    // Stops the mails to everyone of the event for this registration: a page with one button, or the one-click
+    // POST of RFC 8058 (forms.cpp).
+    handled manage_unsubscribe(const request& req, parsed& p, const std::string& token);
     // The event's .ics with the private join link for a person holding a seat (feeds.cpp); no-store.
     handled manage_ics(const request& req, parsed& p, const std::string& token);
     // The person changes their answers while registration is open (forms.cpp); no-store.

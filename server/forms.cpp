@@ -197,4 +197,25 @@ handled app::manage_answers(const request& req, parsed& p, const std::string& to
     return result;
 }
 
+handled app::manage_unsubscribe(const request& req, parsed& p, const std::string& token) {
+    const auto r = store_.registration_by_token(token);
+    const auto e = r ? store_.event_by_slug(r->event_slug) : std::nullopt;
+    if (!r || !e)
+        return page(p, "manage_unsubscribe", http::status::not_found,
+                    web::error_page(p.ctx, 404, web::registration_strings_for(p.ctx.language).unknown_link).str());
+    const auto csrf = csrf_for(req);
+    bool done = false;
+    if (req.method() == http::verb::post) {
+        const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
+        const bool one_click = param(fields, "List-Unsubscribe") == "One-Click";
+        if (!one_click && !csrf_matches(req, param(fields, "csrf")))
+            return bad_request(p, web::registration_strings_for(p.ctx.language).csrf_error);
+        done = store_.stop_everyone_mails(token);
+    }
+    auto result = form_page(p, "manage_unsubscribe", http::status::ok,
+                            web::unsubscribe_page(p.ctx, *r, *e, csrf.value, done).str(), csrf);
+    result.res.set(http::field::cache_control, "no-store");
+    return result;
+}
+
 }  // namespace tp::server

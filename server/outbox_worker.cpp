@@ -25,6 +25,12 @@ namespace json = boost::json;
 constexpr auto reminder_interval = std::chrono::minutes{1};
 constexpr auto idle_wait = std::chrono::seconds{1};
 
+// Mails to everyone of an event, which a person may stop (List-Unsubscribe): an organiser's message and the
+// notice of a changed time or place. The event's cancellation always goes out.
+bool to_everyone(calendar::message_kind k) {
+    return k == calendar::message_kind::organiser_message || k == calendar::message_kind::event_changed;
+}
+
 calendar::sys_seconds now() {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
@@ -171,6 +177,10 @@ outbox_worker::prepared outbox_worker::prepare(const store::outbox_message& m) c
         if (!about) return failed("the registration or its event no longer exists");
         if (auto reason = web::stale_reason(m.kind, about->registration, about->event, now()))
             return {store::outbox_outcome{m.id, delivery_status::skipped, std::nullopt, *reason}, {}};
+        if (to_everyone(m.kind) && about->everyone_mails_stopped)
+            return {store::outbox_outcome{m.id, delivery_status::skipped, std::nullopt,
+                                          "the person stopped mails to everyone of the event"},
+                    {}};
         return {std::nullopt, render(m, *about)};
     } catch (const std::invalid_argument& ex) {  // an unknown kind or an address we cannot write
         return failed(ex.what());
@@ -223,6 +233,10 @@ std::string outbox_worker::render(const store::outbox_message& m, const store::m
     msg.text = text->text;
     msg.html = text->html;
     msg.automatic = m.kind != calendar::message_kind::organiser_message;  // a person wrote it (RFC 3834)
+    if (to_everyone(m.kind))
+        msg.list = mail::message::mailing_list{
+            e.slug + "." + e.network_slug + "." + std::string(mail::domain_of(settings_.from)),
+            settings_.base_url + "/r/" + r.token + "/unsubscribe"};
     if (text->door_code)
         msg.images.push_back({std::string(web::door_code_cid), "image/png", web::qr_code_png(in.door_url)});
     if (text->invitation) {

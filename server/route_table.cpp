@@ -77,6 +77,10 @@ std::span<const route> app::routes() {
          [](app& a, const request& r, c& x) { return a.manage(r, x, x.arg(0), "cancel"); }},
         {GET | POST, "/r/{token}/feed", "manage_feed", needs::nothing,
          [](app& a, const request& r, c& x) { return a.manage(r, x, x.arg(0), "feed"); }},
+        // One-click unsubscribe (RFC 8058): mail providers POST without our cookie, so the handler checks the
+        // form's CSRF token itself and takes "List-Unsubscribe=One-Click" instead; the link token is the secret.
+        {GET | POST, "/r/{token}/unsubscribe", "manage_unsubscribe", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.manage_unsubscribe(r, x, x.arg(0)); }, true},
         {GET, "/r/{token}/event.ics", "manage_ics", needs::nothing,
          [](app& a, const request& r, c& x) { return a.manage_ics(r, x, x.arg(0)); }},
         {GET | POST, "/r/{token}/answers", "manage_answers", needs::nothing,

@@ -380,6 +380,11 @@ CREATE UNIQUE INDEX personal_feeds_by_token_digest ON personal_feeds(token_diges
 ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at);
 )sql"},
+    migration{16, R"sql(
+-- A registration whose person stopped the mails to everyone of the event (organisers' messages, change notices)
+-- through the List-Unsubscribe link (RFC 8058): when, NULL while they come.
+ALTER TABLE registrations ADD COLUMN everyone_mails_stopped_at INTEGER;
+)sql"},
 };
 
 constexpr bool numbered_in_order() {

@@ -52,6 +52,7 @@ struct mail_subject {
     calendar::network network;
     std::optional<sys_seconds> confirmed_at;
     int withdrawals = 0;  // times the registration was cancelled or rejected, up to the message's creation
+    bool everyone_mails_stopped = false;  // the person stopped mails to everyone of the event (List-Unsubscribe)
 };
 
 class outbox_store {

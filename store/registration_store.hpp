@@ -76,6 +76,9 @@ public:
     // calendar::answers_changeable holds, checked inside the write; false (nothing written) otherwise or for an
     // unknown token.
     bool change_answers(const std::string& token, const calendar::answers& answers);
+    // The person stops the mails to everyone of the event (organisers' messages, change notices): RFC 8058's
+    // one-click unsubscribe. False for an unknown token; stopping twice is fine.
+    bool stop_everyone_mails(const std::string& token);
     // Frees the seat at once and promotes the first person waiting.
     std::optional<calendar::registration> cancel_registration(const std::string& token);
     // Expires pending registrations whose hold has passed and gives their seats to the waiting list.

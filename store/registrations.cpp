@@ -199,6 +199,17 @@ std::optional<registration> registration_store::confirm_registration(const std::
     });
 }
 
+bool registration_store::stop_everyone_mails(const std::string& token) {
+    return db_.write([&](connection& c, sys_seconds now) {
+        auto update = c.prepare(
+            "UPDATE registrations SET everyone_mails_stopped_at = COALESCE(everyone_mails_stopped_at, ?) "
+            "WHERE token_digest = ?");
+        update->bind(1, to_db(now));
+        update->bind(2, token_digest(token));
+        return update->exec() > 0;
+    });
+}
+
 bool registration_store::change_answers(const std::string& token, const calendar::answers& answers) {
     return db_.write([&](connection& c, sys_seconds now) {
         const auto r = find_unranked(c, by_token, token_digest(token));
@@ -283,7 +294,10 @@ std::optional<mail_subject> outbox_store::subject_of(const outbox_message& m) {
         auto n = c.prepare(std::string("SELECT ") + network_columns + " FROM networks n WHERE n.slug = ?");
         n->bind(1, ev->event.network_slug);
         if (!n->executeStep()) return std::nullopt;
-        mail_subject out{std::move(*r), std::move(ev->event), network_from_row(*n), std::nullopt, 0};
+        mail_subject out{std::move(*r), std::move(ev->event), network_from_row(*n), std::nullopt, 0, false};
+        auto stopped = c.prepare("SELECT everyone_mails_stopped_at IS NOT NULL FROM registrations WHERE id = ?");
+        stopped->bind(1, out.registration.id);
+        out.everyone_mails_stopped = stopped->executeStep() && stopped->getColumn(0).getInt() != 0;
         auto history = c.prepare(
             "SELECT MAX(CASE WHEN to_status = 'confirmed' THEN at END), "
             "COALESCE(SUM(to_status IN ('cancelled', 'rejected') AND at <= ?), 0) "

@@ -41,6 +41,10 @@ struct manage_extras {
 // with `f.answers`, problems next to them and summarised at the top.
 [[nodiscard]] html answers_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
                                 const form_state& f);
+// Stopping the mails to everyone of the event (List-Unsubscribe): what stops and what still comes, one button;
+// `done` once stopped.
+[[nodiscard]] html unsubscribe_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
+                                    const std::string& csrf, bool done);
 // A page with one button that POSTs: confirm or cancel. GET never changes anything (mail scanners follow links).
 [[nodiscard]] html confirm_step_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
                                      const std::string& csrf, bool cancel);

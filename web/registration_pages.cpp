@@ -148,6 +148,21 @@ html answers_page(const page_context& ctx, const calendar::registration& r, cons
     return layout(ctx, {std::string(s.answers_title), "", ""}, body);
 }
 
+html unsubscribe_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
+                      const std::string& csrf, bool done) {
+    const auto& s = registration_strings_for(ctx.language);
+    html body = tag("h1", text(s.unsubscribe_title)) + event_line(ctx, e);
+    if (done) {
+        body += tag("p", {{"class", "notice saved"}, {"role", "status"}}, text(s.unsubscribe_done));
+    } else {
+        body += tag("p", text(s.unsubscribe_text));
+        body += tag("form", {{"method", "post"}, {"action", href(ctx, "/r/" + r.token + "/unsubscribe")}},
+                    csrf_field(csrf) + tag("button", {{"type", "submit"}}, text(s.unsubscribe_button)));
+    }
+    body += tag("p", link(href(ctx, "/r/" + r.token), text(s.answers_back)));
+    return layout(ctx, {std::string(s.unsubscribe_title), "", ""}, body);
+}
+
 html confirm_step_page(const page_context& ctx, const calendar::registration& r, const calendar::event& e,
                        const std::string& csrf, bool cancel) {
     const auto& s = registration_strings_for(ctx.language);

@@ -95,6 +95,13 @@ const registration_strings german{
     .alarm_minutes = "30 Minuten vorher",
     .alarm_hour = "1 Stunde vorher",
     .alarm_day = "1 Tag vorher",
+    .unsubscribe_title = "Nachrichten an alle abbestellen",
+    .unsubscribe_text =
+        "Sie bekommen dann keine Nachrichten der Veranstalter an alle Teilnehmenden und keine Hinweise auf "
+        "geänderte Zeiten oder Orte mehr. Ihre Anmeldung bleibt bestehen; eine Absage der Veranstaltung "
+        "erfahren Sie weiterhin.",
+    .unsubscribe_button = "Abbestellen",
+    .unsubscribe_done = "Abbestellt. Ihre Anmeldung bleibt bestehen.",
 };
 
 const registration_strings english{
@@ -188,6 +195,12 @@ const registration_strings english{
     .alarm_minutes = "30 minutes before",
     .alarm_hour = "1 hour before",
     .alarm_day = "1 day before",
+    .unsubscribe_title = "Stop messages to everyone",
+    .unsubscribe_text =
+        "You will no longer receive the organisers' messages to all participants or notices of changed times "
+        "or places. Your registration stays; you will still hear if the event is cancelled.",
+    .unsubscribe_button = "Stop these messages",
+    .unsubscribe_done = "Stopped. Your registration stays.",
 };
 
 }  // namespace

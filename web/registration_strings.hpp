@@ -18,7 +18,7 @@ struct registration_strings {
         inbox_spam, repeated_sent_to, submit_waitlist, my_calendar_title, my_calendar_text, calendar_google,
         calendar_outlook, calendar_office, calendar_other, yes, answers_change, answers_title, answers_text,
         answers_save, answers_saved, answers_back, sessions_link, event_label, alarm_title, alarm_minutes, alarm_hour,
-        alarm_day;
+        alarm_day, unsubscribe_title, unsubscribe_text, unsubscribe_button, unsubscribe_done;
 };
 
 [[nodiscard]] const registration_strings& registration_strings_for(lang l);

@@ -80,7 +80,8 @@ const publicPages = [
   ['barcamp-plan', '/events/mint-barcamp/sessions'], ['series', '/series/alumni-austauschrunde'],
   ['registered', '/events/webinar-mint-und-maedchen/registered'], ['privacy', '/datenschutz'], ['not-found', '/events/gibt-es-nicht'],
   ['registration', `/r/${webinarLink}`], ['registration-cancel', `/r/${webinarLink}/cancel`],
-  ['registration-feed', `/r/${webinarLink}/feed`], ['registration-answers', `/r/${webinarLink}/answers`], ['registration-sessions', `/r/${barcampLink}/sessions`],
+  ['registration-feed', `/r/${webinarLink}/feed`], ['registration-answers', `/r/${webinarLink}/answers`],
+  ['registration-unsubscribe', `/r/${webinarLink}/unsubscribe`], ['registration-sessions', `/r/${barcampLink}/sessions`],
   ['unknown-link', '/r/abc'], ['login', '/admin/login'], ['password-reset', '/admin/reset'],
 ];
 const adminPages = [

@@ -261,6 +261,24 @@ TEST_CASE("a registration's own .ics carries the join link and the public UID, o
     CHECK(v.open(own).result() == http::status::not_found);
 }
 
+TEST_CASE("one click stops the mails to everyone: a mail provider's POST needs no cookie, a bare POST is refused") {
+    testing::fixture_server s;
+    add_open_event(s, "runde", 10);
+    const auto token = api_token(s, "runde", "hanna");
+    visitor v(s.port());
+    const auto page = v.open("/r/" + token + "/unsubscribe");
+    CHECK(page.result() == http::status::ok);
+    CHECK_THAT(page.body(), Catch::Contains(">Abbestellen</button>"));
+    CHECK(visitor(s.port()).post("/r/" + token + "/unsubscribe", "").result() == http::status::bad_request);
+    const auto one_click = visitor(s.port()).post("/r/" + token + "/unsubscribe", "List-Unsubscribe=One-Click");
+    CHECK(one_click.result() == http::status::ok);
+    CHECK_THAT(one_click.body(), Catch::Contains("Abbestellt."));
+    CHECK(v.post("/r/" + token + "/unsubscribe", "csrf=" + v.csrf).result() == http::status::ok);  // by the button
+    CHECK(visitor(s.port())
+              .post("/r/0123456789abcdef0123456789abcdef/unsubscribe", "List-Unsubscribe=One-Click")
+              .result() == http::status::not_found);
+}
+
 TEST_CASE("custom questions are asked, checked and stored, in the form and the API") {
     testing::fixture_server s;
     add_open_event(s, "mit-fragen", 10);

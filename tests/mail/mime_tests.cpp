@@ -181,3 +181,21 @@ TEST_CASE("every header line, of the message and of its parts, is folded within 
     }
     CHECK(checked > 20);
 }
+
+TEST_CASE("a mail to everyone of an event names its list and offers one-click unsubscribe (RFC 2919, 8058)") {
+    auto m = sample(false);
+    CHECK(header_of(render(m), "List-Id").empty());
+    m.list = message::mailing_list{"mint-barcamp.ist-bochum.treffpunkt.example",
+                                   "https://tp.example/r/0123456789abcdef0123456789abcdef/unsubscribe"};
+    const auto mail = render(m);
+    CHECK(header_of(mail, "List-Id") == "<mint-barcamp.ist-bochum.treffpunkt.example>");
+    // Too long for one line: folded before the URL, as RFC 5322 allows.
+    CHECK(mail.find(
+              "\r\nList-Unsubscribe:\r\n <https://tp.example/r/0123456789abcdef0123456789abcdef/unsubscribe>\r\n") !=
+          std::string::npos);
+    CHECK(header_of(mail, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click");
+    m.list->unsubscribe = "https://tp.example/x>\r\nBcc: a@b.de";
+    CHECK_THROWS_AS(render(m), std::invalid_argument);
+    m.list->unsubscribe = "javascript:alert(1)";
+    CHECK_THROWS_AS(render(m), std::invalid_argument);
+}

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Every state-changing form POST is refused without the CSRF token and with a wrong one, and nothing in the
-database changes: the registration form, a registration's pages (confirm, cancel, answers, feed reset, proposals
-and votes), login, logout, password and reset links, invitations, forgetting, the event and series forms, actions on
-registrations, messages and the programme editor. The route table (`treffpunkt routes`) says which routes take
-form POSTs; every one of them must be among those tried here."""
+database changes: the registration form, a registration's pages (confirm, cancel, answers, unsubscribe, feed
+reset, proposals and votes), login, logout, password and reset links, invitations, forgetting, the event and
+series forms, actions on registrations, messages and the programme editor. The route table (`treffpunkt routes`)
+says which routes take form POSTs; every one of them must be among those tried here."""
 import datetime
 import json
 import os
@@ -103,6 +103,7 @@ class CsrfTest(unittest.TestCase):
             (person, f"/r/{token}/confirm", {}),
             (person, f"/r/{token}/cancel", {}),
             (person, f"/r/{token}/answers", {"q.essen": "vegan"}),
+            (person, f"/r/{token}/unsubscribe", {}),  # takes the token or RFC 8058's one-click body, nothing else
             (person, f"/r/{camp}/feed", {}),
             (person, f"/r/{camp}/sessions", {"action": "propose", "title": "Drohnen", "host": "Anna", "kind": "talk"}),
             (person, f"/r/{camp}/sessions", {"action": "vote", "session": "1"}),

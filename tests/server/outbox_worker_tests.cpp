@@ -237,3 +237,32 @@ TEST_CASE("an organiser's message is not marked auto-generated, the automatic ma
         CHECK((head.find("Auto-Submitted: auto-generated") == std::string::npos) == from_organiser);
     }
 }
+
+TEST_CASE("mails to everyone carry List-Unsubscribe with one click, and stop for whoever used it") {
+    worker_setup w(days{20});
+    w.t.now = real_now();
+    const auto anna = w.t.add("anna").registration.value();
+    auto worker = w.worker();
+    while (worker.run_once() > 0) {
+    }
+    REQUIRE(w.mails().size() == 1);  // the confirmation request: no list headers
+    CHECK(w.mails().front().find("List-Unsubscribe") == std::string::npos);
+    REQUIRE(w.t.s.message_attendees("mint-barcamp-2027", "Hallo", "Bitte Ausweis mitbringen.", testing::op()) == 1);
+    while (worker.run_once() > 0) {
+    }
+    std::string message;
+    for (const auto& m : w.mails())
+        if (m.find("Ausweis") != std::string::npos) message = m;
+    REQUIRE_FALSE(message.empty());
+    CHECK(message.find("List-Id: <mint-barcamp-2027.ist-bochum.tp.test>\r\n") != std::string::npos);
+    CHECK(message.find("List-Unsubscribe:\r\n <https://tp.test/r/" + anna.token + "/unsubscribe>\r\n") !=
+          std::string::npos);
+    CHECK(message.find("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n") != std::string::npos);
+
+    REQUIRE(w.t.s.stop_everyone_mails(anna.token));
+    CHECK_FALSE(w.t.s.stop_everyone_mails("no-such-token"));
+    REQUIRE(w.t.s.message_attendees("mint-barcamp-2027", "Noch mal", "Zweite Nachricht.", testing::op()) == 1);
+    while (worker.run_once() > 0) {
+    }
+    CHECK(states_of(w.t.s, "organiser_message") == states{"sent", "skipped"});
+}
