@@ -295,18 +295,18 @@ std::optional<mail_subject> outbox_store::subject_of(const outbox_message& m) {
         n->bind(1, ev->event.network_slug);
         if (!n->executeStep()) return std::nullopt;
         mail_subject out{std::move(*r), std::move(ev->event), network_from_row(*n), std::nullopt, 0, false};
-        auto stopped = c.prepare("SELECT everyone_mails_stopped_at IS NOT NULL FROM registrations WHERE id = ?");
-        stopped->bind(1, out.registration.id);
-        out.everyone_mails_stopped = stopped->executeStep() && stopped->getColumn(0).getInt() != 0;
+        // One read for what the message depends on: the confirmation, withdrawals so far, a stop of mails to all.
         auto history = c.prepare(
             "SELECT MAX(CASE WHEN to_status = 'confirmed' THEN at END), "
-            "COALESCE(SUM(to_status IN ('cancelled', 'rejected') AND at <= ?), 0) "
-            "FROM registration_transitions WHERE registration_id = ?");
+            "COALESCE(SUM(to_status IN ('cancelled', 'rejected') AND at <= ?1), 0), "
+            "(SELECT everyone_mails_stopped_at IS NOT NULL FROM registrations WHERE id = ?2) "
+            "FROM registration_transitions WHERE registration_id = ?2");
         history->bind(1, to_db(m.created_at));
         history->bind(2, out.registration.id);
         if (history->executeStep()) {
             if (!history->getColumn(0).isNull()) out.confirmed_at = from_db(history->getColumn(0).getInt64());
             out.withdrawals = history->getColumn(1).getInt();
+            out.everyone_mails_stopped = history->getColumn(2).getInt() != 0;
         }
         return out;
     });

@@ -1,5 +1,5 @@
 #pragma once
-// German and English strings of the home page's search, months and pages. {placeholders} are filled by fill().
+// German and English strings of the home page's search, months and pages; fill() puts in {count}, {month} etc.
 #include <string_view>
 
 #include "web/i18n.hpp"
