@@ -1,10 +1,12 @@
 #include "calendar/ics_lint.hpp"
 
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 
 #include "calendar/ics_text.hpp"
+#include "calendar/rule_subset.hpp"
 
 namespace tp::calendar {
 namespace {
@@ -68,6 +70,7 @@ private:
     void check_time(const content_line& l);
     void begin(const content_line& l);
     void end(const content_line& l);
+    void check_rule(const content_line& rule, const std::string& dtstart);
     void problem(std::size_t line, const std::string& what) {
         problems_.push_back("line " + std::to_string(line) + ": " + what);
     }
@@ -78,7 +81,24 @@ private:
     std::vector<std::multiset<std::string>> seen_;  // property names per open component
     std::set<std::string> tzids_defined_;
     std::map<std::string, std::size_t> tzids_used_;
+    std::optional<content_line> rrule_;  // of the open VEVENT, checked at its end with its DTSTART
+    std::string dtstart_;
 };
+
+// A series' RRULE must lie in the subset every client expands alike (calendar/rule_subset.hpp).
+void linter::check_rule(const content_line& rule, const std::string& dtstart) {
+    try {
+        const auto r = parse_rrule(rule.value);
+        if (dtstart.size() < 8) return;  // DTSTART's own problem is reported elsewhere
+        const auto day = date::year_month_day{date::year{std::stoi(dtstart.substr(0, 4))},
+                                              date::month{static_cast<unsigned>(std::stoi(dtstart.substr(4, 2)))},
+                                              date::day{static_cast<unsigned>(std::stoi(dtstart.substr(6, 2)))}};
+        if (const auto why = outside_rule_subset(r, date::local_days{day}))
+            problem(rule.number, "RRULE outside what every client reads (Outlook refuses it): " + *why);
+    } catch (const std::exception& e) {
+        problem(rule.number, std::string("RRULE is not a rule we read: ") + e.what());
+    }
+}
 
 void linter::physical_lines(std::string_view text) {
     std::size_t number = 0, pos = 0;
@@ -137,6 +157,9 @@ void linter::end(const content_line& l) {
         need_once("UID");
         need_once("DTSTAMP");
         need_once("DTSTART");
+        if (rrule_) check_rule(*rrule_, dtstart_);
+        rrule_.reset();
+        dtstart_.clear();
     } else if (l.value == "VTIMEZONE") {
         need_once("TZID");
     } else if (l.value == "VALARM") {
@@ -183,6 +206,8 @@ void linter::check_line(const content_line& l) {
     if (l.name == "TZID" && stack_.back() == "VTIMEZONE") tzids_defined_.insert(l.value);
     if (l.name == "REFRESH-INTERVAL" && (!l.params.count("VALUE") || upper(l.params.at("VALUE")) != "DURATION"))
         problem(l.number, "REFRESH-INTERVAL needs VALUE=DURATION");
+    if (stack_.back() == "VEVENT" && l.name == "RRULE") rrule_ = l;
+    if (stack_.back() == "VEVENT" && l.name == "DTSTART") dtstart_ = l.value;
     if (l.name == "RRULE" && l.value.find("UNTIL=") != std::string::npos) {
         static const std::regex until_re{".*UNTIL=[0-9]{8}(T[0-9]{6}Z)?(;.*)?"};
         if (!std::regex_match(l.value, until_re)) problem(l.number, "RRULE UNTIL must be a DATE or UTC");

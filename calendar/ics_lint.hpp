@@ -1,6 +1,7 @@
 #pragma once
 // Our own checks for what common iCalendar parsers let pass (see shared/ICALENDAR.md): line endings, folding,
-// UTF-8 at folds, required properties, DTSTAMP and date-time forms, TZID/VTIMEZONE pairs.
+// UTF-8 at folds, required properties, DTSTAMP and date-time forms, TZID/VTIMEZONE pairs, and series rules
+// outside the subset every client reads (calendar/rule_subset.hpp).
 #include <string>
 #include <string_view>
 #include <vector>

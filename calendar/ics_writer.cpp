@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <variant>
 
 #include "calendar/alarm.hpp"
 #include "calendar/ics_parts.hpp"
 #include "calendar/ics_text.hpp"
 #include "calendar/itip.hpp"
+#include "calendar/rule_subset.hpp"
 #include "calendar/rrule.hpp"
 #include "calendar/rrule_expand.hpp"
 #include "calendar/vtimezone.hpp"
@@ -108,19 +110,36 @@ void append_event_body(std::string& out, const event& e, const feed_info& feed) 
                  feed);
 }
 
+// A wall time in a zone's form: local time with TZID, or UTC for UTC zones.
+void append_wall_time(std::string& out, std::string_view name, const std::string& zone, date::local_seconds local) {
+    if (is_utc(zone)) return append_line(out, name, format_utc(sys_seconds{local.time_since_epoch()}));
+    append_line(out, std::string(name) + ";TZID=" + param_value(zone), format_local(local));
+}
+
+// A date of a series written as its rule is that series' UID with the date's original start as RECURRENCE-ID,
+// in feeds, downloads, invitations and personal feeds alike (docs/ARCHITECTURE.md, "One identity per date").
+bool known_by_series(const event& e) { return e.series_uid && e.series_written_as_rule && e.original_start_local; }
+
+const std::string& uid_of(const event& e) { return known_by_series(e) ? *e.series_uid : e.uid; }
+
+void append_recurrence_id(std::string& out, const event& e) {
+    if (known_by_series(e))
+        append_wall_time(out, "RECURRENCE-ID", e.time_zone, date::local_seconds{*e.original_start_local});
+}
+
 void append_event(std::string& out, const event& e, const feed_info& feed) {
     append_line(out, "BEGIN", "VEVENT");
-    append_stamps(out, e.uid, e.created_at, e.updated_at, e.sequence);
+    append_stamps(out, uid_of(e), e.created_at, e.updated_at, e.sequence);
+    append_recurrence_id(out, e);
     append_event_body(out, e, feed);
     append_status(out, e.status);
     append_alarm(out, feed, e.title, e.status);
     append_line(out, "END", "VEVENT");
 }
 
-// A series' wall time in the form of its DTSTART: TZID and local time, or UTC for UTC series.
+// A series' wall time in the form of its DTSTART.
 void append_series_time(std::string& out, std::string_view name, const series& s, date::local_seconds local) {
-    if (is_utc(s.time_zone)) return append_line(out, name, format_utc(sys_seconds{local.time_since_epoch()}));
-    append_line(out, std::string(name) + ";TZID=" + param_value(s.time_zone), format_local(local));
+    append_wall_time(out, name, s.time_zone, local);
 }
 
 void append_series_instant(std::string& out, std::string_view name, const series& s, sys_seconds t) {
@@ -229,8 +248,15 @@ std::map<std::string, zone_span> zones_used(std::span<const event> events, std::
         span.from = std::min(span.from, from);
         span.to = std::max(span.to, to);
     };
-    for (const auto& e : events)
-        if (e.status != event_status::draft && !e.all_day) cover(e.time_zone, e.start, e.end);
+    for (const auto& e : events) {
+        if (e.status == event_status::draft || e.all_day) continue;
+        cover(e.time_zone, e.start, e.end);
+        if (known_by_series(e) && find_zone(e.time_zone)) {  // its RECURRENCE-ID, when the date was moved
+            const auto original =
+                recurrence_instant(date::local_seconds{*e.original_start_local}, *find_zone(e.time_zone));
+            cover(e.time_zone, original, original);
+        }
+    }
     for (const auto& s : all_series) {
         if (s.status == event_status::draft || !find_zone(s.time_zone)) continue;
         const auto first = recurrence_instant(s.first_start, *find_zone(s.time_zone));
@@ -307,12 +333,17 @@ std::string write_itip(const event& e, const itip_message& m) {
     append_calendar_start(out);
     append_line(out, "METHOD", to_string(m.method));
     if (!e.all_day && !is_utc(e.time_zone))
-        if (const auto* zone = find_zone(e.time_zone)) append_vtimezone(out, *zone, e.start, e.end);
+        if (const auto* zone = find_zone(e.time_zone)) {
+            const auto zones = zones_used(std::span<const event>(&e, 1), {});
+            const auto span = zones.count(e.time_zone) ? zones.at(e.time_zone) : zone_span{e.start, e.end};
+            append_vtimezone(out, *zone, span.from, span.to);
+        }
     append_line(out, "BEGIN", "VEVENT");
-    append_line(out, "UID", escape_text(e.uid));
+    append_line(out, "UID", escape_text(uid_of(e)));
     append_line(out, "DTSTAMP", format_utc(m.stamp));
     append_line(out, "LAST-MODIFIED", format_utc(e.updated_at));
     append_line(out, "SEQUENCE", std::to_string(std::max(e.sequence, m.sequence)));
+    append_recurrence_id(out, e);
     const feed_info feed{.base_url = m.base_url, .include_private_join_urls = m.method == itip_method::request};
     append_event_body(out, e, feed);
     append_parties(out, m);
@@ -339,10 +370,15 @@ std::string write_ics(const feed_info& feed, std::span<const event> events, std:
     append_header(out, feed, zones.size() == 1 ? zones.begin()->first : std::string{});
     for (const auto& [name, span] : zones)
         if (const auto* zone = find_zone(name)) append_vtimezone(out, *zone, span.from, span.to);
-    for (const auto& e : events)
-        if (e.status != event_status::draft) append_event(out, e, feed);
+    // A series written as its rule brings its dates; one outside the subset is written as its dates alone.
+    std::set<std::string> as_rule;
     for (const auto& s : all_series)
-        if (s.status != event_status::draft && find_zone(s.time_zone)) append_series(out, s, feed);
+        if (s.status != event_status::draft && find_zone(s.time_zone) && written_as_rule(s)) as_rule.insert(s.uid);
+    for (const auto& e : events)
+        if (e.status != event_status::draft && !(e.series_uid && as_rule.count(*e.series_uid)))
+            append_event(out, e, feed);
+    for (const auto& s : all_series)
+        if (as_rule.count(s.uid)) append_series(out, s, feed);
     append_line(out, "END", "VCALENDAR");
     return out;
 }

@@ -87,7 +87,11 @@ struct event {
     std::optional<std::string> series_slug;
     std::optional<std::string> series_title;
     std::optional<std::chrono::seconds> original_start_local;  // local_seconds since the epoch
-    std::vector<question> questions;                           // asked on the registration form
+    // The series' UID, and whether the series is written as its rule (calendar/rule_subset.hpp): then this date is
+    // known everywhere by that UID and its original start as RECURRENCE-ID, otherwise by its own `uid`.
+    std::optional<std::string> series_uid;
+    bool series_written_as_rule = false;
+    std::vector<question> questions;  // asked on the registration form
     // Reminder emails go this long before the start (see reminders.hpp); empty: none.
     std::vector<std::chrono::seconds> reminders{std::chrono::days{7}, std::chrono::days{1}};
 };

@@ -1,6 +1,7 @@
 // Feed routes: whole-site, per-network and single-event iCalendar, cached by the store's data version.
 #include "calendar/alarm.hpp"
 #include "calendar/ics_writer.hpp"
+#include "calendar/rule_subset.hpp"
 #include "calendar/session_ics.hpp"
 #include "web/schedule_json.hpp"
 #include "server/admin_request.hpp"
@@ -59,8 +60,7 @@ handled app::feed(const request& req, parsed& p) {
     if (p.filter.network) return network_feed(req, p, *p.filter.network);
     const auto l = p.ctx.language;
     const auto build = [&]() -> feed_cache::built {
-        const store::event_filter f{
-            .network_slug = std::nullopt, .kinds = p.filter.kinds, .include_occurrences = false};
+        const store::event_filter f{.network_slug = std::nullopt, .kinds = p.filter.kinds, .include_occurrences = true};
         const calendar::feed_info info{std::string(web::strings_for(l).all_events_feed) + kinds_suffix(p.filter, l),
                                        std::string(web::strings_for(l).tagline),
                                        config_.base_url + "/",
@@ -82,7 +82,7 @@ handled app::network_feed(const request& req, parsed& p, const std::string& slug
     filter.network = slug;
     const auto l = p.ctx.language;
     const auto build = [&]() -> feed_cache::built {
-        const store::event_filter f{.network_slug = slug, .kinds = filter.kinds, .include_occurrences = false};
+        const store::event_filter f{.network_slug = slug, .kinds = filter.kinds, .include_occurrences = true};
         const calendar::feed_info info{n->name + kinds_suffix(filter, l),
                                        n->description,
                                        config_.base_url + "/networks/" + slug,
@@ -121,8 +121,11 @@ handled app::series_ics(const request& req, parsed& p, const std::string& slug) 
                                        config_.base_url,
                                        false,
                                        cancelled_prefix(p.ctx.language)};
-        const auto changed = one.empty() ? found->updated_at : one.front().updated_at;
-        return {write_feed(info, {}, one), changed};
+        auto changed = one.empty() ? found->updated_at : one.front().updated_at;
+        std::vector<calendar::event> dates;  // a series outside the rule subset is written as its dates
+        if (!one.empty() && !calendar::written_as_rule(one.front())) dates = store_.events({.series_slug = slug});
+        for (const auto& d : dates) changed = std::max(changed, d.updated_at);
+        return {write_feed(info, dates, one), changed};
     };
     const auto key = "/series/" + slug + ".ics?lang=" + std::string(web::code(p.ctx.language));
     return serve_feed(req, "series_ics", key, build, slug + ".ics");

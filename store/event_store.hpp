@@ -19,7 +19,7 @@ struct event_filter {
     std::vector<calendar::event_kind> kinds{};  // empty: every kind
     bool include_drafts = false;
     std::optional<sys_seconds> ending_after{};  // only events that end after this instant
-    bool include_occurrences = true;            // occurrences of series (feeds write series as such)
+    bool include_occurrences = true;            // occurrences of series (a feed writes them by their series)
     std::optional<std::string> series_slug{};   // only the occurrences of this series
 };
 

@@ -1,5 +1,6 @@
 #include "store/rows.hpp"
 
+#include "calendar/rule_subset.hpp"
 #include "store/json_columns.hpp"
 
 namespace tp::store {
@@ -24,7 +25,7 @@ const char* const event_columns =
     "e.id, e.uid, e.slug, n.slug, n.name, e.kind, e.title, e.description, e.start_utc, e.end_utc, e.time_zone, "
     "e.all_day, e.format, e.venue, e.address, e.join_url, e.info_url, e.capacity, e.registration_opens, "
     "e.registration_closes, e.status, e.sequence, e.created_at, e.updated_at, s.slug, s.title, e.original_start_local, "
-    "e.questions, e.reminders";
+    "e.questions, e.reminders, s.uid, s.rrule, s.first_start_local";
 
 const char* const event_from =
     " FROM events e JOIN networks n ON n.id = e.network_id LEFT JOIN series s ON s.id = e.series_id";
@@ -83,6 +84,10 @@ calendar::event event_from_row(SQLite::Statement& row) {
     if (!row.getColumn(26).isNull()) e.original_start_local = std::chrono::seconds{row.getColumn(26).getInt64()};
     e.questions = questions_from_json(row.getColumn(27).getString());
     e.reminders = reminders_from_json(row.getColumn(28).getString());
+    e.series_uid = optional_text(row.getColumn(29));
+    if (e.series_uid)
+        e.series_written_as_rule = calendar::written_as_rule(
+            row.getColumn(30).getString(), date::local_seconds{std::chrono::seconds{row.getColumn(31).getInt64()}});
     return e;
 }
 

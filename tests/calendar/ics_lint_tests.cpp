@@ -68,3 +68,32 @@ TEST_CASE("each rule that parsers let pass is caught") {
     CAPTURE(text, problems);
     CHECK(mentions(problems, expected));
 }
+
+TEST_CASE("a series' rule outside the subset every client reads is caught, with the reason") {
+    const auto [rule, start, problem] = GENERATE(table<std::string, std::string, std::string>({
+        {"FREQ=MONTHLY;BYDAY=2TU", "20270112T180000", ""},
+        {"FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10", "20270112T180000", ""},
+        {"FREQ=MONTHLY;BYDAY=1TU,3TU", "20270105T180000", "more than one day in the month"},
+        {"FREQ=MONTHLY;BYMONTHDAY=-1", "20270131T180000", "every month has"},
+        {"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "20270129T180000", "BYSETPOS"},
+        {"FREQ=MONTHLY;BYDAY=2TU", "20270105T180000", "first date"},
+        {"FREQ=SECONDLY", "20270105T180000", "not a rule"},
+    }));
+    CAPTURE(rule);
+    // DTSTART after the rule: the check waits for the whole component.
+    const auto problems = lint_ics(calendar_with(
+        crlf({"UID:1@t", "DTSTAMP:20270101T000000Z", "RRULE:" + rule, "DTSTART;TZID=Europe/Berlin:" + start})));
+    if (problem.empty()) {
+        CHECK(problems.empty());
+    } else {
+        CHECK(mentions(problems, "line 15: RRULE"));
+        CHECK(mentions(problems, problem));
+    }
+}
+
+TEST_CASE("the rules of a VTIMEZONE are no series") {
+    const auto zone =
+        crlf({"BEGIN:VTIMEZONE", "TZID:Europe/Berlin", "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+              "DTSTART:19700101T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE"});
+    CHECK(lint_ics(calendar_with(good_event, zone)).empty());
+}

@@ -4,6 +4,7 @@
 
 #include "calendar/ics_lint.hpp"
 #include "calendar/ics_writer.hpp"
+#include "calendar/itip.hpp"
 #include "sample_event.hpp"
 
 using namespace tp::calendar;
@@ -253,4 +254,85 @@ TEST_CASE("a series date the clocks skip gets an explicit override, so every cli
     const auto by_hand = write_ics(feed, {}, changed);
     CHECK(count_of(by_hand, "RECURRENCE-ID") == 1);
     CHECK_THAT(by_hand, Catch::Contains("SUMMARY:Sonderrunde"));
+}
+
+namespace {
+// The event row of one date of sample_series(), as the store reads it.
+event date_of(const series& s, const std::string& local, bool as_rule) {
+    const auto original = parse_local_date_time(local);
+    auto e = sample_event("alumni-austauschrunde-" + local.substr(0, 10));
+    e.uid = format_local(original) + "-" + s.uid;
+    e.title = s.title;
+    e.time_zone = s.time_zone;
+    e.start = resolve_local(original, *find_zone(s.time_zone));
+    e.end = e.start + s.duration;
+    e.series_slug = s.slug;
+    e.original_start_local = original.time_since_epoch();
+    e.series_uid = s.uid;
+    e.series_written_as_rule = as_rule;
+    return e;
+}
+
+itip_message invitation() {
+    return {itip_method::request,
+            {"IST.Bochum", "kontakt@ist-bochum.example"},
+            {"Ada", "ada@example.org"},
+            "https://tp.test",
+            0,
+            sys_seconds{std::chrono::seconds{1'790'000'000}}};
+}
+}  // namespace
+
+TEST_CASE("a date of a series written as its rule is the series' UID with a RECURRENCE-ID everywhere") {
+    const auto s = sample_series();
+    const auto one = date_of(s, "2027-03-30T17:00", true);
+    const auto identity = "UID:alumni@treffpunkt.test\r\n";
+    const auto recurrence = "RECURRENCE-ID;TZID=Europe/Berlin:20270330T170000\r\n";
+    const auto download = write({one});  // the single-date .ics and the personal feed
+    CHECK(lint_ics(download).empty());
+    CHECK(count_of(download, identity) == 1);
+    CHECK(count_of(download, recurrence) == 1);
+    CHECK(download.find("RRULE:FREQ=MONTHLY") == std::string::npos);  // RRULE appears only in VTIMEZONE
+    const auto request = write_itip(one, invitation());
+    CHECK(lint_ics(request).empty());
+    CHECK(count_of(request, identity) == 1);
+    CHECK(count_of(request, recurrence) == 1);
+    // In a feed with the series the master brings the date: it is not written twice.
+    const std::vector<series> all{s};
+    const auto both = write_ics(feed, std::vector<event>{one}, all);
+    CHECK(count_of(both, "BEGIN:VEVENT") == count_of(write_ics(feed, {}, all), "BEGIN:VEVENT"));
+    CHECK(both.find(one.uid) == std::string::npos);
+}
+
+TEST_CASE("a series outside the subset is written as its dates, each with the UID its download and invitation use") {
+    auto s = sample_series();
+    s.rule = "FREQ=MONTHLY;BYDAY=2TU,4TU";  // Outlook refuses two numbered weekdays
+    s.first_start = parse_local_date_time("2027-01-12T17:00");
+    s.overrides.clear();
+    s.exdates.clear();
+    const std::vector<event> dates{date_of(s, "2027-01-12T17:00", false), date_of(s, "2027-01-26T17:00", false)};
+    const std::vector<series> all{s};
+    const auto text = write_ics(feed, dates, all);
+    CHECK(lint_ics(text).empty());
+    CHECK(text.find("RRULE:FREQ=MONTHLY") == std::string::npos);
+    CHECK(text.find("RECURRENCE-ID") == std::string::npos);
+    CHECK(text.find("UID:alumni@treffpunkt.test\r\n") == std::string::npos);
+    CHECK(count_of(text, "BEGIN:VEVENT") == 2);
+    for (const auto& d : dates) {
+        CHECK(count_of(text, "UID:" + d.uid + "\r\n") == 1);
+        CHECK(count_of(write({d}), "UID:" + d.uid + "\r\n") == 1);
+        CHECK(count_of(write_itip(d, invitation()), "UID:" + d.uid + "\r\n") == 1);
+    }
+}
+
+TEST_CASE("a moved date's RECURRENCE-ID has its zone's rules even when the move crosses a clock change") {
+    const auto s = sample_series();
+    auto moved = date_of(s, "2027-03-23T17:00", true);  // winter time; moved past the change on 28 March
+    moved.start = resolve_local(parse_local_date_time("2027-04-06T17:00"), *find_zone(s.time_zone));
+    moved.end = moved.start + s.duration;
+    for (const auto& text : {write({moved}), write_itip(moved, invitation())}) {
+        CHECK(lint_ics(text).empty());
+        CHECK_THAT(text, Catch::Contains("TZOFFSETTO:+0100"));
+        CHECK_THAT(text, Catch::Contains("TZOFFSETTO:+0200"));
+    }
 }
