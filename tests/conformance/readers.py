@@ -1,0 +1,119 @@
+"""Independent iCalendar readers, each giving the VEVENTs of one file as {uid, rid, summary, start, end}.
+
+Instants are written in UTC ("2027-01-26T16:00:00Z"), dates as "2027-01-26", a missing value as None. The
+reference is python3-icalendar (whose reading conformance.py checks against the fixture); every other reader must
+give exactly the same list: python3-vobject (also validate() and a round trip), ruby-icalendar, sabre/vobject
+(with its validate()), node-ical and ts-ics (with @ts-ics/schema-zod). Each external reader runs once for all
+files. Where a library needs its user's help, the reader script says so with the library's own word for it
+(sabre/vobject 2.x leaves TEXT escapes to its users; ruby-icalendar 2.8 forgets to require StringIO).
+"""
+import json
+import os
+import subprocess
+from datetime import date, datetime, timezone
+
+import icalendar
+import vobject
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+UTC = timezone.utc
+NAMES = ("python3-vobject", "ruby-icalendar", "sabre/vobject", "node-ical", "ts-ics")
+
+
+def moment(value):
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return "floating " + value.isoformat()
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def sort(events):
+    return sorted(events, key=lambda e: (e["uid"], e["rid"] or "", e["start"] or ""))
+
+
+def by_icalendar(text):
+    cal = icalendar.Calendar.from_ical(text)
+    decoded = lambda ev, name: ev.decoded(name) if name in ev else None
+    return sort([{"uid": str(ev["UID"]), "rid": moment(decoded(ev, "RECURRENCE-ID")), "summary": str(ev["SUMMARY"]),
+                  "start": moment(decoded(ev, "DTSTART")), "end": moment(decoded(ev, "DTEND"))}
+                 for ev in cal.walk("VEVENT")])
+
+
+def vobject_events(cal):
+    value = lambda ev, name: getattr(ev, name).value if hasattr(ev, name) else None
+    return sort([{"uid": ev.uid.value, "rid": moment(value(ev, "recurrence_id")), "summary": ev.summary.value,
+                  "start": moment(ev.dtstart.value), "end": moment(value(ev, "dtend"))}
+                 for ev in cal.contents.get("vevent", [])])
+
+
+def by_vobject(text):
+    """Parse, validate() and serialise again: the second reading must give the same events."""
+    cal = vobject.readOne(text)
+    cal.validate()
+    events = vobject_events(cal)
+    again = vobject_events(vobject.readOne(cal.serialize()))
+    if again != events:
+        raise ValueError(f"vobject's round trip changes the events: {again[:2]} instead of {events[:2]}")
+    return events
+
+
+def run(command, paths):
+    r = subprocess.run(command + paths, capture_output=True, text=True, timeout=300, env={**os.environ, "TZ": "UTC"})
+    if r.returncode != 0:
+        raise RuntimeError((r.stderr or r.stdout).strip()[-600:])
+    return json.loads(r.stdout)
+
+
+def outcome(result):
+    """A reader's answer for one file: its sorted events, or the error it reported."""
+    if isinstance(result, dict) and "error" in result:
+        return RuntimeError(result["error"])
+    if isinstance(result, dict):  # sabre/vobject: validate() first
+        if result["problems"]:
+            return ValueError("validate(): " + "; ".join(result["problems"]))
+        result = result["events"]
+    return sort(result)
+
+
+def batch(paths):
+    """path -> reader -> events (or the exception), each external reader started once for all files."""
+    out = {path: {} for path in paths}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        try:
+            out[path]["python3-vobject"] = by_vobject(text)
+        except Exception as e:  # noqa: BLE001 - a reader's failure is a finding, reported by check_files
+            out[path]["python3-vobject"] = e
+    for script, names in ((["ruby", "read_ruby.rb"], ["ruby-icalendar"]),
+                          (["php", "read_sabre.php"], ["sabre/vobject"]),
+                          (["node", "read_node.mjs"], ["node-ical", "ts-ics"])):
+        try:
+            results = run([script[0], os.path.join(HERE, script[1])], paths)
+        except Exception as e:  # noqa: BLE001 - the whole reader failed: every file reports it
+            results = {path: {"error": str(e)} for path in paths}
+        for path in paths:
+            answer = results[path]
+            for name in names:
+                per_library = answer.get(name, answer) if len(names) > 1 else answer
+                out[path][name] = outcome(per_library)
+    return out
+
+
+def check_files(files, fail):
+    """files: [(where, path)]. Every reader must give each file's events exactly as the reference does."""
+    answers = batch([path for _, path in files])
+    for where, path in files:
+        with open(path, encoding="utf-8") as f:
+            ours = by_icalendar(f.read())
+        for reader, theirs in answers[path].items():
+            if isinstance(theirs, Exception):
+                fail(where, f"{reader} cannot read it: {theirs}")
+            elif theirs != ours:
+                diff = next(((a, b) for a, b in zip(theirs, ours) if a != b), (len(theirs), len(ours)))
+                fail(where, f"{reader} reads other events; first difference (theirs, ours): {diff}")
