@@ -37,7 +37,9 @@ public:
 // leave. `other` is the colliding event's or series' slug, or the network the row keeps.
 class field_refusal : public import_error {
 public:
-    enum class kind { slug_taken, date_taken, network_fixed };
+    // identity_fixed: a series' new rule would change how calendars know its dates (calendar/rule_subset.hpp)
+    // while people hold seats for dates still ahead; their calendars would show those dates twice.
+    enum class kind { slug_taken, date_taken, network_fixed, identity_fixed };
     field_refusal(kind reason, std::string field_name, std::string holder, const std::string& message)
         : import_error(message, "field"), why(reason), field(std::move(field_name)), other(std::move(holder)) {}
     kind why;

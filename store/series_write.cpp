@@ -4,6 +4,7 @@
 #include <map>
 
 #include "calendar/ics_writer.hpp"
+#include "calendar/rule_subset.hpp"
 #include "calendar/rrule_expand.hpp"
 #include "calendar/zoned.hpp"
 #include "store/json_columns.hpp"
@@ -187,12 +188,31 @@ std::optional<series> find_series(connection& c, const std::string& slug) {
     return found;
 }
 
+namespace {
+
+// Whether anyone holds a confirmed seat for a date of the series still ahead.
+bool holds_a_date(connection& c, std::int64_t series_id, calendar::sys_seconds now) {
+    auto q = c.prepare(
+        "SELECT EXISTS (SELECT 1 FROM registrations r JOIN events e ON e.id = r.event_id WHERE e.series_id = ? "
+        "AND r.status = 'confirmed' AND e.end_utc > ?)");
+    q->bind(1, series_id);
+    q->bind(2, to_db(now));
+    return q->executeStep() && q->getColumn(0).getInt() != 0;
+}
+
+}  // namespace
+
 void upsert_series(connection& c, const series& s, calendar::sys_seconds now) {
     const auto old = find_series(c, s.slug);
     if (old && old->network_slug != s.network_slug)
         throw field_refusal(field_refusal::kind::network_fixed, "network", old->network_slug,
                             "series '" + s.slug + "' belongs to network '" + old->network_slug +
                                 "' and cannot move to another network");
+    if (old && calendar::written_as_rule(*old) != calendar::written_as_rule(s) && holds_a_date(c, old->id, now))
+        throw field_refusal(field_refusal::kind::identity_fixed, "rrule", "",
+                            "series '" + s.slug +
+                                "': the new rule changes how calendars know its dates, and people "
+                                "hold seats for some of them");
     if (!old || !same_content(*old, s)) {
         const int sequence = !old ? 0 : old->sequence + (significant_change(*old, s) ? 1 : 0);
         write_series_row(c, s, sequence, now);

@@ -9,7 +9,14 @@
 
 namespace tp::web {
 
-enum class write_refusal { event_slug_taken, series_slug_taken, date_taken, network_fixed, not_your_network };
+enum class write_refusal {
+    event_slug_taken,
+    series_slug_taken,
+    date_taken,
+    network_fixed,
+    identity_fixed,
+    not_your_network
+};
 
 [[nodiscard]] std::string refusal_text(write_refusal why, std::string_view other, lang l);
 

@@ -7,6 +7,7 @@ import re
 import subprocess
 import tempfile
 import threading
+import time
 import urllib.error
 import urllib.request
 
@@ -101,6 +102,16 @@ class Radicale:
             return fail(where, f"Radicale MKCALENDAR answered {status}: {body[:200]}")
         for n, (uid, obj) in enumerate(objects(text).items()):
             status, body = self.request("PUT", f"{path}{n}.ics", obj, "text/calendar; charset=utf-8")
-            said = [l.strip() for l in self.log if "WARNING" in l or "ERROR" in l][-1:]
+            said = self.warning_about(f"{path}{n}.ics") if status != 201 else []
             if status != 201 and not known_bug(obj, status, said):
                 fail(where, f"Radicale refused the event {uid} with {status}: {said}")
+
+    def warning_about(self, href, timeout=5):
+        """Radicale's log line for a refused request, read by the pump thread shortly after the answer."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            said = [l.strip() for l in list(self.log) if f"'{href}'" in l and ("WARNING" in l or "ERROR" in l)]
+            if said:
+                return said[-1:]
+            time.sleep(0.02)
+        return []

@@ -5,6 +5,7 @@ What arrives is read as a mail program reads it (Python's email package): header
 part parses with python3-icalendar and ical.js and matches the event, its MIME method equals METHOD, and the
 links in the mail work against the running server. Then the faults: SMTP down then up, 451, 550, and the server
 killed with SIGKILL while a message is being sent."""
+import atexit
 import datetime
 import http.cookiejar
 import json
@@ -26,6 +27,9 @@ import icalendar
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "support"))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "conformance"))
+import readers  # noqa: E402
+from radicale_store import Radicale  # noqa: E402
 from smtp_sink import SmtpSink, free_port  # noqa: E402
 from treffpunkt_process import TreffpunktServer  # noqa: E402
 from link_token import link_token  # noqa: E402
@@ -101,6 +105,23 @@ def read_with_icaljs(text):
     return json.loads(r.stdout)
 
 
+RADICALE = []
+
+
+def read_everywhere(text, where):
+    """The independent readers must read the invitation as python3-icalendar does, Radicale must store it."""
+    if not RADICALE:
+        RADICALE.append(Radicale().__enter__())
+        atexit.register(RADICALE[0].__exit__, None, None, None)
+    failures = []
+    RADICALE[0].check(where, text, lambda w, problem: failures.append(f"{w}: {problem}"))
+    with tempfile.NamedTemporaryFile("w", suffix=".ics", encoding="utf-8", newline="") as f:
+        f.write(text)
+        f.flush()
+        readers.check_files([(where, f.name)], lambda w, problem: failures.append(f"{w}: {problem}"))
+    assert not failures, "\n".join(failures)
+
+
 def check_invitation(mail, method, event_start, attendee):
     """The iMIP part: MIME method = METHOD, both parsers agree, the attachment is the same object."""
     inline, attached = calendar_parts(mail)
@@ -116,6 +137,7 @@ def check_invitation(mail, method, event_start, attendee):
     assert vevent.decoded("DTSTART") == event_start, (vevent.decoded("DTSTART"), event_start)
     assert str(vevent["ATTENDEE"]) == "mailto:" + attendee
     assert str(vevent["ORGANIZER"]) == "mailto:joerg@ist-bochum.example"
+    read_everywhere(text, f"{method} to {attendee}")
     js = read_with_icaljs(text)
     assert js["method"] == method
     assert js["events"][0]["uid"] == str(vevent["UID"])

@@ -7,6 +7,7 @@
 #include "sample_event.hpp"
 #include "server/app.hpp"
 #include "server/refusal_answer.hpp"
+#include "server/write_refusal.hpp"
 #include "store/store.hpp"
 #include "temp_path.hpp"
 #include "web/admin_strings.hpp"
@@ -156,4 +157,23 @@ TEST_CASE("every reason an account is refused is said in German and English, nev
     CHECK_FALSE(de.empty());
     CHECK_FALSE(en.empty());
     CHECK(de != en);
+}
+
+TEST_CASE("every refusal of an organiser's change is said in German and English at its field") {
+    using kind = store::field_refusal::kind;
+    const auto [why, field] = GENERATE(table<kind, std::string>({
+        {kind::slug_taken, "slug"},
+        {kind::date_taken, "slug"},
+        {kind::network_fixed, "network"},
+        {kind::identity_fixed, "rrule"},
+    }));
+    const store::field_refusal refused{why, field, "alumni-runde", "series 'x': refused"};
+    const auto de = server::problem_of(refused, true, web::lang::de);
+    const auto en = server::problem_of(refused, true, web::lang::en);
+    CHECK(de.field == field);
+    CHECK(en.field == field);
+    CHECK(de.text.size() > 20);
+    CHECK(en.text.size() > 20);
+    CHECK(de.text != en.text);
+    CHECK(de.text.find("refused") == std::string::npos);  // never the store's words
 }

@@ -142,3 +142,30 @@ TEST_CASE("creating takes only a free address, changing only an existing one") {
     t.s.save_event(fresh, op(), mode::create);
     CHECK(t.s.event_by_slug("ganz-neu"));
 }
+
+TEST_CASE("a series' rule cannot change how calendars know its dates while someone holds one") {
+    two_networks t;
+    auto s = weekly("runde");
+    s.network_slug = "ist-bochum";
+    t.s.save_series(s, op(), mode::create);
+    auto outside = s;
+    outside.rule = "FREQ=MONTHLY;BYMONTHDAY=20,27;COUNT=3";  // two days a month: written as its dates
+    t.s.save_series(outside, op(), mode::change);            // nobody holds a date yet: allowed
+    t.s.save_series(s, op(), mode::change);                  // and back
+    const auto token = t.s.register_person("runde-2027-09-20", {"Ada", "ada@example.org", "", "de", std::nullopt})
+                           .registration.value()
+                           .token;
+    t.s.confirm_registration(token);
+    try {
+        t.s.save_series(outside, op(), mode::change);
+        FAIL("the rule changed");
+    } catch (const store::field_refusal& refused) {
+        CHECK(refused.why == store::field_refusal::kind::identity_fixed);
+        CHECK(refused.field == "rrule");
+    }
+    CHECK(t.s.series_by_slug("runde").value().rule == "FREQ=WEEKLY;COUNT=3");
+    auto longer = s;  // a change within the same form stays possible
+    longer.rule = "FREQ=WEEKLY;COUNT=5";
+    t.s.save_series(longer, op(), mode::change);
+    CHECK(t.s.series_by_slug("runde").value().rule == "FREQ=WEEKLY;COUNT=5");
+}
