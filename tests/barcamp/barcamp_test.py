@@ -22,6 +22,9 @@ import openpyxl
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "support"))
+sys.path.insert(0, os.path.join(HERE, "..", "conformance"))
+import readers  # noqa: E402
+from radicale_store import Radicale  # noqa: E402
 from treffpunkt_process import TreffpunktServer  # noqa: E402
 from link_token import link_token  # noqa: E402
 from visitor import Browser  # noqa: E402
@@ -298,6 +301,11 @@ class BarcampTest(unittest.TestCase):
         script = os.path.join(HERE, "..", "conformance", "check_icaljs.mjs")
         r = subprocess.run(["node", script, ics, exp], capture_output=True, text=True, timeout=60)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        failures = []  # the other independent readers and Radicale (tests/conformance) read it the same
+        readers.check_files([("sessions.ics", ics)], lambda where, what: failures.append(f"{where}: {what}"))
+        with Radicale() as radicale, open(ics, encoding="utf-8", newline="") as f:
+            radicale.check("sessions.ics", f.read(), lambda where, what: failures.append(f"{where}: {what}"))
+        self.assertEqual(failures, [])
 
     def check_schedule(self, second_day):
         status, headers, body = self.server.get(f"/events/{SLUG}/schedule.json")
