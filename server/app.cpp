@@ -90,9 +90,10 @@ handled app::metrics_page(const request& req, const parsed& p) {
     const bool allowed =
         config_.metrics_token.empty() ? is_loopback(p.peer) : same_secret(bearer_token(req), config_.metrics_token);
     if (!allowed) return not_found(p);
-    auto res =
-        make_response(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
-                      metrics_.render(cache_.hits(), cache_.misses()) + render_outbox_metrics(store_.count_outbox()));
+    auto res = make_response(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
+                             metrics_.render(cache_.hits(), cache_.misses()) +
+                                 render_page_cache_metrics(page_cache_.hits(), page_cache_.misses()) +
+                                 render_outbox_metrics(store_.count_outbox()));
     return {std::move(res), "metrics"};
 }
 
@@ -205,17 +206,39 @@ handled app::bad_request(const parsed& p, std::string_view message) {
     return page(p, "bad_request", http::status::bad_request, web::error_page(p.ctx, 400, message).str());
 }
 
+// The sum of three counters that only grow: it grows whenever one of them does.
+std::uint64_t app::page_version(const parsed& p) {
+    const auto minute = std::chrono::floor<std::chrono::minutes>(p.ctx.now).time_since_epoch().count();
+    auto seen = page_minute_.load(std::memory_order_relaxed);
+    while (seen < minute && !page_minute_.compare_exchange_weak(seen, minute, std::memory_order_relaxed)) {
+    }
+    return store_.data_version() + store_.seats_version() + static_cast<std::uint64_t>(std::max(seen, minute));
+}
+
+template <class Render>
+handled app::cached_page(const parsed& p, std::string_view route, const std::string& key, Render&& render) {
+    const auto entry = page_cache_.get(key + "&lang=" + std::string(web::code(p.ctx.language)), page_version(p),
+                                       [&]() -> feed_cache::built {
+                                           return {std::make_shared<const std::string>(render()), p.ctx.now};
+                                       });
+    auto res = make_response(http::status::ok, html_type, entry->body);
+    add_page_headers(res, p.ctx.language);
+    return {std::move(res), route};
+}
+
 handled app::index(parsed& p) {
     if (p.filter.network && !store_.network_by_slug(*p.filter.network))
         return bad_request(p, std::string(web::admin_strings_for(p.ctx.language).unknown_network) + *p.filter.network);
-    const auto nets = store_.networks();
-    const auto events = store_.events({.network_slug = p.filter.network,
-                                       .kinds = p.filter.kinds,
-                                       .include_drafts = false,
-                                       .ending_after = p.ctx.now});
-    const auto shown = web::select_listing(events, p.filter, search_memo_);
-    return page(p, "index", http::status::ok,
-                web::event_list_page(p.ctx, nets, shown, p.filter, seats_of(shown.shown)).str());
+    const auto key = p.ctx.path + "?" + web::encode_listing(p.filter) + (p.ctx.lang_in_query ? "&in_query" : "");
+    return cached_page(p, "index", key, [&] {
+        const auto nets = store_.networks();
+        const auto events = store_.events({.network_slug = p.filter.network,
+                                           .kinds = p.filter.kinds,
+                                           .include_drafts = false,
+                                           .ending_after = p.ctx.now});
+        const auto shown = web::select_listing(events, p.filter, search_memo_);
+        return web::event_list_page(p.ctx, nets, shown, p.filter, seats_of(shown.shown)).str();
+    });
 }
 
 handled app::series(parsed& p, const std::string& slug) {
@@ -223,13 +246,15 @@ handled app::series(parsed& p, const std::string& slug) {
     if (!found || found->status == calendar::event_status::draft) return not_found(p);
     const auto n = store_.network_by_slug(found->network_slug);
     if (!n) return not_found(p);
-    const auto upcoming = store_.events({.network_slug = std::nullopt,
-                                         .kinds = {},
-                                         .include_drafts = false,
-                                         .ending_after = p.ctx.now,
-                                         .include_occurrences = true,
-                                         .series_slug = slug});
-    return page(p, "series", http::status::ok, web::series_page(p.ctx, *found, *n, upcoming, seats_of(upcoming)).str());
+    return cached_page(p, "series", p.ctx.path + (p.ctx.lang_in_query ? "?in_query" : ""), [&] {
+        const auto upcoming = store_.events({.network_slug = std::nullopt,
+                                             .kinds = {},
+                                             .include_drafts = false,
+                                             .ending_after = p.ctx.now,
+                                             .include_occurrences = true,
+                                             .series_slug = slug});
+        return web::series_page(p.ctx, *found, *n, upcoming, seats_of(upcoming)).str();
+    });
 }
 
 handled app::privacy(parsed& p) {
@@ -243,9 +268,11 @@ handled app::networks(parsed& p) {
 handled app::network(parsed& p, const std::string& slug) {
     const auto n = store_.network_by_slug(slug);
     if (!n) return not_found(p);
-    const auto events =
-        store_.events({.network_slug = slug, .kinds = {}, .include_drafts = false, .ending_after = p.ctx.now});
-    return page(p, "network", http::status::ok, web::network_page(p.ctx, *n, events, seats_of(events)).str());
+    return cached_page(p, "network", p.ctx.path + (p.ctx.lang_in_query ? "?in_query" : ""), [&] {
+        const auto events =
+            store_.events({.network_slug = slug, .kinds = {}, .include_drafts = false, .ending_after = p.ctx.now});
+        return web::network_page(p.ctx, *n, events, seats_of(events)).str();
+    });
 }
 
 handled app::event(const request& req, parsed& p, const std::string& slug) {

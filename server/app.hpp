@@ -135,6 +135,12 @@ private:
     handled manage_ics(const request& req, parsed& p, const std::string& token);
     // The person changes their answers while registration is open (forms.cpp); no-store.
     handled manage_answers(const request& req, parsed& p, const std::string& token);
+    // A public page from page_cache_ under `key` (path, canonical query, language), rendered by `render` (returning
+    // the HTML) when the data, the seats or the minute changed since it was built: never stale after a write, at most
+    // a minute behind the clock (an event that ended, a hold that expired).
+    template <class Render>
+    handled cached_page(const parsed& p, std::string_view route, const std::string& key, Render&& render);
+    [[nodiscard]] std::uint64_t page_version(const parsed& p);
     // Seats left and waiting of each listed event with a limit, for lists that say "ausgebucht" (forms.cpp).
     web::seat_map seats_of(std::span<const calendar::event> events);
     handled event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,
@@ -224,7 +230,10 @@ private:
     app_config config_;
     clock_fn clock_;
     feed_cache cache_;
-    web::search_memo search_memo_;  // the home page's search: folded event texts
+    // Public pages that show only published data and seats (home, network, series): built once per page_version.
+    feed_cache page_cache_;
+    std::atomic<std::int64_t> page_minute_{0};  // the latest minute a page was asked for: never moves back
+    web::search_memo search_memo_;              // the home page's search: folded event texts
     metrics metrics_;
     rate_limiter limiter_;       // POSTs per client address
     rate_limiter link_limiter_;  // barcamp votes and proposals per registration link

@@ -75,6 +75,18 @@ std::string metrics::render(std::uint64_t feed_hits, std::uint64_t feed_misses) 
     return out;
 }
 
+std::string render_page_cache_metrics(std::uint64_t hits, std::uint64_t misses) {
+    return "# HELP treffpunkt_page_cache_hits_total Public pages answered from the cache.\n"
+           "# TYPE treffpunkt_page_cache_hits_total counter\n"
+           "treffpunkt_page_cache_hits_total " +
+           std::to_string(hits) +
+           "\n"
+           "# HELP treffpunkt_page_cache_misses_total Public pages built.\n"
+           "# TYPE treffpunkt_page_cache_misses_total counter\n"
+           "treffpunkt_page_cache_misses_total " +
+           std::to_string(misses) + "\n";
+}
+
 std::string render_outbox_metrics(const store::outbox_counts& n) {
     std::string out =
         "# HELP treffpunkt_outbox_messages Email messages in the outbox by delivery state.\n"

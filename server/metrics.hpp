@@ -70,5 +70,7 @@ private:
 
 // Outbox messages by delivery state (a gauge each: queued, sending, retrying, sent, failed, skipped).
 [[nodiscard]] std::string render_outbox_metrics(const store::outbox_counts& n);
+// The public pages' cache (app::cached_page): answered from it, and built.
+[[nodiscard]] std::string render_page_cache_metrics(std::uint64_t hits, std::uint64_t misses);
 
 }  // namespace tp::server

@@ -30,13 +30,20 @@ void database::refresh_data_version() {
 }
 
 void database::note_counter(connection& c) {
-    auto stmt = c.prepare("SELECT value FROM meta WHERE key = 'data_version'");
+    auto stmt = c.prepare(
+        "SELECT (SELECT value FROM meta WHERE key = 'data_version'), (SELECT value FROM meta WHERE key = "
+        "'seats_version')");
     stmt->executeStep();
     const auto counter = stmt->getColumn(0).getInt64();
+    const auto seats = stmt->getColumn(1).getInt64();
     std::lock_guard lock(counter_mutex_);
     if (counter != db_counter_) {
         db_counter_ = counter;
         data_version_.fetch_add(1, std::memory_order_acq_rel);
+    }
+    if (seats != db_seats_) {
+        db_seats_ = seats;
+        seats_version_.fetch_add(1, std::memory_order_acq_rel);
     }
 }
 

@@ -77,7 +77,10 @@ public:
 
     // A number that changes whenever the data changes, here or in another process (see refresh_data_version).
     [[nodiscard]] std::uint64_t data_version() const { return data_version_.load(std::memory_order_acquire); }
-    // Reads the database's change counter; call periodically to notice writes by other processes.
+    // A number that changes whenever a registration is written (seats held, waiting, checked in), here or in
+    // another process; data_version does not move with them.
+    [[nodiscard]] std::uint64_t seats_version() const { return seats_version_.load(std::memory_order_acquire); }
+    // Reads the database's change counters; call periodically to notice writes by other processes.
     void refresh_data_version();
 
 private:
@@ -87,8 +90,10 @@ private:
     connection_pool pool_;
     std::unique_ptr<connection> writer_;
     std::atomic<std::uint64_t> data_version_{0};
+    std::atomic<std::uint64_t> seats_version_{0};
     std::mutex counter_mutex_;
     std::int64_t db_counter_ = -1;         // guarded by counter_mutex_
+    std::int64_t db_seats_ = -1;           // guarded by counter_mutex_
     std::unique_ptr<write_queue> writes_;  // last: its thread stops first
 };
 

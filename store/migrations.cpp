@@ -385,6 +385,14 @@ CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at);
 -- through the List-Unsubscribe link (RFC 8058): when, NULL while they come.
 ALTER TABLE registrations ADD COLUMN everyone_mails_stopped_at INTEGER;
 )sql"},
+    migration{17, R"sql(
+-- The seats shown on public pages change with every registration, which data_version leaves out (feeds do not
+-- show seats): cached pages are tagged with both counters.
+INSERT INTO meta (key, value) VALUES ('seats_version', 0);
+CREATE TRIGGER registrations_seats_ins AFTER INSERT ON registrations BEGIN UPDATE meta SET value = value + 1 WHERE key = 'seats_version'; END;
+CREATE TRIGGER registrations_seats_upd AFTER UPDATE ON registrations BEGIN UPDATE meta SET value = value + 1 WHERE key = 'seats_version'; END;
+CREATE TRIGGER registrations_seats_del AFTER DELETE ON registrations BEGIN UPDATE meta SET value = value + 1 WHERE key = 'seats_version'; END;
+)sql"},
 };
 
 constexpr bool numbered_in_order() {

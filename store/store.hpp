@@ -38,6 +38,7 @@ public:
           privacy_store(shared()) {}
 
     using database::data_version;
+    using database::seats_version;
     using database::refresh_data_version;
 
 private:
