@@ -22,9 +22,12 @@ struct feed_info {
     std::optional<std::chrono::minutes> alarm{};
 };
 
-// A whole VCALENDAR with one VTIMEZONE per zone used and one VEVENT per event (drafts are skipped). A series is
-// a master VEVENT with RRULE and EXDATE plus a VEVENT with RECURRENCE-ID for each changed occurrence.
-// Deterministic: the same data gives the same bytes. Thread-safe.
+// A whole VCALENDAR with one VTIMEZONE per zone used and one VEVENT per event (drafts are skipped). A series
+// inside the rule subset (calendar/rule_subset.hpp) is a master VEVENT with RRULE and EXDATE plus a VEVENT with
+// RECURRENCE-ID for each changed occurrence, and its dates among `events` are left out; a series outside it is
+// not written, its dates among `events` stand for it. A date of a series written as its rule is written as the
+// series' UID with its RECURRENCE-ID wherever it appears alone. Deterministic: the same data gives the same
+// bytes. Thread-safe.
 [[nodiscard]] std::string write_ics(const feed_info& feed, std::span<const event> events,
                                     std::span<const series> series = {});
 

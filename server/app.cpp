@@ -258,11 +258,13 @@ handled app::series(parsed& p, const std::string& slug) {
 }
 
 handled app::privacy(parsed& p) {
-    return page(p, "privacy", http::status::ok, web::privacy_page(p.ctx, config_.privacy_notice).str());
+    return cached_page(p, "privacy", p.ctx.path + (p.ctx.lang_in_query ? "?in_query" : ""),
+                       [&] { return web::privacy_page(p.ctx, config_.privacy_notice).str(); });
 }
 
 handled app::networks(parsed& p) {
-    return page(p, "networks", http::status::ok, web::network_list_page(p.ctx, store_.networks()).str());
+    return cached_page(p, "networks", p.ctx.path + (p.ctx.lang_in_query ? "?in_query" : ""),
+                       [&] { return web::network_list_page(p.ctx, store_.networks()).str(); });
 }
 
 handled app::network(parsed& p, const std::string& slug) {

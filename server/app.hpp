@@ -230,7 +230,8 @@ private:
     app_config config_;
     clock_fn clock_;
     feed_cache cache_;
-    // Public pages that show only published data and seats (home, network, series): built once per page_version.
+    // Public pages that show only published data and seats (home, networks, series, privacy): built once per
+    // page_version.
     feed_cache page_cache_;
     std::atomic<std::int64_t> page_minute_{0};  // the latest minute a page was asked for: never moves back
     web::search_memo search_memo_;              // the home page's search: folded event texts

@@ -1,5 +1,5 @@
-// The home, network and series pages come from a cache built once per version of the data, the seats and the
-// minute: a repeat is a hit, and no write, registration or passing minute is ever missed.
+// The home, network, series, network list and privacy pages come from a cache built once per version of the data, the
+// seats and the minute: a repeat is a hit, and no write, registration or passing minute is ever missed.
 #include <catch2/catch.hpp>
 
 #include <regex>
@@ -62,7 +62,8 @@ struct fixture {
 
 TEST_CASE("a public page asked again comes from the cache, per page, query and language") {
     fixture f;
-    const auto target = GENERATE(as<std::string>{}, "/", "/?kind=barcamp", "/networks/ist-bochum", "/series/runde");
+    const auto target = GENERATE(as<std::string>{}, "/", "/?kind=barcamp", "/networks/ist-bochum", "/series/runde",
+                                 "/networks", "/datenschutz");
     CAPTURE(target);
     const auto first = f.get(target);
     const auto hits = f.counter("treffpunkt_page_cache_hits_total");
@@ -81,6 +82,10 @@ TEST_CASE("a cached page is never stale after a change to the data") {
     const auto target = GENERATE(as<std::string>{}, "/", "/networks/ist-bochum");
     CAPTURE(target);
     CHECK_THAT(f.get(target), Catch::Contains("MINT:Barcamp"));
+    CHECK_THAT(f.get("/networks"), Catch::Contains(f.network.name));
+    f.network.name = "zdi-Netzwerk IST.Bochum, umbenannt";
+    f.save();
+    CHECK_THAT(f.get("/networks"), Catch::Contains("zdi-Netzwerk IST.Bochum, umbenannt"));
     f.e.title = "MINT-Barcamp Ruhr, neu benannt";
     f.save();
     CHECK_THAT(f.get(target), Catch::Contains("MINT-Barcamp Ruhr, neu benannt"));
