@@ -156,6 +156,35 @@ class ErrorPathsTest(unittest.TestCase):
                 "csrf": browser.csrf("/admin/login"), "email": "jana@ruhr.example", "password": "x"})
             self.check("wrong password", language, status, body, 401)
 
+    def test_a_rule_change_that_would_rename_dates_people_hold(self):
+        """Two numbered Tuesdays a month would be written as single dates instead of a series: refused at the
+        rule field while someone holds one of its dates (calendar/rule_subset.hpp)."""
+        month = (datetime.date.today().replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+        day = month + datetime.timedelta(days=(1 - month.weekday()) % 7 + 7)  # next month's second Tuesday
+        start = f"{day.isoformat()}T17:00"
+        series = {"slug": "lab-weekly", "title": "Lab Weekly", "network": "ruhr", "kind": "exchange_round",
+                  "time_zone": "Europe/Berlin", "start": start, "end": f"{day.isoformat()}T18:00",
+                  "rrule": "FREQ=WEEKLY;COUNT=3", "format": "online", "exdates": "", "overrides": "",
+                  "publish": "yes"}
+        jana = self.organiser("de")
+        status, _, _ = jana.request("/admin/series/new", {**series, "csrf": jana.csrf("/admin/series/new")})
+        self.assertEqual(status, 303)
+        first = f"lab-weekly-{day.isoformat()}"
+        person = Browser(self.server.base)
+        person.request(f"/events/{first}/register", {"csrf": person.csrf(f"/events/{first}"), "name": "Ada",
+                                                      "email": "ada@example.org", "consent": "yes"})
+        token = link_token(self.db, first, "ada@example.org")
+        status, _, _ = person.request(f"/r/{token}/confirm", {"csrf": person.csrf(f"/r/{token}/confirm")})
+        self.assertIn(status, (200, 303))
+        said = {"de": "neue Reihe", "en": "new series"}
+        for language in ("de", "en"):
+            jana = self.organiser(language)
+            edit = f"/admin/series/lab-weekly/edit?lang={language}"
+            status, _, body = jana.request(edit, {**series, "rrule": "FREQ=MONTHLY;BYDAY=2TU,4TU;COUNT=3",
+                                                  "csrf": jana.csrf(edit)})
+            self.check("series form: a rule that renames held dates", language, status, body, 422)
+            self.assertIn(said[language], main_text(body))
+
     def test_the_organisers_forms_and_pages(self):
         # The next last Sunday of March: clocks jump from 02:00 to 03:00 in Berlin.
         today = datetime.date.today()
