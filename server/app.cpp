@@ -8,6 +8,7 @@
 
 #include "server/auth.hpp"
 #include "server/conditional.hpp"
+#include "server/gzip.hpp"
 #include "server/log_redaction.hpp"
 #include "server/refusal_answer.hpp"
 #include "web/admin_strings.hpp"
@@ -102,6 +103,7 @@ std::optional<handled> app::admit(const request& req, std::string_view client, s
     p.ctx.base_url = config_.base_url;
     p.ctx.now = clock_();
     p.ctx.language = web::negotiate(req[http::field::accept_language]);
+    p.gzip_ok = accepts_gzip(req[http::field::accept_encoding]);
     if (req.method() == http::verb::post) {
         const auto target = req.target();
         if (limited(target))
@@ -219,10 +221,13 @@ template <class Render>
 handled app::cached_page(const parsed& p, std::string_view route, const std::string& key, Render&& render) {
     const auto entry = page_cache_.get(key + "&lang=" + std::string(web::code(p.ctx.language)), page_version(p),
                                        [&]() -> feed_cache::built {
-                                           return {std::make_shared<const std::string>(render()), p.ctx.now};
+                                           return {std::make_shared<const std::string>(render()), p.ctx.now, true};
                                        });
-    auto res = make_response(http::status::ok, html_type, entry->body);
+    const bool packed = p.gzip_ok && entry->gzipped;
+    auto res = make_response(http::status::ok, html_type, packed ? entry->gzipped : entry->body);
     add_page_headers(res, p.ctx.language);
+    res.set(http::field::vary, "Accept-Language, Accept-Encoding");
+    if (packed) res.set(http::field::content_encoding, "gzip");
     return {std::move(res), route};
 }
 

@@ -63,6 +63,7 @@ struct request_context {
     std::string_view label;                  // the route's metrics label, once the router has found it
     std::optional<calendar::organiser> who;  // needs::session, event_admin, bearer, bearer_event
     std::optional<calendar::event> event;    // needs::event_admin, bearer_event: the {slug} event
+    bool gzip_ok = false;                    // Accept-Encoding allows gzip (server/gzip.hpp)
     [[nodiscard]] const std::string& arg(std::size_t i) const { return args.at(i); }
 };
 

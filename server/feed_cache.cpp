@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "server/conditional.hpp"
+#include "server/gzip.hpp"
 
 namespace tp::server {
 
@@ -15,7 +16,8 @@ std::shared_ptr<const cached_feed> feed_cache::find(const std::string& key) {
 std::shared_ptr<const cached_feed> feed_cache::store(const std::string& key, std::uint64_t version, built fresh,
                                                      std::shared_ptr<const cached_feed> previous) {
     auto entry = std::make_shared<cached_feed>(
-        cached_feed{version, fresh.body, strong_etag(*fresh.body), fresh.last_modified, {}});
+        cached_feed{version, fresh.body, strong_etag(*fresh.body), fresh.last_modified, {}, nullptr});
+    if (fresh.compress) entry->gzipped = std::make_shared<const std::string>(gzip(*fresh.body));
     if (previous) {
         entry->last_modified = std::max(entry->last_modified, previous->last_modified);
         if (entry->etag != previous->etag && entry->last_modified == previous->last_modified)

@@ -15,7 +15,8 @@ struct cached_feed {
     std::shared_ptr<const std::string> body;
     std::string etag;
     std::chrono::sys_seconds last_modified{};
-    std::string last_modified_text;  // as an HTTP-date, formatted once
+    std::string last_modified_text;              // as an HTTP-date, formatted once
+    std::shared_ptr<const std::string> gzipped;  // the body gzipped (server/gzip.hpp), when built with compress
 };
 
 class feed_cache {
@@ -25,6 +26,7 @@ public:
     struct built {
         std::shared_ptr<const std::string> body;
         std::chrono::sys_seconds last_modified{};
+        bool compress = false;  // keep a gzipped copy beside the body (pages; never calendar feeds)
     };
     // The entry for key at `version`, building it with `build` (a callable returning `built`) on a miss.
     // Last-Modified never moves back for a key, and moves forward whenever the body changes.

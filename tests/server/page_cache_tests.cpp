@@ -115,3 +115,25 @@ TEST_CASE("a cached page follows the clock within a minute: an event that ended 
     f.now -= minutes{5};  // a clock that steps back keeps the newest page: versions never go back
     CHECK(f.get("/networks/ist-bochum").find("MINT:Barcamp") == std::string::npos);
 }
+
+TEST_CASE("a cached page goes gzipped to a browser that accepts it, the feeds never") {
+    fixture f;
+    const auto ask = [&f](const std::string& target, std::string_view encoding) {
+        server::request req{http::verb::get, target, 11};
+        req.set(http::field::host, "treffpunkt.example");
+        req.set(http::field::accept_encoding, encoding);
+        return f.a.handle(req, "127.0.0.1", "127.0.0.1").res;
+    };
+    const auto plain = ask("/", "");
+    const auto packed = ask("/", "br, gzip;q=0.8");
+    CHECK(plain[http::field::content_encoding].empty());
+    CHECK(packed[http::field::content_encoding] == "gzip");
+    CHECK(packed[http::field::vary] == "Accept-Language, Accept-Encoding");
+    CHECK(plain[http::field::vary] == "Accept-Language, Accept-Encoding");  // caches keep the two apart
+    CHECK(packed.body()->size() < plain.body()->size() / 2);
+    CHECK(packed[http::field::content_length] == std::to_string(packed.body()->size()));
+    CHECK(ask("/", "gzip;q=0")[http::field::content_encoding].empty());
+    const auto feed = ask("/calendar.ics", "gzip");  // Outlook's subscriptions fail on compressed feeds
+    CHECK(feed.result() == http::status::ok);
+    CHECK(feed[http::field::content_encoding].empty());
+}
