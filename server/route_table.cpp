@@ -1,6 +1,7 @@
 // Every route of the server in one place: methods, pattern, metrics label, what it needs, and the handler it
 // calls. The router (router.cpp) matches, answers 404/405 and checks the needs; handlers only do their work.
 #include "server/app.hpp"
+#include "server/gzip.hpp"
 #include "server/routes.hpp"
 #include "web/copy_script.hpp"
 #include "web/openapi.hpp"
@@ -9,21 +10,35 @@
 namespace tp::server {
 namespace {
 
-handled stylesheet() {
-    auto res = make_response(http::status::ok, "text/css; charset=utf-8", std::string(web::stylesheet()));
-    res.set(http::field::cache_control, "public, max-age=3600");
-    return {std::move(res), "static"};
+// A fixed file of the server: its bytes and their gzip, made once and shared by every answer.
+struct fixed_file {
+    std::shared_ptr<const std::string> plain, packed;
+    explicit fixed_file(std::string_view bytes)
+        : plain(std::make_shared<const std::string>(bytes)), packed(std::make_shared<const std::string>(gzip(bytes))) {}
+};
+
+handled fixed_answer(const fixed_file& f, const char* type, const request_context& c, std::string_view route,
+                     bool cacheable) {
+    auto res = make_response(http::status::ok, type, c.gzip_ok ? f.packed : f.plain);
+    if (c.gzip_ok) res.set(http::field::content_encoding, "gzip");
+    res.set(http::field::vary, "Accept-Encoding");
+    if (cacheable) res.set(http::field::cache_control, "public, max-age=3600");
+    return {std::move(res), route};
 }
 
-handled copy_script() {
-    auto res = make_response(http::status::ok, "text/javascript; charset=utf-8", std::string(web::copy_script()));
-    res.set(http::field::cache_control, "public, max-age=3600");
-    return {std::move(res), "static"};
+handled stylesheet(const request_context& c) {
+    static const fixed_file css(web::stylesheet());
+    return fixed_answer(css, "text/css; charset=utf-8", c, "static", true);
 }
 
-handled openapi() {
-    return {make_response(http::status::ok, "application/json; charset=utf-8", std::string(web::openapi_document())),
-            "api_openapi"};
+handled copy_script(const request_context& c) {
+    static const fixed_file script(web::copy_script());
+    return fixed_answer(script, "text/javascript; charset=utf-8", c, "static", true);
+}
+
+handled openapi(const request_context& c) {
+    static const fixed_file document(web::openapi_document());
+    return fixed_answer(document, "application/json; charset=utf-8", c, "api_openapi", false);
 }
 
 }  // namespace
@@ -64,8 +79,8 @@ std::span<const route> app::routes() {
         {GET, "/healthz", "healthz", needs::nothing,
          [](app&, const request&, c&) { return handled{text_response(http::status::ok, "ok"), "healthz"}; }},
         {GET, "/metrics", "metrics", needs::nothing, [](app& a, const request& r, c& x) { return a.metrics_page(r, x); }},
-        {GET, "/static/style.css", "static", needs::nothing, [](app&, const request&, c&) { return stylesheet(); }},
-        {GET, "/static/copy.js", "static", needs::nothing, [](app&, const request&, c&) { return copy_script(); }},
+        {GET, "/static/style.css", "static", needs::nothing, [](app&, const request&, c& p) { return stylesheet(p); }},
+        {GET, "/static/copy.js", "static", needs::nothing, [](app&, const request&, c& p) { return copy_script(p); }},
         // Behind a registration's link or a personal feed's address.
         {GET, "/feeds/{token}.ics", "personal_feed", needs::nothing,
          [](app& a, const request& r, c& x) { return a.personal_feed(r, x, x.arg(0)); }},
@@ -96,7 +111,7 @@ std::span<const route> app::routes() {
          [](app& a, const request&, c& x) { return a.api_change(x, x.arg(0), true); }},
         {POST, "/api/v1/registrations/{token}/cancel", "api_cancel", needs::nothing,
          [](app& a, const request&, c& x) { return a.api_change(x, x.arg(0), false); }},
-        {GET, "/api/v1/openapi.json", "api_openapi", needs::nothing, [](app&, const request&, c&) { return openapi(); }},
+        {GET, "/api/v1/openapi.json", "api_openapi", needs::nothing, [](app&, const request&, c& p) { return openapi(p); }},
         {GET | POST, "/api/v1/events", "api_events", needs::bearer,
          [](app& a, const request& r, c& x) {
              return r.method() == http::verb::post ? a.api_save_event(r, x, std::nullopt) : a.api_list_events(*x.who);

@@ -137,3 +137,24 @@ TEST_CASE("a cached page goes gzipped to a browser that accepts it, the feeds ne
     CHECK(feed.result() == http::status::ok);
     CHECK(feed[http::field::content_encoding].empty());
 }
+
+TEST_CASE("the stylesheet, the script and the OpenAPI document go gzipped where allowed, as made once") {
+    fixture f;
+    const auto target = GENERATE(as<std::string>{}, "/static/style.css", "/static/copy.js", "/api/v1/openapi.json");
+    CAPTURE(target);
+    const auto ask = [&f, &target](std::string_view encoding) {
+        server::request req{http::verb::get, target, 11};
+        req.set(http::field::host, "treffpunkt.example");
+        req.set(http::field::accept_encoding, encoding);
+        return f.a.handle(req, "127.0.0.1", "127.0.0.1").res;
+    };
+    const auto plain = ask("");
+    const auto packed = ask("gzip");
+    CHECK(plain[http::field::content_encoding].empty());
+    CHECK(packed[http::field::content_encoding] == "gzip");
+    CHECK(packed[http::field::vary] == "Accept-Encoding");
+    CHECK(packed.body()->size() < plain.body()->size());
+    CHECK(packed.body()->substr(0, 2) == "\x1f\x8b");
+    CHECK(ask("")[http::field::content_length] == std::to_string(plain.body()->size()));
+    CHECK(ask("").body() == plain.body());  // the same bytes, shared: no copy per request
+}
