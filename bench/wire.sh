@@ -2,15 +2,16 @@
 # Benchmark (not a test): every kind of public GET from Treffpunkt against nginx serving the identical bytes as
 # static files (sendfile; gzip_static with the same .gz bytes for the gzip row), one table: best of ROUNDS runs
 # alternating between the two, requests/s, p99 latency, and the ratio (ours / nginx).
-# Environment: EVENTS (500), DURATION (5s), CONNECTIONS (32), ROUNDS (3), THREADS (1: treffpunkt --threads and
-# nginx worker_processes), ACCESS_LOG (off, or on: both write an access log to a file).
+# Environment: EVENTS (500), SERIES (0; e.g. 200 series with a skipped and a moved date), DURATION (5s),
+# CONNECTIONS (32), ROUNDS (3), THREADS (1: treffpunkt --threads and nginx worker_processes), ACCESS_LOG (off, or
+# on: both write an access log to a file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/packages.sh
 bash scripts/ensure-packages.sh "${build_packages[@]}" "${bench_packages[@]}" python3 gzip
 bash scripts/build.sh build/release RelWithDebInfo -DTREFFPUNKT_TESTS=OFF >/dev/null
 
-events=${EVENTS:-500} duration=${DURATION:-5s} connections=${CONNECTIONS:-32} rounds=${ROUNDS:-3}
+events=${EVENTS:-500} series=${SERIES:-0} duration=${DURATION:-5s} connections=${CONNECTIONS:-32} rounds=${ROUNDS:-3}
 threads=${THREADS:-1} access_log=${ACCESS_LOG:-off}
 work=$(mktemp -d)
 chmod 755 "$work"
@@ -20,7 +21,7 @@ trap cleanup EXIT
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-/usr/bin/python3 bench/make_events.py "$events" 0 > "$work/events.json"
+/usr/bin/python3 bench/make_events.py "$events" "$series" > "$work/events.json"
 build/release/server/treffpunkt import "$work/events.json" --db "$work/bench.db" >/dev/null
 our_log=off
 [[ "$access_log" == on ]] && our_log="$work/treffpunkt-access.log"
@@ -108,7 +109,7 @@ row() {  # name path our_header nginx_header
 }
 
 size() { stat -c %s "$work/www/$1"; }
-echo "wire: $events events; wrk -t1 -c$connections -d$duration, best of $rounds alternating runs;" \
+echo "wire: $events events, $series series; wrk -t1 -c$connections -d$duration, best of $rounds alternating runs;" \
      "treffpunkt --threads $threads, nginx worker_processes $threads; access log $access_log"
 printf '| %-26s | %12s | %9s | %12s | %9s | %5s |\n' "path" "treffpunkt/s" "p99 ms" "nginx/s" "p99 ms" "ratio"
 printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------" "--------------" "-----------" "--------------" "-----------" "-------"

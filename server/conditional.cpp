@@ -1,4 +1,5 @@
 #include "server/conditional.hpp"
+#include "web/http_text.hpp"
 
 #include <date/date.h>
 #include <sodium.h>
@@ -6,22 +7,18 @@
 #include <sstream>
 
 namespace tp::server {
+
+using web::trim_ows;
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 std::string_view opaque(std::string_view tag) {
-    tag = trim(tag);
+    tag = trim_ows(tag);
     if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
     return tag;
 }
 
 bool etag_listed(std::string_view list, std::string_view etag) {
-    if (trim(list) == "*") return true;
+    if (trim_ows(list) == "*") return true;
     while (!list.empty()) {
         const auto comma = list.find(',');
         if (opaque(list.substr(0, comma)) == opaque(etag)) return true;
@@ -71,7 +68,7 @@ bool time_is_digits(std::string_view s) {
 }  // namespace
 
 std::optional<sys_seconds> parse_http_date(std::string_view s) {
-    s = trim(s);
+    s = trim_ows(s);
     if (!date_characters_only(s) || !time_is_digits(s)) return std::nullopt;
     const std::string text(s);  // once, not once per format: calendar clients send this with every poll
     for (const char* fmt : {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %d %H:%M:%S %Y"}) {
@@ -85,8 +82,8 @@ std::optional<sys_seconds> parse_http_date(std::string_view s) {
 
 bool not_modified(std::string_view if_none_match, std::string_view if_modified_since, std::string_view etag,
                   sys_seconds last_modified) {
-    if (!trim(if_none_match).empty()) return etag_listed(if_none_match, etag);
-    if (trim(if_modified_since).empty()) return false;
+    if (!trim_ows(if_none_match).empty()) return etag_listed(if_none_match, etag);
+    if (trim_ows(if_modified_since).empty()) return false;
     const auto since = parse_http_date(if_modified_since);
     return since && last_modified <= *since;
 }

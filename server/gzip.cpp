@@ -1,4 +1,5 @@
 #include "server/gzip.hpp"
+#include "web/http_text.hpp"
 
 #include <zlib.h>
 
@@ -7,13 +8,9 @@
 #include <stdexcept>
 
 namespace tp::server {
-namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+using web::trim_ows;
+namespace {
 
 bool same_word(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -27,7 +24,7 @@ std::optional<double> weight_of(std::string_view params) {
     double q = 1.0;
     while (!params.empty()) {
         const auto semi = params.find(';');
-        const auto param = trim(params.substr(0, semi));
+        const auto param = trim_ows(params.substr(0, semi));
         params = semi == std::string_view::npos ? std::string_view{} : params.substr(semi + 1);
         if (param.size() < 2 || (param[0] | 0x20) != 'q' || param[1] != '=') continue;
         const auto value = param.substr(2);
@@ -62,7 +59,7 @@ bool accepts_gzip(std::string_view header) {
         const auto element = header.substr(0, comma);
         header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
         const auto semi = element.find(';');
-        const auto coding = trim(element.substr(0, semi));
+        const auto coding = trim_ows(element.substr(0, semi));
         const auto weight = weight_of(semi == std::string_view::npos ? std::string_view{} : element.substr(semi + 1));
         if (same_word(coding, "gzip") || same_word(coding, "x-gzip"))
             named = weight.value_or(0);

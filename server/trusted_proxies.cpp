@@ -1,4 +1,5 @@
 #include "server/trusted_proxies.hpp"
+#include "web/http_text.hpp"
 
 #include <boost/asio/ip/network_v4.hpp>
 #include <boost/asio/ip/network_v6.hpp>
@@ -8,19 +9,15 @@
 #include <stdexcept>
 
 namespace tp::server {
+
+using web::trim_ows;
 namespace {
 
 namespace ip = boost::asio::ip;
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 std::optional<ip::address> parse_address(std::string_view text) {
     boost::system::error_code ec;
-    const auto a = ip::make_address(std::string(trim(text)), ec);
+    const auto a = ip::make_address(std::string(trim_ows(text)), ec);
     if (ec) return std::nullopt;
     return a;
 }
@@ -63,7 +60,7 @@ std::string trusted_proxies::client(std::string_view peer, std::string_view forw
     std::string_view rest = forwarded_for;
     while (!rest.empty()) {  // from the right: each trusted proxy appended the address it saw
         const auto comma = rest.rfind(',');
-        const auto item = trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+        const auto item = trim_ows(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
         rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(0, comma);
         const auto a = parse_address(item);
         if (!a) return std::string(peer);  // a forged or broken entry: trust nothing further left

@@ -1,4 +1,5 @@
 #include "web/i18n.hpp"
+#include "web/http_text.hpp"
 
 #include <cstdlib>
 #include <string>
@@ -183,17 +184,11 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 // q of "de;q=0.8" style parameters; 1 when absent, 0 when malformed.
 double quality(std::string_view params) {
     const auto q = params.find("q=");
     if (q == std::string_view::npos) return 1.0;
-    const std::string value(trim(params.substr(q + 2)));
+    const std::string value(trim_ows(params.substr(q + 2)));
     char* end = nullptr;
     const double v = std::strtod(value.c_str(), &end);
     return end == value.c_str() || v < 0 || v > 1 ? 0.0 : v;
@@ -214,10 +209,10 @@ lang negotiate(std::string_view header) {
     double best_q = 0.0;
     while (!header.empty()) {
         const auto comma = header.find(',');
-        const auto item = trim(header.substr(0, comma));
+        const auto item = trim_ows(header.substr(0, comma));
         header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
         const auto semi = item.find(';');
-        const std::string range = lower(trim(item.substr(0, semi)));
+        const std::string range = lower(trim_ows(item.substr(0, semi)));
         const double q = semi == std::string_view::npos ? 1.0 : quality(item.substr(semi + 1));
         const std::string primary = range.substr(0, range.find('-'));
         const auto candidate = parse_lang(primary);
