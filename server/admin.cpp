@@ -71,7 +71,7 @@ handled app::admin_login(const request& req, parsed& p) {
 
 handled app::admin_logout(const request& req, parsed& p) {
     const auto fields = web::parse_query_string(req.body()).value_or(web::query_params{});
-    store_.close_session(cookie_value(req, session_cookie));
+    store_.close_session(std::string(cookie_value(req, session_cookie)));
     auto done = see_other(web::href(p.ctx, "/admin/login"), "admin");
     set_session_cookie(done.res, "", https(config_.base_url));
     return done;

@@ -8,6 +8,7 @@
 
 #include "server/auth.hpp"
 #include "server/conditional.hpp"
+#include "server/csrf.hpp"
 #include "server/gzip.hpp"
 #include "server/log_redaction.hpp"
 #include "server/refusal_answer.hpp"
@@ -58,12 +59,38 @@ void add_page_headers(response& res, web::lang l) {
             "frame-ancestors 'none'; base-uri 'none'");
 }
 
+void add_cached_page_headers(response& res, web::lang l, bool packed) {
+    add_page_headers(res, l);
+    res.set(http::field::vary, "Accept-Language, Accept-Encoding");
+    if (packed) res.set(http::field::content_encoding, "gzip");
+}
+
+// A cached page as everyone gets it: the 200 (plain or gzipped) or the 304, with its validators.
+response page_answer(const cached_feed& entry, web::lang l, bool packed, bool current) {
+    response res = current ? response{http::status::not_modified, 11}
+                           : make_response(http::status::ok, html_type, packed ? entry.gzipped : entry.body);
+    add_cached_page_headers(res, l, packed && !current);
+    res.set(http::field::etag, packed ? entry.gzipped_etag : entry.etag);
+    res.set(http::field::last_modified, entry.last_modified_text);
+    return res;
+}
+
+// A cached page with forms, without its body: the body is the spliced page for one visitor.
+response form_page_head(const cached_feed& entry, web::lang l, bool packed) {
+    response res{http::status::ok, 11};
+    res.set(http::field::content_type, html_type);
+    res.content_length(entry.spliced->size(packed));
+    add_cached_page_headers(res, l, packed);
+    return res;
+}
+
 }  // namespace
 
 app::app(store::store& store, app_config config, clock_fn clock)
     : store_(store),
       config_(std::move(config)),
       clock_(clock ? std::move(clock) : system_now),
+      own_clock_(static_cast<bool>(clock)),
       limiter_(config_.rate_limit_per_minute),
       link_limiter_(config_.rate_limit_per_minute > 0 ? barcamp_posts_per_minute : 0) {}
 
@@ -209,33 +236,109 @@ handled app::bad_request(const parsed& p, std::string_view message) {
 }
 
 // The sum of three counters that only grow: it grows whenever one of them does.
-std::uint64_t app::page_version(const parsed& p) {
-    const auto minute = std::chrono::floor<std::chrono::minutes>(p.ctx.now).time_since_epoch().count();
+std::uint64_t app::page_version(calendar::sys_seconds now) {
+    const auto minute = std::chrono::floor<std::chrono::minutes>(now).time_since_epoch().count();
     auto seen = page_minute_.load(std::memory_order_relaxed);
     while (seen < minute && !page_minute_.compare_exchange_weak(seen, minute, std::memory_order_relaxed)) {
     }
     return store_.data_version() + store_.seats_version() + static_cast<std::uint64_t>(std::max(seen, minute));
 }
 
+void app::prepare(const request& req, const parsed& p, std::uint64_t version, bool by_page_version,
+                  const std::function<void(prepared_answer&)>& fill) {
+    if ((req.method() != http::verb::get && req.method() != http::verb::head) || req.version() != 11) return;
+    std::string key;
+    wire_key(key, req.target(), web::negotiate(req[http::field::accept_language]),
+             accepts_gzip(req[http::field::accept_encoding]));
+    if (wire_.holds(key, version)) return;
+    auto answer = std::make_shared<prepared_answer>();
+    answer->version = version;
+    answer->by_page_version = by_page_version;
+    answer->route = p.label;
+    try {
+        fill(*answer);
+    } catch (const std::invalid_argument&) {
+        return;  // a header value with a line break: session::answer refuses it, and it is not kept
+    }
+    wire_.remember(key, std::move(answer));
+}
+
+std::optional<prepared_hit> app::prepared(const request& req, calendar::sys_seconds now) {
+    if ((req.method() != http::verb::get && req.method() != http::verb::head) || req.version() != 11)
+        return std::nullopt;
+    thread_local std::string key;  // keeps its capacity: no allocation per request
+    wire_key(key, req.target(), web::negotiate(req[http::field::accept_language]),
+             accepts_gzip(req[http::field::accept_encoding]));
+    auto answer = wire_.find(key);
+    if (!answer) return std::nullopt;
+    const auto current = answer->by_page_version ? page_version(own_clock_ ? clock_() : now) : store_.data_version();
+    if (answer->version != current) return std::nullopt;
+    (answer->by_page_version ? page_cache_ : cache_).count_hit();  // /metrics counts it as the cache's hit
+    prepared_hit hit{std::move(answer), false, {}};
+    if (hit.answer->spliced)
+        hit.token = csrf_token_of(req);
+    else if (!hit.answer->head_not_modified.empty())
+        hit.not_modified = not_modified(req[http::field::if_none_match], req[http::field::if_modified_since],
+                                        hit.answer->etag, hit.answer->last_modified);
+    return hit;
+}
+
 template <class Render>
-handled app::cached_page(const parsed& p, std::string_view route, const std::string& key, Render&& render) {
-    const auto entry = page_cache_.get(key + "&lang=" + std::string(web::code(p.ctx.language)), page_version(p),
+handled app::cached_page(const request& req, const parsed& p, std::string_view route, const std::string& key,
+                         Render&& render) {
+    const auto l = p.ctx.language;
+    const auto entry = page_cache_.get(key + "&lang=" + std::string(web::code(l)), page_version(p.ctx.now),
                                        [&]() -> feed_cache::built {
                                            return {std::make_shared<const std::string>(render()), p.ctx.now, true};
                                        });
     const bool packed = p.gzip_ok && entry->gzipped;
-    auto res = make_response(http::status::ok, html_type, packed ? entry->gzipped : entry->body);
-    add_page_headers(res, p.ctx.language);
-    res.set(http::field::vary, "Accept-Language, Accept-Encoding");
-    if (packed) res.set(http::field::content_encoding, "gzip");
+    prepare(req, p, entry->version, true, [&](prepared_answer& a) {
+        a.head = wire_head(page_answer(*entry, l, packed, false));
+        a.head_not_modified = wire_head(page_answer(*entry, l, packed, true));
+        a.etag = packed ? entry->gzipped_etag : entry->etag;
+        a.last_modified = entry->last_modified;
+        a.body = packed ? entry->gzipped : entry->body;
+        if (!packed) a.file = entry->sealed;
+    });
+    const bool current = not_modified(req[http::field::if_none_match], req[http::field::if_modified_since],
+                                      packed ? entry->gzipped_etag : entry->etag, entry->last_modified);
+    return {page_answer(*entry, l, packed, current), route};
+}
+
+handled app::cached_form_page(const request& req, const parsed& p, std::string_view route, const std::string& key,
+                              const std::function<std::string(const std::string& placeholder)>& render) {
+    const auto l = p.ctx.language;
+    const auto entry = page_cache_.get(
+        key + "&lang=" + std::string(web::code(l)), page_version(p.ctx.now), [&]() -> feed_cache::built {
+            const auto placeholder = new_csrf_token();
+            auto page = std::make_shared<const spliced_page>(render(placeholder), placeholder);
+            return {.body = nullptr, .last_modified = p.ctx.now, .spliced = page};
+        });
+    const bool secure = https(config_.base_url);
+    if (entry->spliced->tokens() <= spliced_page::max_tokens)
+        prepare(req, p, entry->version, true, [&](prepared_answer& a) {
+            a.head = wire_head(form_page_head(*entry, l, p.gzip_ok));
+            a.spliced = entry->spliced;
+            a.gzipped = p.gzip_ok;
+            a.secure_cookie = secure;
+        });
+    const auto token = csrf_for(req);
+    auto res = form_page_head(*entry, l, p.gzip_ok);
+    res.body() = std::make_shared<const std::string>(entry->spliced->page(token.value, p.gzip_ok));
+    if (token.fresh) set_csrf_cookie(res, token.value, secure);
     return {std::move(res), route};
 }
 
-handled app::index(parsed& p) {
+std::string page_key(const web::page_context& ctx, std::string_view query) {
+    return ctx.path + "?" + std::string(query) + (ctx.lang_in_query ? "&in_query" : "");
+}
+
+// Each page reads what it shows inside its render, after page_version was taken: a write in between moves the
+// version again, so the page is built anew at the next request rather than kept stale.
+handled app::index(const request& req, parsed& p) {
     if (p.filter.network && !store_.network_by_slug(*p.filter.network))
         return bad_request(p, std::string(web::admin_strings_for(p.ctx.language).unknown_network) + *p.filter.network);
-    const auto key = p.ctx.path + "?" + web::encode_listing(p.filter) + (p.ctx.lang_in_query ? "&in_query" : "");
-    return cached_page(p, "index", key, [&] {
+    return cached_page(req, p, "index", page_key(p.ctx, web::encode_listing(p.filter)), [&] {
         const auto nets = store_.networks();
         const auto events = store_.events({.network_slug = p.filter.network,
                                            .kinds = p.filter.kinds,
@@ -246,46 +349,56 @@ handled app::index(parsed& p) {
     });
 }
 
-handled app::series(parsed& p, const std::string& slug) {
+handled app::series(const request& req, parsed& p, const std::string& slug) {
     const auto found = store_.series_by_slug(slug);
     if (!found || found->status == calendar::event_status::draft) return not_found(p);
     const auto n = store_.network_by_slug(found->network_slug);
     if (!n) return not_found(p);
-    return cached_page(p, "series", p.ctx.path + (p.ctx.lang_in_query ? "?in_query" : ""), [&] {
+    return cached_page(req, p, "series", page_key(p.ctx), [&] {
+        const auto current = store_.series_by_slug(slug).value_or(*found);
         const auto upcoming = store_.events({.network_slug = std::nullopt,
                                              .kinds = {},
                                              .include_drafts = false,
                                              .ending_after = p.ctx.now,
                                              .include_occurrences = true,
                                              .series_slug = slug});
-        return web::series_page(p.ctx, *found, *n, upcoming, seats_of(upcoming)).str();
+        return web::series_page(p.ctx, current, store_.network_by_slug(current.network_slug).value_or(*n), upcoming,
+                                seats_of(upcoming))
+            .str();
     });
 }
 
-handled app::privacy(parsed& p) {
-    return cached_page(p, "privacy", p.ctx.path + (p.ctx.lang_in_query ? "?in_query" : ""),
+handled app::privacy(const request& req, parsed& p) {
+    return cached_page(req, p, "privacy", page_key(p.ctx),
                        [&] { return web::privacy_page(p.ctx, config_.privacy_notice).str(); });
 }
 
-handled app::networks(parsed& p) {
-    return cached_page(p, "networks", p.ctx.path + (p.ctx.lang_in_query ? "?in_query" : ""),
+handled app::networks(const request& req, parsed& p) {
+    return cached_page(req, p, "networks", page_key(p.ctx),
                        [&] { return web::network_list_page(p.ctx, store_.networks()).str(); });
 }
 
-handled app::network(parsed& p, const std::string& slug) {
+handled app::network(const request& req, parsed& p, const std::string& slug) {
     const auto n = store_.network_by_slug(slug);
     if (!n) return not_found(p);
-    return cached_page(p, "network", p.ctx.path + (p.ctx.lang_in_query ? "?in_query" : ""), [&] {
+    return cached_page(req, p, "network", page_key(p.ctx), [&] {
         const auto events =
             store_.events({.network_slug = slug, .kinds = {}, .include_drafts = false, .ending_after = p.ctx.now});
-        return web::network_page(p.ctx, *n, events, seats_of(events)).str();
+        return web::network_page(p.ctx, store_.network_by_slug(slug).value_or(*n), events, seats_of(events)).str();
     });
 }
 
 handled app::event(const request& req, parsed& p, const std::string& slug) {
     const auto e = store_.event_by_slug(slug);
     if (!e || e->status == calendar::event_status::draft) return not_found(p);
-    return event_with_form(req, p, *e, {}, http::status::ok);
+    const auto n = store_.network_by_slug(e->network_slug);
+    if (!n) return not_found(p);
+    return cached_form_page(req, p, "event", page_key(p.ctx), [&](const std::string& placeholder) {
+        const auto current = store_.event_by_slug(slug).value_or(*e);
+        web::form_state empty;
+        empty.csrf = placeholder;
+        return event_html(p, current, store_.network_by_slug(current.network_slug).value_or(*n), empty);
+    });
 }
 
 }  // namespace tp::server

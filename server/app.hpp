@@ -20,6 +20,7 @@
 #include "server/rate_limiter.hpp"
 #include "server/routes.hpp"
 #include "server/trusted_proxies.hpp"
+#include "server/wire_cache.hpp"
 #include "store/store.hpp"
 #include "web/links.hpp"
 #include "web/listing_query.hpp"
@@ -50,6 +51,9 @@ struct entity_form;  // admin_event_form.cpp: what differs between the event and
 
 // 303 See Other to `location` (after a form's POST).
 [[nodiscard]] handled see_other(std::string location, std::string_view route);
+// A public page's key in the page cache: its path, its own query, and whether the language came by query (links
+// keep it then).
+[[nodiscard]] std::string page_key(const web::page_context& ctx, std::string_view query = {});
 // Whether the site is served over https (then cookies are Secure).
 [[nodiscard]] bool https(std::string_view base_url);
 
@@ -79,6 +83,10 @@ public:
     // The same without waiting: `out` gets the answer (see later.hpp). For requests answers_later() accepts;
     // others are answered before this returns.
     void handle_later(const request& req, std::string_view client, std::string_view peer, later_reply out);
+    // A GET or HEAD that a prepared answer fits while it is current (wire_cache.hpp), for a session to send before
+    // any routing; nullopt: handle() it. `now` is the request's wall time (request_clock.hpp); an app made with its
+    // own clock uses that instead.
+    [[nodiscard]] std::optional<prepared_hit> prepared(const request& req, calendar::sys_seconds now);
     // Whether the request's route writes without a waiting thread (a POST that handle_later should take).
     [[nodiscard]] bool answers_later(const request& req) const;
     // The client behind the peer: X-Forwarded-For when the peer is a trusted proxy, else the peer.
@@ -106,12 +114,12 @@ private:
     std::variant<handled, const route*> resolve(const request& req, parsed& p);
     std::optional<handled> check_needs(const request& req, parsed& p, needs need);
     // Public pages (app.cpp) and feeds (feeds.cpp).
-    handled index(parsed& p);
-    handled networks(parsed& p);
-    handled network(parsed& p, const std::string& slug);
+    handled index(const request& req, parsed& p);
+    handled networks(const request& req, parsed& p);
+    handled network(const request& req, parsed& p, const std::string& slug);
     handled event(const request& req, parsed& p, const std::string& slug);
-    handled series(parsed& p, const std::string& slug);
-    handled privacy(parsed& p);
+    handled series(const request& req, parsed& p, const std::string& slug);
+    handled privacy(const request& req, parsed& p);
     handled metrics_page(const request& req, const parsed& p);
     handled feed(const request& req, parsed& p);
     handled network_feed(const request& req, parsed& p, const std::string& slug);
@@ -139,13 +147,26 @@ private:
     // A public page from page_cache_ under `key` (path, canonical query, language), rendered by `render` (returning
     // the HTML) when the data, the seats or the minute changed since it was built: never stale after a write, at most
     // a minute behind the clock (an event that ended, a hold that expired).
+    // Answered 304 when the visitor's copy is current (ETag, Last-Modified).
     template <class Render>
-    handled cached_page(const parsed& p, std::string_view route, const std::string& key, Render&& render);
-    [[nodiscard]] std::uint64_t page_version(const parsed& p);
+    handled cached_page(const request& req, const parsed& p, std::string_view route, const std::string& key,
+                        Render&& render);
+    // The same for a page with forms: `render(placeholder)` renders it with the placeholder where the visitor's
+    // CSRF token goes (spliced_page.hpp); no validators, as the bytes differ per visitor.
+    handled cached_form_page(const request& req, const parsed& p, std::string_view route, const std::string& key,
+                             const std::function<std::string(const std::string& placeholder)>& render);
+    [[nodiscard]] std::uint64_t page_version(calendar::sys_seconds now);
+    // Keeps what this GET or HEAD got from the cache `version` as a prepared answer for the next requests alike,
+    // counted under the route's label: `fill(answer)` sets its head, body and validators.
+    void prepare(const request& req, const parsed& p, std::uint64_t version, bool by_page_version,
+                 const std::function<void(prepared_answer&)>& fill);
     // Seats left and waiting of each listed event with a limit, for lists that say "ausgebucht" (forms.cpp).
     web::seat_map seats_of(std::span<const calendar::event> events);
     handled event_with_form(const request& req, parsed& p, const calendar::event& e, web::form_state form,
                             http::status status);
+    // The event page's HTML with the registration form as `form` has it (forms.cpp).
+    [[nodiscard]] std::string event_html(const parsed& p, const calendar::event& e, const calendar::network& n,
+                                         const web::form_state& form);
     // The CSRF token a page's forms carry: the visitor's cookie, or a new one that form_page() sets.
     struct form_token {
         std::string value;
@@ -198,12 +219,13 @@ private:
     handled not_found(const parsed& p);
     handled bad_request(const parsed& p, std::string_view message);
     template <class Build>
-    handled serve_feed(const request& req, std::string_view route, const std::string& key, Build&& build,
-                       std::string_view filename, std::string_view type = calendar_type);
+    handled serve_feed(const request& req, const parsed& p, std::string_view route, const std::string& key,
+                       Build&& build, std::string_view filename, std::string_view type = calendar_type);
     // Barcamps (barcamp.cpp, admin_programme.cpp): the plan and its feeds, participants' proposals and votes,
     // the organisers' programme page and session exports.
     handled plan(const request& req, parsed& p, const std::string& slug, std::string_view file);
-    handled sessions_feed(const request& req, const calendar::event& e, std::string_view file);  // feeds.cpp
+    handled sessions_feed(const request& req, const parsed& p, const calendar::event& e,
+                          std::string_view file);  // feeds.cpp
     handled participant_sessions(const request& req, parsed& p, const std::string& token);
     handled admin_programme(const request& req, parsed& p);
     handled export_sessions(const request& req, const calendar::event& e, std::string_view format, web::lang l);
@@ -231,9 +253,11 @@ private:
     app_config config_;
     clock_fn clock_;
     feed_cache cache_;
-    // Public pages that show only published data and seats (home, networks, series, privacy): built once per
-    // page_version.
+    // Public pages that show only published data and seats (home, networks, series, events, barcamp plans,
+    // privacy): built once per page_version.
     feed_cache page_cache_;
+    wire_cache wire_;  // feeds and pages as prepared answers, by target, language and gzip
+    bool own_clock_;   // made with a clock of its own (tests): prepared() reads it rather than the request's time
     std::atomic<std::int64_t> page_minute_{0};  // the latest minute a page was asked for: never moves back
     web::search_memo search_memo_;              // the home page's search: folded event texts
     metrics metrics_;

@@ -2,14 +2,14 @@
 
 namespace tp::server {
 
-std::string cookie_value(const request& req, std::string_view name) {
+std::string_view cookie_value(const request& req, std::string_view name) {
     const std::string_view header = req[http::field::cookie];
     for (std::size_t pos = 0; pos < header.size();) {
         const auto end = std::min(header.find(';', pos), header.size());
         auto item = header.substr(pos, end - pos);
         while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
         const auto eq = item.find('=');
-        if (eq != std::string_view::npos && item.substr(0, eq) == name) return std::string(item.substr(eq + 1));
+        if (eq != std::string_view::npos && item.substr(0, eq) == name) return item.substr(eq + 1);
         pos = end + 1;
     }
     return {};
@@ -18,7 +18,7 @@ std::string cookie_value(const request& req, std::string_view name) {
 std::optional<calendar::organiser> session_user(const request& req, store::store& s) {
     const auto token = cookie_value(req, session_cookie);
     if (token.size() != 64) return std::nullopt;
-    return s.session_organiser(token);
+    return s.session_organiser(std::string(token));
 }
 
 std::string_view bearer_token(const request& req) {

@@ -12,8 +12,8 @@ namespace tp::server {
 
 inline constexpr std::string_view session_cookie = "tp_session";
 
-// The value of a cookie of the request, or "" when it has none.
-[[nodiscard]] std::string cookie_value(const request& req, std::string_view name);
+// The value of a cookie of the request (a view into it), or "" when it has none.
+[[nodiscard]] std::string_view cookie_value(const request& req, std::string_view name);
 [[nodiscard]] std::optional<calendar::organiser> session_user(const request& req, store::store& s);
 // The token of "Authorization: Bearer <token>", or "" without one.
 [[nodiscard]] std::string_view bearer_token(const request& req);

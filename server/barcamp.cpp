@@ -30,9 +30,13 @@ std::string apply_vote(store::store& s, const std::string& token, const std::str
 handled app::plan(const request& req, parsed& p, const std::string& slug, std::string_view file) {
     const auto e = store_.event_by_slug(slug);
     if (!e || e->status == calendar::event_status::draft || !is_barcamp(*e)) return not_found(p);
-    if (file == "sessions.ics" || file == "schedule.json") return sessions_feed(req, *e, file);
+    if (file == "sessions.ics" || file == "schedule.json") return sessions_feed(req, p, *e, file);
     if (file != "sessions") return not_found(p);
-    return plan_with_form(req, p, *e, {});
+    return cached_form_page(req, p, "plan", page_key(p.ctx), [&](const std::string& placeholder) {
+        const auto current = store_.event_by_slug(slug).value_or(*e);  // as of this build
+        const auto programme = store_.programme(slug).value_or(calendar::programme{});
+        return web::plan_page(p.ctx, current, programme, web::plan_form{placeholder, "", ""}).str();
+    });
 }
 
 handled app::plan_with_form(const request& req, parsed& p, const calendar::event& e, web::plan_form form) {

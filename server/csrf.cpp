@@ -2,14 +2,21 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "server/auth.hpp"
 #include "store/tokens.hpp"
 
 namespace tp::server {
+namespace {
 
-std::string csrf_token_of(const request& req) {
-    auto value = cookie_value(req, csrf_cookie);
-    return value.size() == 32 ? value : std::string{};
+bool lower_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+
+}  // namespace
+
+std::string_view csrf_token_of(const request& req) {
+    const auto value = cookie_value(req, csrf_cookie);
+    return value.size() == 32 && std::all_of(value.begin(), value.end(), lower_hex) ? value : std::string_view{};
 }
 
 std::string new_csrf_token() { return store::random_token(); }
@@ -20,9 +27,13 @@ bool csrf_matches(const request& req, std::string_view submitted) {
            sodium_memcmp(cookie.data(), submitted.data(), cookie.size()) == 0;
 }
 
-void set_csrf_cookie(response& res, const std::string& token, bool secure) {
-    res.insert(http::field::set_cookie, std::string(csrf_cookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax" +
-                                            (secure ? "; Secure" : ""));
+std::string csrf_cookie_field(std::string_view token, bool secure) {
+    return std::string(csrf_cookie) + "=" + std::string(token) + "; Path=/; HttpOnly; SameSite=Lax" +
+           (secure ? "; Secure" : "");
+}
+
+void set_csrf_cookie(response& res, std::string_view token, bool secure) {
+    res.insert(http::field::set_cookie, csrf_cookie_field(token, secure));
 }
 
 }  // namespace tp::server

@@ -15,9 +15,17 @@ std::shared_ptr<const cached_feed> feed_cache::find(const std::string& key) {
 
 std::shared_ptr<const cached_feed> feed_cache::store(const std::string& key, std::uint64_t version, built fresh,
                                                      std::shared_ptr<const cached_feed> previous) {
-    auto entry = std::make_shared<cached_feed>(
-        cached_feed{version, fresh.body, strong_etag(*fresh.body), fresh.last_modified, {}, nullptr});
-    if (fresh.compress) entry->gzipped = std::make_shared<const std::string>(gzip(*fresh.body));
+    auto entry = std::make_shared<cached_feed>();
+    entry->version = version;
+    entry->body = fresh.body;
+    entry->spliced = fresh.spliced;
+    entry->last_modified = fresh.last_modified;
+    if (fresh.body) entry->etag = strong_etag(*fresh.body);
+    if (fresh.body && fresh.body->size() >= sealed_body::threshold) entry->sealed = sealed_body::make(*fresh.body);
+    if (fresh.body && fresh.compress) {
+        entry->gzipped = std::make_shared<const std::string>(gzip(*fresh.body));
+        entry->gzipped_etag = entry->etag.substr(0, entry->etag.size() - 1) + "-gzip\"";
+    }
     if (previous) {
         entry->last_modified = std::max(entry->last_modified, previous->last_modified);
         if (entry->etag != previous->etag && entry->last_modified == previous->last_modified)

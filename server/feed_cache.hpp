@@ -8,6 +8,9 @@
 #include <string>
 #include <unordered_map>
 
+#include "server/sealed_body.hpp"
+#include "server/spliced_page.hpp"
+
 namespace tp::server {
 
 struct cached_feed {
@@ -15,8 +18,11 @@ struct cached_feed {
     std::shared_ptr<const std::string> body;
     std::string etag;
     std::chrono::sys_seconds last_modified{};
-    std::string last_modified_text;              // as an HTTP-date, formatted once
-    std::shared_ptr<const std::string> gzipped;  // the body gzipped (server/gzip.hpp), when built with compress
+    std::string last_modified_text;               // as an HTTP-date, formatted once
+    std::shared_ptr<const std::string> gzipped;   // the body gzipped (server/gzip.hpp), when built with compress
+    std::string gzipped_etag;                     // its own validator: another representation (RFC 9110 8.8.3)
+    std::shared_ptr<const spliced_page> spliced;  // instead of a body: a page with the visitor's CSRF token
+    std::shared_ptr<const sealed_body> sealed;    // a large body in a sealed memfd too, for sendfile
 };
 
 class feed_cache {
@@ -27,6 +33,7 @@ public:
         std::shared_ptr<const std::string> body;
         std::chrono::sys_seconds last_modified{};
         bool compress = false;  // keep a gzipped copy beside the body (pages; never calendar feeds)
+        std::shared_ptr<const spliced_page> spliced{};  // instead of the body (which then stays null)
     };
     // The entry for key at `version`, building it with `build` (a callable returning `built`) on a miss.
     // Last-Modified never moves back for a key, and moves forward whenever the body changes.
@@ -41,6 +48,8 @@ public:
         return store(key, version, build(), std::move(previous));
     }
 
+    // A request answered from this cache's entry without asking it (a prepared answer made from the entry).
+    void count_hit() { hits_.fetch_add(1, std::memory_order_relaxed); }
     [[nodiscard]] std::uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
     [[nodiscard]] std::uint64_t misses() const { return misses_.load(std::memory_order_relaxed); }
 

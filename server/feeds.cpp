@@ -32,19 +32,8 @@ std::shared_ptr<const std::string> write_feed(const calendar::feed_info& info,
     return std::make_shared<const std::string>(calendar::write_ics(info, events, series));
 }
 
-}  // namespace
-
-template <class Build>
-handled app::serve_feed(const request& req, std::string_view route, const std::string& key, Build&& build,
-                        std::string_view filename, std::string_view type) {
-    const auto entry = cache_.get(key, store_.data_version(), std::forward<Build>(build));
-    return feed_response(req, route, *entry, filename, type);
-}
-
-handled app::feed_response(const request& req, std::string_view route, const cached_feed& entry,
-                           std::string_view filename, std::string_view type) {
-    const bool current = not_modified(req[http::field::if_none_match], req[http::field::if_modified_since], entry.etag,
-                                      entry.last_modified);
+// A feed as everyone gets it: the 200, or the 304 without a body, with its validators.
+response feed_answer(const cached_feed& entry, bool current, std::string_view filename, std::string_view type) {
     response res = current ? response{http::status::not_modified, 11}
                            : make_response(http::status::ok, std::string(type), entry.body);
     res.set(http::field::etag, entry.etag);
@@ -53,7 +42,31 @@ handled app::feed_response(const request& req, std::string_view route, const cac
     res.set(http::field::access_control_allow_origin, "*");
     if (!filename.empty())
         res.set(http::field::content_disposition, "attachment; filename=\"" + std::string(filename) + "\"");
-    return {std::move(res), route};
+    return res;
+}
+
+}  // namespace
+
+template <class Build>
+handled app::serve_feed(const request& req, const parsed& p, std::string_view route, const std::string& key,
+                        Build&& build, std::string_view filename, std::string_view type) {
+    const auto entry = cache_.get(key, store_.data_version(), std::forward<Build>(build));
+    prepare(req, p, entry->version, false, [&](prepared_answer& a) {
+        a.head = wire_head(feed_answer(*entry, false, filename, type));
+        a.head_not_modified = wire_head(feed_answer(*entry, true, filename, type));
+        a.etag = entry->etag;
+        a.last_modified = entry->last_modified;
+        a.body = entry->body;
+        a.file = entry->sealed;
+    });
+    return feed_response(req, route, *entry, filename, type);
+}
+
+handled app::feed_response(const request& req, std::string_view route, const cached_feed& entry,
+                           std::string_view filename, std::string_view type) {
+    const bool current = not_modified(req[http::field::if_none_match], req[http::field::if_modified_since], entry.etag,
+                                      entry.last_modified);
+    return {feed_answer(entry, current, filename, type), route};
 }
 
 handled app::feed(const request& req, parsed& p) {
@@ -69,7 +82,7 @@ handled app::feed(const request& req, parsed& p) {
                                        cancelled_prefix(l)};
         return {write_feed(info, store_.events(f), store_.series_list(f)), store_.last_change(f)};
     };
-    return serve_feed(req, "feed", cache_key("/calendar.ics", p.filter, l), build, "");
+    return serve_feed(req, p, "feed", cache_key("/calendar.ics", p.filter, l), build, "");
 }
 
 handled app::network_feed(const request& req, parsed& p, const std::string& slug) {
@@ -91,7 +104,7 @@ handled app::network_feed(const request& req, parsed& p, const std::string& slug
                                        cancelled_prefix(l)};
         return {write_feed(info, store_.events(f), store_.series_list(f)), store_.last_change(f)};
     };
-    return serve_feed(req, "network_feed", cache_key("/networks/calendar.ics", filter, l), build, "");
+    return serve_feed(req, p, "network_feed", cache_key("/networks/calendar.ics", filter, l), build, "");
 }
 
 handled app::event_ics(const request& req, parsed& p, const std::string& slug) {
@@ -106,7 +119,7 @@ handled app::event_ics(const request& req, parsed& p, const std::string& slug) {
         return {write_feed(info, events), current ? current->updated_at : e->updated_at};
     };
     const auto key = "/events/" + slug + ".ics?lang=" + std::string(web::code(p.ctx.language));
-    return serve_feed(req, "event_ics", key, build, slug + ".ics");
+    return serve_feed(req, p, "event_ics", key, build, slug + ".ics");
 }
 
 handled app::series_ics(const request& req, parsed& p, const std::string& slug) {
@@ -128,11 +141,11 @@ handled app::series_ics(const request& req, parsed& p, const std::string& slug) 
         return {write_feed(info, dates, one), changed};
     };
     const auto key = "/series/" + slug + ".ics?lang=" + std::string(web::code(p.ctx.language));
-    return serve_feed(req, "series_ics", key, build, slug + ".ics");
+    return serve_feed(req, p, "series_ics", key, build, slug + ".ics");
 }
 
 // A barcamp's sessions.ics or schedule.json, cached like the other feeds (programme changes move the version).
-handled app::sessions_feed(const request& req, const calendar::event& e, std::string_view file) {
+handled app::sessions_feed(const request& req, const parsed& p, const calendar::event& e, std::string_view file) {
     const bool ics = file == "sessions.ics";
     const auto build = [&]() -> feed_cache::built {
         const auto current = store_.event_by_slug(e.slug).value_or(e);
@@ -151,7 +164,7 @@ handled app::sessions_feed(const request& req, const calendar::event& e, std::st
     };
     const auto key = "/events/" + e.slug + "/" + std::string(file);
     auto result =
-        serve_feed(req, ics ? "sessions_ics" : "schedule_json", key, build, ics ? e.slug + "-sessions.ics" : "",
+        serve_feed(req, p, ics ? "sessions_ics" : "schedule_json", key, build, ics ? e.slug + "-sessions.ics" : "",
                    ics ? calendar_type : "application/json; charset=utf-8");
     return result;
 }

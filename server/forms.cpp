@@ -21,9 +21,9 @@ handled see_other(std::string location, std::string_view route) {
 }
 
 app::form_token app::csrf_for(const request& req) const {
-    auto token = csrf_token_of(req);
+    const auto token = csrf_token_of(req);
     if (token.empty()) return {new_csrf_token(), true};
-    return {std::move(token), false};
+    return {std::string(token), false};
 }
 
 handled app::form_page(const parsed& p, std::string_view route, http::status status, std::string body,
@@ -60,10 +60,15 @@ handled app::event_with_form(const request& req, parsed& p, const calendar::even
     if (!n) return not_found(p);
     const auto token = csrf_for(req);
     form.csrf = token.value;
+    return form_page(p, "event", status, event_html(p, e, *n, form), token);
+}
+
+std::string app::event_html(const parsed& p, const calendar::event& e, const calendar::network& n,
+                            const web::form_state& form) {
     const auto window = calendar::registration_window_of(e, p.ctx.now);
     const auto info = e.capacity ? seat_info_of(e, store_.seats_of_event(e.id)) : web::seat_info{};
     const auto section = web::registration_section(p.ctx, e, window, info, form);
-    return form_page(p, "event", status, web::event_page(p.ctx, e, *n, section).str(), token);
+    return web::event_page(p.ctx, e, n, section).str();
 }
 
 void app::register_form(const request& req, parsed& p, const std::string& slug, later_reply out) {

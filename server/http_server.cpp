@@ -1,5 +1,7 @@
 #include "server/http_server.hpp"
 
+#include <csignal>
+
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -34,7 +36,10 @@ http_server::http_server(io_pool& pool, tcp::acceptor&& acceptor, app& applicati
 
 http_server::~http_server() { blocking_.join(); }
 
+// sendfile(2) has no MSG_NOSIGNAL: a client that has gone would end the process with SIGPIPE (nginx ignores it
+// too). Every write then fails with EPIPE instead, which closes just that connection.
 void http_server::start() {
+    std::signal(SIGPIPE, SIG_IGN);
     asio::post(acceptor_.get_executor(), [this] { do_accept(); });
 }
 

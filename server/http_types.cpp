@@ -18,6 +18,12 @@ response text_response(http::status status, std::string body) {
     return make_response(status, "text/plain; charset=utf-8", std::move(body) + "\n");
 }
 
+bool splits_lines(const response& res) {
+    for (const auto& field : res)
+        if (field.value().find_first_of("\r\n") != std::string_view::npos) return true;
+    return false;
+}
+
 response method_not_allowed(std::string_view allow) {
     auto res = text_response(http::status::method_not_allowed, "Use " + std::string(allow) + " here.");
     res.set(http::field::allow, allow);

@@ -21,6 +21,9 @@ using response = http::response<shared_body>;
 // 405 with the Allow header, e.g. method_not_allowed("GET, HEAD").
 [[nodiscard]] response method_not_allowed(std::string_view allow);
 
+// Whether a header value carries CR or LF (response splitting): such an answer is never sent.
+[[nodiscard]] bool splits_lines(const response& res);
+
 // A response and the fixed label it is counted under in /metrics.
 struct handled {
     response res;

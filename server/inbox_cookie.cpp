@@ -65,10 +65,10 @@ void set_inbox_cookie(response& res, const web::inbox_note& note, const std::str
 std::optional<web::inbox_note> inbox_note_of(const request& req) {
     const auto value = cookie_value(req, cookie_name);
     const auto first = value.find('.'), second = value.find('.', first + 1);
-    if (first != 1 || second == std::string::npos) return std::nullopt;
+    if (first != 1 || second == std::string_view::npos) return std::nullopt;
     web::inbox_note note;
     const auto reply = reply_of(value[0]);
-    const auto email = unbase64(std::string_view(value).substr(second + 1));
+    const auto email = unbase64(value.substr(second + 1));
     if (!reply || !email || email->empty() || email->size() > longest_email) return std::nullopt;
     note.reply = *reply;
     note.email = *email;

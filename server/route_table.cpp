@@ -49,10 +49,10 @@ std::span<const route> app::routes() {
     using c = request_context;
     static const route table[] = {
         // Public pages and feeds.
-        {GET, "/", "index", needs::nothing, [](app& a, const request&, c& x) { return a.index(x); }},
-        {GET, "/networks", "networks", needs::nothing, [](app& a, const request&, c& x) { return a.networks(x); }},
+        {GET, "/", "index", needs::nothing, [](app& a, const request& r, c& x) { return a.index(r, x); }},
+        {GET, "/networks", "networks", needs::nothing, [](app& a, const request& r, c& x) { return a.networks(r, x); }},
         {GET, "/networks/{network}", "network", needs::nothing,
-         [](app& a, const request&, c& x) { return a.network(x, x.arg(0)); }},
+         [](app& a, const request& r, c& x) { return a.network(r, x, x.arg(0)); }},
         {GET, "/networks/{network}/calendar.ics", "network_feed", needs::nothing,
          [](app& a, const request& r, c& x) { return a.network_feed(r, x, x.arg(0)); }},
         {GET, "/calendar.ics", "feed", needs::nothing, [](app& a, const request& r, c& x) { return a.feed(r, x); }},
@@ -72,10 +72,10 @@ std::span<const route> app::routes() {
          [](app& a, const request& r, c& x) { return a.plan(r, x, x.arg(0), "sessions.ics"); }},
         {GET, "/events/{slug}/schedule.json", "schedule_json", needs::nothing,
          [](app& a, const request& r, c& x) { return a.plan(r, x, x.arg(0), "schedule.json"); }},
-        {GET, "/series/{slug}", "series", needs::nothing, [](app& a, const request&, c& x) { return a.series(x, x.arg(0)); }},
+        {GET, "/series/{slug}", "series", needs::nothing, [](app& a, const request& r, c& x) { return a.series(r, x, x.arg(0)); }},
         {GET, "/series/{slug}.ics", "series_ics", needs::nothing,
          [](app& a, const request& r, c& x) { return a.series_ics(r, x, x.arg(0)); }},
-        {GET, "/datenschutz", "privacy", needs::nothing, [](app& a, const request&, c& x) { return a.privacy(x); }},
+        {GET, "/datenschutz", "privacy", needs::nothing, [](app& a, const request& r, c& x) { return a.privacy(r, x); }},
         {GET, "/healthz", "healthz", needs::nothing,
          [](app&, const request&, c&) { return handled{text_response(http::status::ok, "ok"), "healthz"}; }},
         {GET, "/metrics", "metrics", needs::nothing, [](app& a, const request& r, c& x) { return a.metrics_page(r, x); }},

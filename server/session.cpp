@@ -2,9 +2,15 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
 
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+
+#include <cerrno>
 #include <iostream>
 
+#include "server/csrf.hpp"
 #include "server/log_redaction.hpp"
 
 namespace tp::server {
@@ -16,7 +22,11 @@ constexpr std::size_t idle_buffer = 1024;  // read size while idle, and the buff
 
 // The buffer holds at most a header and one read's worth of body or pipelined requests.
 session::session(connection_socket&& socket, http_server& server)
-    : stream_(std::move(socket)), buffer_(server.limits().header_limit + 64 * 1024), server_(server) {
+    : stream_(std::move(socket)),
+      buffer_(server.limits().header_limit + 64 * 1024),
+      server_(server),
+      file_deadline_(stream_.get_executor()),
+      ended_(std::chrono::steady_clock::now()) {
     boost::system::error_code ec;
     const auto remote = stream_.socket().remote_endpoint(ec);
     client_ = ec ? "-" : remote.address().to_string();
@@ -34,7 +44,7 @@ void session::run() {
 
 void session::refuse() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-        self->started_ = std::chrono::steady_clock::now();
+        self->started_ = request_clock().steady;
         self->answer_error(http::status::service_unavailable, web::failure::too_many_connections);
     });
 }
@@ -45,16 +55,21 @@ void session::close_if_idle() {
     });
 }
 
-// Waits for the next request under the idle deadline; its first bytes start the request deadline.
+// Waits for the next request under the idle deadline, which runs from the last answer's end; its first bytes start
+// the request and its deadline (a pipelined request starts where the last one ended). Clocks are read twice per
+// request: at its first bytes and when its answer is ready (request_clock.hpp).
 void session::do_read() {
     if (server_.stopping()) return do_close();
     parser_.emplace();
     parser_->header_limit(server_.limits().header_limit);
     parser_->body_limit(server_.limits().body_limit);
-    if (buffer_.size() > 0) return read_request();                  // pipelined: the next request is here already
+    if (buffer_.size() > 0) {  // pipelined: the next request is here already
+        started_ = ended_;
+        return read_request();
+    }
     if (buffer_.capacity() > idle_buffer) buffer_.shrink_to_fit();  // idle connections stay small
     idle_ = true;
-    stream_.expires_after(server_.limits().idle_timeout);
+    stream_.expires_at(ended_ + server_.limits().idle_timeout);
     stream_.async_read_some(buffer_.prepare(idle_buffer),
                             beast::bind_front_handler(&session::on_first_bytes, shared_from_this()));
 }
@@ -63,16 +78,18 @@ void session::on_first_bytes(beast::error_code ec, std::size_t bytes) {
     idle_ = false;
     if (ec) return do_close();  // gone, idle too long (tcp_stream closed it), or closed to make room
     buffer_.commit(bytes);
+    const auto now = request_clock();
+    started_ = now.steady;
+    wall_ = now.wall;
     read_request();
 }
 
 void session::read_request() {
-    stream_.expires_after(server_.limits().read_timeout);
+    stream_.expires_at(started_ + server_.limits().read_timeout);
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&session::on_read, shared_from_this()));
 }
 
 void session::on_read(beast::error_code ec, std::size_t) {
-    started_ = std::chrono::steady_clock::now();
     if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted) return do_close();
     if (ec == http::error::header_limit)
         return answer_error(http::status::request_header_fields_too_large, web::failure::header_too_large);
@@ -96,6 +113,7 @@ void session::on_read(beast::error_code ec, std::size_t) {
     requester_ = server_.application().client_of(req, client_);
     if (req.version() >= 11 && req.find(http::field::host) == req.end())  // RFC 9112 3.2
         return answer_error(http::status::bad_request, web::failure::needs_host);
+    if (auto hit = server_.application().prepared(req, wall_)) return send_prepared(std::move(*hit));
     if (req.method() != http::verb::post) return answer(server_.application().handle(req, requester_, client_));
     if (server_.application().answers_later(req)) return answer_later();
     // Any other write waits for the write queue on a blocking thread; the answer comes back to this connection's
@@ -116,17 +134,8 @@ void session::answer_later() {
     server_.application().handle_later(parser_->get(), requester_, client_, std::move(out));
 }
 
-namespace {
-
-// No header value may carry CR or LF (response splitting): one check for every answer, whatever built it.
-bool splits_lines(const response& res) {
-    for (const auto& field : res)
-        if (field.value().find_first_of("\r\n") != std::string_view::npos) return true;
-    return false;
-}
-
-}  // namespace
-
+// No header value may carry CR or LF (response splitting): one check for every answer, whatever built it (and
+// wire_head's for prepared answers).
 void session::answer(handled result) {
     if (splits_lines(result.res)) {
         std::cerr << "refused to send a header with a line break: " << method_ << " " << loggable_target(target_)
@@ -154,21 +163,114 @@ void session::answer_error(http::status status, web::failure why) {
     do_write(std::move(res), "rejected");
 }
 
-void session::do_write(response res, std::string_view route) {
-    pending_ = std::make_shared<response>(std::move(res));
-    // Counted when the response is ready, so a client that reads it sees it in /metrics at once.
-    const auto elapsed = std::chrono::steady_clock::now() - started_;
-    const auto status = pending_->result_int();
+request_time session::finished(std::string_view route, unsigned status, std::uint64_t bytes) {
+    // Counted when the answer is ready, so a client that reads it sees it in /metrics at once.
+    const auto now = request_clock();
+    const auto elapsed = now.steady - started_;
     server_.application().stats().record(route, status, elapsed);
-    server_.log().write(requester_.empty() ? client_ : requester_, method_, target_, status,
-                        shared_body::size(pending_->body()), elapsed);
-    stream_.expires_after(server_.limits().write_timeout);
+    server_.log().write(requester_.empty() ? client_ : requester_, method_, target_, status, bytes, elapsed);
+    ended_ = now.steady;
+    return now;
+}
+
+void session::do_write(response res, std::string_view route) {
+    const auto now = finished(route, res.result_int(), shared_body::size(res.body()));
+    res.set(http::field::date, now.date);
+    pending_ = std::make_shared<response>(std::move(res));
+    stream_.expires_at(now.steady + server_.limits().write_timeout);
     http::async_write(stream_, *pending_,
                       beast::bind_front_handler(&session::on_write, shared_from_this(), pending_->keep_alive()));
 }
 
+void session::send_prepared(prepared_hit hit) {
+    const auto& req = parser_->get();
+    const auto& a = *hit.answer;
+    const bool keep_alive = req.keep_alive() && !server_.stopping();
+    auto token = hit.token;
+    const bool fresh = a.spliced && token.empty();
+    if (fresh) token = fresh_token_ = new_csrf_token();
+    const bool with_body = !hit.not_modified && req.method() != http::verb::head;
+    const auto now = finished(a.route, hit.not_modified ? 304 : 200, with_body ? a.body_size() : 0);
+    fields_.clear();
+    append_request_fields(fields_, now.date, !keep_alive, fresh ? token : std::string_view{}, a.secure_cookie);
+    std::size_t n = 0;
+    gather_[n++] = asio::buffer(hit.not_modified ? a.head_not_modified : a.head);
+    gather_[n++] = asio::buffer(fields_);
+    write_deadline_ = now.steady + server_.limits().write_timeout;
+    const bool by_file = with_body && a.file;
+    if (with_body && a.spliced)
+        n += a.spliced->buffers(token, a.gzipped, trailer_, std::span(gather_).subspan(n));
+    else if (with_body && a.body && !by_file)
+        gather_[n++] = asio::buffer(*a.body);
+    sending_ = std::move(hit.answer);
+    if (by_file) return send_head_then_file(n, keep_alive);
+    write_gathered(n, keep_alive);
+}
+
+void session::write_gathered(std::size_t buffers, bool keep_alive) {
+    stream_.expires_at(write_deadline_);
+    asio::async_write(stream_, std::span<const asio::const_buffer>(gather_.data(), buffers),
+                      beast::bind_front_handler(&session::on_write, shared_from_this(), keep_alive));
+}
+
+void session::send_head_then_file(std::size_t head_buffers, bool keep_alive) {
+    std::array<iovec, 2> parts{};
+    std::size_t head_size = 0;
+    for (std::size_t i = 0; i < head_buffers && i < parts.size(); ++i) {
+        parts[i] = {const_cast<void*>(gather_[i].data()), gather_[i].size()};
+        head_size += gather_[i].size();
+    }
+    msghdr message{};
+    message.msg_iov = parts.data();
+    message.msg_iovlen = std::min(head_buffers, parts.size());
+    const auto sent = ::sendmsg(stream_.socket().native_handle(), &message, MSG_MORE | MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (sent < 0 || static_cast<std::size_t>(sent) != head_size) {  // no room even for the head: all from memory
+        auto skip = sent < 0 ? std::size_t{0} : static_cast<std::size_t>(sent);
+        for (std::size_t i = 0; i < head_buffers; ++i) {
+            const auto done = std::min(skip, gather_[i].size());
+            gather_[i] += done;
+            skip -= done;
+        }
+        gather_[head_buffers] = asio::buffer(*sending_->body);
+        return write_gathered(head_buffers + 1, keep_alive);
+    }
+    file_sent_ = 0;
+    send_file_part(keep_alive);
+}
+
+void session::send_file_part(bool keep_alive) {
+    const auto& file = *sending_->file;
+    while (file_sent_ < file.size()) {
+        auto offset = static_cast<off_t>(file_sent_);
+        const auto n = ::sendfile(stream_.socket().native_handle(), file.fd(), &offset, file.size() - file_sent_);
+        if (n > 0) {
+            file_sent_ += static_cast<std::size_t>(n);
+            continue;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {  // the socket's buffer is full: wait for room
+            file_deadline_.expires_at(write_deadline_);
+            file_deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
+                if (!ec) self->stream_.socket().cancel();  // too slow a reader: the wait below ends, and the connection
+            });
+            stream_.socket().async_wait(asio::socket_base::wait_write,
+                                        [self = shared_from_this(), keep_alive](beast::error_code ec) {
+                                            self->file_deadline_.cancel();
+                                            if (ec) return self->on_write(false, ec, 0);
+                                            self->send_file_part(keep_alive);
+                                        });
+            return;
+        }
+        // The kernel refuses sendfile here: the rest of the body from memory.
+        gather_[0] = asio::buffer(*sending_->body) + file_sent_;
+        return write_gathered(1, keep_alive);
+    }
+    on_write(keep_alive, {}, 0);
+}
+
 void session::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
     pending_.reset();
+    sending_.reset();
     if (ec || !keep_alive) return do_close();
     do_read();
 }

@@ -1,26 +1,9 @@
 #include <catch2/catch.hpp>
-#include <zlib.h>
 
 #include "server/gzip.hpp"
+#include "tests/server/gunzip.hpp"
 
 using namespace tp::server;
-
-namespace {
-std::string gunzip(const std::string& in) {
-    z_stream z{};
-    REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
-    std::string out(in.size() * 20 + 64, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    z.avail_in = static_cast<uInt>(in.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    const int result = inflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    inflateEnd(&z);
-    REQUIRE(result == Z_STREAM_END);
-    return out;
-}
-}  // namespace
 
 TEST_CASE("gzip gives a gzip stream that inflates to the same bytes, smaller for a page") {
     std::string page;

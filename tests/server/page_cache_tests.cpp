@@ -2,63 +2,12 @@
 // seats and the minute: a repeat is a hit, and no write, registration or passing minute is ever missed.
 #include <catch2/catch.hpp>
 
-#include <regex>
-
-#include "sample_event.hpp"
-#include "server/app.hpp"
-#include "store/store.hpp"
-#include "temp_path.hpp"
+#include "cached_site.hpp"
 
 using namespace tp;
 using namespace std::chrono;
 namespace http = tp::server::http;
-
-namespace {
-
-struct fixture {
-    testing::temp_path db;
-    calendar::sys_seconds now;
-    store::store s;
-    server::app a;
-    calendar::network network;
-    calendar::event e = testing::sample_event("barcamp");
-
-    fixture()
-        : now(testing::sample_event().start - days{30}),
-          s(db.str(), [this] { return now; }),
-          a(s, {"http://127.0.0.1:8080", 0}, [this] { return now; }) {
-        network.slug = e.network_slug;
-        network.name = e.network_name;
-        e.capacity = 2;
-        e.registration_opens = now - days{1};
-        save();
-        calendar::series weekly;
-        weekly.slug = "runde";
-        weekly.network_slug = e.network_slug;
-        weekly.title = "Austauschrunde";
-        weekly.rule = "FREQ=WEEKLY;COUNT=3";
-        weekly.first_start = calendar::parse_local_date_time("2027-09-01T17:00");
-        s.upsert({}, {}, std::array{weekly});
-    }
-    void save() { s.upsert(std::array{network}, std::array{e}); }
-    std::string get(const std::string& target, std::string_view language = "de") {
-        server::request req{http::verb::get, target, 11};
-        req.set(http::field::host, "treffpunkt.example");
-        req.set(http::field::accept_language, language);
-        auto h = a.handle(req, "127.0.0.1", "127.0.0.1");
-        REQUIRE(h.res.result() == http::status::ok);
-        return h.res.body() ? *h.res.body() : std::string{};
-    }
-    long counter(const std::string& name) {
-        const std::regex line(name + " ([0-9]+)");
-        std::smatch m;
-        const auto text = get("/metrics");
-        REQUIRE(std::regex_search(text, m, line));
-        return std::stol(m[1]);
-    }
-};
-
-}  // namespace
+using fixture = testing::cached_site;
 
 TEST_CASE("a public page asked again comes from the cache, per page, query and language") {
     fixture f;
@@ -97,11 +46,7 @@ TEST_CASE("a cached page is never stale after a change to the data") {
 TEST_CASE("a cached page is never stale after a registration, which moves the seats it shows") {
     fixture f;
     const auto before = f.get("/");
-    for (const auto* who : {"ada", "grace"}) {
-        const auto made = f.s.register_person("barcamp", {who, std::string(who) + "@example.org", "", "de", {}});
-        REQUIRE(made.registration);
-        f.s.confirm_registration(made.registration->token);
-    }
+    for (const auto* who : {"ada", "grace"}) f.register_and_confirm(who);
     const auto full = f.get("/");
     CHECK(full != before);
     CHECK_THAT(full, Catch::Contains("ausgebucht") || Catch::Contains("Warteliste"));
