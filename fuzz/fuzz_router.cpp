@@ -56,9 +56,9 @@ world& the_world() {
 }
 
 // The request as the server's parser reads it, or nothing when the server would refuse the bytes themselves.
-std::unique_ptr<http::request_parser<http::string_body>> parse(std::string_view bytes) {
+std::unique_ptr<tp::server::request_parser> parse(std::string_view bytes) {
     const tp::server::server_limits limits;
-    auto parser = std::make_unique<http::request_parser<http::string_body>>();
+    auto parser = std::make_unique<tp::server::request_parser>();
     parser->header_limit(limits.header_limit);
     parser->body_limit(limits.body_limit);
     parser->eager(true);

@@ -2,6 +2,12 @@
 
 namespace tp::server {
 
+void renew_parser(std::optional<request_parser>& parser, request_arena& arena) {
+    parser.reset();
+    arena.reset();
+    parser.emplace(request::header_type(request_allocator(&arena)));
+}
+
 response make_response(http::status status, std::string content_type, std::shared_ptr<const std::string> body) {
     response res{status, 11};
     res.set(http::field::content_type, content_type);

@@ -2,15 +2,25 @@
 // Requests and responses as handlers see them: Beast messages, testable without a socket.
 #include <boost/beast/http.hpp>
 
+#include <memory_resource>
+#include <optional>
 #include <string>
 
+#include "server/request_arena.hpp"
 #include "server/shared_body.hpp"
 
 namespace tp::server {
 
 namespace http = boost::beast::http;
-using request = http::request<http::string_body>;
+// A request's fields live in its connection's request_arena; one made elsewhere (tests, fuzzing) on the heap.
+using request_allocator = std::pmr::polymorphic_allocator<char>;
+using request = http::request<http::string_body, http::basic_fields<request_allocator>>;
+using request_parser = http::request_parser<http::string_body, request_allocator>;
 using response = http::response<shared_body>;
+
+// A new parser for a connection's next request, its fields in `arena`, once the last request's are forgotten
+// (nothing may still refer to them).
+void renew_parser(std::optional<request_parser>& parser, request_arena& arena);
 
 // A response with a body and content type; Content-Length is set.
 [[nodiscard]] response make_response(http::status status, std::string content_type,

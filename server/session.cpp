@@ -56,11 +56,11 @@ void session::close_if_idle() {
 }
 
 // Waits for the next request under the idle deadline, which runs from the last answer's end; its first bytes start
-// the request and its deadline (a pipelined request starts where the last one ended). Clocks are read twice per
-// request: at its first bytes and when its answer is ready (request_clock.hpp).
+// the request and its deadline (a pipelined request starts where the last one ended). The clock is read at its first
+// bytes; a prepared answer is timed by that reading, an answer a handler worked on reads it again (request_clock.hpp).
 void session::do_read() {
     if (server_.stopping()) return do_close();
-    parser_.emplace();
+    renew_parser(parser_, arena_);
     parser_->header_limit(server_.limits().header_limit);
     parser_->body_limit(server_.limits().body_limit);
     if (buffer_.size() > 0) {  // pipelined: the next request is here already
@@ -163,9 +163,8 @@ void session::answer_error(http::status status, web::failure why) {
     do_write(std::move(res), "rejected");
 }
 
-request_time session::finished(std::string_view route, unsigned status, std::uint64_t bytes) {
+request_time session::finished(request_time now, std::string_view route, unsigned status, std::uint64_t bytes) {
     // Counted when the answer is ready, so a client that reads it sees it in /metrics at once.
-    const auto now = request_clock();
     const auto elapsed = now.steady - started_;
     server_.application().stats().record(route, status, elapsed);
     server_.log().write(requester_.empty() ? client_ : requester_, method_, target_, status, bytes, elapsed);
@@ -174,7 +173,7 @@ request_time session::finished(std::string_view route, unsigned status, std::uin
 }
 
 void session::do_write(response res, std::string_view route) {
-    const auto now = finished(route, res.result_int(), shared_body::size(res.body()));
+    const auto now = finished(request_clock(), route, res.result_int(), shared_body::size(res.body()));
     res.set(http::field::date, now.date);
     pending_ = std::make_shared<response>(std::move(res));
     stream_.expires_at(now.steady + server_.limits().write_timeout);
@@ -190,7 +189,8 @@ void session::send_prepared(prepared_hit hit) {
     const bool fresh = a.spliced && token.empty();
     if (fresh) token = fresh_token_ = new_csrf_token();
     const bool with_body = !hit.not_modified && req.method() != http::verb::head;
-    const auto now = finished(a.route, hit.not_modified ? 304 : 200, with_body ? a.body_size() : 0);
+    const auto now =
+        finished(last_request_clock(), a.route, hit.not_modified ? 304 : 200, with_body ? a.body_size() : 0);
     fields_.clear();
     append_request_fields(fields_, now.date, !keep_alive, fresh ? token : std::string_view{}, a.secure_cookie);
     std::size_t n = 0;

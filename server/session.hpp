@@ -49,14 +49,15 @@ private:
     void send_head_then_file(std::size_t head_buffers, bool keep_alive);
     void send_file_part(bool keep_alive);
     void write_gathered(std::size_t buffers, bool keep_alive);
-    // Counts and logs the answer when it is ready; returns the time then (its write deadline runs from it).
-    request_time finished(std::string_view route, unsigned status, std::uint64_t bytes);
+    // Counts and logs the answer, ready at `now`; returns `now` (its write deadline runs from it).
+    request_time finished(request_time now, std::string_view route, unsigned status, std::uint64_t bytes);
     void on_write(bool keep_alive, boost::beast::error_code ec, std::size_t bytes);
     void do_close();
 
     boost::beast::basic_stream<boost::asio::ip::tcp, connection_executor> stream_;
     boost::beast::flat_buffer buffer_;
-    std::optional<http::request_parser<http::string_body>> parser_;
+    request_arena arena_;  // the request's fields; declared before the parser, which must go first
+    std::optional<request_parser> parser_;
     http_server& server_;
     std::string client_;     // the peer's address (per-address connection cap)
     std::string requester_;  // who sent the current request: the peer, or X-Forwarded-For from a trusted proxy

@@ -1,5 +1,5 @@
-// A prepared answer is found and put together without a single allocation: counted by replacing the global
-// operator new of this test binary (the count is only read around the code under test).
+// A request is parsed and its prepared answer found and put together without a single allocation: counted by replacing
+// the global operator new of this test binary (the count is only read around the code under test).
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -8,6 +8,7 @@
 
 #include "cached_site.hpp"
 #include "server/csrf.hpp"
+#include "server/http_types.hpp"
 #include "server/prepared_answer.hpp"
 
 namespace {
@@ -31,6 +32,14 @@ void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void* operator new(std::size_t size, std::align_val_t align) {  // the request arena's spills
+    allocations.fetch_add(1, std::memory_order_relaxed);
+    const auto a = static_cast<std::size_t>(align);
+    if (void* p = std::aligned_alloc(a, (size + a - 1) / a * a)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 
 using namespace tp;
 namespace http = tp::server::http;
@@ -68,4 +77,35 @@ TEST_CASE("finding a prepared answer and putting its request's fields and pieces
     const auto counted = allocations.load() - before;
     CHECK(sent >= 300);  // every round found its answer
     CHECK(counted == 0);
+}
+
+TEST_CASE("parsing a connection's next request into its arena allocates nothing once the arena has its size") {
+    const std::string browser =
+        "GET /events/barcamp?lang=en HTTP/1.1\r\nHost: treffpunkt.example\r\n"
+        "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r\n"
+        "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
+        "Accept-Language: de,en-US;q=0.7,en;q=0.3\r\nAccept-Encoding: gzip, deflate, br, zstd\r\n"
+        "Cookie: tp_csrf=0123456789abcdef0123456789abcdef\r\nConnection: keep-alive\r\n"
+        "If-None-Match: \"abc-gzip\"\r\nSec-Fetch-Dest: document\r\nSec-Fetch-Mode: navigate\r\n\r\n";
+    const std::string wrk = "GET /calendar.ics HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n";
+    const auto bytes = GENERATE_REF(as<std::string>{}, wrk, browser);
+    server::request_arena arena;
+    std::optional<server::request_parser> parser;
+    auto parse = [&] {
+        server::renew_parser(parser, arena);
+        boost::beast::error_code ec;
+        parser->put(boost::asio::buffer(bytes), ec);
+        return !ec && parser->is_done();
+    };
+    REQUIRE(parse());
+    REQUIRE(parse());  // the arena has grown to the request's size
+
+    const auto before = allocations.load();
+    int parsed = 0;
+    for (int i = 0; i < 100; ++i) parsed += parse() ? 1 : 0;
+    const auto counted = allocations.load() - before;
+    CHECK(parsed == 100);
+    CHECK(counted == 0);
+    CHECK(parser->get().target().starts_with("/"));
+    CHECK(parser->get()[server::http::field::host].size() > 0);
 }
