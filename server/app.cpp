@@ -65,11 +65,13 @@ void add_cached_page_headers(response& res, web::lang l, bool packed) {
     if (packed) res.set(http::field::content_encoding, "gzip");
 }
 
-// A cached page as everyone gets it: the 200 (plain or gzipped) or the 304, with its validators.
-response page_answer(const cached_feed& entry, web::lang l, bool packed, bool current) {
+const cached_kind page_kind{html_type, add_cached_page_headers};
+
+// A cached answer as everyone gets it: the 200 (plain or gzipped) or the 304, with its validators.
+response cached_response(const cached_kind& kind, const cached_feed& entry, web::lang l, bool packed, bool current) {
     response res = current ? response{http::status::not_modified, 11}
-                           : make_response(http::status::ok, html_type, packed ? entry.gzipped : entry.body);
-    add_cached_page_headers(res, l, packed && !current);
+                           : make_response(http::status::ok, kind.type, packed ? entry.gzipped : entry.body);
+    kind.add_headers(res, l, packed && !current);
     res.set(http::field::etag, packed ? entry.gzipped_etag : entry.etag);
     res.set(http::field::last_modified, entry.last_modified_text);
     return res;
@@ -232,6 +234,8 @@ handled app::not_found(const parsed& p) {
 }
 
 handled app::bad_request(const parsed& p, std::string_view message) {
+    if (p.ctx.path.starts_with("/api/"))
+        return json_error(http::status::bad_request, std::string(message), "bad_request");
     return page(p, "bad_request", http::status::bad_request, web::error_page(p.ctx, 400, message).str());
 }
 
@@ -286,6 +290,11 @@ std::optional<prepared_hit> app::prepared(const request& req, calendar::sys_seco
 template <class Render>
 handled app::cached_page(const request& req, const parsed& p, std::string_view route, const std::string& key,
                          Render&& render) {
+    return cached_answer(page_kind, req, p, route, key, render);
+}
+
+handled app::cached_answer(const cached_kind& kind, const request& req, const parsed& p, std::string_view route,
+                           const std::string& key, const std::function<std::string()>& render) {
     const auto l = p.ctx.language;
     const auto entry = page_cache_.get(key + "&lang=" + std::string(web::code(l)), page_version(p.ctx.now),
                                        [&]() -> feed_cache::built {
@@ -293,8 +302,8 @@ handled app::cached_page(const request& req, const parsed& p, std::string_view r
                                        });
     const bool packed = p.gzip_ok && entry->gzipped;
     prepare(req, p, entry->version, true, [&](prepared_answer& a) {
-        a.head = wire_head(page_answer(*entry, l, packed, false));
-        a.head_not_modified = wire_head(page_answer(*entry, l, packed, true));
+        a.head = wire_head(cached_response(kind, *entry, l, packed, false));
+        a.head_not_modified = wire_head(cached_response(kind, *entry, l, packed, true));
         a.etag = packed ? entry->gzipped_etag : entry->etag;
         a.last_modified = entry->last_modified;
         a.body = packed ? entry->gzipped : entry->body;
@@ -302,7 +311,7 @@ handled app::cached_page(const request& req, const parsed& p, std::string_view r
     });
     const bool current = not_modified(req[http::field::if_none_match], req[http::field::if_modified_since],
                                       packed ? entry->gzipped_etag : entry->etag, entry->last_modified);
-    return {page_answer(*entry, l, packed, current), route};
+    return {cached_response(kind, *entry, l, packed, current), route};
 }
 
 handled app::cached_form_page(const request& req, const parsed& p, std::string_view route, const std::string& key,

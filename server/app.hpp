@@ -57,6 +57,13 @@ struct entity_form;  // admin_event_form.cpp: what differs between the event and
 // Whether the site is served over https (then cookies are Secure).
 [[nodiscard]] bool https(std::string_view base_url);
 
+// What a cached answer is (app::cached_answer): its type and the header fields that go with it, given its language
+// and whether it goes gzipped.
+struct cached_kind {
+    const char* type;
+    void (*add_headers)(response& res, web::lang l, bool packed);
+};
+
 // What the router knows of a request when its handler runs.
 struct request_context {
     std::vector<std::string> segments;  // the decoded path, without an empty last segment
@@ -120,6 +127,8 @@ private:
     handled event(const request& req, parsed& p, const std::string& slug);
     handled series(const request& req, parsed& p, const std::string& slug);
     handled privacy(const request& req, parsed& p);
+    // GET /api/v1/public/events (api_public.cpp): the published events for other websites, cached as pages are.
+    handled public_events(const request& req, parsed& p);
     handled metrics_page(const request& req, const parsed& p);
     handled feed(const request& req, parsed& p);
     handled network_feed(const request& req, parsed& p, const std::string& slug);
@@ -151,6 +160,9 @@ private:
     template <class Render>
     handled cached_page(const request& req, const parsed& p, std::string_view route, const std::string& key,
                         Render&& render);
+    // The same for any cached answer of `kind` (its type and header fields): the public API's JSON.
+    handled cached_answer(const cached_kind& kind, const request& req, const parsed& p, std::string_view route,
+                          const std::string& key, const std::function<std::string()>& render);
     // The same for a page with forms: `render(placeholder)` renders it with the placeholder where the visitor's
     // CSRF token goes (spliced_page.hpp); no validators, as the bytes differ per visitor.
     handled cached_form_page(const request& req, const parsed& p, std::string_view route, const std::string& key,

@@ -111,6 +111,8 @@ std::span<const route> app::routes() {
          [](app& a, const request&, c& x) { return a.api_change(x, x.arg(0), true); }},
         {POST, "/api/v1/registrations/{token}/cancel", "api_cancel", needs::nothing,
          [](app& a, const request&, c& x) { return a.api_change(x, x.arg(0), false); }},
+        {GET, "/api/v1/public/events", "api_public_events", needs::nothing,
+         [](app& a, const request& r, c& x) { return a.public_events(r, x); }},
         {GET, "/api/v1/openapi.json", "api_openapi", needs::nothing, [](app&, const request&, c& p) { return openapi(p); }},
         {GET | POST, "/api/v1/events", "api_events", needs::bearer,
          [](app& a, const request& r, c& x) {

@@ -88,6 +88,15 @@ std::string format_instant(calendar::sys_seconds t, const std::string& zone_name
     return format_day(date::floor<date::days>(local), l) + ", " + clock(local, l);
 }
 
+std::string iso_with_offset(calendar::sys_seconds t, const date::time_zone& zone) {
+    const auto offset = std::chrono::duration_cast<std::chrono::minutes>(zone.get_info(t).offset);
+    const auto magnitude = offset.count() < 0 ? -offset.count() : offset.count();
+    char sign_hours_minutes[10];
+    std::snprintf(sign_hours_minutes, sizeof sign_hours_minutes, "%c%02d:%02d", offset.count() < 0 ? '-' : '+',
+                  static_cast<int>(magnitude / 60 % 100), static_cast<int>(magnitude % 60));
+    return date::format("%FT%T", zone.to_local(t)) + sign_hours_minutes;
+}
+
 date::year_month month_of(const calendar::event& e) {
     const auto* zone = calendar::find_zone(e.time_zone);
     const date::year_month_day ymd{zone ? calendar::local_day_of(e.start, *zone)

@@ -50,4 +50,18 @@ listing_selection select_listing(std::span<const calendar::event> events, const 
     return out;
 }
 
+page_selection select_page(std::span<const calendar::event> events, std::string_view search, int page,
+                           search_memo& memo, std::size_t per_page) {
+    const auto words = words_of(memo.folded(search));
+    page_selection out;
+    const auto first = static_cast<std::size_t>(std::max(page, 1) - 1) * per_page;
+    for (const auto& e : events) {
+        if (!matches(e, words, memo)) continue;
+        if (out.matching >= first && out.matching < first + per_page) out.shown.push_back(e);
+        ++out.matching;
+    }
+    out.pages = static_cast<int>(std::max<std::size_t>(1, (out.matching + per_page - 1) / per_page));
+    return out;
+}
+
 }  // namespace tp::web

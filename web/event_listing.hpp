@@ -30,8 +30,18 @@ struct listing_selection {
     std::size_t matching = 0;  // in every month
 };
 
+// One page of the events matching a search, without months (the public events API).
+struct page_selection {
+    std::vector<calendar::event> shown;
+    int pages = 1;             // at least one, also when nothing matches
+    std::size_t matching = 0;  // on every page
+};
+
 // `events` in start order, as the store lists them.
 [[nodiscard]] listing_selection select_listing(std::span<const calendar::event> events, const listing_query& q,
                                                search_memo& memo, std::size_t per_page = events_per_page);
+// A page past the last shows nothing.
+[[nodiscard]] page_selection select_page(std::span<const calendar::event> events, std::string_view search, int page,
+                                         search_memo& memo, std::size_t per_page);
 
 }  // namespace tp::web

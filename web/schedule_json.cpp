@@ -10,6 +10,7 @@
 #include "calendar/session_ics.hpp"
 #include "calendar/zoned.hpp"
 #include "web/barcamp_parts.hpp"
+#include "web/dates.hpp"
 
 namespace tp::web {
 namespace {
@@ -25,14 +26,6 @@ std::string two_digits(long long n) {
 std::string hours_minutes(std::chrono::seconds s) {
     const auto total = std::chrono::duration_cast<std::chrono::minutes>(s).count();
     return two_digits(total / 60) + ":" + two_digits(total % 60);
-}
-
-// 2027-09-20T11:00:00+02:00
-std::string iso_with_offset(sys_seconds t, const date::time_zone& zone) {
-    const auto offset = std::chrono::duration_cast<std::chrono::seconds>(zone.get_info(t).offset);
-    const auto local = calendar::to_local(t, zone);
-    return date::format("%FT%T", local) + (offset.count() < 0 ? "-" : "+") +
-           hours_minutes(offset.count() < 0 ? -offset : offset);
 }
 
 json::object session_object(const calendar::barcamp_session& s, const calendar::grid_room& room,

@@ -74,7 +74,9 @@ const std::vector<std::string> public_gets{"/",
                                            "/series/runde.ics",
                                            "/events/barcamp/sessions.ics",
                                            "/events/barcamp/schedule.json",
-                                           "/events/barcamp?lang=en"};
+                                           "/events/barcamp?lang=en",
+                                           "/api/v1/public/events",
+                                           "/api/v1/public/events?network=ist-bochum&kind=barcamp&from=2027-01-01"};
 
 // A feed (its path ends in .ics or .json) shows neither seats nor the clock.
 bool is_feed(const std::string& target) {

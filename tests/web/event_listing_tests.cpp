@@ -112,3 +112,34 @@ TEST_CASE("the memo folds as fold_for_search does and keeps at most its capacity
     CHECK(memo.folded("Öztürk") == "ozturk");  // a third text: the memo starts again
     CHECK(memo.size() <= 2);
 }
+
+TEST_CASE("the API's pages run across months, count what the search matches, and past the last show nothing") {
+    web::search_memo memo;
+    std::vector<calendar::event> events;
+    for (int i = 0; i < 25; ++i)
+        events.push_back(at("e" + std::to_string(i), (i % 5 == 0 ? "Robotik " : "Treffen ") + std::to_string(i),
+                            i < 12 ? "2027-09-10T10:00" : "2027-11-10T10:00"));
+    struct row {
+        std::string search;
+        int page;
+        std::vector<std::string> shown;
+        int pages;
+        std::size_t matching;
+    };
+    const auto r = GENERATE(values<row>({
+        {"", 1, {"e0", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9"}, 3, 25},
+        {"", 2, {"e10", "e11", "e12", "e13", "e14", "e15", "e16", "e17", "e18", "e19"}, 3, 25},  // both months
+        {"", 3, {"e20", "e21", "e22", "e23", "e24"}, 3, 25},
+        {"", 4, {}, 3, 25},
+        {"robotik", 1, {"e0", "e5", "e10", "e15", "e20"}, 1, 5},
+        {"robotik", 2, {}, 1, 5},
+        {"nirgends", 1, {}, 1, 0},
+    }));
+    CAPTURE(r.search, r.page);
+    const auto s = web::select_page(events, r.search, r.page, memo, 10);
+    std::vector<std::string> shown;
+    for (const auto& e : s.shown) shown.push_back(e.slug);
+    CHECK(shown == r.shown);
+    CHECK(s.pages == r.pages);
+    CHECK(s.matching == r.matching);
+}

@@ -79,3 +79,19 @@ TEST_CASE("an instant is shown in the event's zone") {
     CHECK(web::format_instant(t, "Europe/Berlin", lang::de) == "Dienstag, 1. Juni 2027, 09:00 Uhr");
     CHECK(web::format_instant(t, "UTC", lang::en) == "Tuesday, 1 June 2027, 07:00");
 }
+
+TEST_CASE("an instant in RFC 3339 with its zone's offset, east and west of Greenwich and on half hours") {
+    struct row {
+        const char* zone;
+        const char* expected;
+    };
+    const auto r = GENERATE(values<row>({{"Europe/Berlin", "2027-09-20T12:00:00+02:00"},
+                                         {"America/New_York", "2027-09-20T06:00:00-04:00"},
+                                         {"Asia/Kolkata", "2027-09-20T15:30:00+05:30"},
+                                         {"America/St_Johns", "2027-09-20T07:30:00-02:30"},
+                                         {"Etc/UTC", "2027-09-20T10:00:00+00:00"}}));
+    const tp::calendar::sys_seconds t{date::sys_days{date::year{2027} / 9 / 20} + std::chrono::hours{10}};
+    const auto* zone = tp::calendar::find_zone(r.zone);
+    REQUIRE(zone);
+    CHECK(tp::web::iso_with_offset(t, *zone) == r.expected);
+}
