@@ -120,7 +120,7 @@ row "home page ($(size index.html) B)" / "" ""
 row "home gzip ($(size index.html.gz) B)" / "Accept-Encoding: gzip" "Accept-Encoding: gzip"
 if curl -sf "$base/api/v1/public/events" -o "$work/www/public-events.json" 2>/dev/null; then
   mkdir -p "$work/www/api/v1/public" && cp "$work/www/public-events.json" "$work/www/api/v1/public/events"
-  row "public events JSON" /api/v1/public/events "" ""
+  row "public API ($(size public-events.json) B)" /api/v1/public/events "" ""
 else
   echo "| public events JSON         | (no such route yet: issue 20) |"
 fi
