@@ -129,6 +129,9 @@ private:
     handled privacy(const request& req, parsed& p);
     // GET /api/v1/public/events (api_public.cpp): the published events for other websites, cached as pages are.
     handled public_events(const request& req, parsed& p);
+    // /robots.txt and /sitemap.xml (discovery.cpp), for search engines.
+    handled robots(const request& req, parsed& p);
+    handled sitemap(const request& req, parsed& p);
     handled metrics_page(const request& req, const parsed& p);
     handled feed(const request& req, parsed& p);
     handled network_feed(const request& req, parsed& p, const std::string& slug);

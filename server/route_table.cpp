@@ -76,6 +76,8 @@ std::span<const route> app::routes() {
         {GET, "/series/{slug}.ics", "series_ics", needs::nothing,
          [](app& a, const request& r, c& x) { return a.series_ics(r, x, x.arg(0)); }},
         {GET, "/datenschutz", "privacy", needs::nothing, [](app& a, const request& r, c& x) { return a.privacy(r, x); }},
+        {GET, "/robots.txt", "robots", needs::nothing, [](app& a, const request& r, c& x) { return a.robots(r, x); }},
+        {GET, "/sitemap.xml", "sitemap", needs::nothing, [](app& a, const request& r, c& x) { return a.sitemap(r, x); }},
         {GET, "/healthz", "healthz", needs::nothing,
          [](app&, const request&, c&) { return handled{text_response(http::status::ok, "ok"), "healthz"}; }},
         {GET, "/metrics", "metrics", needs::nothing, [](app& a, const request& r, c& x) { return a.metrics_page(r, x); }},

@@ -76,6 +76,8 @@ const std::vector<std::string> public_gets{"/",
                                            "/events/barcamp/schedule.json",
                                            "/events/barcamp?lang=en",
                                            "/api/v1/public/events",
+                                           "/sitemap.xml",
+                                           "/robots.txt",
                                            "/api/v1/public/events?network=ist-bochum&kind=barcamp&from=2027-01-01"};
 
 // A feed (its path ends in .ics or .json) shows neither seats nor the clock.
