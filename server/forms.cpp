@@ -68,7 +68,7 @@ std::string app::event_html(const parsed& p, const calendar::event& e, const cal
     const auto window = calendar::registration_window_of(e, p.ctx.now);
     const auto info = e.capacity ? seat_info_of(e, store_.seats_of_event(e.id)) : web::seat_info{};
     const auto section = web::registration_section(p.ctx, e, window, info, form);
-    return web::event_page(p.ctx, e, n, section).str();
+    return web::event_page(p.ctx, e, n, section, info).str();
 }
 
 void app::register_form(const request& req, parsed& p, const std::string& slug, later_reply out) {

@@ -2,6 +2,7 @@
 #include "web/dates.hpp"
 #include "web/layout.hpp"
 #include "web/pages.hpp"
+#include "web/event_structured_data.hpp"
 
 namespace tp::web {
 namespace {
@@ -71,8 +72,8 @@ html calendar_actions(const page_context& ctx, const calendar::event& e) {
 
 }  // namespace
 
-html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n,
-                const html& registration) {
+html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n, const html& registration,
+                const seat_info& seats) {
     const auto& s = strings_for(ctx.language);
     html body = tag("p", {{"class", "meta"}}, tag("span", {{"class", "badge"}}, text(kind_name(e.kind, ctx.language))));
     body += tag("h1", text(e.title));
@@ -95,7 +96,14 @@ html event_page(const page_context& ctx, const calendar::event& e, const calenda
     body += registration;
     if (e.info_url) body += tag("p", tag("a", {{"href", *e.info_url}, {"rel", "noopener"}}, text(s.more_information)));
     body += calendar_actions(ctx, e);
-    return layout(ctx, {e.title, "/events/" + e.slug + ".ics", e.description.substr(0, 160)}, body);
+    const auto page = ctx.base_url + "/events/" + e.slug;
+    return layout(ctx,
+                  {.title = e.title,
+                   .feed_url = "/events/" + e.slug + ".ics",
+                   .description = utf8_prefix(e.description, 160),
+                   .card = share_card{e.title, event_card_description(e, ctx.language), page},
+                   .json_ld = event_json_ld(e, n, seats, ctx.base_url)},
+                  body);
 }
 
 }  // namespace tp::web

@@ -16,6 +16,9 @@ html head_of(const page_context& ctx, const page_head& head) {
     if (!head.feed_url.empty())
         out += raw_html("<link rel=\"alternate\" type=\"text/calendar\" title=\"") + text(head.title) +
                raw_html("\" href=\"") + text(head.feed_url) + raw_html("\">");
+    if (head.card) out += raw_html(share_card_meta(*head.card, ctx.language));
+    if (!head.json_ld.empty())
+        out += raw_html("<script type=\"application/ld+json\">") + raw_html(head.json_ld) + raw_html("</script>");
     return out + raw_html("</head>");
 }
 

@@ -42,7 +42,13 @@ html network_page(const page_context& ctx, const calendar::network& n, std::span
     if (!n.description.empty()) body += tag("p", text(n.description));
     body += tag("h2", text(s.events_of_network)) + event_items(ctx, upcoming, seats, {});
     body += subscribe_box(ctx, feed, n.name);
-    return layout(ctx, {n.name, feed, n.description.substr(0, 160)}, body);
+    const auto summary = n.description.empty() ? n.region : utf8_prefix(n.description, 160);
+    return layout(ctx,
+                  {.title = n.name,
+                   .feed_url = feed,
+                   .description = utf8_prefix(n.description, 160),
+                   .card = share_card{n.name, summary, ctx.base_url + "/networks/" + n.slug}},
+                  body);
 }
 
 html error_page(const page_context& ctx, int status, std::string_view message) {

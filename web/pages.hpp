@@ -19,8 +19,9 @@ namespace tp::web {
                                    const listing_selection& selection, const listing_query& filter,
                                    const seat_map& seats = {});
 // `registration` is the registration section (web/registration_form.hpp) or empty.
+// With schema.org Event data (its offers from `seats`) and a share card in its head.
 [[nodiscard]] html event_page(const page_context& ctx, const calendar::event& e, const calendar::network& n,
-                              const html& registration = {});
+                              const html& registration = {}, const seat_info& seats = {});
 [[nodiscard]] html network_list_page(const page_context& ctx, std::span<const calendar::network> networks);
 [[nodiscard]] html network_page(const page_context& ctx, const calendar::network& n,
                                 std::span<const calendar::event> upcoming, const seat_map& seats = {});

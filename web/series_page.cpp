@@ -48,7 +48,15 @@ html series_page(const page_context& ctx, const calendar::series& s, const calen
     body += upcoming.empty() ? tag("p", text(str.no_upcoming_dates))
                              : event_items(ctx, upcoming, seats, {.every_seat_count = true});
     body += subscribe_box(ctx, feed, s.title);
-    return layout(ctx, {s.title, feed, s.description.substr(0, 160)}, body);
+    const auto when = schedule_of(s, ctx.language);
+    return layout(
+        ctx,
+        {.title = s.title,
+         .feed_url = feed,
+         .description = utf8_prefix(s.description, 160),
+         .card = share_card{s.title, s.description.empty() ? when : when + " — " + utf8_prefix(s.description, 160),
+                            ctx.base_url + "/series/" + s.slug}},
+        body);
 }
 
 }  // namespace tp::web

@@ -76,6 +76,10 @@ class PagesTest(unittest.TestCase):
         for a in doc.iter(f"{NS}a"):
             self.assertTrue(text_of(a), f"link {a.get('href')} has no text")
         for script in doc.iter(f"{NS}script"):  # only our one file from 'self', never inline code
+            if script.get("type") == "application/ld+json":  # data for search engines, never run
+                self.assertIsNone(script.get("src"))
+                self.assertEqual(json.loads(script.text)["@context"], "https://schema.org")
+                continue
             self.assertEqual((script.get("src"), script.get("defer") is not None, (script.text or "").strip()),
                              ("/static/copy.js", True, ""))
         for element in doc.iter():
