@@ -8,6 +8,6 @@ build_packages=(
 )
 test_packages=(
   catch2 curl clang libclang-rt-14-dev python3 python3-icalendar python3-recurring-ical-events python3-html5lib python3-aiosmtpd openssl libical-dev python3-openpyxl chromium e2fsprogs default-jre-headless
-  python3-vobject python3-dateutil ruby ruby-icalendar php-cli php-sabre-vobject radicale
+  python3-vobject python3-dateutil ruby ruby-icalendar php-cli php-sabre-vobject radicale python3-feedparser
 )
 bench_packages=(nginx-light wrk)

@@ -132,6 +132,8 @@ private:
     // /robots.txt and /sitemap.xml (discovery.cpp), for search engines.
     handled robots(const request& req, parsed& p);
     handled sitemap(const request& req, parsed& p);
+    // /feed.atom and /networks/{slug}/feed.atom (atom_feeds.cpp): new and changed events.
+    handled atom(const request& req, parsed& p, const std::optional<std::string>& network_slug);
     handled metrics_page(const request& req, const parsed& p);
     handled feed(const request& req, parsed& p);
     handled network_feed(const request& req, parsed& p, const std::string& slug);

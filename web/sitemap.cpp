@@ -2,23 +2,9 @@
 
 #include <date/date.h>
 
+#include "web/xml_text.hpp"
+
 namespace tp::web {
-namespace {
-
-void append_escaped(std::string& out, std::string_view s) {
-    for (const char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-}
-
-}  // namespace
 
 std::string sitemap_xml(std::span<const sitemap_entry> entries, std::string_view base_url) {
     std::string out =
@@ -26,8 +12,8 @@ std::string sitemap_xml(std::span<const sitemap_entry> entries, std::string_view
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     for (const auto& e : entries) {
         out += "<url><loc>";
-        append_escaped(out, base_url);
-        append_escaped(out, e.path);
+        append_xml_text(out, base_url);
+        append_xml_text(out, e.path);
         out += "</loc>";
         if (e.lastmod) out += "<lastmod>" + date::format("%FT%TZ", *e.lastmod) + "</lastmod>";
         out += "</url>\n";

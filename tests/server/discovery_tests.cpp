@@ -94,3 +94,69 @@ TEST_CASE("the sitemap escapes what XML must") {
     const auto xml = web::sitemap_xml(entries, "https://mint.example/'\"");
     CHECK_THAT(xml, Catch::Contains("<loc>https://mint.example/&apos;&quot;/events/a?x=1&amp;y=&lt;2&gt;</loc>"));
 }
+
+namespace {
+
+std::vector<std::string> entry_ids(const std::string& atom) {
+    std::vector<std::string> out;
+    const std::regex id("<entry><id>([^<]*)</id>");
+    for (auto it = std::sregex_iterator(atom.begin(), atom.end(), id); it != std::sregex_iterator(); ++it)
+        out.push_back((*it)[1]);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the Atom feed lists new and changed events, newest change first, no series' dates and no drafts") {
+    testing::cached_site f;
+    auto later = testing::sample_event("fachtag");
+    later.title = "Fachtag <MINT> & Schule";
+    f.now += std::chrono::hours{1};
+    f.s.upsert({}, std::array{later});
+    auto draft = testing::sample_event("entwurf");
+    draft.status = calendar::event_status::draft;
+    f.s.upsert({}, std::array{draft});
+    auto other = testing::sample_event("nord");
+    other.network_slug = "mint-nord";
+    other.network_name = "MINT-Region Nord";
+    calendar::network nord;
+    nord.slug = "mint-nord";
+    nord.name = "MINT-Region Nord";
+    f.now += std::chrono::hours{1};  // changed last: first in the feed
+    f.s.upsert(std::array{nord}, std::array{other});
+
+    const auto h = f.a.handle(testing::cached_site::request("/feed.atom"), "127.0.0.1", "127.0.0.1");
+    REQUIRE(h.res.result() == http::status::ok);
+    CHECK(h.res[http::field::content_type] == "application/atom+xml; charset=utf-8");
+    const auto& atom = *h.res.body();
+    CHECK(entry_ids(atom) ==
+          std::vector<std::string>{base + "/events/nord", base + "/events/fachtag", base + "/events/barcamp"});
+    CHECK_THAT(atom, Catch::Contains("<title>Treffpunkt: neue und geänderte Veranstaltungen</title>"));
+    CHECK_THAT(atom, Catch::Contains("<title>Fachtag &lt;MINT&gt; &amp; Schule</title>"));
+    CHECK_THAT(atom,
+               Catch::Contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"" + base + "/feed.atom\"/>"));
+    CHECK_THAT(atom, Catch::Contains("<summary>Montag, 20. September 2027"));
+
+    const auto network = f.get("/networks/ist-bochum/feed.atom");
+    CHECK(entry_ids(network) == std::vector<std::string>{base + "/events/fachtag", base + "/events/barcamp"});
+    CHECK_THAT(network, Catch::Contains("<title>zdi-Netzwerk IST.Bochum.NRW: neue und geänderte Veranstaltungen"));
+    CHECK_THAT(f.get("/feed.atom", "en"), Catch::Contains("<title>Treffpunkt: new and changed events</title>"));
+    const auto unknown =
+        f.a.handle(testing::cached_site::request("/networks/nirgendwo/feed.atom"), "127.0.0.1", "127.0.0.1");
+    CHECK(unknown.res.result() == http::status::not_found);
+}
+
+TEST_CASE("a change moves its event to the top of the Atom feed at once, and a cancelled one says so") {
+    testing::cached_site f;
+    auto second = testing::sample_event("fachtag");
+    f.now += std::chrono::hours{1};
+    f.s.upsert({}, std::array{second});
+    CHECK(entry_ids(f.get("/feed.atom")).front() == base + "/events/fachtag");
+    f.now += std::chrono::hours{1};
+    f.e.status = calendar::event_status::cancelled;
+    f.save();
+    const auto atom = f.get("/feed.atom");
+    CHECK(entry_ids(atom).front() == base + "/events/barcamp");
+    CHECK_THAT(atom, Catch::Contains("<updated>" + w3c(f.now) + "</updated>"));
+    CHECK_THAT(atom, Catch::Contains("<summary>Diese Veranstaltung wurde abgesagt. "));
+}

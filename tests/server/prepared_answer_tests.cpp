@@ -78,6 +78,8 @@ const std::vector<std::string> public_gets{"/",
                                            "/api/v1/public/events",
                                            "/sitemap.xml",
                                            "/robots.txt",
+                                           "/feed.atom",
+                                           "/networks/ist-bochum/feed.atom",
                                            "/api/v1/public/events?network=ist-bochum&kind=barcamp&from=2027-01-01"};
 
 // A feed (its path ends in .ics or .json) shows neither seats nor the clock.

@@ -1,5 +1,6 @@
-"""What other sites and search engines get from the real server: the public events API over the wire (CORS, gzip,
-304, pages), the sitemap read by Python's XML parser, and robots.txt read by Python's robots.txt parser."""
+"""What other sites, readers and search engines get from the real server: the public events API over the wire
+(CORS, gzip, 304, pages), the Atom feeds read by feedparser (Debian's python3-feedparser), the sitemap read by
+Python's XML parser, and robots.txt read by Python's robots.txt parser."""
 import datetime
 import gzip
 import json
@@ -10,6 +11,8 @@ import tempfile
 import unittest
 import urllib.robotparser
 import xml.etree.ElementTree as ET
+
+import feedparser
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
 from treffpunkt_process import TreffpunktServer  # noqa: E402
@@ -28,10 +31,12 @@ def event(slug, title, days, **more):
 
 
 DOCUMENT = {
-    "networks": [{"slug": "ist-bochum", "name": "zdi-Netzwerk IST.Bochum.NRW"}],
+    "networks": [{"slug": "ist-bochum", "name": "zdi-Netzwerk IST.Bochum.NRW"},
+                 {"slug": "mint-nord", "name": "MINT-Region Nord"}],
     "events": [event(f"treffen-{i:03d}", f"Treffen {i}", 10 + i) for i in range(105)]
     + [event("entwurf", "Entwurf", 5, status="draft"),
-       event("online-runde", "Online-Runde", 3, format="online", join_url="https://meet.example/geheim-4711")],
+       event("online-runde", "Online-Runde", 3, format="online", join_url="https://meet.example/geheim-4711"),
+       dict(event("nord-treffen", "Treffen im Norden & am Meer", 4), network="mint-nord")],
 }
 
 
@@ -56,12 +61,12 @@ class VisibilityTest(unittest.TestCase):
         self.assertEqual(headers["Access-Control-Allow-Origin"], "*")
         self.assertNotIn(b"geheim-4711", body)
         first = json.loads(body)
-        self.assertEqual((first["total"], first["pages"], len(first["events"])), (106, 2, 100))
+        self.assertEqual((first["total"], first["pages"], len(first["events"])), (107, 2, 100))
         self.assertEqual(first["events"][0]["slug"], "online-runde")
         self.assertNotIn("entwurf", [e["slug"] for e in first["events"]])
         self.assertEqual(first["next"], self.server.base + "/api/v1/public/events?page=2")
         _, _, second = self.server.get(first["next"].replace(self.server.base, ""))
-        self.assertEqual(len(json.loads(second)["events"]), 6)
+        self.assertEqual(len(json.loads(second)["events"]), 7)
         # gzip for those who ask, and a 304 for a current copy
         status, headers, packed = self.server.get("/api/v1/public/events", {"Accept-Encoding": "gzip"})
         self.assertEqual(headers["Content-Encoding"], "gzip")
@@ -72,6 +77,29 @@ class VisibilityTest(unittest.TestCase):
         status, headers, error = self.server.get("/api/v1/public/events?from=morgen", {"Accept-Language": "de"})
         self.assertEqual(status, 400)
         self.assertIn("ist kein Datum", json.loads(error)["error"])
+
+    def test_the_atom_feeds_as_a_reader_reads_them(self):
+        status, headers, body = self.server.get("/feed.atom", {"Accept-Language": "en"})
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["Content-Type"], "application/atom+xml; charset=utf-8")
+        feed = feedparser.parse(body)
+        self.assertFalse(feed.bozo, feed.get("bozo_exception"))
+        self.assertEqual(feed.version, "atom10")
+        self.assertEqual(feed.feed.title, "Treffpunkt: new and changed events")
+        self.assertEqual(len(feed.entries), 50)  # the newest changes only
+        self.assertNotIn(b"geheim-4711", body)
+        for entry in feed.entries:
+            self.assertEqual(entry.id, entry.link)
+            self.assertTrue(entry.link.startswith(self.server.base + "/events/"))
+            self.assertNotEqual(entry.link, self.server.base + "/events/entwurf")
+            self.assertIsNotNone(entry.updated_parsed)
+            self.assertTrue(entry.summary)
+        _, _, body = self.server.get("/networks/mint-nord/feed.atom")
+        nord = feedparser.parse(body)
+        self.assertFalse(nord.bozo, nord.get("bozo_exception"))
+        self.assertEqual([e.title for e in nord.entries], ["Treffen im Norden & am Meer"])
+        self.assertEqual(nord.entries[0].author, "MINT-Region Nord")
+        self.assertEqual(nord.feed.title, "MINT-Region Nord: neue und geänderte Veranstaltungen")
 
     def test_the_sitemap_is_valid_xml_with_every_public_page(self):
         status, headers, body = self.server.get("/sitemap.xml")
