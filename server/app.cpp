@@ -287,9 +287,8 @@ std::optional<prepared_hit> app::prepared(const request& req, calendar::sys_seco
     return hit;
 }
 
-template <class Render>
 handled app::cached_page(const request& req, const parsed& p, std::string_view route, const std::string& key,
-                         Render&& render) {
+                         const std::function<std::string()>& render) {
     return cached_answer(page_kind, req, p, route, key, render);
 }
 

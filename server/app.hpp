@@ -162,10 +162,10 @@ private:
     // the HTML) when the data, the seats or the minute changed since it was built: never stale after a write, at most
     // a minute behind the clock (an event that ended, a hold that expired).
     // Answered 304 when the visitor's copy is current (ETag, Last-Modified).
-    template <class Render>
     handled cached_page(const request& req, const parsed& p, std::string_view route, const std::string& key,
-                        Render&& render);
-    // The same for any cached answer of `kind` (its type and header fields): the public API's JSON.
+                        const std::function<std::string()>& render);
+    // The same for any cached answer of `kind` (its type and header fields): the public API's JSON, the sitemap,
+    // robots.txt and the Atom feeds.
     handled cached_answer(const cached_kind& kind, const request& req, const parsed& p, std::string_view route,
                           const std::string& key, const std::function<std::string()>& render);
     // The same for a page with forms: `render(placeholder)` renders it with the placeholder where the visitor's
